@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// `npm start` for the backend: PostgreSQL (DATABASE_URL or embedded), migrations,
+// demo data on an empty database, the publishable key handed to the storefront,
+// then Medusa. Ctrl-C stops Medusa first, then PostgreSQL, and leaves nothing behind.
+import { spawn } from "node:child_process"
+import crypto from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import {
+  DEFAULT_EMBEDDED_PORT,
+  createDatabaseIfMissing,
+  startEmbeddedPostgres,
+  withDatabase,
+} from "./postgres.mjs"
+
+const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const repoDir = path.resolve(backendDir, "..")
+const develop = process.argv.includes("--develop")
+const dataDir = path.resolve(repoDir, process.env.LIANXIN_DATA_DIR ?? ".data")
+const serverDir = path.join(backendDir, ".medusa", "server")
+const medusaBin = path.join(repoDir, "node_modules", ".bin", "medusa")
+
+const log = (message) => console.log(`[lianxin] ${message}`)
+const fail = (message) => {
+  console.error(`[lianxin] ${message}`)
+  process.exit(1)
+}
+
+/** Secrets for local runs: random once, then kept under .data/ so sessions survive restarts. */
+function localSecrets() {
+  const file = path.join(dataDir, "secrets.json")
+  if (fs.existsSync(file)) {
+    return JSON.parse(fs.readFileSync(file, "utf8"))
+  }
+  const secrets = {
+    JWT_SECRET: crypto.randomBytes(32).toString("hex"),
+    COOKIE_SECRET: crypto.randomBytes(32).toString("hex"),
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+let stopPostgres = async () => {}
+let child = null
+let shuttingDown = false
+
+async function shutdown(code) {
+  if (shuttingDown) return
+  shuttingDown = true
+  if (child && child.exitCode === null) {
+    log("stopping Medusa…")
+    const exited = new Promise((resolve) => child.once("exit", resolve))
+    try {
+      process.kill(-child.pid, "SIGTERM")
+    } catch {}
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {}
+    }, 10_000)
+    await exited
+    clearTimeout(timer)
+  }
+  await stopPostgres()
+  process.exit(code)
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    log(`${signal} received`)
+    void shutdown(0)
+  })
+}
+
+/** Runs a command to completion in its own process group; rejects on a non-zero exit. */
+function run(args, { cwd, env }) {
+  return new Promise((resolve, reject) => {
+    child = spawn(medusaBin, args, { cwd, env, stdio: "inherit", detached: true })
+    child.once("exit", (code, signal) => {
+      if (code === 0) resolve()
+      else reject(new Error(`medusa ${args[0]} exited with ${code ?? signal}`))
+    })
+  })
+}
+
+async function main() {
+  const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
+
+  if (!env.DATABASE_URL) {
+    const port = Number(env.LIANXIN_PG_PORT ?? DEFAULT_EMBEDDED_PORT)
+    log(`DATABASE_URL is not set: starting embedded PostgreSQL on port ${port} (data in ${path.relative(repoDir, dataDir)}/postgres)`)
+    const pgLog = path.join(dataDir, "postgres.log")
+    fs.mkdirSync(dataDir, { recursive: true })
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port,
+      log: (line) => fs.appendFileSync(pgLog, `${line}\n`),
+    })
+    stopPostgres = async () => {
+      log("stopping embedded PostgreSQL…")
+      await embedded.stop()
+    }
+    env.DATABASE_URL = withDatabase(embedded.serverUrl, "lianxin")
+  }
+  if (await createDatabaseIfMissing(env.DATABASE_URL)) {
+    log("created the database")
+  }
+
+  if (!env.JWT_SECRET || !env.COOKIE_SECRET) {
+    Object.assign(env, { ...localSecrets(), ...pick(env, ["JWT_SECRET", "COOKIE_SECRET"]) })
+  }
+  env.LIANXIN_PUBLISHABLE_KEY_FILE ??= path.join(dataDir, "publishable-key")
+
+  const cwd = develop ? backendDir : serverDir
+  if (!develop && !fs.existsSync(path.join(serverDir, "medusa-config.js"))) {
+    fail("backend/.medusa/server is missing: run `npm run build` first (npm start does it through turbo).")
+  }
+  const script = develop ? "./src/scripts/seed.ts" : "./src/scripts/seed.js"
+
+  log("running migrations…")
+  await run(["db:migrate"], { cwd, env })
+  log("seeding demo data if the database is empty…")
+  await run(["exec", script], { cwd, env })
+
+  log(develop ? "starting Medusa (develop)…" : "starting Medusa…")
+  const port = env.PORT ?? "9000"
+  const args = develop ? ["develop", "--port", port] : ["start", "--port", port]
+  await run(args, { cwd, env }).then(
+    () => shutdown(0),
+    (error) => {
+      if (!shuttingDown) {
+        console.error(`[lianxin] ${error.message}`)
+        void shutdown(1)
+      }
+    }
+  )
+}
+
+function pick(obj, keys) {
+  return Object.fromEntries(keys.filter((k) => obj[k]).map((k) => [k, obj[k]]))
+}
+
+main().catch(async (error) => {
+  console.error(`[lianxin] ${error instanceof Error ? error.message : error}`)
+  await shutdown(1)
+})

@@ -1,0 +1,84 @@
+import { z } from "zod"
+
+/**
+ * Every environment variable the backend reads, in one schema. A missing or
+ * malformed value stops start-up with a message that names it.
+ */
+const booleanish = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+
+const origins = z
+  .string()
+  .min(1)
+  .refine(
+    (v) => v.split(",").every((o) => /^https?:\/\/[^\s,]+$/.test(o.trim())),
+    "must be a comma-separated list of http(s) origins"
+  )
+
+export const backendEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Set by `medusa build` runs only: no database is needed to compile. */
+    LIANXIN_CONFIG_PHASE: z.enum(["build", "run"]).default("run"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")
+      .optional(),
+    JWT_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    COOKIE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    STORE_CORS: origins.default("http://localhost:3000,http://127.0.0.1:3000"),
+    ADMIN_CORS: origins.default("http://localhost:9000,http://127.0.0.1:9000"),
+    AUTH_CORS: origins.default(
+      "http://localhost:3000,http://127.0.0.1:3000,http://localhost:9000,http://127.0.0.1:9000"
+    ),
+    MEDUSA_BACKEND_URL: z.string().url("must be a URL").default("http://localhost:9000"),
+    MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
+    MEDUSA_ADMIN_DISABLED: booleanish.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is required (npm start sets it for the embedded PostgreSQL; see README)",
+      })
+    }
+    if (env.NODE_ENV === "production" && env.LIANXIN_CONFIG_PHASE === "run") {
+      for (const key of ["JWT_SECRET", "COOKIE_SECRET"] as const) {
+        if (!env[key]) {
+          ctx.addIssue({ code: "custom", path: [key], message: "is required in production" })
+        }
+      }
+    }
+  })
+
+export type BackendEnv = z.infer<typeof backendEnvSchema>
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid backend environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
+        `See the configuration table in README.md.`
+    )
+    this.name = "EnvError"
+  }
+}
+
+export function parseBackendEnv(raw: Record<string, string | undefined>): BackendEnv {
+  // Empty strings count as unset: shells and .env files produce them easily.
+  const cleaned = Object.fromEntries(
+    Object.entries(raw).filter(([, v]) => v !== undefined && v !== "")
+  )
+  const result = backendEnvSchema.safeParse(cleaned)
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`)
+    )
+  }
+  return result.data
+}

@@ -1,0 +1,70 @@
+import type { InputConfigModules, InputConfigWithArrayModules } from "@medusajs/framework/types"
+import type { BackendEnv } from "./env"
+
+const DEV_SECRET = "lianxin-dev-secret-not-for-production"
+
+/**
+ * Redis-backed infrastructure modules, or nothing (Medusa's in-memory
+ * defaults) when REDIS_URL is unset. Kept apart so a test can assert both.
+ */
+export function infrastructureModules(redisUrl: string | undefined): InputConfigModules {
+  if (!redisUrl) {
+    return []
+  }
+  return [
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/locking-redis",
+            id: "locking-redis",
+            is_default: true,
+            options: { redisUrl },
+          },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/caching-redis",
+            id: "caching-redis",
+            is_default: true,
+            options: { redisUrl },
+          },
+        ],
+      },
+    },
+  ]
+}
+
+export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules {
+  return {
+    projectConfig: {
+      databaseUrl: env.DATABASE_URL,
+      redisUrl: env.REDIS_URL,
+      workerMode: env.MEDUSA_WORKER_MODE,
+      http: {
+        storeCors: env.STORE_CORS,
+        adminCors: env.ADMIN_CORS,
+        authCors: env.AUTH_CORS,
+        jwtSecret: env.JWT_SECRET ?? DEV_SECRET,
+        cookieSecret: env.COOKIE_SECRET ?? DEV_SECRET,
+      },
+    },
+    admin: {
+      disable: env.MEDUSA_ADMIN_DISABLED,
+      backendUrl: env.MEDUSA_BACKEND_URL,
+      path: "/app",
+    },
+    featureFlags: env.REDIS_URL ? { caching: true } : {},
+    plugins: [{ resolve: "@lianxin/plugin", options: {} }],
+    modules: infrastructureModules(env.REDIS_URL),
+  }
+}
