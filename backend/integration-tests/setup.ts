@@ -1,0 +1,8 @@
+// Medusa loads medusa-config.ts and module files with plain `require`, so the
+// test process needs ts-node (swc) and tsconfig paths registered.
+import "ts-node/register/transpile-only"
+import "tsconfig-paths/register"
+import { MetadataStorage } from "@medusajs/framework/mikro-orm/core"
+
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+MetadataStorage.clear()

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest"
+import { EnvError, parseBackendEnv } from "./env"
+
+const base = { DATABASE_URL: "postgres://postgres@localhost:5432/lianxin" }
+
+function problems(raw: Record<string, string | undefined>): string[] {
+  try {
+    parseBackendEnv(raw)
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError)
+    return (error as EnvError).problems
+  }
+  throw new Error("expected parseBackendEnv to throw")
+}
+
+describe("parseBackendEnv", () => {
+  it("accepts the minimum and fills development defaults", () => {
+    const env = parseBackendEnv(base)
+    expect(env.NODE_ENV).toBe("development")
+    expect(env.MEDUSA_WORKER_MODE).toBe("shared")
+    expect(env.STORE_CORS).toContain("http://localhost:3000")
+    expect(env.REDIS_URL).toBeUndefined()
+  })
+
+  it("names a missing DATABASE_URL", () => {
+    expect(problems({})).toEqual([expect.stringMatching(/^DATABASE_URL is required/)])
+  })
+
+  it("treats an empty variable as unset", () => {
+    expect(problems({ DATABASE_URL: "" })[0]).toMatch(/^DATABASE_URL/)
+  })
+
+  it("does not need a database to build", () => {
+    expect(parseBackendEnv({ LIANXIN_CONFIG_PHASE: "build" }).DATABASE_URL).toBeUndefined()
+  })
+
+  it("names each malformed variable", () => {
+    const found = problems({
+      DATABASE_URL: "mysql://nope",
+      REDIS_URL: "localhost:6379",
+      MEDUSA_WORKER_MODE: "both",
+      STORE_CORS: "localhost:3000",
+    })
+    expect(found.map((p) => p.split(" ")[0]).sort()).toEqual(
+      ["DATABASE_URL", "MEDUSA_WORKER_MODE", "REDIS_URL", "STORE_CORS"].sort()
+    )
+  })
+
+  it("requires real secrets in production", () => {
+    const found = problems({ ...base, NODE_ENV: "production" })
+    expect(found).toEqual([
+      "JWT_SECRET is required in production",
+      "COOKIE_SECRET is required in production",
+    ])
+    expect(
+      parseBackendEnv({
+        ...base,
+        NODE_ENV: "production",
+        JWT_SECRET: "x".repeat(32),
+        COOKIE_SECRET: "y".repeat(32),
+      }).NODE_ENV
+    ).toBe("production")
+  })
+
+  it("rejects short secrets", () => {
+    expect(problems({ ...base, JWT_SECRET: "short" })[0]).toMatch(/^JWT_SECRET must be at least 16/)
+  })
+})

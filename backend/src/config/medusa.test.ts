@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest"
+import { parseBackendEnv } from "./env"
+import { buildMedusaConfig, infrastructureModules } from "./medusa"
+
+const resolves = (modules: ReturnType<typeof infrastructureModules>) =>
+  modules.map((m) => ("resolve" in m ? m.resolve : undefined))
+
+describe("buildMedusaConfig", () => {
+  it("uses Medusa's in-memory infrastructure without REDIS_URL", () => {
+    const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
+    expect(config.modules).toEqual([])
+    expect(config.projectConfig.redisUrl).toBeUndefined()
+    expect(config.featureFlags).toEqual({})
+  })
+
+  it("configures Redis event bus, workflow engine, locking and caching with REDIS_URL", () => {
+    const redisUrl = "redis://127.0.0.1:6379"
+    const config = buildMedusaConfig(
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", REDIS_URL: redisUrl })
+    )
+    expect(config.projectConfig.redisUrl).toBe(redisUrl)
+    expect(resolves(config.modules!)).toEqual([
+      "@medusajs/medusa/event-bus-redis",
+      "@medusajs/medusa/workflow-engine-redis",
+      "@medusajs/medusa/cache-redis",
+      "@medusajs/medusa/locking",
+      "@medusajs/medusa/caching",
+    ])
+    expect(JSON.stringify(config.modules)).not.toContain("undefined")
+    expect(config.featureFlags).toEqual({ caching: true })
+  })
+
+  it("loads our plugin and serves the admin at /app", () => {
+    const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
+    expect(config.plugins).toEqual([{ resolve: "@lianxin/plugin", options: {} }])
+    expect(config.admin?.path).toBe("/app")
+  })
+
+  it("passes the worker mode through for server/worker deployments", () => {
+    const config = buildMedusaConfig(
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_WORKER_MODE: "worker" })
+    )
+    expect(config.projectConfig.workerMode).toBe("worker")
+  })
+})

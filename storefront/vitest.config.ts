@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config"
+
+// Plain vitest: unit tests run against the modules directly, without the
+// React Router Vite plugin (which expects a full app build around it).
+export default defineConfig({
+  test: {
+    include: ["app/**/*.test.ts"],
+    environment: "node",
+    // The real process environment must never leak into env-parsing tests.
+    unstubEnvs: true,
+  },
+})

@@ -1,0 +1,11 @@
+import path from "node:path"
+import { repoDir, startStack } from "../support/stack"
+
+export default async function globalSetup() {
+  const stack = await startStack({ logDir: path.join(repoDir, "tests", "test-results", "logs") })
+  process.env.STOREFRONT_URL = stack.storefrontUrl
+  process.env.BACKEND_URL = stack.backendUrl
+  return async () => {
+    await stack.stop()
+  }
+}

@@ -1,0 +1,126 @@
+// Starts the whole product for the journeys, exactly as `npm start` does it
+// (backend/scripts/start.mjs: migrations, seed, Medusa; storefront/scripts/start.mjs),
+// but on a database of its own and on free ports, so runs never collide with a
+// developer's `npm start` or another CI run on the same PostgreSQL server.
+import { spawn, type ChildProcess } from "node:child_process"
+import crypto from "node:crypto"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+// @ts-expect-error plain ESM helper shared with the backend's start script
+import { createDatabaseIfMissing, dropDatabase, freePort, testPostgresServer, withDatabase } from "../../backend/scripts/postgres.mjs"
+
+export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+
+export type Stack = {
+  backendUrl: string
+  storefrontUrl: string
+  publishableKey: string
+  stop: () => Promise<void>
+}
+
+function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const out = fs.openSync(logFile, "a")
+  const child = spawn(process.execPath, [script], {
+    cwd: repoDir,
+    env,
+    stdio: ["ignore", out, out],
+    detached: true,
+  })
+  child.once("exit", (code, signal) => {
+    if (code !== 0 && code !== null) {
+      console.error(`[stack] ${name} exited with ${code ?? signal}; see ${logFile}`)
+    }
+  })
+  return child
+}
+
+async function stopProcess(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null || child.pid === undefined) return
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  child.kill("SIGTERM")
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL")
+    } catch {}
+  }, 20_000)
+  await exited
+  clearTimeout(timer)
+}
+
+async function waitFor(url: string, child: ChildProcess, logFile: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${url}: the process exited early. Last log lines:\n${tail(logFile)}`)
+    }
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s. Last log lines:\n${tail(logFile)}`)
+}
+
+function tail(file: string, lines = 40) {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)"
+}
+
+export async function startStack({ scenario = "e2e", logDir }: { scenario?: string; logDir: string }): Promise<Stack> {
+  fs.mkdirSync(logDir, { recursive: true })
+  const pg = await testPostgresServer()
+  const databaseUrl = withDatabase(pg.serverUrl, `lianxin_e2e_${crypto.randomBytes(4).toString("hex")}`)
+  await createDatabaseIfMissing(databaseUrl)
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-e2e-"))
+  const backendPort = await freePort()
+  const storefrontPort = await freePort()
+  const backendUrl = `http://localhost:${backendPort}`
+  const storefrontUrl = `http://localhost:${storefrontPort}`
+  const keyFile = path.join(dataDir, "publishable-key")
+
+  const common: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LIANXIN_DATA_DIR: dataDir,
+    LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
+    MEDUSA_BACKEND_URL: backendUrl,
+  }
+  delete common.REDIS_URL
+  const backendLog = path.join(logDir, "backend.log")
+  const storefrontLog = path.join(logDir, "storefront.log")
+  const backend = startProcess(
+    "backend",
+    "backend/scripts/start.mjs",
+    { ...common, PORT: String(backendPort), LIANXIN_SEED_SCENARIO: scenario, STORE_CORS: storefrontUrl },
+    backendLog
+  )
+  let storefront: ChildProcess | undefined
+  const stop = async () => {
+    await stopProcess(storefront)
+    await stopProcess(backend)
+    await dropDatabase(databaseUrl).catch(() => {})
+    await pg.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await waitFor(`${backendUrl}/health`, backend, backendLog, 240_000)
+    storefront = startProcess(
+      "storefront",
+      "storefront/scripts/start.mjs",
+      { ...common, PORT: String(storefrontPort) },
+      storefrontLog
+    )
+    await waitFor(`${storefrontUrl}/`, storefront, storefrontLog, 120_000)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    backendUrl,
+    storefrontUrl,
+    publishableKey: fs.readFileSync(keyFile, "utf8").trim(),
+    stop,
+  }
+}
