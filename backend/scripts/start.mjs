@@ -30,15 +30,17 @@ const fail = (message) => {
 /** Secrets for local runs: random once, then kept under .data/ so sessions survive restarts. */
 function localSecrets() {
   const file = path.join(dataDir, "secrets.json")
-  if (fs.existsSync(file)) {
-    return JSON.parse(fs.readFileSync(file, "utf8"))
-  }
+  const saved = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}
   const secrets = {
-    JWT_SECRET: crypto.randomBytes(32).toString("hex"),
-    COOKIE_SECRET: crypto.randomBytes(32).toString("hex"),
+    JWT_SECRET: saved.JWT_SECRET ?? crypto.randomBytes(32).toString("hex"),
+    COOKIE_SECRET: saved.COOKIE_SECRET ?? crypto.randomBytes(32).toString("hex"),
+    // Losing this key makes the stored registry data unreadable: it stays with the database in .data/.
+    LIANXIN_REGISTRY_KEY: saved.LIANXIN_REGISTRY_KEY ?? crypto.randomBytes(32).toString("base64"),
   }
-  fs.mkdirSync(dataDir, { recursive: true })
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  if (JSON.stringify(saved) !== JSON.stringify(secrets)) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  }
   return secrets
 }
 
@@ -108,8 +110,9 @@ async function main() {
     log("created the database")
   }
 
-  if (!env.JWT_SECRET || !env.COOKIE_SECRET) {
-    Object.assign(env, { ...localSecrets(), ...pick(env, ["JWT_SECRET", "COOKIE_SECRET"]) })
+  const secretKeys = ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY"]
+  if (secretKeys.some((k) => !env[k])) {
+    Object.assign(env, { ...localSecrets(), ...pick(env, secretKeys) })
   }
   env.LIANXIN_PUBLISHABLE_KEY_FILE ??= path.join(dataDir, "publishable-key")
 

@@ -51,6 +51,7 @@ describe("parseBackendEnv", () => {
     expect(found).toEqual([
       "JWT_SECRET is required in production",
       "COOKIE_SECRET is required in production",
+      "LIANXIN_REGISTRY_KEY is required in production",
     ])
     expect(
       parseBackendEnv({
@@ -58,8 +59,13 @@ describe("parseBackendEnv", () => {
         NODE_ENV: "production",
         JWT_SECRET: "x".repeat(32),
         COOKIE_SECRET: "y".repeat(32),
+        LIANXIN_REGISTRY_KEY: "ab".repeat(32),
       }).NODE_ENV
     ).toBe("production")
+  })
+
+  it("rejects a registry key that is not 32 bytes", () => {
+    expect(problems({ ...base, LIANXIN_REGISTRY_KEY: "abc" })[0]).toMatch(/^LIANXIN_REGISTRY_KEY must be 32 bytes/)
   })
 
   it("rejects short secrets", () => {

@@ -39,6 +39,17 @@ export const backendEnvSchema = z
     MEDUSA_BACKEND_URL: z.string().url("must be a URL").default("http://localhost:9000"),
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
+    /**
+     * 32-byte key (base64 or 64 hex digits) that encrypts household registry
+     * data (national ID, phone, bank account) at rest. Required in production.
+     */
+    LIANXIN_REGISTRY_KEY: z
+      .string()
+      .refine(
+        (v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32,
+        "must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)"
+      )
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
@@ -49,7 +60,7 @@ export const backendEnvSchema = z
       })
     }
     if (env.NODE_ENV === "production" && env.LIANXIN_CONFIG_PHASE === "run") {
-      for (const key of ["JWT_SECRET", "COOKIE_SECRET"] as const) {
+      for (const key of ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY"] as const) {
         if (!env[key]) {
           ctx.addIssue({ code: "custom", path: [key], message: "is required in production" })
         }

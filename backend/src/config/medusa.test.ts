@@ -32,7 +32,9 @@ describe("buildMedusaConfig", () => {
 
   it("loads our plugin and serves the admin at /app", () => {
     const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
-    expect(config.plugins).toEqual([{ resolve: "@lianxin/plugin", options: {} }])
+    expect(config.plugins).toEqual([
+      { resolve: "@lianxin/plugin", options: { registryKey: undefined, production: false } },
+    ])
     expect(config.admin?.path).toBe("/app")
   })
 

@@ -64,7 +64,12 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
       path: "/app",
     },
     featureFlags: env.REDIS_URL ? { caching: true } : {},
-    plugins: [{ resolve: "@lianxin/plugin", options: {} }],
+    plugins: [
+      {
+        resolve: "@lianxin/plugin",
+        options: { registryKey: env.LIANXIN_REGISTRY_KEY, production: env.NODE_ENV === "production" },
+      },
+    ],
     modules: infrastructureModules(env.REDIS_URL),
   }
 }

@@ -1,12 +1,8 @@
-import { defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
-import { StoreGetLianxinStatus } from "./store/lianxin/status/validators"
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { storeLianxinMiddlewares } from "./store/lianxin/middlewares"
 
+// Each route area keeps its middlewares beside its routes; this file only
+// composes them.
 export default defineMiddlewares({
-  routes: [
-    {
-      matcher: "/store/lianxin/status",
-      methods: ["GET"],
-      middlewares: [validateAndTransformQuery(StoreGetLianxinStatus, {})],
-    },
-  ],
+  routes: [...storeLianxinMiddlewares],
 })
