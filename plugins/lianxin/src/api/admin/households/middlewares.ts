@@ -1,0 +1,81 @@
+import {
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { AdminListConsentsQuery, AdminRecordConsent } from "./[id]/consents/validators"
+import { AdminListAccessLogsQuery } from "./[id]/registry/access-logs/validators"
+import { AdminRevealRegistryField } from "./[id]/registry/reveal/validators"
+import { validateSensitiveBody } from "./[id]/registry/sensitive-body"
+import { AdminGetRegistryQuery, AdminSetHouseholdRegistry } from "./[id]/registry/validators"
+import { listHouseholdsQueryConfig, retrieveHouseholdQueryConfig } from "./query-config"
+import {
+  AdminCreateHousehold,
+  AdminGetHouseholdQuery,
+  AdminListHouseholdsQuery,
+  AdminUpdateHousehold,
+} from "./validators"
+
+const noFields = { defaults: [], isList: false }
+
+export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/households",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListHouseholdsQuery, listHouseholdsQueryConfig)],
+  },
+  {
+    matcher: "/admin/households",
+    methods: ["POST"],
+    middlewares: [
+      validateAndTransformBody(AdminCreateHousehold),
+      validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig),
+    ],
+  },
+  {
+    matcher: "/admin/households/:id",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig)],
+  },
+  {
+    matcher: "/admin/households/:id",
+    methods: ["POST"],
+    middlewares: [
+      validateAndTransformBody(AdminUpdateHousehold),
+      validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig),
+    ],
+  },
+  {
+    matcher: "/admin/households/:id/consents",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListConsentsQuery, { defaults: [], isList: true })],
+  },
+  {
+    matcher: "/admin/households/:id/consents",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminRecordConsent)],
+  },
+  {
+    matcher: "/admin/households/:id/registry",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminGetRegistryQuery, noFields)],
+  },
+  // Registry bodies are parsed by validateSensitiveBody, whose errors never quote the input.
+  {
+    matcher: "/admin/households/:id/registry",
+    methods: ["POST"],
+    bodyParser: false,
+    middlewares: [validateSensitiveBody(AdminSetHouseholdRegistry)],
+  },
+  {
+    matcher: "/admin/households/:id/registry/reveal",
+    methods: ["POST"],
+    bodyParser: false,
+    middlewares: [validateSensitiveBody(AdminRevealRegistryField)],
+  },
+  {
+    matcher: "/admin/households/:id/registry/access-logs",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListAccessLogsQuery, { defaults: [], isList: true })],
+  },
+]

@@ -1,0 +1,41 @@
+import {
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { listVillagesQueryConfig, retrieveVillageQueryConfig } from "./query-config"
+import {
+  AdminCreateVillage,
+  AdminGetVillageQuery,
+  AdminListVillagesQuery,
+  AdminUpdateVillage,
+} from "./validators"
+
+export const adminVillagesMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/villages",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListVillagesQuery, listVillagesQueryConfig)],
+  },
+  {
+    matcher: "/admin/villages",
+    methods: ["POST"],
+    middlewares: [
+      validateAndTransformBody(AdminCreateVillage),
+      validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig),
+    ],
+  },
+  {
+    matcher: "/admin/villages/:id",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig)],
+  },
+  {
+    matcher: "/admin/villages/:id",
+    methods: ["POST"],
+    middlewares: [
+      validateAndTransformBody(AdminUpdateVillage),
+      validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig),
+    ],
+  },
+]

@@ -1,0 +1,41 @@
+import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { toPublicHouseholdProfile, type HouseholdForProfile } from "../public-profile"
+import type { StoreGetHouseholdQueryType } from "../validators"
+
+const PROFILE_FIELDS = [
+  "code",
+  "display_name",
+  "story",
+  "photo_url",
+  "public_profile_consent",
+  "village.name",
+  "village.township",
+  "village.county",
+  "village.province",
+  "attribution_shares.attribution.product.id",
+  "attribution_shares.attribution.product.handle",
+  "attribution_shares.attribution.product.title",
+  "attribution_shares.attribution.product.thumbnail",
+  "attribution_shares.attribution.product.status",
+  "attribution_shares.attribution.product.sales_channels.id",
+]
+
+/** A household's public profile by its pseudonymous code. */
+export async function GET(req: MedusaStoreRequest<unknown, StoreGetHouseholdQueryType>, res: MedusaResponse) {
+  const { product_limit } = req.validatedQuery as StoreGetHouseholdQueryType
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "household",
+    fields: PROFILE_FIELDS,
+    filters: { code: req.params.code },
+  })
+  if (!data[0]) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No household with code ${req.params.code}`)
+  }
+  const household = toPublicHouseholdProfile(data[0] as HouseholdForProfile, {
+    salesChannelIds: req.publishable_key_context?.sales_channel_ids ?? [],
+    productLimit: product_limit,
+  })
+  res.json({ household })
+}

@@ -1,0 +1,8 @@
+export { default as Village } from "./village"
+export { default as Cooperative } from "./cooperative"
+export { default as Household } from "./household"
+export { default as HouseholdRegistry } from "./household-registry"
+export { default as ConsentRecord } from "./consent-record"
+export { default as RegistryAccessLog } from "./registry-access-log"
+export { default as Attribution } from "./attribution"
+export { default as AttributionShare } from "./attribution-share"

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest"
+import fc from "fast-check"
+import { fenToAmount, toFen } from "./money"
+
+describe("toFen", () => {
+  it("reads numbers, decimal strings and BigNumber shapes", () => {
+    expect(toFen(12.8)).toBe(1280)
+    expect(toFen(0.1 + 0.2)).toBe(30)
+    expect(toFen("136.00000000000000000")).toBe(13600)
+    expect(toFen({ value: "25.61", precision: 20 })).toBe(2561)
+    expect(toFen({ raw: { value: "9.9" }, numeric: 9.9 })).toBe(990)
+    expect(toFen("-3.50")).toBe(-350)
+  })
+  it("rounds half away from zero at the third decimal", () => {
+    expect(toFen("1.005")).toBe(101)
+    expect(toFen("1.004")).toBe(100)
+  })
+  it("refuses what is not an amount", () => {
+    expect(() => toFen("abc")).toThrow(/not a decimal/)
+    expect(() => toFen(Number.NaN)).toThrow(/finite/)
+    expect(() => toFen(null)).toThrow(/not a decimal/)
+  })
+  it("property: fen → yuan → fen is the identity", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (fen) => toFen(fenToAmount(fen)) === fen))
+  })
+})

@@ -1,0 +1,2 @@
+export * from "./revenue-share"
+export * from "./household"

@@ -1,0 +1,6 @@
+export * from "./accrue-order-revenue"
+export * from "./earn-order-revenue"
+export * from "./reverse-order-revenue"
+export * from "./create-split-policy-version"
+export * from "./generate-household-statements"
+export * from "./mark-statement-paid"
