@@ -122,6 +122,19 @@ async function main() {
   }
   const script = develop ? "./src/scripts/seed.ts" : "./src/scripts/seed.js"
 
+  // Uploaded files (product photos) live with the data, not in the build
+  // output that every `medusa build` empties: <cwd>/static is a link to them.
+  const uploads = path.join(dataDir, "uploads")
+  fs.mkdirSync(uploads, { recursive: true })
+  const staticDir = path.join(cwd, "static")
+  if (!isLinkTo(staticDir, uploads)) {
+    if (fs.existsSync(staticDir) && fs.lstatSync(staticDir).isDirectory()) {
+      fs.cpSync(staticDir, uploads, { recursive: true, force: false })
+    }
+    fs.rmSync(staticDir, { recursive: true, force: true })
+    fs.symlinkSync(uploads, staticDir, "dir")
+  }
+
   log("running migrations…")
   await run(["db:migrate"], { cwd, env })
   log("seeding demo data if the database is empty…")
@@ -139,6 +152,14 @@ async function main() {
       }
     }
   )
+}
+
+function isLinkTo(link, target) {
+  try {
+    return fs.lstatSync(link).isSymbolicLink() && path.resolve(path.dirname(link), fs.readlinkSync(link)) === target
+  } catch {
+    return false
+  }
 }
 
 function pick(obj, keys) {

@@ -7,13 +7,20 @@ import {
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   updateStoresWorkflow,
+  updateTaxRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 
-export const STORE_NAME = "连心市集"
-export const SALES_CHANNEL_NAME = "连心市集线上商城"
-export const REGION_NAME = "中国大陆"
-export const PUBLISHABLE_KEY_TITLE = "连心市集店面"
-export const SEED_MARKER = "lianxin_seed"
+import {
+  CURRENCY_CODE,
+  PUBLISHABLE_KEY_TITLE,
+  REGION_NAME,
+  SALES_CHANNEL_NAME,
+  SEED_MARKER,
+  STORE_NAME,
+  TAX_PROVIDER_ID,
+} from "./constants"
+
+export { PUBLISHABLE_KEY_TITLE, REGION_NAME, SALES_CHANNEL_NAME, SEED_MARKER, STORE_NAME } from "./constants"
 
 export type BaseSetup = {
   storeId: string
@@ -41,6 +48,7 @@ export async function ensureBase(container: MedusaContainer): Promise<BaseSetup>
   const storeModule = container.resolve(Modules.STORE)
   const regionModule = container.resolve(Modules.REGION)
   const apiKeyModule = container.resolve(Modules.API_KEY)
+  const taxModule = container.resolve(Modules.TAX)
 
   let [salesChannel] = await salesChannelModule.listSalesChannels({ name: SALES_CHANNEL_NAME })
   if (!salesChannel) {
@@ -61,7 +69,7 @@ export async function ensureBase(container: MedusaContainer): Promise<BaseSetup>
         regions: [
           {
             name: REGION_NAME,
-            currency_code: "cny",
+            currency_code: CURRENCY_CODE,
             countries: ["cn"],
             // Pay at pickup: Medusa's system provider records the payment for
             // capture at the counter. Stripe is added when its keys are set.
@@ -73,10 +81,26 @@ export async function ensureBase(container: MedusaContainer): Promise<BaseSetup>
       },
     })
     region = result[0]
-    // Produce prices are tax-inclusive in China: the tax region records 0 % so
-    // no tax is added on top of the shelf price.
+  }
+
+  // Produce prices are tax-inclusive in China: the tax region records 0 % so
+  // no tax is added on top of the shelf price. Without a provider, adding the
+  // first item to a cart fails with "Unable to retrieve the tax provider with
+  // id: null"; databases seeded before the provider was set are repaired here.
+  const taxRegion = (await taxModule.listTaxRegions({ country_code: "cn" })).find((r) => !r.parent_id)
+  if (!taxRegion) {
     await createTaxRegionsWorkflow(container).run({
-      input: [{ country_code: "cn", default_tax_rate: { name: "已含税", code: "cn-included", rate: 0 } }],
+      input: [
+        {
+          country_code: "cn",
+          provider_id: TAX_PROVIDER_ID,
+          default_tax_rate: { name: "已含税", code: "cn-included", rate: 0 },
+        },
+      ],
+    })
+  } else if (!taxRegion.provider_id) {
+    await updateTaxRegionsWorkflow(container).run({
+      input: [{ id: taxRegion.id, provider_id: TAX_PROVIDER_ID }],
     })
   }
 
@@ -91,7 +115,7 @@ export async function ensureBase(container: MedusaContainer): Promise<BaseSetup>
         selector: { id: store.id },
         update: {
           name: STORE_NAME,
-          supported_currencies: [{ currency_code: "cny", is_default: true }],
+          supported_currencies: [{ currency_code: CURRENCY_CODE, is_default: true }],
           default_sales_channel_id: salesChannel.id,
           default_region_id: region.id,
           metadata: { ...(store.metadata ?? {}), default_locale: "zh-CN", locales: "zh-CN,en" },

@@ -4,8 +4,14 @@ import { SCENARIOS, type ScenarioName } from "./scenarios"
 
 export { appliedScenario, ensureBase } from "./base"
 export type { BaseSetup } from "./base"
+export * from "./constants"
 export { SCENARIOS } from "./scenarios"
-export type { ScenarioName } from "./scenarios"
+export type { Scenario, ScenarioName } from "./scenarios"
+export { E2E } from "./scenarios/e2e-fixtures"
+export type { E2EProduct, E2EProductKey } from "./scenarios/e2e-fixtures"
+export * from "./data"
+export { fenToAmount } from "./money"
+export { EMOJI_PACKAGE, emojiFilePath } from "./emoji"
 
 export type SeedResult = BaseSetup & { scenario: string; applied: boolean }
 

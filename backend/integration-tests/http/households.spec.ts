@@ -245,7 +245,12 @@ medusaIntegrationTestRunner({
         expect(badCode.data.message).toContain("code")
 
         const dup = await fail(api.post("/admin/villages", { code: "YN-LC", name: "x", township: "x", county: "x", province: "x" }, admin))
-        expect(dup.status).toBe(422)
+        expect(dup.status).toBe(400)
+        expect(dup.data.message).toContain("code: YN-LC")
+        await createHousehold(village.id, "YN-LC-001")
+        const dupHousehold = await fail(api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: village.id }, admin))
+        expect(dupHousehold.status).toBe(400)
+        expect(dupHousehold.data.message).toBe("code: YN-LC-001 is already used by another household")
 
         const wrongPrefix = await fail(api.post("/admin/households", { code: "GZ-AB-001", display_name: "x", village_id: village.id }, admin))
         expect(wrongPrefix.status).toBe(400)
@@ -451,7 +456,7 @@ medusaIntegrationTestRunner({
         await consent(b.id, "registry_data", true)
         await setRegistry(a.id, fullRegistry())
         const dup = await fail(setRegistry(b.id, { poverty_status: "none", national_id: ID_A.toLowerCase() }))
-        expect(dup.status).toBe(422)
+        expect(dup.status).toBe(400)
         expect(dup.data.message).toBe("national_id: this ID number is already registered for household YN-LC-001")
         // Replacing one's own data with the same number is fine.
         expect((await setRegistry(a.id, { poverty_status: "monitored", national_id: ID_A })).data.registry).toMatchObject({

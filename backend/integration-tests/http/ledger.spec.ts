@@ -12,6 +12,7 @@ import {
   markStatementPaidWorkflow,
   reverseOrderRevenueWorkflow,
 } from "@lianxin/plugin/workflows"
+import { createAdminSession } from "../helpers/admin"
 import { placeOrder, variantIdByHandle } from "../helpers/checkout"
 
 type Ledger = {
@@ -32,7 +33,7 @@ medusaIntegrationTestRunner({
     let key: string
     const ledger = () => getContainer().resolve("revenueShare") as Ledger
 
-    let households: { a: string; b: string; coop: string }
+    let households: { a: string; b: string; c: string; d: string; e: string; coop: string }
 
     beforeAll(async () => {
       const container = getContainer()
@@ -51,10 +52,13 @@ medusaIntegrationTestRunner({
           households: [
             { code: "LT-LG-001", display_name: "甲", village_id: village.id, cooperative_id: coop.id },
             { code: "LT-LG-002", display_name: "乙", village_id: village.id },
+            { code: "LT-LG-003", display_name: "丙", village_id: village.id },
+            { code: "LT-LG-004", display_name: "丁", village_id: village.id },
+            { code: "LT-LG-005", display_name: "戊", village_id: village.id },
           ],
         },
       })
-      households = { a: hs[0].id, b: hs[1].id, coop: coop.id }
+      households = { a: hs[0].id, b: hs[1].id, c: hs[2].id, d: hs[3].id, e: hs[4].id, coop: coop.id }
       const productId = async (handle: string) => {
         const { data } = await api.get(`/store/products?handle=${handle}&fields=id`, { headers: { "x-publishable-api-key": key } })
         return data.products[0].id as string
@@ -74,6 +78,19 @@ medusaIntegrationTestRunner({
           product_id: await productId(E2E.products.orange.handle),
           cooperative_id: null,
           shares: [{ household_id: households.b, share_bp: 10000 }],
+        },
+      })
+      await attributeProductWorkflow(container).run({
+        input: { product_id: await productId(E2E.products.rice.handle), shares: [{ household_id: households.c, share_bp: 10000 }] },
+      })
+      await attributeProductWorkflow(container).run({
+        input: {
+          product_id: await productId(E2E.products.millet.handle),
+          cooperative_id: coop.id,
+          shares: [
+            { household_id: households.d, share_bp: 5000 },
+            { household_id: households.e, share_bp: 5000 },
+          ],
         },
       })
     })
@@ -279,6 +296,123 @@ medusaIntegrationTestRunner({
       const [entry] = await entriesOf(order.id)
       await expect(ledger().updateLedgerEntries({ id: entry.id, amount: 1 })).rejects.toThrow(/append-only/)
       await expect(ledger().deleteLedgerEntries([entry.id])).rejects.toThrow(/append-only/)
+    })
+    describe("admin and store routes", () => {
+      let admin: { headers: { authorization: string } }
+      beforeEach(async () => {
+        admin = await createAdminSession(api, getContainer())
+      })
+      const post = (url: string, body: object, headers: object = admin.headers) =>
+        api.post(url, body, { headers }).catch((e) => e.response)
+      const get = (url: string, headers: object = admin.headers) => api.get(url, { headers }).catch((e) => e.response)
+
+      it("refuse anonymous callers", async () => {
+        expect((await get("/admin/statements", {})).status).toBe(401)
+        expect((await get("/admin/ledger/trial-balance", {})).status).toBe(401)
+        expect((await post("/admin/split-policies", {}, {})).status).toBe(401)
+      })
+
+      it("split policies: 400 naming the field, then a new version", async () => {
+        const bad = await post("/admin/split-policies", {
+          name: "坏", scope: "global", household_bp: 7000, cooperative_bp: 1000, property_office_bp: 1000, platform_bp: 999,
+        })
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/platform_bp.*sum to 10000/)
+        const noScope = await post("/admin/split-policies", {
+          name: "品类", scope: "category", household_bp: 7000, cooperative_bp: 1000, property_office_bp: 1000, platform_bp: 1000,
+        })
+        expect(noScope.status).toBe(400)
+        expect(noScope.data.message).toContain("scope_id")
+        const ok = await post("/admin/split-policies", {
+          name: "新全局", scope: "global", household_bp: 7500, cooperative_bp: 1000, property_office_bp: 1000, platform_bp: 500,
+        })
+        expect(ok.status).toBe(201)
+        expect(ok.data.split_policy).toMatchObject({ version: 2, household_bp: 7500 })
+        const current = await get("/admin/split-policies")
+        expect(current.data.split_policies.filter((p: { scope: string }) => p.scope === "global")).toHaveLength(1)
+        const history = await get("/admin/split-policies?history=true&scope=global")
+        expect(history.data.split_policies.map((p: { version: number }) => p.version)).toEqual([2, 1])
+      })
+
+      it("earn and reverse through the admin API, with bad input refused", async () => {
+        const order = await orderWithTwoLines()
+        await entriesOf(order.id)
+        const line = order.items[0]
+        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 0 }], reason: "refund", reference: "r1" })).data.message).toContain("amount_fen")
+        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 1.5 }], reason: "refund", reference: "r1" })).status).toBe(400)
+        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 10 }], reason: "oops", reference: "r1" })).data.message).toContain("reason")
+        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 10 }], reason: "refund", reference: "bad ref" })).data.message).toContain("reference")
+        expect((await post(`/admin/ledger/orders/${order.id}/earn`, { line_item_ids: [] })).status).toBe(400)
+
+        expect((await post(`/admin/ledger/orders/${order.id}/earn`, {})).status).toBe(200)
+        const reversed = await post(`/admin/ledger/orders/${order.id}/reversals`, {
+          reversals: [{ line_item_id: line.id, amount_fen: 100 }], reason: "refund", reference: "RF-1",
+        })
+        expect(reversed.status).toBe(200)
+        const view = await get(`/admin/ledger/orders/${order.id}`)
+        expect(view.data.entries.filter((e: { kind: string }) => e.kind === "reversal").length).toBeGreaterThan(1)
+        const tb = await get("/admin/ledger/trial-balance")
+        expect(tb.data.trial_balance.debits).toBe(tb.data.trial_balance.credits)
+      })
+
+      it("statements: generate, read, export as CSV that reconciles, pay once", async () => {
+        expect((await post("/admin/statements/generate", { period_start: "2026-11-02T00:00:00Z" })).data.message).toContain("period_end")
+        expect((await post("/admin/statements/generate", { period_start: "2026-11-09T00:00:00Z", period_end: "2026-11-02T00:00:00Z" })).status).toBe(400)
+        const start = new Date(Date.now() - 60_000).toISOString()
+        const order = await orderWithTwoLines()
+        await entriesOf(order.id)
+        await post(`/admin/ledger/orders/${order.id}/earn`, {})
+        const future = await post("/admin/statements/generate", { period_start: start, period_end: new Date(Date.now() + 86_400_000).toISOString() })
+        expect(future.status).toBe(400)
+        const gen = await post("/admin/statements/generate", { period_start: start, period_end: new Date().toISOString() })
+        expect(gen.data.statement_ids).toHaveLength(2)
+        const list = await get("/admin/statements")
+        expect(list.data.count).toBe(2)
+        const id = gen.data.statement_ids[0]
+        const detail = (await get(`/admin/statements/${id}`)).data.statement
+        expect(detail.household.code).toMatch(/^LT-LG-00[12]$/)
+        const csv = await get(`/admin/statements/${id}/export`)
+        expect(csv.headers["content-type"]).toContain("text/csv")
+        const rows = String(csv.data).replace(/^\uFEFF/, "").trim().split("\r\n")
+        expect(rows[0]).toContain("农户编号")
+        expect(rows).toHaveLength(1 + detail.lines.length)
+        const yuan = rows.slice(1).map((r: string) => Math.round(Number(r.split(",")[7]) * 100))
+        expect(yuan.reduce((a: number, b: number) => a + b, 0)).toBe(detail.total)
+
+        expect((await post(`/admin/statements/${id}/payment`, { method: "alipay", reference: "x" })).data.message).toContain("method")
+        const paid = await post(`/admin/statements/${id}/payment`, { method: "bank_transfer", reference: "BANK-778" })
+        expect(paid.data.statement.payment).toMatchObject({ method: "bank_transfer", reference: "BANK-778" })
+        expect((await post(`/admin/statements/${id}/payment`, { method: "cash", reference: "again" })).status).toBe(409)
+        expect((await get("/admin/statements/stmt_nope")).status).toBe(404)
+      })
+
+      it("GET /store/impact comes from the ledger and never describes fewer than five households", async () => {
+        const headers = { "x-publishable-api-key": key }
+        const before = await get("/store/impact", headers)
+        expect(before.data.impact).toEqual({ suppressed: true, minimum_households: 5, currency_code: "cny" })
+        expect((await get("/store/impact?group_by=planet", headers)).data.message).toContain("group_by")
+
+        // An order of apples and oranges reaches households a and b only: still suppressed.
+        const small = await orderWithTwoLines()
+        await entriesOf(small.id)
+        await post(`/admin/ledger/orders/${small.id}/earn`, {})
+        expect((await get("/store/impact", headers)).data.impact.suppressed).toBe(true)
+
+        const variants = await Promise.all(
+          [E2E.products.rice.handle, E2E.products.millet.handle].map((h) => variantIdByHandle(api, key, h))
+        )
+        const big = await placeOrder(api, key, variants.map((variant_id) => ({ variant_id, quantity: 1 })))
+        await entriesOf(big.id)
+        await post(`/admin/ledger/orders/${big.id}/earn`, {})
+        const impact = (await get("/store/impact?group_by=province", headers)).data.impact
+        const earned = (await ledger().listLedgerEntries({ account: "earned", party_type: "household" }, { take: 1000 }))
+          .filter((e) => e.party_id)
+          .reduce((s, e) => s + (e.direction === "credit" ? Number(e.amount) : -Number(e.amount)), 0)
+        expect(impact).toMatchObject({ suppressed: false, households: 5, villages: 1, earned_by_households_fen: earned, paid_to_households_fen: 0 })
+        expect(impact.groups).toEqual([{ key: "云南省", households: 5, earned_fen: earned, paid_fen: 0 }])
+        const json = JSON.stringify(impact)
+        for (const id of Object.values(households)) expect(json).not.toContain(id)
+      })
     })
   },
 })

@@ -8,7 +8,7 @@ const resolves = (modules: ReturnType<typeof infrastructureModules>) =>
 describe("buildMedusaConfig", () => {
   it("uses Medusa's in-memory infrastructure without REDIS_URL", () => {
     const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
-    expect(config.modules).toEqual([])
+    expect(resolves(config.modules!)).toEqual(["@medusajs/medusa/file"])
     expect(config.projectConfig.redisUrl).toBeUndefined()
     expect(config.featureFlags).toEqual({})
   })
@@ -20,6 +20,7 @@ describe("buildMedusaConfig", () => {
     )
     expect(config.projectConfig.redisUrl).toBe(redisUrl)
     expect(resolves(config.modules!)).toEqual([
+      "@medusajs/medusa/file",
       "@medusajs/medusa/event-bus-redis",
       "@medusajs/medusa/workflow-engine-redis",
       "@medusajs/medusa/cache-redis",
@@ -36,6 +37,13 @@ describe("buildMedusaConfig", () => {
       { resolve: "@lianxin/plugin", options: { registryKey: undefined, production: false } },
     ])
     expect(config.admin?.path).toBe("/app")
+  })
+
+  it("serves local files under this backend's own public URL", () => {
+    const config = buildMedusaConfig(
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_BACKEND_URL: "http://localhost:9123/" })
+    )
+    expect(JSON.stringify(config.modules)).toContain('"backend_url":"http://localhost:9123/static"')
   })
 
   it("passes the worker mode through for server/worker deployments", () => {

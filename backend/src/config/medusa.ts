@@ -70,6 +70,22 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
         options: { registryKey: env.LIANXIN_REGISTRY_KEY, production: env.NODE_ENV === "production" },
       },
     ],
-    modules: infrastructureModules(env.REDIS_URL),
+    modules: [
+      // Local files (product photos) are served by Medusa at /static; the URL
+      // must name this backend's public address, whatever port it runs on.
+      {
+        resolve: "@medusajs/medusa/file",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/file-local",
+              id: "local",
+              options: { backend_url: `${env.MEDUSA_BACKEND_URL.replace(/\/$/, "")}/static` },
+            },
+          ],
+        },
+      },
+      ...infrastructureModules(env.REDIS_URL),
+    ],
   }
 }

@@ -1,11 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { BaseSetup } from "./base"
+import type { BaseSetup } from "../base"
+import { demoScenario } from "./demo"
+import { e2eScenario } from "./e2e"
 
 export type Scenario = (container: MedusaContainer, base: BaseSetup) => Promise<void>
 
 export const SCENARIOS = {
-  demo: async (_container: MedusaContainer, _base: BaseSetup) => {},
-  e2e: async (_container: MedusaContainer, _base: BaseSetup) => {},
+  demo: demoScenario,
+  e2e: e2eScenario,
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof SCENARIOS

@@ -1,0 +1,7 @@
+export type { Catalog, CategorySeed, Household, ProductSeed, VariantSeed, Village } from "./types"
+export { VILLAGES } from "./villages"
+export { HOUSEHOLDS } from "./households"
+export { CATEGORIES } from "./categories"
+export { PRODUCTS } from "./products"
+export { DEMO_ADMIN, DEMO_CATALOG, DEMO_STOCK_LOCATION } from "./demo"
+export { E2E_ADMIN, E2E_CATALOG, E2E_STOCK_LOCATION } from "./e2e"

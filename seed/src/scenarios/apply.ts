@@ -1,0 +1,31 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ensureAdminUser, type AdminUserSeed } from "../admin-user"
+import type { BaseSetup } from "../base"
+import { ensureCatalog } from "../catalog"
+import type { Catalog } from "../data/types"
+import { ensurePickupLocation, type PickupLocationSeed } from "../fulfillment"
+
+export type ScenarioSpec = {
+  name: string
+  catalog: Catalog
+  stockLocation: PickupLocationSeed
+  admin: AdminUserSeed
+}
+
+/** What every scenario does, in order: where goods leave from, what is sold, who administers it. */
+export async function applyScenario(container: MedusaContainer, base: BaseSetup, spec: ScenarioSpec): Promise<void> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const started = Date.now()
+  const pickup = await ensurePickupLocation(container, base, spec.stockLocation)
+  const { createdProducts } = await ensureCatalog(container, spec.catalog, {
+    salesChannelId: base.salesChannelId,
+    shippingProfileId: pickup.shippingProfileId,
+    stockLocationId: pickup.stockLocationId,
+  })
+  await ensureAdminUser(container, spec.admin)
+  logger.info(
+    `Seed: scenario "${spec.name}" applied in ${Date.now() - started} ms ` +
+      `(${createdProducts} products, stock location ${pickup.stockLocationId}, shipping option ${pickup.shippingOptionId})`
+  )
+}

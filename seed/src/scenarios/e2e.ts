@@ -1,0 +1,14 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BaseSetup } from "../base"
+import { E2E_ADMIN, E2E_CATALOG, E2E_STOCK_LOCATION } from "../data/e2e"
+import { applyScenario } from "./apply"
+
+/** Small and fixed: the handles, prices and stock in e2e-fixtures.ts. */
+export async function e2eScenario(container: MedusaContainer, base: BaseSetup): Promise<void> {
+  await applyScenario(container, base, {
+    name: "e2e",
+    catalog: E2E_CATALOG,
+    stockLocation: E2E_STOCK_LOCATION,
+    admin: E2E_ADMIN,
+  })
+}
