@@ -289,9 +289,11 @@ class RevenueShareModuleService extends MedusaService({
 
   /** Public impact totals straight from the ledger (see docs/ledger.md for the same SQL). */
   @InjectManager()
-  async householdTotals(@MedusaContext() sharedContext: Context = {}) {
+  async householdTotals(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Array<{ household_id: string; earned_fen: string | number; paid_fen: string | number }>> {
     const manager = sharedContext.manager as SqlEntityManager
-    return manager.execute(
+    return manager.execute<Array<{ household_id: string; earned_fen: string | number; paid_fen: string | number }>>(
       `SELECT party_id AS household_id,
               SUM(CASE WHEN account = 'earned' THEN (CASE direction WHEN 'credit' THEN amount ELSE -amount END) ELSE 0 END)::bigint
                 + SUM(CASE WHEN account = 'paid_out' THEN (CASE direction WHEN 'credit' THEN amount ELSE -amount END) ELSE 0 END)::bigint

@@ -1,0 +1,31 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { REVENUE_SHARE_MODULE } from "../../../modules/revenue-share"
+import type RevenueShareModuleService from "../../../modules/revenue-share/service"
+
+/** A statement with its lines, the household's public code and each line's product title. */
+export async function statementWithLines(scope: MedusaContainer, id: string) {
+  const service: RevenueShareModuleService = scope.resolve(REVENUE_SHARE_MODULE)
+  const [statement] = await service.listStatements({ id }, { relations: ["lines", "payment"] })
+  if (!statement) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `statement ${id} was not found`)
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const productIds = [...new Set(statement.lines.map((l) => l.product_id).filter(Boolean) as string[])]
+  const [{ data: products }, { data: households }] = await Promise.all([
+    productIds.length
+      ? query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds } })
+      : Promise.resolve({ data: [] as Array<{ id: string; title: string }> }),
+    query.graph({ entity: "household", fields: ["id", "code", "display_name"], filters: { id: statement.household_id } }),
+  ])
+  const titles = new Map(products.map((p: { id: string; title: string }) => [p.id, p.title]))
+  const lines = [...statement.lines]
+    .sort((a, b) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime() || a.id.localeCompare(b.id))
+    .map((l) => ({ ...l, amount: Number(l.amount), product_title: l.product_id ? titles.get(l.product_id) ?? null : null }))
+  return {
+    ...statement,
+    total: Number(statement.total),
+    household: households[0] ? { id: households[0].id, code: households[0].code, display_name: households[0].display_name } : null,
+    lines,
+  }
+}
