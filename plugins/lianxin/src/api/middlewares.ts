@@ -5,6 +5,10 @@ import { adminHouseholdsMiddlewares } from "./admin/households/middlewares"
 import { adminProductAttributionMiddlewares } from "./admin/products/[id]/attribution/middlewares"
 import { adminVillagesMiddlewares } from "./admin/villages/middlewares"
 import { storeHouseholdsMiddlewares } from "./store/households/middlewares"
+import { adminLedgerMiddlewares } from "./admin/ledger/middlewares"
+import { adminSplitPoliciesMiddlewares } from "./admin/split-policies/middlewares"
+import { adminStatementsMiddlewares } from "./admin/statements/middlewares"
+import { storeImpactMiddlewares } from "./store/impact/middlewares"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
@@ -16,5 +20,9 @@ export default defineMiddlewares({
     ...adminHouseholdsMiddlewares,
     ...adminProductAttributionMiddlewares,
     ...storeHouseholdsMiddlewares,
+    ...adminSplitPoliciesMiddlewares,
+    ...adminLedgerMiddlewares,
+    ...adminStatementsMiddlewares,
+    ...storeImpactMiddlewares,
   ],
 })
