@@ -1,4 +1,7 @@
+import fs from "node:fs"
+import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seed, E2E } from "@lianxin/seed"
 import {
   accrueOrderRevenueWorkflow,
@@ -410,6 +413,15 @@ medusaIntegrationTestRunner({
           .reduce((s, e) => s + (e.direction === "credit" ? Number(e.amount) : -Number(e.amount)), 0)
         expect(impact).toMatchObject({ suppressed: false, households: 5, villages: 1, earned_by_households_fen: earned, paid_to_households_fen: 0 })
         expect(impact.groups).toEqual([{ key: "云南省", households: 5, earned_fen: earned, paid_fen: 0 }])
+        // The SQL published in docs/ledger.md reproduces the public figures.
+        const doc = fs.readFileSync(path.resolve(__dirname, "../../../docs/ledger.md"), "utf8")
+        const sql = doc.slice(doc.indexOf("WITH per_household"), doc.indexOf("WHERE p.earned_fen > 0;") + "WHERE p.earned_fen > 0".length)
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as { raw: (q: string) => Promise<{ rows: any[] }> }
+        const [row] = (await pg.raw(sql)).rows
+        expect(Number(row.households)).toBe(impact.households)
+        expect(Number(row.villages)).toBe(impact.villages)
+        expect(Number(row.earned_by_households_fen)).toBe(impact.earned_by_households_fen)
+        expect(Number(row.paid_to_households_fen)).toBe(impact.paid_to_households_fen)
         const json = JSON.stringify(impact)
         for (const id of Object.values(households)) expect(json).not.toContain(id)
       })
