@@ -4,5 +4,7 @@ import { defineConfig } from "vite"
 
 export default defineConfig({
   plugins: [tailwindcss(), reactRouter()],
-  server: { port: 3000, strictPort: true },
+  // `npm run dev` listens where `npm start` would, so links and the backend's
+  // STORE_CORS default (http://localhost:3000) work the same in both.
+  server: { port: Number(process.env.PORT ?? 3000), strictPort: true },
 })

@@ -8,5 +8,12 @@ export default defineConfig({
     environment: "node",
     // The real process environment must never leak into env-parsing tests.
     unstubEnvs: true,
+    server: {
+      deps: {
+        // Its ESM build has no "type": "module"; vitest would transform it (and warn about
+        // missing source maps). Node 20.19+ loads it natively, as the production server does.
+        external: [/@medusajs\/js-sdk/],
+      },
+    },
   },
 })

@@ -1,0 +1,53 @@
+import { PassThrough } from "node:stream"
+import { createReadableStreamFromReadable } from "@react-router/node"
+import { isbot } from "isbot"
+import { renderToPipeableStream } from "react-dom/server"
+import { ServerRouter, type EntryContext } from "react-router"
+import { getEnv } from "./lib/server/env.server"
+
+// Parse the environment when the server build is loaded, so a bad variable
+// stops the server at start-up with a message naming it, not at the first request.
+getEnv()
+
+/** How long a streamed response may wait for deferred data before we cut it off. */
+export const streamTimeout = 5_000
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext
+) {
+  if (request.method.toUpperCase() === "HEAD") {
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders })
+  }
+  // Crawlers get the complete document; people get the shell as soon as it is ready.
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || routerContext.isSpaMode
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellSent = false
+    let status = responseStatusCode
+    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+      [waitForAll ? "onAllReady" : "onShellReady"]() {
+        shellSent = true
+        const body = new PassThrough()
+        body.once("close", () => clearTimeout(timer))
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8")
+        responseHeaders.set("X-Content-Type-Options", "nosniff")
+        responseHeaders.set("Referrer-Policy", "strict-origin-when-cross-origin")
+        resolve(new Response(createReadableStreamFromReadable(body), { status, headers: responseHeaders }))
+        pipe(body)
+      },
+      onShellError(error: unknown) {
+        reject(error)
+      },
+      onError(error: unknown) {
+        status = 500
+        // Errors before the shell is sent are logged by React Router itself.
+        if (shellSent) console.error(error)
+      },
+    })
+    // Give deferred data streamTimeout to settle, then flush whatever is left as errors.
+    const timer = setTimeout(abort, streamTimeout + 1_000)
+  })
+}

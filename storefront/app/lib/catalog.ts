@@ -1,0 +1,92 @@
+import { minFen, type Fen } from "./money"
+
+/**
+ * What the pages show about products: plain, serialisable view models built
+ * on the server from Medusa's responses. Components never see Medusa types.
+ */
+export type StockStatus = { kind: "in" } | { kind: "low"; count: number } | { kind: "out" }
+
+export type VariantView = {
+  id: string
+  /** The unit or pack size as the merchant named it, e.g. 5斤装. */
+  title: string | null
+  priceFen: Fen | null
+  stock: StockStatus
+}
+
+export type ProductSummary = {
+  id: string
+  handle: string
+  title: string
+  thumbnail: string | null
+  /** The lowest variant price. */
+  priceFen: Fen | null
+  /** True when variants are priced differently: the card then says "¥x 起". */
+  priceVaries: boolean
+  /** The unit when there is exactly one variant with a meaningful title. */
+  unit: string | null
+  stock: StockStatus
+}
+
+export type ProductDetail = ProductSummary & {
+  description: string | null
+  images: string[]
+  variants: VariantView[]
+  /** Producer details from the product's metadata, each null when absent. */
+  village: string | null
+  /** Province to township, e.g. 云南省临沧市双江…县勐库镇. */
+  villageRegion: string | null
+  cooperative: string | null
+  householdCode: string | null
+}
+
+/** At or below this many units left we say "only N left". */
+export const LOW_STOCK = 5
+
+export function variantStock(variant: {
+  manageInventory: boolean | null | undefined
+  allowBackorder: boolean | null | undefined
+  quantity: number | null | undefined
+}): StockStatus {
+  // Medusa sells freely when inventory is not managed or backorders are allowed.
+  if (variant.manageInventory === false || variant.allowBackorder === true) return { kind: "in" }
+  // Unknown quantity (the field was not returned): do not claim it is sold out.
+  if (variant.quantity === null || variant.quantity === undefined) return { kind: "in" }
+  if (variant.quantity <= 0) return { kind: "out" }
+  if (variant.quantity <= LOW_STOCK) return { kind: "low", count: variant.quantity }
+  return { kind: "in" }
+}
+
+/** A product is available when any variant is; "low" only when every available variant is low. */
+export function productStock(stocks: ReadonlyArray<StockStatus>): StockStatus {
+  const available = stocks.filter((s) => s.kind !== "out")
+  if (stocks.length === 0 || available.length === 0) return { kind: "out" }
+  if (available.some((s) => s.kind === "in")) return { kind: "in" }
+  const count = available.reduce((sum, s) => sum + (s.kind === "low" ? s.count : 0), 0)
+  return count <= LOW_STOCK ? { kind: "low", count } : { kind: "in" }
+}
+
+/** Medusa names the variant of a product without options "Default variant"; that is not a unit. */
+const PLACEHOLDER_VARIANT_TITLES = new Set(["default variant", "default title", "default"])
+
+export function unitOf(variants: ReadonlyArray<Pick<VariantView, "title">>): string | null {
+  if (variants.length !== 1) return null
+  const title = variants[0]?.title?.trim()
+  if (!title || PLACEHOLDER_VARIANT_TITLES.has(title.toLowerCase())) return null
+  return title
+}
+
+export function summarise(
+  base: Pick<ProductSummary, "id" | "handle" | "title" | "thumbnail">,
+  variants: ReadonlyArray<VariantView>
+): ProductSummary {
+  const prices = variants.map((v) => v.priceFen)
+  const known = prices.filter((p): p is Fen => p !== null)
+  return {
+    ...base,
+    priceFen: minFen(prices),
+    priceVaries: new Set(known).size > 1,
+    unit: unitOf(variants),
+    stock: productStock(variants.map((v) => v.stock)),
+  }
+}

@@ -1,0 +1,78 @@
+import type { ReactNode } from "react"
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router"
+import type { Route } from "./+types/root"
+import stylesheet from "./app.css?url"
+import { GeneralErrorBoundary } from "./components/error-boundary"
+import { SiteShell } from "./components/site-shell"
+import { langFromCookieHeader, translator } from "./lib/i18n"
+import { langFromMatches, useLang } from "./lib/use-i18n"
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+]
+
+/** Pages set their own titles; this one serves error pages, which only the root renders. */
+export const meta: Route.MetaFunction = ({ error, matches }) => {
+  const t = translator(langFromMatches(matches))
+  const status = isRouteErrorResponse(error) ? error.status : error ? 500 : 200
+  const reason = isRouteErrorResponse(error) ? (error.data as { reason?: unknown } | null)?.reason : undefined
+  const heading =
+    status === 404
+      ? t(reason === "product-not-found" ? "error.productNotFound.title" : "error.notFound.title")
+      : status === 503
+        ? t("error.unavailable.title")
+        : t("error.generic.title")
+  return [{ title: status === 200 ? t("site.name") : `${heading} · ${t("site.name")}` }]
+}
+
+/** Only this reaches the browser from the server environment: the chosen language. */
+export async function loader({ request }: Route.LoaderArgs) {
+  return { lang: langFromCookieHeader(request.headers.get("Cookie")) }
+}
+
+/** Error pages keep the caching rules of the Response that was thrown (no-store, Retry-After). */
+export const headers: Route.HeadersFunction = ({ errorHeaders }) => {
+  const kept = new Headers()
+  for (const name of ["Cache-Control", "Retry-After", "Vary"]) {
+    const value = errorHeaders?.get(name)
+    if (value) kept.set(name, value)
+  }
+  return kept
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const lang = useLang()
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#047857" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return (
+    <SiteShell>
+      <Outlet />
+    </SiteShell>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <SiteShell>
+      <GeneralErrorBoundary />
+    </SiteShell>
+  )
+}

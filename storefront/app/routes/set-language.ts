@@ -1,0 +1,27 @@
+import { redirect } from "react-router"
+import { z } from "zod"
+import { LANGS, langCookie } from "../lib/i18n"
+import { safeRedirect } from "../lib/safe-redirect"
+import type { Route } from "./+types/set-language"
+
+const languageForm = z.object({
+  lang: z.enum(LANGS),
+  redirectTo: z.string().optional(),
+})
+
+/** Someone opened /set-language directly: nothing to show here. */
+export async function loader() {
+  return redirect("/")
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = languageForm.safeParse(Object.fromEntries(await request.formData()))
+  if (!form.success) {
+    throw new Response("Unsupported language", { status: 400 })
+  }
+  const secure = new URL(request.url).protocol === "https:"
+  return redirect(safeRedirect(form.data.redirectTo), {
+    status: 303,
+    headers: { "Set-Cookie": langCookie(form.data.lang, { secure }) },
+  })
+}
