@@ -47,15 +47,16 @@ workflows.attributeProductWorkflow.hooks.productAttributed(boom("productAttribut
 const { createWorkflow, WorkflowResponse } = nodeRequire("@medusajs/framework/workflows-sdk")
 const readAttributionsWorkflow = createWorkflow(
   "test-read-product-attributions",
-  (input: { product_ids: string[] }) => new WorkflowResponse(workflows.getProductAttributionsStep(input))
+  (input: { product_ids: string[] }) => new WorkflowResponse(workflows.getProductAttributionsStep(input)),
 )
 
-const fail = (p: Promise<AxiosResponse>) => p.then(
-  (r) => {
-    throw new Error(`expected a failure, got ${r.status}`)
-  },
-  (e) => e.response as AxiosResponse
-)
+const fail = (p: Promise<AxiosResponse>) =>
+  p.then(
+    (r) => {
+      throw new Error(`expected a failure, got ${r.status}`)
+    },
+    (e) => e.response as AxiosResponse,
+  )
 
 /** Records everything written to stdout/stderr, the console and the Medusa logger until restored. */
 function captureOutput(container: MedusaContainer) {
@@ -76,7 +77,20 @@ function captureOutput(container: MedusaContainer) {
     [console as unknown as Record<string, unknown>, ["log", "info", "warn", "error", "debug"]],
     [
       container.resolve(ContainerRegistrationKeys.LOGGER) as unknown as Record<string, unknown>,
-      ["log", "info", "warn", "error", "debug", "http", "verbose", "panic", "failure", "success", "activity", "progress"],
+      [
+        "log",
+        "info",
+        "warn",
+        "error",
+        "debug",
+        "http",
+        "verbose",
+        "panic",
+        "failure",
+        "success",
+        "activity",
+        "progress",
+      ],
     ],
   ]
   for (const [target, methods] of targets) {
@@ -125,7 +139,7 @@ medusaIntegrationTestRunner({
       const { data } = await api.post(
         "/admin/villages",
         { code, name: "邦东村", township: "邦东乡", county: "临翔区", province: "云南省" },
-        admin
+        admin,
       )
       return data.village as { id: string; code: string }
     }
@@ -141,7 +155,7 @@ medusaIntegrationTestRunner({
           village_id: villageId,
           ...extra,
         },
-        admin
+        admin,
       )
       return data.household as { id: string; code: string }
     }
@@ -150,7 +164,7 @@ medusaIntegrationTestRunner({
       return api.post(
         `/admin/households/${householdId}/consents`,
         { kind, granted, method: "纸质签字", ...extra },
-        admin
+        admin,
       )
     }
 
@@ -175,7 +189,9 @@ medusaIntegrationTestRunner({
               status: "published",
               sales_channels: [{ id: salesChannelId }],
               options: [{ title: "规格", values: ["250克"] }],
-              variants: [{ title: "250克", options: { 规格: "250克" }, prices: [{ amount: 88, currency_code: "cny" }] }],
+              variants: [
+                { title: "250克", options: { 规格: "250克" }, prices: [{ amount: 88, currency_code: "cny" }] },
+              ],
             },
           ],
         },
@@ -185,14 +201,13 @@ medusaIntegrationTestRunner({
 
     async function countRowsContaining(value: string) {
       const tables = await sql<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
       )
       const hits: string[] = []
       for (const { table_name } of tables) {
-        const [{ n }] = await sql<{ n: string }>(
-          `SELECT count(*) AS n FROM "${table_name}" t WHERE t::text LIKE ?`,
-          [`%${value}%`]
-        )
+        const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "${table_name}" t WHERE t::text LIKE ?`, [
+          `%${value}%`,
+        ])
         if (Number(n) > 0) hits.push(table_name)
       }
       return hits
@@ -208,7 +223,7 @@ medusaIntegrationTestRunner({
         const { data: coop } = await api.post(
           "/admin/cooperatives",
           { name: "邦东古茶合作社", village_id: village.id, contact_name: "张社长", contact_phone: "0883-2123456" },
-          admin
+          admin,
         )
         expect(coop.cooperative).toMatchObject({ id: expect.stringMatching(/^coop_/), village: { code: "YN-LC" } })
 
@@ -240,28 +255,42 @@ medusaIntegrationTestRunner({
 
       it("answers 400 naming the field for bad input, 404 for unknown ids, 401 without a login", async () => {
         const village = await createVillage()
-        const badCode = await fail(api.post("/admin/villages", { code: "yunnan", name: "x", township: "x", county: "x", province: "x" }, admin))
+        const badCode = await fail(
+          api.post("/admin/villages", { code: "yunnan", name: "x", township: "x", county: "x", province: "x" }, admin),
+        )
         expect(badCode.status).toBe(400)
         expect(badCode.data.message).toContain("code")
 
-        const dup = await fail(api.post("/admin/villages", { code: "YN-LC", name: "x", township: "x", county: "x", province: "x" }, admin))
+        const dup = await fail(
+          api.post("/admin/villages", { code: "YN-LC", name: "x", township: "x", county: "x", province: "x" }, admin),
+        )
         expect(dup.status).toBe(400)
         expect(dup.data.message).toContain("code: YN-LC")
         await createHousehold(village.id, "YN-LC-001")
-        const dupHousehold = await fail(api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: village.id }, admin))
+        const dupHousehold = await fail(
+          api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: village.id }, admin),
+        )
         expect(dupHousehold.status).toBe(400)
         expect(dupHousehold.data.message).toBe("code: YN-LC-001 is already used by another household")
 
-        const wrongPrefix = await fail(api.post("/admin/households", { code: "GZ-AB-001", display_name: "x", village_id: village.id }, admin))
+        const wrongPrefix = await fail(
+          api.post("/admin/households", { code: "GZ-AB-001", display_name: "x", village_id: village.id }, admin),
+        )
         expect(wrongPrefix.status).toBe(400)
         expect(wrongPrefix.data.message).toMatch(/^code: must start with the village code YN-LC-/)
 
-        const noVillage = await fail(api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: "vil_missing" }, admin))
+        const noVillage = await fail(
+          api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: "vil_missing" }, admin),
+        )
         expect(noVillage.status).toBe(400)
         expect(noVillage.data.message).toContain("village_id")
 
         const consentFlag = await fail(
-          api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: village.id, public_profile_consent: true }, admin)
+          api.post(
+            "/admin/households",
+            { code: "YN-LC-001", display_name: "x", village_id: village.id, public_profile_consent: true },
+            admin,
+          ),
         )
         expect(consentFlag.status).toBe(400)
         expect(consentFlag.data.message).toContain("public_profile_consent")
@@ -291,7 +320,10 @@ medusaIntegrationTestRunner({
         const granted = await consent(hh.id, "public_profile", true, { note: "村委会见证" })
         expect(granted.status).toBe(201)
         expect(granted.data.household).toMatchObject({ public_profile_consent: true, registry_data_consent: false })
-        expect(granted.data.consent_record).toMatchObject({ recorded_by: expect.stringMatching(/^user_/), method: "纸质签字" })
+        expect(granted.data.consent_record).toMatchObject({
+          recorded_by: expect.stringMatching(/^user_/),
+          method: "纸质签字",
+        })
 
         const after = await api.get("/store/households/yn-lc-001", store)
         expect(after.data.household).toMatchObject({
@@ -325,7 +357,9 @@ medusaIntegrationTestRunner({
         const id = data.consent_record.id
         await expect(sql(`UPDATE consent_record SET granted = false WHERE id = ?`, [id])).rejects.toThrow(/append-only/)
         await expect(sql(`DELETE FROM consent_record WHERE id = ?`, [id])).rejects.toThrow(/append-only/)
-        const service = getContainer().resolve("household") as { updateConsentRecords: (...a: unknown[]) => Promise<unknown> }
+        const service = getContainer().resolve("household") as {
+          updateConsentRecords: (...a: unknown[]) => Promise<unknown>
+        }
         await expect(service.updateConsentRecords({ id, granted: false })).rejects.toThrow(/append-only/)
       })
     })
@@ -376,7 +410,9 @@ medusaIntegrationTestRunner({
         expect(badPhone.status).toBe(400)
         expect(badPhone.data.message).toContain("phone")
 
-        const badBank = await fail(setRegistry(hh.id, { ...fullRegistry(), bank: { bank_name: "农行", account: "1234" } }))
+        const badBank = await fail(
+          setRegistry(hh.id, { ...fullRegistry(), bank: { bank_name: "农行", account: "1234" } }),
+        )
         expect(badBank.status).toBe(400)
         expect(badBank.data.message).toContain("bank.account")
         expect(badBank.data.message).not.toContain("1234")
@@ -407,7 +443,9 @@ medusaIntegrationTestRunner({
           key_version: "v1",
         })
 
-        const [row] = await sql<Record<string, string>>(`SELECT * FROM household_registry WHERE household_id = ?`, [hh.id])
+        const [row] = await sql<Record<string, string>>(`SELECT * FROM household_registry WHERE household_id = ?`, [
+          hh.id,
+        ])
         const { keyring } = resolveRegistryKeyring({ registryKey: process.env.LIANXIN_REGISTRY_KEY, production: true })
         for (const [column, field, plain] of [
           ["national_id_enc", "national_id", ID_A],
@@ -427,21 +465,27 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(masked)).not.toContain(PHONE_A)
         expect(JSON.stringify(masked)).not.toContain(BANK_A)
 
-        const noReason = await fail(api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "national_id" }, admin))
+        const noReason = await fail(
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "national_id" }, admin),
+        )
         expect(noReason.status).toBe(400)
         expect(noReason.data.message).toContain("reason")
 
         const reveal = await api.post(
           `/admin/households/${hh.id}/registry/reveal`,
           { field: "national_id", reason: "核对农商行代发工资名单" },
-          admin
+          admin,
         )
         expect(reveal.data.reveal).toMatchObject({ field: "national_id", value: ID_A })
         expect(reveal.headers["cache-control"]).toBe("no-store")
 
         const logs = await sql(`SELECT * FROM registry_access_log WHERE household_id = ?`, [hh.id])
         expect(logs).toEqual([
-          expect.objectContaining({ field: "national_id", reason: "核对农商行代发工资名单", actor_id: expect.stringMatching(/^user_/) }),
+          expect.objectContaining({
+            field: "national_id",
+            reason: "核对农商行代发工资名单",
+            actor_id: expect.stringMatching(/^user_/),
+          }),
         ])
         expect(JSON.stringify(logs)).not.toContain(ID_A)
         const { data: listed } = await api.get(`/admin/households/${hh.id}/registry/access-logs`, admin)
@@ -459,7 +503,9 @@ medusaIntegrationTestRunner({
         expect(dup.status).toBe(400)
         expect(dup.data.message).toBe("national_id: this ID number is already registered for household YN-LC-001")
         // Replacing one's own data with the same number is fine.
-        expect((await setRegistry(a.id, { poverty_status: "monitored", national_id: ID_A })).data.registry).toMatchObject({
+        expect(
+          (await setRegistry(a.id, { poverty_status: "monitored", national_id: ID_A })).data.registry,
+        ).toMatchObject({
           poverty_status: "monitored",
           phone: null,
           bank_account: null,
@@ -478,7 +524,9 @@ medusaIntegrationTestRunner({
         expect(await sql(`SELECT id FROM household_registry`)).toHaveLength(0)
         expect(await sql(`SELECT id FROM registry_access_log`)).toHaveLength(1)
         expect((await api.get(`/admin/households/${hh.id}/registry`, admin)).data.registry).toBeNull()
-        const reveal = await fail(api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "phone", reason: "联系送货" }, admin))
+        const reveal = await fail(
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "phone", reason: "联系送货" }, admin),
+        )
         expect(reveal.status).toBe(404)
       })
 
@@ -491,7 +539,11 @@ medusaIntegrationTestRunner({
         await consent(a.id, "registry_data", true)
         await consent(b.id, "registry_data", true)
         const product = await createProduct("gushu-hongcha")
-        await api.post(`/admin/products/${product.id}/attribution`, { shares: [{ household_id: a.id, share_bp: 10000 }] }, admin)
+        await api.post(
+          `/admin/products/${product.id}/attribution`,
+          { shares: [{ household_id: a.id, share_bp: 10000 }] },
+          admin,
+        )
 
         const output = captureOutput(container)
         const storeBodies: string[] = []
@@ -502,17 +554,27 @@ medusaIntegrationTestRunner({
           await fail(
             api.post(`/admin/households/${a.id}/registry`, `{"national_id": "${ID_A}", "phone": ${PHONE_A}x}`, {
               headers: { ...admin.headers, "content-type": "application/json" },
-            })
+            }),
           )
           await fail(setRegistry(a.id, { ...fullRegistry(), national_id: Number(ID_B.slice(0, 17)) }))
           await fail(setRegistry(a.id, { ...fullRegistry(), phone: Number(PHONE_A) }))
-          await fail(setRegistry(a.id, { ...fullRegistry(), bank: { bank_name: "农行", account: Number(BANK_A.slice(0, 15)) } }))
+          await fail(
+            setRegistry(a.id, { ...fullRegistry(), bank: { bank_name: "农行", account: Number(BANK_A.slice(0, 15)) } }),
+          )
           await fail(setRegistry(b.id, fullRegistry(ID_A)))
-          await api.post(`/admin/households/${a.id}/registry/reveal`, { field: "bank_account", reason: "发放分成款" }, admin)
+          await api.post(
+            `/admin/households/${a.id}/registry/reveal`,
+            { field: "bank_account", reason: "发放分成款" },
+            admin,
+          )
           await api.get(`/admin/households/${a.id}/registry`, admin)
           await api.get(`/admin/households/${a.id}`, admin)
 
-          for (const path of ["/store/households/YN-LC-001", "/store/households/YN-LC-002", "/store/households/YN-LC-001?product_limit=50"]) {
+          for (const path of [
+            "/store/households/YN-LC-001",
+            "/store/households/YN-LC-002",
+            "/store/households/YN-LC-001?product_limit=50",
+          ]) {
             storeBodies.push(JSON.stringify((await api.get(path, store)).data))
           }
           storeBodies.push(JSON.stringify((await api.get("/store/products?fields=*attribution", store)).data))
@@ -539,12 +601,20 @@ medusaIntegrationTestRunner({
     describe("product attribution", () => {
       it("attributes a product to a household, then to a cooperative with proportions, readable by the ledger", async () => {
         const village = await createVillage()
-        const { data: coop } = await api.post("/admin/cooperatives", { name: "邦东古茶合作社", village_id: village.id }, admin)
+        const { data: coop } = await api.post(
+          "/admin/cooperatives",
+          { name: "邦东古茶合作社", village_id: village.id },
+          admin,
+        )
         const a = await createHousehold(village.id, "YN-LC-001")
         const b = await createHousehold(village.id, "YN-LC-002")
         const product = await createProduct("gushu-hongcha")
 
-        const single = await api.post(`/admin/products/${product.id}/attribution`, { shares: [{ household_id: a.id, share_bp: 10000 }] }, admin)
+        const single = await api.post(
+          `/admin/products/${product.id}/attribution`,
+          { shares: [{ household_id: a.id, share_bp: 10000 }] },
+          admin,
+        )
         expect(single.data.attribution).toMatchObject({
           cooperative: null,
           shares: [{ share_bp: 10000, household: { code: "YN-LC-001" } }],
@@ -554,40 +624,77 @@ medusaIntegrationTestRunner({
         const bad = await fail(
           api.post(
             `/admin/products/${product.id}/attribution`,
-            { cooperative_id: coop.cooperative.id, shares: [{ household_id: a.id, share_bp: 6000 }, { household_id: b.id, share_bp: 3000 }] },
-            admin
-          )
+            {
+              cooperative_id: coop.cooperative.id,
+              shares: [
+                { household_id: a.id, share_bp: 6000 },
+                { household_id: b.id, share_bp: 3000 },
+              ],
+            },
+            admin,
+          ),
         )
         expect(bad.status).toBe(400)
         expect(bad.data.message).toContain("shares: proportions must sum to 10000 basis points, got 9000")
 
         const twoWithoutCoop = await fail(
-          api.post(`/admin/products/${product.id}/attribution`, { shares: [{ household_id: a.id, share_bp: 5000 }, { household_id: b.id, share_bp: 5000 }] }, admin)
+          api.post(
+            `/admin/products/${product.id}/attribution`,
+            {
+              shares: [
+                { household_id: a.id, share_bp: 5000 },
+                { household_id: b.id, share_bp: 5000 },
+              ],
+            },
+            admin,
+          ),
         )
         expect(twoWithoutCoop.status).toBe(400)
 
         const unknownHousehold = await fail(
-          api.post(`/admin/products/${product.id}/attribution`, { shares: [{ household_id: "hh_missing", share_bp: 10000 }] }, admin)
+          api.post(
+            `/admin/products/${product.id}/attribution`,
+            { shares: [{ household_id: "hh_missing", share_bp: 10000 }] },
+            admin,
+          ),
         )
         expect(unknownHousehold.status).toBe(400)
         expect(unknownHousehold.data.message).toContain("shares.household_id")
 
         const missingProduct = await fail(
-          api.post(`/admin/products/prod_missing/attribution`, { shares: [{ household_id: a.id, share_bp: 10000 }] }, admin)
+          api.post(
+            `/admin/products/prod_missing/attribution`,
+            { shares: [{ household_id: a.id, share_bp: 10000 }] },
+            admin,
+          ),
         )
         expect(missingProduct.status).toBe(404)
 
         const split = await api.post(
           `/admin/products/${product.id}/attribution`,
-          { cooperative_id: coop.cooperative.id, shares: [{ household_id: a.id, share_bp: 7000 }, { household_id: b.id, share_bp: 3000 }] },
-          admin
+          {
+            cooperative_id: coop.cooperative.id,
+            shares: [
+              { household_id: a.id, share_bp: 7000 },
+              { household_id: b.id, share_bp: 3000 },
+            ],
+          },
+          admin,
         )
         expect(split.data.attribution.id).not.toBe(firstId)
         expect(split.data.attribution.cooperative).toMatchObject({ name: "邦东古茶合作社" })
 
         // The replaced attribution is retired (soft-deleted), not destroyed.
-        const [old] = await sql<{ deleted_at: Date | null }>(`SELECT deleted_at FROM attribution WHERE id = ?`, [firstId])
+        const [old] = await sql<{ deleted_at: Date | null }>(`SELECT deleted_at FROM attribution WHERE id = ?`, [
+          firstId,
+        ])
         expect(old.deleted_at).not.toBeNull()
+        const oldShares = await sql<{ deleted_at: Date | null }>(
+          `SELECT deleted_at FROM attribution_share WHERE attribution_id = ?`,
+          [firstId],
+        )
+        expect(oldShares).toHaveLength(1)
+        expect(oldShares[0].deleted_at).not.toBeNull()
 
         // What the ledger does.
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
@@ -641,15 +748,27 @@ medusaIntegrationTestRunner({
 
         failHook.consentRecorded = true
         const { errors } = await workflows.recordConsentWorkflow(getContainer()).run({
-          input: { household_id: hh.id, kind: "registry_data", granted: false, method: "口头+见证", recorded_by: "user_test" },
+          input: {
+            household_id: hh.id,
+            kind: "registry_data",
+            granted: false,
+            method: "口头+见证",
+            recorded_by: "user_test",
+          },
           throwOnError: false,
         })
         expect(errors).toHaveLength(1)
-        expect(await sql(`SELECT granted FROM consent_record WHERE household_id = ?`, [hh.id])).toEqual([{ granted: true }])
+        expect(await sql(`SELECT granted FROM consent_record WHERE household_id = ?`, [hh.id])).toEqual([
+          { granted: true },
+        ])
         const [flags] = await sql(`SELECT registry_data_consent FROM household WHERE id = ?`, [hh.id])
         expect(flags).toEqual({ registry_data_consent: true })
         const [after] = await sql(`SELECT * FROM household_registry WHERE household_id = ?`, [hh.id])
-        expect(after).toMatchObject({ id: before.id, national_id_enc: before.national_id_enc, phone_enc: before.phone_enc })
+        expect(after).toMatchObject({
+          id: before.id,
+          national_id_enc: before.national_id_enc,
+          phone_enc: before.phone_enc,
+        })
       })
 
       it("puts the previous ciphertext back when replacing registry data fails, and leaves nothing on a first write", async () => {
@@ -688,7 +807,11 @@ medusaIntegrationTestRunner({
         const a = await createHousehold(village.id, "YN-LC-001")
         const b = await createHousehold(village.id, "YN-LC-002")
         const product = await createProduct("gushu-hongcha")
-        const { data } = await api.post(`/admin/products/${product.id}/attribution`, { shares: [{ household_id: a.id, share_bp: 10000 }] }, admin)
+        const { data } = await api.post(
+          `/admin/products/${product.id}/attribution`,
+          { shares: [{ household_id: a.id, share_bp: 10000 }] },
+          admin,
+        )
 
         failHook.productAttributed = true
         const { errors } = await workflows.attributeProductWorkflow(getContainer()).run({
@@ -699,7 +822,10 @@ medusaIntegrationTestRunner({
         failHook.productAttributed = false
 
         const { data: now } = await api.get(`/admin/products/${product.id}/attribution`, admin)
-        expect(now.attribution).toMatchObject({ id: data.attribution.id, shares: [{ household: { code: "YN-LC-001" } }] })
+        expect(now.attribution).toMatchObject({
+          id: data.attribution.id,
+          shares: [{ household: { code: "YN-LC-001" } }],
+        })
         expect(await sql(`SELECT id FROM attribution WHERE deleted_at IS NULL`)).toEqual([{ id: data.attribution.id }])
         expect(await sql(`SELECT id FROM attribution_share WHERE household_id = ?`, [b.id])).toHaveLength(0)
       })

@@ -31,7 +31,9 @@ describe("resolveRegistryKeyring", () => {
 
   it("names the bad option without echoing a malformed key", () => {
     const bad = "not-a-key-but-a-secret-looking-string"
-    expect(() => resolveRegistryKeyring({ registryKey: bad })).toThrow(/LIANXIN_REGISTRY_KEY: registry key must be 32 bytes/)
+    expect(() => resolveRegistryKeyring({ registryKey: bad })).toThrow(
+      /LIANXIN_REGISTRY_KEY: registry key must be 32 bytes/,
+    )
     try {
       resolveRegistryKeyring({ registryKey: bad })
     } catch (e) {

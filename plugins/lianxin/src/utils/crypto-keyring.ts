@@ -1,10 +1,5 @@
 import { createHash } from "node:crypto"
-import {
-  createRegistryKeyring,
-  parseRegistryKey,
-  RegistryCryptoError,
-  type RegistryKeyring,
-} from "./crypto"
+import { createRegistryKeyring, parseRegistryKey, RegistryCryptoError, type RegistryKeyring } from "./crypto"
 
 /** The plugin options that concern registry encryption (backend/src/config/medusa.ts passes them). */
 export type RegistryKeyOptions = {
@@ -46,7 +41,7 @@ export function resolveRegistryKeyring(options: RegistryKeyOptions = {}): Resolv
     if (production) {
       throw new RegistryCryptoError(
         "LIANXIN_REGISTRY_KEY is required in production: household registry data cannot be " +
-          "encrypted without it. Generate one with `openssl rand -base64 32` and set it in the environment."
+          "encrypted without it. Generate one with `openssl rand -base64 32` and set it in the environment.",
       )
     }
     return {
@@ -60,7 +55,9 @@ export function resolveRegistryKeyring(options: RegistryKeyOptions = {}): Resolv
 
   const version = options.registryKeyVersion ?? "v1"
   if (version === DEVELOPMENT_ONLY_REGISTRY_KEY_VERSION) {
-    throw new RegistryCryptoError(`key version "${DEVELOPMENT_ONLY_REGISTRY_KEY_VERSION}" is reserved for the development key`)
+    throw new RegistryCryptoError(
+      `key version "${DEVELOPMENT_ONLY_REGISTRY_KEY_VERSION}" is reserved for the development key`,
+    )
   }
   let key: Buffer
   try {

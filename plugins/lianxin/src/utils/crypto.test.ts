@@ -1,3 +1,4 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
   createRegistryKeyring,
@@ -92,6 +93,17 @@ describe("encryptRegistryValue / decryptRegistryValue", () => {
     const fresh = encryptRegistryValue(rotated, SECRET, CTX)
     expect(registryValueVersion(fresh)).toBe("v2")
     expect(() => decryptRegistryValue(ringA, fresh, CTX)).toThrow(RegistryCryptoError)
+  })
+})
+
+describe("round trip (property)", () => {
+  it("decrypts whatever it encrypted, for any text and context", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 80 }), (plain, context) => {
+        expect(decryptRegistryValue(ringA, encryptRegistryValue(ringA, plain, context), context)).toBe(plain)
+      }),
+      { numRuns: 200 },
+    )
   })
 })
 

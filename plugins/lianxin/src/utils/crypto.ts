@@ -1,10 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  hkdfSync,
-  randomBytes,
-} from "node:crypto"
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto"
 
 /**
  * Field-level encryption for household registry data (national ID, phone,
@@ -56,7 +50,7 @@ export function parseRegistryKey(raw: string): Buffer {
     }
   }
   throw new RegistryCryptoError(
-    "registry key must be 32 bytes given as base64 or 64 hex digits (openssl rand -base64 32)"
+    "registry key must be 32 bytes given as base64 or 64 hex digits (openssl rand -base64 32)",
   )
 }
 
@@ -64,8 +58,7 @@ function deriveKeys(master: Buffer): DerivedKeys {
   if (master.length !== KEY_BYTES) {
     throw new RegistryCryptoError(`registry key must be ${KEY_BYTES} bytes`)
   }
-  const derive = (info: string) =>
-    Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), info, KEY_BYTES))
+  const derive = (info: string) => Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), info, KEY_BYTES))
   return {
     encryption: derive("lianxin/registry/aes-256-gcm"),
     digest: derive("lianxin/registry/hmac-sha256"),
@@ -78,7 +71,7 @@ function deriveKeys(master: Buffer): DerivedKeys {
  */
 export function createRegistryKeyring(
   current: { version: string; key: Buffer },
-  previous: Record<string, Buffer> = {}
+  previous: Record<string, Buffer> = {},
 ): RegistryKeyring {
   const versions = new Map<string, DerivedKeys>()
   for (const [version, key] of Object.entries(previous)) {
@@ -101,31 +94,20 @@ function assertVersion(version: string) {
  * (e.g. `household_id|national_id`), so a ciphertext copied to another row or
  * field fails to decrypt instead of silently moving data.
  */
-export function encryptRegistryValue(
-  keyring: RegistryKeyring,
-  plaintext: string,
-  context: string
-): string {
+export function encryptRegistryValue(keyring: RegistryKeyring, plaintext: string, context: string): string {
   const keys = keyring.versions.get(keyring.currentVersion)!
   const iv = randomBytes(IV_BYTES)
   const cipher = createCipheriv(ALGORITHM, keys.encryption, iv, { authTagLength: TAG_BYTES })
   cipher.setAAD(Buffer.from(context, "utf8"))
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()])
   const tag = cipher.getAuthTag()
-  return [
-    keyring.currentVersion,
-    iv.toString("base64"),
-    tag.toString("base64"),
-    ciphertext.toString("base64"),
-  ].join(":")
+  return [keyring.currentVersion, iv.toString("base64"), tag.toString("base64"), ciphertext.toString("base64")].join(
+    ":",
+  )
 }
 
 /** Decrypts a stored value; throws RegistryCryptoError if it was tampered with, moved or the key is unknown. */
-export function decryptRegistryValue(
-  keyring: RegistryKeyring,
-  stored: string,
-  context: string
-): string {
+export function decryptRegistryValue(keyring: RegistryKeyring, stored: string, context: string): string {
   const parts = stored.split(":")
   if (parts.length !== 4) {
     throw new RegistryCryptoError("stored registry value is malformed")
@@ -144,13 +126,10 @@ export function decryptRegistryValue(
     const decipher = createDecipheriv(ALGORITHM, keys.encryption, iv, { authTagLength: TAG_BYTES })
     decipher.setAAD(Buffer.from(context, "utf8"))
     decipher.setAuthTag(tag)
-    return Buffer.concat([
-      decipher.update(Buffer.from(ciphertextB64, "base64")),
-      decipher.final(),
-    ]).toString("utf8")
+    return Buffer.concat([decipher.update(Buffer.from(ciphertextB64, "base64")), decipher.final()]).toString("utf8")
   } catch {
     throw new RegistryCryptoError(
-      "registry value failed authentication (wrong key, tampered, or moved between records)"
+      "registry value failed authentication (wrong key, tampered, or moved between records)",
     )
   }
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { maskBankAccount, maskNationalId, maskPhone } from "./mask"
 
@@ -29,5 +30,37 @@ describe("maskBankAccount", () => {
   })
   it("hides short values completely", () => {
     expect(maskBankAccount("1234567")).toBe("**** ****")
+  })
+})
+
+describe("masks (properties)", () => {
+  const digits = (min: number, max: number) =>
+    fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max })
+
+  it("never show more than the first and last four characters of an ID, and keep its length", () => {
+    fc.assert(
+      fc.property(digits(10, 18), (id) => {
+        const masked = maskNationalId(id)
+        expect(masked).toHaveLength(id.length)
+        expect(masked.slice(4, -4)).toMatch(/^\*+$/)
+      }),
+    )
+  })
+
+  it("never show more than the last four digits of an account", () => {
+    fc.assert(
+      fc.property(digits(8, 19), (account) => {
+        expect(maskBankAccount(account)).toBe(`**** **** ${account.slice(-4)}`)
+      }),
+    )
+  })
+
+  it("never show the middle of a phone number", () => {
+    fc.assert(
+      fc.property(digits(11, 11), (phone) => {
+        const masked = maskPhone(phone)
+        expect(masked.slice(3, 7)).toBe("****")
+      }),
+    )
   })
 })

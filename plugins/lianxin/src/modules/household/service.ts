@@ -77,8 +77,7 @@ class HouseholdModuleService extends MedusaService({
 
   /** Encrypts validated registry data for one household. Pure: writes nothing. */
   sealRegistry(householdId: string, data: RegistryDataInput): SealedRegistry {
-    const seal = (field: string, value: string) =>
-      encryptRegistryValue(this.keyring_, value, `${householdId}|${field}`)
+    const seal = (field: string, value: string) => encryptRegistryValue(this.keyring_, value, `${householdId}|${field}`)
     const nationalId = normalizeNationalId(data.national_id)
     return {
       poverty_status_enc: seal("poverty_status", data.poverty_status),
@@ -106,7 +105,7 @@ class HouseholdModuleService extends MedusaService({
     const [row] = await this.listHouseholdRegistries(
       { national_id_digest: this.nationalIdDigest(nationalId) },
       { select: ["household_id"] },
-      sharedContext
+      sharedContext,
     )
     return row?.household_id ?? null
   }
@@ -139,7 +138,7 @@ class HouseholdModuleService extends MedusaService({
   async revealRegistryValue(
     householdId: string,
     field: RevealableRegistryField,
-    sharedContext: Context = {}
+    sharedContext: Context = {},
   ): Promise<string | null> {
     const [row] = await this.listHouseholdRegistries({ household_id: householdId }, {}, sharedContext)
     if (!row) {
@@ -195,14 +194,15 @@ class HouseholdModuleService extends MedusaService({
   async rollbackAppendOnly(
     table: keyof typeof APPEND_ONLY_TABLES,
     ids: string[],
-    @MedusaContext() sharedContext: Context = {}
+    @MedusaContext() sharedContext: Context = {},
   ): Promise<void> {
     if (!ids.length) {
       return
     }
     const manager = sharedContext.transactionManager as SqlEntityManager
     await manager.execute(`SET LOCAL lianxin.append_only_rollback = 'on'`)
-    await manager.execute(`DELETE FROM ${APPEND_ONLY_TABLES[table]} WHERE id = ANY(?)`, [ids])
+    const placeholders = ids.map(() => "?").join(", ")
+    await manager.execute(`DELETE FROM ${APPEND_ONLY_TABLES[table]} WHERE id IN (${placeholders})`, ids)
     await manager.execute(`SET LOCAL lianxin.append_only_rollback = 'off'`)
   }
 
@@ -213,12 +213,12 @@ class HouseholdModuleService extends MedusaService({
   async latestConsent(
     householdId: string,
     kind: "public_profile" | "registry_data",
-    @MedusaContext() sharedContext: Context = {}
+    @MedusaContext() sharedContext: Context = {},
   ) {
     const [latest] = await this.listConsentRecords(
       { household_id: householdId, kind },
       { order: { recorded_at: "DESC", created_at: "DESC" }, take: 1 },
-      sharedContext
+      sharedContext,
     )
     return latest ?? null
   }

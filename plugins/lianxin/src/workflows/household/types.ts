@@ -1,8 +1,4 @@
-import type {
-  ConsentKind,
-  RegistryDataInput,
-  RevealableRegistryField,
-} from "../../modules/household/types"
+import type { ConsentKind, RegistryDataInput, RevealableRegistryField } from "../../modules/household/types"
 
 export type CreateVillageInput = {
   code: string

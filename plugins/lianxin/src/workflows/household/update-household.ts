@@ -8,7 +8,12 @@ export const updateHouseholdWorkflowId = "update-household"
 export const updateHouseholdWorkflow = createWorkflow(updateHouseholdWorkflowId, (input: UpdateHouseholdInput) => {
   const checks = transform({ input }, ({ input }) => [
     { entity: "household" as const, field: "id", ids: [input.id], missing: "not_found" as const },
-    { entity: "cooperative" as const, field: "cooperative_id", ids: [input.cooperative_id], missing: "invalid_data" as const },
+    {
+      entity: "cooperative" as const,
+      field: "cooperative_id",
+      ids: [input.cooperative_id],
+      missing: "invalid_data" as const,
+    },
   ])
   validateReferencesStep(checks)
   const updated = updateHouseholdsStep(transform({ input }, ({ input }) => [input]))

@@ -1,8 +1,5 @@
-import {
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../households/body-validation"
 import { listCooperativesQueryConfig, retrieveCooperativeQueryConfig } from "./query-config"
 import {
   AdminCreateCooperative,
@@ -21,7 +18,7 @@ export const adminCooperativesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/cooperatives",
     methods: ["POST"],
     middlewares: [
-      validateAndTransformBody(AdminCreateCooperative),
+      validateBody(AdminCreateCooperative),
       validateAndTransformQuery(AdminGetCooperativeQuery, retrieveCooperativeQueryConfig),
     ],
   },
@@ -34,7 +31,7 @@ export const adminCooperativesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/cooperatives/:id",
     methods: ["POST"],
     middlewares: [
-      validateAndTransformBody(AdminUpdateCooperative),
+      validateBody(AdminUpdateCooperative),
       validateAndTransformQuery(AdminGetCooperativeQuery, retrieveCooperativeQueryConfig),
     ],
   },

@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { MAINLAND_MOBILE } from "../../../utils/prc-id"
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)
 
 export const AdminListCooperativesQuery = z
   .object({
@@ -24,7 +25,10 @@ export const AdminCreateCooperative = z
     contact_phone: z
       .string()
       .trim()
-      .refine((v) => MAINLAND_MOBILE.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v), "must be a mainland mobile or landline number")
+      .refine(
+        (v) => MAINLAND_MOBILE.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v),
+        "must be a mainland mobile or landline number",
+      )
       .nullish(),
     metadata: z.record(z.string(), z.unknown()).nullish(),
   })

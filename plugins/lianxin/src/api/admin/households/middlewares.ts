@@ -1,13 +1,9 @@
-import {
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { AdminListConsentsQuery, AdminRecordConsent } from "./[id]/consents/validators"
 import { AdminListAccessLogsQuery } from "./[id]/registry/access-logs/validators"
 import { AdminRevealRegistryField } from "./[id]/registry/reveal/validators"
-import { validateSensitiveBody } from "./[id]/registry/sensitive-body"
 import { AdminGetRegistryQuery, AdminSetHouseholdRegistry } from "./[id]/registry/validators"
+import { validateBody, validateSensitiveBody } from "./body-validation"
 import { listHouseholdsQueryConfig, retrieveHouseholdQueryConfig } from "./query-config"
 import {
   AdminCreateHousehold,
@@ -28,7 +24,7 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/households",
     methods: ["POST"],
     middlewares: [
-      validateAndTransformBody(AdminCreateHousehold),
+      validateBody(AdminCreateHousehold),
       validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig),
     ],
   },
@@ -41,7 +37,7 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/households/:id",
     methods: ["POST"],
     middlewares: [
-      validateAndTransformBody(AdminUpdateHousehold),
+      validateBody(AdminUpdateHousehold),
       validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig),
     ],
   },
@@ -53,7 +49,7 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/households/:id/consents",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(AdminRecordConsent)],
+    middlewares: [validateBody(AdminRecordConsent)],
   },
   {
     matcher: "/admin/households/:id/registry",

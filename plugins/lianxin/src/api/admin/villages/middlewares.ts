@@ -1,15 +1,7 @@
-import {
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../households/body-validation"
 import { listVillagesQueryConfig, retrieveVillageQueryConfig } from "./query-config"
-import {
-  AdminCreateVillage,
-  AdminGetVillageQuery,
-  AdminListVillagesQuery,
-  AdminUpdateVillage,
-} from "./validators"
+import { AdminCreateVillage, AdminGetVillageQuery, AdminListVillagesQuery, AdminUpdateVillage } from "./validators"
 
 export const adminVillagesMiddlewares: MiddlewareRoute[] = [
   {
@@ -21,7 +13,7 @@ export const adminVillagesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/villages",
     methods: ["POST"],
     middlewares: [
-      validateAndTransformBody(AdminCreateVillage),
+      validateBody(AdminCreateVillage),
       validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig),
     ],
   },
@@ -34,7 +26,7 @@ export const adminVillagesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/villages/:id",
     methods: ["POST"],
     middlewares: [
-      validateAndTransformBody(AdminUpdateVillage),
+      validateBody(AdminUpdateVillage),
       validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig),
     ],
   },

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)
 
 export const VILLAGE_CODE = /^[A-Z]{2}-[A-Z0-9]{2,6}$/
 

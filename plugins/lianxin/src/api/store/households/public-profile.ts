@@ -45,7 +45,7 @@ export type PublicHouseholdProfile = {
  */
 export function toPublicHouseholdProfile(
   household: HouseholdForProfile,
-  options: { salesChannelIds: string[]; productLimit: number }
+  options: { salesChannelIds: string[]; productLimit: number },
 ): PublicHouseholdProfile {
   const channels = new Set(options.salesChannelIds)
   const seen = new Set<string>()

@@ -9,16 +9,12 @@ export const REGISTRY_KEYRING = "householdRegistryKeyring"
  * module loads. In production a missing or malformed key throws, so the
  * application refuses to start rather than store registry data unprotected.
  */
-export default async function registryKeyLoader({
-  container,
-  options,
-  logger,
-}: LoaderOptions<RegistryKeyOptions>) {
+export default async function registryKeyLoader({ container, options, logger }: LoaderOptions<RegistryKeyOptions>) {
   const { keyring, usingDevelopmentKey } = resolveRegistryKeyring(options ?? {})
   if (usingDevelopmentKey) {
     logger?.warn(
       "[household] LIANXIN_REGISTRY_KEY is not set: registry data is encrypted with the built-in " +
-        "DEVELOPMENT-ONLY key. Never store real households' data like this; production refuses to start without a key."
+        "DEVELOPMENT-ONLY key. Never store real households' data like this; production refuses to start without a key.",
     )
   }
   container.register(REGISTRY_KEYRING, asValue(keyring))

@@ -8,11 +8,14 @@ export const createCooperativesStep = createStep(
   createCooperativesStepId,
   async (input: CreateCooperativeInput[], { container }) => {
     const cooperatives = await householdService(container).createCooperatives(input)
-    return new StepResponse(cooperatives, cooperatives.map((c) => c.id))
+    return new StepResponse(
+      cooperatives,
+      cooperatives.map((c) => c.id),
+    )
   },
   async (ids, { container }) => {
     if (ids?.length) {
       await householdService(container).deleteCooperatives(ids)
     }
-  }
+  },
 )

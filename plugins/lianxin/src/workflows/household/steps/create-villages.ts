@@ -8,11 +8,14 @@ export const createVillagesStep = createStep(
   createVillagesStepId,
   async (input: CreateVillageInput[], { container }) => {
     const villages = await householdService(container).createVillages(input)
-    return new StepResponse(villages, villages.map((v) => v.id))
+    return new StepResponse(
+      villages,
+      villages.map((v) => v.id),
+    )
   },
   async (ids, { container }) => {
     if (ids?.length) {
       await householdService(container).deleteVillages(ids)
     }
-  }
+  },
 )

@@ -11,7 +11,14 @@ export const updateCooperativesStep = createStep(
   async (input: UpdateCooperativeInput[], { container }) => {
     const service = householdService(container)
     const rows = await service.listCooperatives({ id: input.map((c) => c.id) }, { select: [...FIELDS] })
-    const previous: UpdateCooperativeInput[] = rows.map((r) => ({ id: r.id, name: r.name, village_id: r.village_id, contact_name: r.contact_name, contact_phone: r.contact_phone, metadata: r.metadata }))
+    const previous: UpdateCooperativeInput[] = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      village_id: r.village_id,
+      contact_name: r.contact_name,
+      contact_phone: r.contact_phone,
+      metadata: r.metadata,
+    }))
     const cooperatives = await service.updateCooperatives(input)
     return new StepResponse(cooperatives, previous)
   },
@@ -19,5 +26,5 @@ export const updateCooperativesStep = createStep(
     if (previous?.length) {
       await householdService(container).updateCooperatives(previous)
     }
-  }
+  },
 )

@@ -11,7 +11,14 @@ export const updateHouseholdsStep = createStep(
   async (input: UpdateHouseholdInput[], { container }) => {
     const service = householdService(container)
     const rows = await service.listHouseholds({ id: input.map((h) => h.id) }, { select: [...FIELDS] })
-    const previous: UpdateHouseholdInput[] = rows.map((r) => ({ id: r.id, display_name: r.display_name, story: r.story, photo_url: r.photo_url, cooperative_id: r.cooperative_id, metadata: r.metadata }))
+    const previous: UpdateHouseholdInput[] = rows.map((r) => ({
+      id: r.id,
+      display_name: r.display_name,
+      story: r.story,
+      photo_url: r.photo_url,
+      cooperative_id: r.cooperative_id,
+      metadata: r.metadata,
+    }))
     const households = await service.updateHouseholds(input)
     return new StepResponse(households, previous)
   },
@@ -19,5 +26,5 @@ export const updateHouseholdsStep = createStep(
     if (previous?.length) {
       await householdService(container).updateHouseholds(previous)
     }
-  }
+  },
 )

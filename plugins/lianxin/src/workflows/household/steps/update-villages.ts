@@ -11,7 +11,14 @@ export const updateVillagesStep = createStep(
   async (input: UpdateVillageInput[], { container }) => {
     const service = householdService(container)
     const rows = await service.listVillages({ id: input.map((v) => v.id) }, { select: [...FIELDS] })
-    const previous: UpdateVillageInput[] = rows.map((r) => ({ id: r.id, name: r.name, township: r.township, county: r.county, province: r.province, metadata: r.metadata }))
+    const previous: UpdateVillageInput[] = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      township: r.township,
+      county: r.county,
+      province: r.province,
+      metadata: r.metadata,
+    }))
     const villages = await service.updateVillages(input)
     return new StepResponse(villages, previous)
   },
@@ -19,5 +26,5 @@ export const updateVillagesStep = createStep(
     if (previous?.length) {
       await householdService(container).updateVillages(previous)
     }
-  }
+  },
 )

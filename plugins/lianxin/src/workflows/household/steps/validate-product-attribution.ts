@@ -17,7 +17,9 @@ export const validateProductAttributionStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${problem[0]}: ${problem[1]}`)
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [product] } = await query.graph({
+    const {
+      data: [product],
+    } = await query.graph({
       entity: "product",
       fields: ["id", "attribution.id"],
       filters: { id: input.product_id },
@@ -27,5 +29,5 @@ export const validateProductAttributionStep = createStep(
     }
     const current = (product as { attribution?: { id: string } | null }).attribution
     return new StepResponse({ previous_attribution_id: current?.id ?? null })
-  }
+  },
 )

@@ -23,5 +23,5 @@ export const validateRegistryRevealStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `${input.field}: not recorded for this household`)
     }
     return new StepResponse(undefined)
-  }
+  },
 )

@@ -1,7 +1,8 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { toPublicHouseholdProfile, type HouseholdForProfile } from "../public-profile"
-import type { StoreGetHouseholdQueryType } from "../validators"
+import type { WithValidatedParams } from "../validate-params"
+import type { StoreGetHouseholdQueryType, StoreHouseholdParamsType } from "../validators"
 
 const PROFILE_FIELDS = [
   "code",
@@ -22,16 +23,20 @@ const PROFILE_FIELDS = [
 ]
 
 /** A household's public profile by its pseudonymous code. */
-export async function GET(req: MedusaStoreRequest<unknown, StoreGetHouseholdQueryType>, res: MedusaResponse) {
+export async function GET(
+  req: MedusaStoreRequest<unknown, StoreGetHouseholdQueryType> & WithValidatedParams<StoreHouseholdParamsType>,
+  res: MedusaResponse,
+) {
   const { product_limit } = req.validatedQuery as StoreGetHouseholdQueryType
+  const { code } = req.validatedParams
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "household",
     fields: PROFILE_FIELDS,
-    filters: { code: req.params.code },
+    filters: { code },
   })
   if (!data[0]) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No household with code ${req.params.code}`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No household with code ${code}`)
   }
   const household = toPublicHouseholdProfile(data[0] as HouseholdForProfile, {
     salesChannelIds: req.publishable_key_context?.sales_channel_ids ?? [],

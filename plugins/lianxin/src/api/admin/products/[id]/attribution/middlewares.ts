@@ -1,8 +1,5 @@
-import {
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../households/body-validation"
 import { AdminGetProductAttributionQuery, AdminSetProductAttribution } from "./validators"
 
 export const adminProductAttributionMiddlewares: MiddlewareRoute[] = [
@@ -14,6 +11,6 @@ export const adminProductAttributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/products/:id/attribution",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(AdminSetProductAttribution)],
+    middlewares: [validateBody(AdminSetProductAttribution)],
   },
 ]

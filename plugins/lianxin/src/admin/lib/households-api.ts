@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from "react"
+
+declare const __BACKEND_URL__: string | undefined
+
+const baseUrl = typeof __BACKEND_URL__ !== "undefined" && __BACKEND_URL__ ? __BACKEND_URL__.replace(/\/$/, "") : ""
+
+type Query = Record<string, string | number | boolean | undefined>
+
+/** Calls our admin routes with the dashboard's session cookie. Errors carry the server's message. */
+export async function adminFetch<T>(
+  path: string,
+  init: { method?: "GET" | "POST"; body?: unknown; query?: Query } = {},
+) {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(init.query ?? {})) {
+    if (v !== undefined && v !== "") params.set(k, String(v))
+  }
+  const url = `${baseUrl}${path}${params.size ? `?${params}` : ""}`
+  const res = await fetch(url, {
+    method: init.method ?? "GET",
+    credentials: "include",
+    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  const data = await res.json().catch(() => ({}))
+  if (!res.ok) {
+    throw new Error((data as { message?: string }).message ?? `请求失败（${res.status}）`)
+  }
+  return data as T
+}
+
+/** Loads data for a view; `reload` after a write. */
+export function useAdminData<T>(path: string | null, query: Query = {}) {
+  const key = JSON.stringify([path, query])
+  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true })
+  const load = useCallback(async () => {
+    if (!path) return
+    setState((s) => ({ ...s, loading: true }))
+    try {
+      setState({ data: await adminFetch<T>(path, { query }), loading: false })
+    } catch (e) {
+      setState({ error: (e as Error).message, loading: false })
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
+  useEffect(() => {
+    void load()
+  }, [load])
+  return { ...state, reload: load }
+}
+
+export type Village = { id: string; code: string; name: string; township: string; county: string; province: string }
+export type Cooperative = {
+  id: string
+  name: string
+  contact_name: string | null
+  contact_phone: string | null
+  village: Pick<Village, "id" | "code" | "name"> | null
+}
+export type HouseholdSummary = {
+  id: string
+  code: string
+  display_name: string
+  photo_url: string | null
+  public_profile_consent: boolean
+  registry_data_consent: boolean
+  village: Pick<Village, "id" | "code" | "name" | "county" | "province"> | null
+  cooperative: { id: string; name: string } | null
+}
+export type HouseholdDetail = HouseholdSummary & {
+  story: string | null
+  attribution_shares: {
+    share_bp: number
+    attribution: {
+      id: string
+      cooperative_id: string | null
+      product: { id: string; title: string; handle: string; status: string; thumbnail: string | null } | null
+    } | null
+  }[]
+}
+export type ConsentRecord = {
+  id: string
+  kind: "public_profile" | "registry_data"
+  granted: boolean
+  recorded_at: string
+  recorded_by: string
+  method: string
+  note: string | null
+}
+export type MaskedRegistry = {
+  poverty_status: "registered" | "monitored" | "none"
+  national_id: string
+  phone: string | null
+  bank_name: string | null
+  bank_account: string | null
+  key_version: string
+  updated_at: string
+}
+export type AccessLog = { id: string; field: string; reason: string; actor_id: string; accessed_at: string }
+
+export const POVERTY_LABEL: Record<MaskedRegistry["poverty_status"], string> = {
+  registered: "建档立卡户",
+  monitored: "监测户",
+  none: "无",
+}
+export const CONSENT_LABEL: Record<ConsentRecord["kind"], string> = {
+  public_profile: "公开资料（姓名、故事、照片）",
+  registry_data: "登记信息（身份证、电话、银行账户）",
+}
+export const FIELD_LABEL: Record<string, string> = {
+  national_id: "身份证号",
+  phone: "手机号",
+  bank_account: "银行账号",
+}
+
+export const formatTime = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false })
+export const percent = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`

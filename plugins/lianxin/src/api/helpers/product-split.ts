@@ -1,0 +1,73 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { REVENUE_SHARE_MODULE } from "../../modules/revenue-share"
+import type RevenueShareModuleService from "../../modules/revenue-share/service"
+import { lineParties } from "../../utils/ledger-postings"
+import { toFen } from "../../utils/money"
+import { resolvePolicy, toSnapshot } from "../../utils/policy-resolution"
+import { readProductAttributions } from "../../workflows/revenue-share/steps/load-order-ledger-context"
+
+export type ProductSplit = {
+  product_id: string
+  policy: { id: string; name: string; scope: string; version: number; shares_bp: Record<string, number> }
+  household_codes: string[]
+  variants: Array<{
+    variant_id: string
+    title: string
+    price_fen: number
+    shares_fen: { household: number; cooperative: number; property_office: number; platform: number }
+  }>
+}
+
+/**
+ * How each variant's CNY price would be split today: the policy that would
+ * apply to a line of this product, split with the same functions as the
+ * ledger. Nothing here is written; the ledger records the split at purchase.
+ */
+export async function productSplit(scope: MedusaContainer, productId: string): Promise<ProductSplit> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "categories.id", "variants.id", "variants.title", "variants.price_set.prices.amount", "variants.price_set.prices.currency_code"],
+    filters: { id: productId },
+  })
+  const product = products[0]
+  if (!product) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `product ${productId} was not found`)
+  }
+  const attribution = (await readProductAttributions(query as never, [productId])).get(productId) ?? null
+  const service: RevenueShareModuleService = scope.resolve(REVENUE_SHARE_MODULE)
+  const stored = resolvePolicy(await service.currentPolicies(), {
+    attribution,
+    category_ids: (product.categories ?? []).map((c: { id: string }) => c.id),
+  })
+  if (!stored) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "no split policy is in force")
+  }
+  const policy = toSnapshot(stored)
+  let householdCodes: string[] = []
+  if (attribution?.households.length) {
+    const { data } = await query.graph({
+      entity: "household",
+      fields: ["id", "code"],
+      filters: { id: attribution.households.map((h) => h.household_id) },
+    })
+    householdCodes = data.map((h: { code: string }) => h.code).sort()
+  }
+  const variants = (product.variants ?? []).flatMap((v: any) => {
+    const price = (v.price_set?.prices ?? []).find((p: { currency_code: string }) => p.currency_code === "cny")
+    if (!price) return []
+    const priceFen = toFen(price.amount)
+    const shares = { household: 0, cooperative: 0, property_office: 0, platform: 0 }
+    for (const party of lineParties(priceFen, policy.shares, attribution, null)) {
+      shares[party.party_type] += party.amount
+    }
+    return [{ variant_id: v.id, title: v.title, price_fen: priceFen, shares_fen: shares }]
+  })
+  return {
+    product_id: product.id,
+    policy: { id: stored.id, name: (stored as { name?: string }).name ?? "", scope: stored.scope, version: policy.version, shares_bp: policy.shares },
+    household_codes: householdCodes,
+    variants,
+  }
+}
