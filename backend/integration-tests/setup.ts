@@ -9,3 +9,4 @@ MetadataStorage.clear()
 
 // A fixed key for tests only: registry data written by a test is encrypted with it.
 process.env.LIANXIN_REGISTRY_KEY ??= Buffer.alloc(32, 7).toString("base64")
+process.env.LIANXIN_PICKUP_KEY ??= Buffer.alloc(32, 9).toString("base64")

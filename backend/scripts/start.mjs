@@ -36,6 +36,7 @@ function localSecrets() {
     COOKIE_SECRET: saved.COOKIE_SECRET ?? crypto.randomBytes(32).toString("hex"),
     // Losing this key makes the stored registry data unreadable: it stays with the database in .data/.
     LIANXIN_REGISTRY_KEY: saved.LIANXIN_REGISTRY_KEY ?? crypto.randomBytes(32).toString("base64"),
+    LIANXIN_PICKUP_KEY: saved.LIANXIN_PICKUP_KEY ?? crypto.randomBytes(32).toString("base64"),
   }
   if (JSON.stringify(saved) !== JSON.stringify(secrets)) {
     fs.mkdirSync(dataDir, { recursive: true })
@@ -110,7 +111,7 @@ async function main() {
     log("created the database")
   }
 
-  const secretKeys = ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY"]
+  const secretKeys = ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY", "LIANXIN_PICKUP_KEY"]
   if (secretKeys.some((k) => !env[k])) {
     Object.assign(env, { ...localSecrets(), ...pick(env, secretKeys) })
   }

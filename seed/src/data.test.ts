@@ -149,3 +149,25 @@ describe("data files", () => {
     expect(offending).toEqual([])
   })
 })
+
+describe("demo history", () => {
+  it("orders only seeded products, in positive quantities", async () => {
+    const { DEMO_HISTORY } = await import("./data/demo")
+    const handles = new Set(DEMO_CATALOG.products.map((p) => p.handle))
+    for (const order of DEMO_HISTORY.orders) {
+      expect(order.length).toBeGreaterThan(0)
+      for (const [handle, quantity] of order) {
+        expect(handles.has(handle), handle).toBe(true)
+        expect(Number.isInteger(quantity) && quantity > 0).toBe(true)
+      }
+    }
+    expect(DEMO_HISTORY.collected).toBeLessThanOrEqual(DEMO_HISTORY.orders.length)
+  })
+
+  it("gives earnings to at least five households, so the impact page has figures to publish", async () => {
+    const { DEMO_HISTORY } = await import("./data/demo")
+    const collected = DEMO_HISTORY.orders.slice(0, DEMO_HISTORY.collected)
+    const households = new Set(collected.flat().map(([handle]) => DEMO_CATALOG.products.find((p) => p.handle === handle)!.householdCode))
+    expect(households.size).toBeGreaterThanOrEqual(5)
+  })
+})

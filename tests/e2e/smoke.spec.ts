@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test"
-import { E2E } from "@lianxin/seed"
+import { E2E } from "@lianxin/seed/e2e-fixtures"
 
 const storefront = () => {
   const url = process.env.STOREFRONT_URL

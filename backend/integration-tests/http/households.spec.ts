@@ -17,7 +17,7 @@ import { createAdminSession } from "../helpers/admin"
  * module instance, not from a copy transformed by vitest.
  */
 const nodeRequire = createRequire(import.meta.url)
-const workflows = nodeRequire("@lianxin/plugin/workflows")
+const workflows = nodeRequire("@lianxin/plugin/workflows/household/index")
 const { resolveRegistryKeyring } = nodeRequire("@lianxin/plugin/utils/crypto-keyring")
 const { decryptRegistryValue } = nodeRequire("@lianxin/plugin/utils/crypto")
 const { nationalIdCheckChar } = nodeRequire("@lianxin/plugin/utils/prc-id")
@@ -551,11 +551,13 @@ medusaIntegrationTestRunner({
           await setRegistry(a.id, fullRegistry(ID_A))
           await setRegistry(b.id, { poverty_status: "monitored", national_id: ID_B })
           // Failures that would quote the input with Medusa's default parser and formatter:
-          await fail(
+          const malformed = await fail(
             api.post(`/admin/households/${a.id}/registry`, `{"national_id": "${ID_A}", "phone": ${PHONE_A}x}`, {
               headers: { ...admin.headers, "content-type": "application/json" },
             }),
           )
+          expect(malformed.status).toBe(400)
+          expect(malformed.data.message).toBe("Invalid request: the body is not valid JSON")
           await fail(setRegistry(a.id, { ...fullRegistry(), national_id: Number(ID_B.slice(0, 17)) }))
           await fail(setRegistry(a.id, { ...fullRegistry(), phone: Number(PHONE_A) }))
           await fail(

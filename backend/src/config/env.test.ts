@@ -52,6 +52,7 @@ describe("parseBackendEnv", () => {
       "JWT_SECRET is required in production",
       "COOKIE_SECRET is required in production",
       "LIANXIN_REGISTRY_KEY is required in production",
+      "LIANXIN_PICKUP_KEY is required in production",
     ])
     expect(
       parseBackendEnv({
@@ -60,6 +61,7 @@ describe("parseBackendEnv", () => {
         JWT_SECRET: "x".repeat(32),
         COOKIE_SECRET: "y".repeat(32),
         LIANXIN_REGISTRY_KEY: "ab".repeat(32),
+        LIANXIN_PICKUP_KEY: Buffer.alloc(32, 1).toString("base64"),
       }).NODE_ENV
     ).toBe("production")
   })

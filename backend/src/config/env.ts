@@ -50,6 +50,14 @@ export const backendEnvSchema = z
         "must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)"
       )
       .optional(),
+    /** 32-byte key for the HMACs under which pickup codes and QR tokens are stored and signed. Required in production. */
+    LIANXIN_PICKUP_KEY: z
+      .string()
+      .refine(
+        (v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32,
+        "must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)"
+      )
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
@@ -60,7 +68,7 @@ export const backendEnvSchema = z
       })
     }
     if (env.NODE_ENV === "production" && env.LIANXIN_CONFIG_PHASE === "run") {
-      for (const key of ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY"] as const) {
+      for (const key of ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY", "LIANXIN_PICKUP_KEY"] as const) {
         if (!env[key]) {
           ctx.addIssue({ code: "custom", path: [key], message: "is required in production" })
         }

@@ -34,7 +34,7 @@ describe("buildMedusaConfig", () => {
   it("loads our plugin and serves the admin at /app", () => {
     const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
     expect(config.plugins).toEqual([
-      { resolve: "@lianxin/plugin", options: { registryKey: undefined, production: false } },
+      { resolve: "@lianxin/plugin", options: { registryKey: undefined, pickupKey: undefined, production: false } },
     ])
     expect(config.admin?.path).toBe("/app")
   })

@@ -67,7 +67,11 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
     plugins: [
       {
         resolve: "@lianxin/plugin",
-        options: { registryKey: env.LIANXIN_REGISTRY_KEY, production: env.NODE_ENV === "production" },
+        options: {
+          registryKey: env.LIANXIN_REGISTRY_KEY,
+          pickupKey: env.LIANXIN_PICKUP_KEY,
+          production: env.NODE_ENV === "production",
+        },
       },
     ],
     modules: [

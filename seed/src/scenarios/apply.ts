@@ -5,12 +5,16 @@ import type { BaseSetup } from "../base"
 import { ensureCatalog } from "../catalog"
 import type { Catalog } from "../data/types"
 import { ensurePickupLocation, type PickupLocationSeed } from "../fulfillment"
+import { ensureHistory, type HistorySeed } from "../history"
+import { ensureProducers } from "../producers"
 
 export type ScenarioSpec = {
   name: string
   catalog: Catalog
   stockLocation: PickupLocationSeed
   admin: AdminUserSeed
+  /** Past orders through the ledger (demo only). */
+  history?: HistorySeed
 }
 
 /** What every scenario does, in order: where goods leave from, what is sold, who administers it. */
@@ -23,7 +27,11 @@ export async function applyScenario(container: MedusaContainer, base: BaseSetup,
     shippingProfileId: pickup.shippingProfileId,
     stockLocationId: pickup.stockLocationId,
   })
+  await ensureProducers(container, spec.catalog)
   await ensureAdminUser(container, spec.admin)
+  if (spec.history) {
+    await ensureHistory(container, base, spec.history)
+  }
   logger.info(
     `Seed: scenario "${spec.name}" applied in ${Date.now() - started} ms ` +
       `(${createdProducts} products, stock location ${pickup.stockLocationId}, shipping option ${pickup.shippingOptionId})`

@@ -9,6 +9,8 @@ import { adminLedgerMiddlewares } from "./admin/ledger/middlewares"
 import { adminSplitPoliciesMiddlewares } from "./admin/split-policies/middlewares"
 import { adminStatementsMiddlewares } from "./admin/statements/middlewares"
 import { storeImpactMiddlewares } from "./store/impact/middlewares"
+import { pickupStaffMiddlewares } from "./pickup-staff/middlewares"
+import { storePickupMiddlewares } from "./store/pickup-points/middlewares"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
@@ -24,5 +26,7 @@ export default defineMiddlewares({
     ...adminLedgerMiddlewares,
     ...adminStatementsMiddlewares,
     ...storeImpactMiddlewares,
+    ...pickupStaffMiddlewares,
+    ...storePickupMiddlewares,
   ],
 })

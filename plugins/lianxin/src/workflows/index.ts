@@ -1,2 +1,3 @@
 export * from "./revenue-share"
 export * from "./household"
+export * from "./pickup"

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { LineAttribution } from "../../../utils/ledger-postings"
 import { toFen } from "../../../utils/money"
+import { readOrderPickupPoint } from "../../pickup/read-order-pickup-point"
 
 export type LedgerLineContext = {
   line_item_id: string
@@ -109,7 +110,8 @@ export const loadOrderLedgerContextStep = createStep(
       order_id: order.id,
       currency_code: order.currency_code,
       status: order.status,
-      property_office_id: null,
+      // The property office's share goes to the office whose pickup point handles the order.
+      property_office_id: (await readOrderPickupPoint(query as never, order.id))?.property_office_id ?? null,
       lines,
     }
     return new StepResponse(context)

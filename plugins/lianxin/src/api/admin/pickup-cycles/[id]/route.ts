@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updateOrderCycleWorkflow } from "../../../../workflows/pickup/admin"
+import { parseOr400 } from "../../../pickup-staff/helpers"
+import { AdminUpdateOrderCycle } from "../../pickup-offices/validators"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { canceled, ...rest } = parseOr400(AdminUpdateOrderCycle, req.body)
+  const data: Record<string, unknown> = { ...rest }
+  if (canceled !== undefined) data.canceled_at = canceled ? new Date() : null
+  const { result } = await updateOrderCycleWorkflow(req.scope).run({ input: { id: req.params.id, data } })
+  res.json({ order_cycle: result })
+}

@@ -1,0 +1,10 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updatePropertyOfficeWorkflow } from "../../../../workflows/pickup/admin"
+import { parseOr400 } from "../../../pickup-staff/helpers"
+import { AdminUpdatePropertyOffice } from "../validators"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const body = parseOr400(AdminUpdatePropertyOffice, req.body)
+  const { result } = await updatePropertyOfficeWorkflow(req.scope).run({ input: { id: req.params.id, data: body } })
+  res.json({ property_office: result })
+}

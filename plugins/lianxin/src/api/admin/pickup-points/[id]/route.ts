@@ -1,0 +1,10 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updatePickupPointWorkflow } from "../../../../workflows/pickup/admin"
+import { parseOr400 } from "../../../pickup-staff/helpers"
+import { AdminUpdatePickupPoint } from "../../pickup-offices/validators"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const body = parseOr400(AdminUpdatePickupPoint, req.body)
+  const { result } = await updatePickupPointWorkflow(req.scope).run({ input: { id: req.params.id, data: body } })
+  res.json({ pickup_point: result })
+}

@@ -1,0 +1,15 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { updatePickupStaffWorkflow } from "../../../../workflows/pickup/admin"
+import { parseOr400, pickup } from "../../../pickup-staff/helpers"
+import { AdminUpdatePickupStaff } from "../../pickup-offices/validators"
+import { staffAdminView } from "../route"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { point_ids, ...data } = parseOr400(AdminUpdatePickupStaff, req.body)
+  const [exists] = await pickup(req).listPickupStaffs({ id: req.params.id }, { take: 1 })
+  if (!exists) throw new MedusaError(MedusaError.Types.NOT_FOUND, `pickup staff ${req.params.id} was not found`)
+  await updatePickupStaffWorkflow(req.scope).run({ input: { id: req.params.id, data, point_ids } })
+  const [staff] = await pickup(req).listPickupStaffs({ id: req.params.id }, { take: 1, relations: ["point_links"] })
+  res.json({ pickup_staff: staffAdminView(staff) })
+}

@@ -1,0 +1,29 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { createPickupStaffWorkflow } from "../../../workflows/pickup/admin"
+import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { AdminCreatePickupStaff, AdminListQuery } from "../pickup-offices/validators"
+
+const view = (s: any) => ({
+  id: s.id,
+  name: s.name,
+  email: s.email,
+  phone: s.phone,
+  is_active: s.is_active,
+  point_ids: (s.point_links ?? []).map((l: any) => l.point_id),
+})
+
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const q = parseOr400(AdminListQuery, req.query)
+  const [staff, count] = await pickup(req).listAndCountPickupStaffs({}, { take: q.limit, skip: q.offset, relations: ["point_links"], order: { created_at: "ASC" } })
+  res.json({ pickup_staff: staff.map(view), count, offset: q.offset, limit: q.limit })
+}
+
+/** Creates a staff member with their own login (POST /auth/pickup_staff/emailpass). */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const body = parseOr400(AdminCreatePickupStaff, req.body)
+  const { result } = await createPickupStaffWorkflow(req.scope).run({ input: body })
+  const [staff] = await pickup(req).listPickupStaffs({ id: result.id }, { take: 1, relations: ["point_links"] })
+  res.status(201).json({ pickup_staff: view(staff) })
+}
+
+export { view as staffAdminView }

@@ -1,0 +1,45 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { handOverPickupWorkflow } from "../../../../../workflows/pickup/hand-over-pickup"
+import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
+import { ownAssignment, parseOr400, staffContext, staffView } from "../../../helpers"
+import { StaffHandoverBody } from "../../../validators"
+import { answerFailure } from "../../../verify-response"
+
+/**
+ * Verifies the code (or QR token) for this very order under the lockout, then
+ * hands over exactly once: of two staff handing over at the same moment, one
+ * gets 200 and the other 409.
+ */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const ctx = await staffContext(req)
+  const body = parseOr400(StaffHandoverBody, req.body)
+  const assignment = await ownAssignment(req, ctx, req.params.id)
+  const { result } = await verifyPickupProofWorkflow(req.scope).run({
+    input: {
+      staff_id: ctx.staffId,
+      pickup_point_id: assignment.pickup_point_id,
+      assignment_id: assignment.id,
+      code: body.code,
+      token: body.token,
+      now: new Date(),
+    },
+  })
+  if (!result.ok) return answerFailure(req, res, result, ctx.staffId, assignment.pickup_point_id)
+  if (result.assignment_id !== assignment.id) {
+    return answerFailure(req, res, { ok: false, reason: "bad_token", locked_until: null, failure_id: null }, ctx.staffId, assignment.pickup_point_id)
+  }
+  const { result: done } = await handOverPickupWorkflow(req.scope).run({
+    input: {
+      assignment_id: assignment.id,
+      staff_id: ctx.staffId,
+      method: result.method,
+      lines: body.lines,
+      proxy: body.proxy ?? null,
+    },
+  })
+  res.json({
+    pickup: staffView(await ownAssignment(req, ctx, assignment.id)),
+    amount_to_collect_fen: done.plan.amount_to_collect_fen,
+    kind: done.plan.kind,
+  })
+}

@@ -1,0 +1,13 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { markBatchArrivedWorkflow } from "../../../../../workflows/pickup/batches"
+import { ownBatch, parseOr400, pickup, staffContext } from "../../../helpers"
+import { EmptyBody } from "../../../validators"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const ctx = await staffContext(req)
+  parseOr400(EmptyBody, req.body)
+  const batch = await ownBatch(req, ctx, req.params.id)
+  await markBatchArrivedWorkflow(req.scope).run({ input: { batch_id: batch.id, staff_id: ctx.staffId } })
+  const [updated] = await pickup(req).listPickupBatches({ id: batch.id }, { take: 1 })
+  res.json({ batch: updated })
+}

@@ -1,0 +1,35 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { HARVEST_LIST_COLUMNS, PICKUP_LIST_COLUMNS, toCsv } from "../../../../../utils/pickup-manifest"
+import { buildManifest, ownBatch, parseOr400, staffContext } from "../../../helpers"
+import { ManifestQuery } from "../../../validators"
+
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const ctx = await staffContext(req)
+  const q = parseOr400(ManifestQuery, req.query)
+  const batch = await ownBatch(req, ctx, req.params.id)
+  await sendManifest(req, res, batch, q)
+}
+
+export async function sendManifest(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  batch: any,
+  q: { kind: "pickup" | "harvest"; format: "json" | "csv" }
+) {
+  const { pickupList, harvest } = await buildManifest(req, batch)
+  res.setHeader("Cache-Control", "no-store")
+  if (q.format === "csv") {
+    const csv =
+      q.kind === "pickup" ? toCsv(PICKUP_LIST_COLUMNS, pickupList as any) : toCsv(HARVEST_LIST_COLUMNS, harvest as any)
+    res.setHeader("Content-Type", "text/csv; charset=utf-8")
+    res.setHeader("Content-Disposition", `attachment; filename="${batch.id}-${q.kind}.csv"`)
+    // The BOM makes Excel read the Chinese as UTF-8.
+    res.status(200).send("\ufeff" + csv)
+    return
+  }
+  res.json({
+    batch: { id: batch.id, status: batch.status, cycle_id: batch.cycle_id, point_id: batch.point_id },
+    kind: q.kind,
+    rows: q.kind === "pickup" ? pickupList : harvest,
+  })
+}

@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
+import { ownAssignment, ownPoint, parseOr400, staffContext, staffView } from "../../../helpers"
+import { StaffVerifyBody } from "../../../validators"
+import { answerFailure } from "../../../verify-response"
+
+/** Looks an order up by its code or QR token at this point (nothing is handed over). */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const ctx = await staffContext(req)
+  const body = parseOr400(StaffVerifyBody, req.body)
+  const pointId = ownPoint(ctx, req.params.point_id)
+  if (body.assignment_id) await ownAssignment(req, ctx, body.assignment_id)
+  const { result } = await verifyPickupProofWorkflow(req.scope).run({
+    input: { staff_id: ctx.staffId, pickup_point_id: pointId, ...body, now: new Date() },
+  })
+  if (!result.ok) return answerFailure(req, res, result, ctx.staffId, pointId)
+  const assignment = await ownAssignment(req, ctx, result.assignment_id)
+  res.json({ pickup: staffView(assignment) })
+}

@@ -1,0 +1,41 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { StorePickupPointsQuery } from "./validators"
+
+/** Active pickup points with their office's public details; the resident's remembered point first. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const q = parseOr400(StorePickupPointsQuery, req.query)
+  const points = await pickup(req).listPickupPoints({ is_active: true }, { take: 1000, relations: ["office"], order: { code: "ASC" } })
+  let remembered: string | null = null
+  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
+  if (customerId) {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "customer", fields: ["id", "pickup_point.id"], filters: { id: customerId } })
+    remembered = (data[0] as any)?.pickup_point?.id ?? null
+  }
+  const visible = points
+    .filter((p: any) => p.office?.is_active)
+    .filter((p: any) => !q.city || p.office.city === q.city)
+    .filter((p: any) => !q.q || `${p.name}${p.office.compound_name}${p.office.address}`.includes(q.q))
+    .sort((a: any, b: any) => Number(b.id === remembered) - Number(a.id === remembered))
+  const page = visible.slice(q.offset, q.offset + q.limit).map((p: any) => ({
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    remembered: p.id === remembered,
+    office: {
+      id: p.office.id,
+      company: p.office.company,
+      compound_name: p.office.compound_name,
+      address: p.office.address,
+      city: p.office.city,
+      district: p.office.district,
+      latitude: p.office.latitude,
+      longitude: p.office.longitude,
+      phone: p.office.phone,
+      opening_hours: p.office.opening_hours,
+    },
+  }))
+  res.json({ pickup_points: page, count: visible.length, offset: q.offset, limit: q.limit })
+}

@@ -1,0 +1,675 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import {
+  generatePickupCode,
+  hashPickupCode,
+  hashesEqual,
+  signPickupToken,
+  verifyPickupToken,
+  type PickupKeys,
+  type PickupTokenClaims,
+} from "../../utils/pickup-code"
+import { PICKUP_KEYS } from "./loaders/pickup-keys"
+import {
+  OrderCycle,
+  PickupAssignment,
+  PickupBatch,
+  PickupCodeFailure,
+  PickupHandover,
+  PickupLine,
+  PickupLock,
+  PickupNotification,
+  PickupPoint,
+  PickupShortage,
+  PickupStaff,
+  PickupStaffPoint,
+  PropertyOffice,
+} from "./models"
+
+type InjectedDependencies = { [PICKUP_KEYS]: PickupKeys }
+
+/** Failures per subject within the window that lock it, and for how long. */
+export const LOCKOUT_FAILURES = 5
+export const LOCKOUT_MINUTES = 15
+const MINUTE_MS = 60_000
+
+export type ReserveInput = {
+  cart_id: string
+  pickup_point_id: string
+  order_cycle_id: string
+  perishability: "chilled" | "ambient"
+  customer_id: string | null
+  now: Date
+}
+
+export type ReservationRow = {
+  id: string
+  cart_id: string
+  batch_id: string
+  bag_number: number
+  pickup_point_id: string
+  order_cycle_id: string
+  property_office_id: string
+  perishability: "chilled" | "ambient"
+  status: string
+  created: boolean
+}
+
+export type VerifyInput = {
+  staff_id: string
+  pickup_point_id: string
+  assignment_id?: string
+  code?: string
+  token?: string
+  now: Date
+}
+
+export type VerifyResult =
+  | { ok: true; assignment_id: string; order_id: string; status: string; method: "code" | "qr" }
+  | {
+      ok: false
+      reason: "wrong_code" | "bad_token" | "locked"
+      locked_until: Date | null
+      failure_id: string | null
+    }
+
+const LIVE_STATUSES = "('reserved', 'placed', 'ready')"
+
+/**
+ * Offices, points, cycles, batches, assignments, staff and the code lockout.
+ * Everything that must hold across several stateless servers — a point's
+ * capacity, single-use handover, the failure counters — is a conditional
+ * UPDATE or a row lock in PostgreSQL here, never process memory.
+ */
+class PickupModuleService extends MedusaService({
+  PropertyOffice,
+  PickupPoint,
+  OrderCycle,
+  PickupBatch,
+  PickupAssignment,
+  PickupLine,
+  PickupShortage,
+  PickupHandover,
+  PickupStaff,
+  PickupStaffPoint,
+  PickupCodeFailure,
+  PickupLock,
+  PickupNotification,
+}) {
+  protected keys_: PickupKeys
+
+  constructor(deps: InjectedDependencies) {
+    // @ts-ignore MedusaService takes the container cradle and module options positionally
+    super(...arguments)
+    this.keys_ = deps[PICKUP_KEYS]
+  }
+
+  // ---- codes and tokens -------------------------------------------------------
+
+  hashCode(pickupPointId: string, code: string): string {
+    return hashPickupCode(this.keys_.code, pickupPointId, code)
+  }
+
+  signToken(claims: PickupTokenClaims): string {
+    return signPickupToken(this.keys_.token, claims)
+  }
+
+  readToken(token: string): PickupTokenClaims | null {
+    return verifyPickupToken(this.keys_.token, token)
+  }
+
+  /**
+   * Gives a live assignment a new code and returns it (the only time it exists
+   * in clear). A collision with another live code at the same point hits the
+   * partial unique index and is retried with fresh digits.
+   */
+  @InjectTransactionManager()
+  async issueCode(
+    assignmentId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ code: string; code_version: number; previous: { code_hash: string | null; code_version: number } }> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [current] = await manager.execute(
+      `SELECT id, pickup_point_id, code_hash, code_version FROM pickup_assignment
+        WHERE id = ? AND deleted_at IS NULL AND status IN ${LIVE_STATUSES} FOR UPDATE`,
+      [assignmentId]
+    )
+    if (!current) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `pickup ${assignmentId} is no longer waiting for collection`)
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = generatePickupCode()
+      const hash = this.hashCode(current.pickup_point_id, code)
+      const [clash] = await manager.execute(
+        `SELECT 1 FROM pickup_assignment WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL
+            AND status IN ${LIVE_STATUSES} AND id <> ?`,
+        [current.pickup_point_id, hash, assignmentId]
+      )
+      if (clash) continue
+      const [row] = await manager.execute(
+        `UPDATE pickup_assignment SET code_hash = ?, code_version = code_version + 1, code_issued_at = now(), updated_at = now()
+          WHERE id = ? RETURNING code_version`,
+        [hash, assignmentId]
+      )
+      return {
+        code,
+        code_version: Number(row.code_version),
+        previous: { code_hash: current.code_hash, code_version: Number(current.code_version) },
+      }
+    }
+    throw new MedusaError(MedusaError.Types.CONFLICT, "could not find a free pickup code; try again")
+  }
+
+  /** Compensation of issueCode: the previous hash is valid again. */
+  @InjectTransactionManager()
+  async restoreCode(
+    assignmentId: string,
+    previous: { code_hash: string | null; code_version: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_assignment SET code_hash = ?, code_version = ?, updated_at = now() WHERE id = ?`,
+      [previous.code_hash, previous.code_version, assignmentId]
+    )
+  }
+
+  // ---- checkout: capacity ------------------------------------------------------
+
+  /**
+   * Reserves a place for a cart in the batch of (cycle, point), or throws with
+   * the reason in words a resident can act on. The cutoff and the capacity are
+   * checked by the same UPDATE that takes the place, so two servers can never
+   * both take the last place and nothing slips in after the cutoff. Completing
+   * the same cart again returns its existing reservation.
+   */
+  @InjectTransactionManager()
+  async reserveForCart(input: ReserveInput, @MedusaContext() sharedContext: Context = {}): Promise<ReservationRow> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [existing] = await manager.execute(
+      `SELECT id, cart_id, batch_id, bag_number, pickup_point_id, order_cycle_id, property_office_id, perishability, status
+         FROM pickup_assignment WHERE cart_id = ? AND deleted_at IS NULL`,
+      [input.cart_id]
+    )
+    if (existing) {
+      if (existing.pickup_point_id === input.pickup_point_id && existing.order_cycle_id === input.order_cycle_id) {
+        return { ...(existing as ReservationRow), bag_number: Number(existing.bag_number), created: false }
+      }
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "this cart already holds a place at another pickup point or cycle")
+    }
+
+    const [point] = await manager.execute(
+      `SELECT p.id, p.office_id, p.is_active, p.capacity_chilled, p.capacity_ambient, o.is_active AS office_active
+         FROM pickup_point p JOIN property_office o ON o.id = p.office_id
+        WHERE p.id = ? AND p.deleted_at IS NULL AND o.deleted_at IS NULL`,
+      [input.pickup_point_id]
+    )
+    if (!point || !point.is_active || !point.office_active) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "此自提点已停用，请选择其他自提点后再下单。(pickup point is not available)")
+    }
+
+    await manager.execute(
+      `INSERT INTO pickup_batch (id, cycle_id, point_id, status, reserved_chilled, reserved_ambient, last_bag_number, created_at, updated_at)
+       VALUES (?, ?, ?, 'open', 0, 0, 0, now(), now())
+       ON CONFLICT (cycle_id, point_id) WHERE deleted_at IS NULL DO NOTHING`,
+      [generateEntityId(undefined, "pbat"), input.order_cycle_id, input.pickup_point_id]
+    )
+    const counter = input.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
+    const capacity = input.perishability === "chilled" ? "capacity_chilled" : "capacity_ambient"
+    const [taken] = await manager.execute(
+      `UPDATE pickup_batch b
+          SET ${counter} = b.${counter} + 1, last_bag_number = b.last_bag_number + 1, updated_at = now()
+         FROM pickup_point p, order_cycle c
+        WHERE b.cycle_id = ? AND b.point_id = ? AND b.deleted_at IS NULL
+          AND p.id = b.point_id AND c.id = b.cycle_id AND c.deleted_at IS NULL
+          AND b.status IN ('open', 'harvest_frozen')
+          AND c.canceled_at IS NULL AND c.resident_cutoff_at > ?
+          AND b.${counter} < p.${capacity}
+        RETURNING b.id, b.last_bag_number`,
+      [input.order_cycle_id, input.pickup_point_id, input.now]
+    )
+    if (!taken) {
+      throw await this.refusal(manager, input)
+    }
+    const id = generateEntityId(undefined, "pasg")
+    await manager.execute(
+      `INSERT INTO pickup_assignment (id, cart_id, batch_id, pickup_point_id, order_cycle_id, property_office_id, customer_id,
+          status, perishability, bag_number, code_version, order_total_fen, refunded_fen, collect_reduction_fen, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, 0, 0, 0, 0, now(), now())`,
+      [
+        id,
+        input.cart_id,
+        taken.id,
+        input.pickup_point_id,
+        input.order_cycle_id,
+        point.office_id,
+        input.customer_id,
+        input.perishability,
+        Number(taken.last_bag_number),
+      ]
+    )
+    return {
+      id,
+      cart_id: input.cart_id,
+      batch_id: taken.id,
+      bag_number: Number(taken.last_bag_number),
+      pickup_point_id: input.pickup_point_id,
+      order_cycle_id: input.order_cycle_id,
+      property_office_id: point.office_id,
+      perishability: input.perishability,
+      status: "reserved",
+      created: true,
+    }
+  }
+
+  private async refusal(manager: SqlEntityManager, input: ReserveInput): Promise<MedusaError> {
+    const [row] = await manager.execute(
+      `SELECT c.resident_cutoff_at, c.canceled_at, b.status, b.reserved_chilled, b.reserved_ambient
+         FROM order_cycle c LEFT JOIN pickup_batch b ON b.cycle_id = c.id AND b.point_id = ? AND b.deleted_at IS NULL
+        WHERE c.id = ? AND c.deleted_at IS NULL`,
+      [input.pickup_point_id, input.order_cycle_id]
+    )
+    const refuse = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
+    if (!row) return refuse("所选的订货批次不存在，请重新选择自提时间。(order cycle not found)")
+    if (row.canceled_at) return refuse("所选的订货批次已取消，请重新选择自提时间后再下单。(order cycle canceled)")
+    if (new Date(row.resident_cutoff_at).getTime() <= input.now.getTime()) {
+      return refuse(
+        "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。(the order cutoff for this cycle has passed; no order was placed)"
+      )
+    }
+    if (row.status && !["open", "harvest_frozen"].includes(row.status)) {
+      return refuse("本批次的货已发往自提点，不能再加单。请选择下一个批次。(this cycle's delivery has left)")
+    }
+    return refuse(
+      "您选择的自提点本批次已满，订单未提交。请选择其他自提点或下一个批次。(the pickup point is full for this cycle; no order was placed)"
+    )
+  }
+
+  /** Compensation of reserveForCart: gives the place back (bag numbers are not reused). */
+  @InjectTransactionManager()
+  async releaseReservation(cartId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `DELETE FROM pickup_assignment WHERE cart_id = ? AND status = 'reserved' AND order_id IS NULL
+       RETURNING batch_id, perishability`,
+      [cartId]
+    )
+    if (row) {
+      const counter = row.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
+      await manager.execute(
+        `UPDATE pickup_batch SET ${counter} = GREATEST(${counter} - 1, 0), updated_at = now() WHERE id = ?`,
+        [row.batch_id]
+      )
+    }
+  }
+
+  /** The reservation becomes the order's assignment, with its lines. */
+  @InjectTransactionManager()
+  async placeReservation(
+    input: {
+      cart_id: string
+      order_id: string
+      resident_name_masked: string
+      phone_last4: string
+      order_total_fen: number
+      lines: Array<{
+        line_item_id: string
+        variant_id: string | null
+        product_id: string | null
+        title: string
+        quantity: number
+        amount_fen: number
+      }>
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; previous_status: string } | null> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `UPDATE pickup_assignment SET order_id = ?, status = 'placed', resident_name_masked = ?, phone_last4 = ?,
+              order_total_fen = ?, updated_at = now()
+        WHERE cart_id = ? AND deleted_at IS NULL AND status = 'reserved' RETURNING id`,
+      [input.order_id, input.resident_name_masked, input.phone_last4, input.order_total_fen, input.cart_id]
+    )
+    if (!row) return null
+    for (const line of input.lines) {
+      await manager.execute(
+        `INSERT INTO pickup_line (id, assignment_id, line_item_id, variant_id, product_id, title, quantity, amount_fen,
+            short_quantity, settled_short_quantity, refund_fen, handed_over_quantity, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, now(), now())`,
+        [
+          generateEntityId(undefined, "plin"),
+          row.id,
+          line.line_item_id,
+          line.variant_id,
+          line.product_id,
+          line.title,
+          line.quantity,
+          line.amount_fen,
+        ]
+      )
+    }
+    return { id: row.id, previous_status: "reserved" }
+  }
+
+  @InjectTransactionManager()
+  async unplaceReservation(assignmentId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(`DELETE FROM pickup_line WHERE assignment_id = ?`, [assignmentId])
+    await manager.execute(
+      `UPDATE pickup_assignment SET order_id = NULL, status = 'reserved', updated_at = now() WHERE id = ? AND status = 'placed'`,
+      [assignmentId]
+    )
+  }
+
+  // ---- the counter: verification with lockout ---------------------------------
+
+  /**
+   * Checks a code or QR token at a point under the lockout, in one
+   * transaction: the staff member's (and the order's) counter rows are locked
+   * FOR UPDATE first, so parallel guesses on several servers are counted one
+   * after the other. Each failure is logged; the 5th within 15 minutes locks
+   * the subject for 15 minutes.
+   */
+  @InjectTransactionManager()
+  async verifyAttempt(input: VerifyInput, @MedusaContext() sharedContext: Context = {}): Promise<VerifyResult> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    // Workflow inputs arrive serialized: a Date may come as an ISO string.
+    const now = new Date(input.now)
+    input = { ...input, now }
+    let claims: PickupTokenClaims | null = null
+    if (input.token !== undefined) {
+      claims = this.readToken(input.token)
+    }
+    const assignmentHint = input.assignment_id ?? claims?.a
+    const subjects = [`staff:${input.staff_id}`]
+    if (assignmentHint) subjects.push(`assignment:${assignmentHint}`)
+
+    for (const subject of subjects) {
+      await manager.execute(
+        `INSERT INTO pickup_lock (id, subject, failures, window_started_at, created_at, updated_at)
+         VALUES (?, ?, 0, ?, now(), now()) ON CONFLICT (subject) WHERE deleted_at IS NULL DO NOTHING`,
+        [generateEntityId(undefined, "plk"), subject, now]
+      )
+    }
+    // Always staff first, then the order: one lock order, no deadlocks.
+    const locks: Array<{ subject: string; failures: number; window_started_at: Date; locked_until: Date | null }> =
+      await manager.execute(
+        `SELECT subject, failures, window_started_at, locked_until FROM pickup_lock
+          WHERE subject IN (${subjects.map(() => "?").join(", ")}) AND deleted_at IS NULL
+          ORDER BY CASE WHEN subject LIKE 'staff:%' THEN 0 ELSE 1 END FOR UPDATE`,
+        subjects
+      )
+    const lockedUntil = locks
+      .map((l) => (l.locked_until ? new Date(l.locked_until) : null))
+      .filter((d): d is Date => !!d && d.getTime() > now.getTime())
+      .sort((a, b) => b.getTime() - a.getTime())[0]
+    if (lockedUntil) {
+      const failureId = await this.logFailure(manager, input, assignmentHint ?? null, "locked", now)
+      return { ok: false, reason: "locked", locked_until: lockedUntil, failure_id: failureId }
+    }
+
+    type Match = { id: string; order_id: string; status: string }
+    let match: Match | null = null
+    let method: "code" | "qr" = "code"
+    if (input.token !== undefined) {
+      method = "qr"
+      if (claims && claims.p === input.pickup_point_id) {
+        const [row] = await manager.execute(
+          `SELECT id, order_id, status FROM pickup_assignment
+            WHERE id = ? AND order_id = ? AND pickup_point_id = ? AND code_version = ? AND deleted_at IS NULL`,
+          [claims.a, claims.o, claims.p, claims.v]
+        )
+        match = (row as unknown as Match) ?? null
+      }
+    } else if (input.code !== undefined) {
+      const hash = this.hashCode(input.pickup_point_id, input.code)
+      if (input.assignment_id) {
+        const [row] = await manager.execute(
+          `SELECT id, order_id, status, code_hash FROM pickup_assignment
+            WHERE id = ? AND pickup_point_id = ? AND deleted_at IS NULL`,
+          [input.assignment_id, input.pickup_point_id]
+        )
+        match = row && row.code_hash && hashesEqual(row.code_hash as string, hash) ? (row as unknown as Match) : null
+      } else {
+        const [row] = await manager.execute(
+          `SELECT id, order_id, status FROM pickup_assignment
+            WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL AND status IN ${LIVE_STATUSES}`,
+          [input.pickup_point_id, hash]
+        )
+        match = (row as unknown as Match) ?? null
+      }
+    }
+
+    if (match) {
+      return { ok: true, assignment_id: match.id, order_id: match.order_id, status: match.status, method }
+    }
+
+    const reason = method === "qr" ? "bad_token" : "wrong_code"
+    let newLock: Date | null = null
+    for (const lock of locks) {
+      const windowStart = new Date(lock.window_started_at)
+      const expired = now.getTime() - windowStart.getTime() >= LOCKOUT_MINUTES * MINUTE_MS
+      const failures = (expired ? 0 : Number(lock.failures)) + 1
+      if (failures >= LOCKOUT_FAILURES) {
+        newLock = new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE_MS)
+        await manager.execute(
+          `UPDATE pickup_lock SET failures = 0, window_started_at = ?, locked_until = ?, updated_at = now() WHERE subject = ? AND deleted_at IS NULL`,
+          [now, newLock, lock.subject]
+        )
+      } else {
+        await manager.execute(
+          `UPDATE pickup_lock SET failures = ?, window_started_at = ?, updated_at = now() WHERE subject = ? AND deleted_at IS NULL`,
+          [failures, expired ? now : windowStart, lock.subject]
+        )
+      }
+    }
+    const failureId = await this.logFailure(manager, input, assignmentHint ?? null, reason, now)
+    return { ok: false, reason, locked_until: newLock, failure_id: failureId }
+  }
+
+  private async logFailure(
+    manager: SqlEntityManager,
+    input: VerifyInput,
+    assignmentId: string | null,
+    reason: "wrong_code" | "bad_token" | "locked",
+    now: Date
+  ): Promise<string> {
+    const id = generateEntityId(undefined, "pcf")
+    await manager.execute(
+      `INSERT INTO pickup_code_failure (id, staff_id, pickup_point_id, assignment_id, reason, occurred_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, now(), now())`,
+      [id, input.staff_id, input.pickup_point_id, assignmentId, reason, now]
+    )
+    return id
+  }
+
+  // ---- single-use transitions --------------------------------------------------
+
+  /**
+   * ready → collected, once. Two staff handing over the same order at the same
+   * moment both run this UPDATE; PostgreSQL lets exactly one of them match
+   * `status = 'ready'`, the other gets no row and a conflict.
+   */
+  @InjectTransactionManager()
+  async claimHandover(assignmentId: string, now: Date, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `UPDATE pickup_assignment SET status = 'collected', collected_at = ?, updated_at = now()
+        WHERE id = ? AND status = 'ready' AND deleted_at IS NULL RETURNING id, order_id`,
+      [now, assignmentId]
+    )
+    return (row as { id: string; order_id: string } | undefined) ?? null
+  }
+
+  @InjectTransactionManager()
+  async unclaimHandover(assignmentId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_assignment SET status = 'ready', collected_at = NULL, updated_at = now() WHERE id = ? AND status = 'collected'`,
+      [assignmentId]
+    )
+  }
+
+  /** Batch → ready and every placed order in it → ready with its hold expiry. */
+  @InjectTransactionManager()
+  async markBatchReady(
+    input: { batch_id: string; staff_id: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [batch] = await manager.execute(
+      `UPDATE pickup_batch SET status = 'ready', checked_in_at = ?, checked_in_by = ?, updated_at = now()
+        WHERE id = ? AND status = 'arrived' AND deleted_at IS NULL RETURNING id, point_id`,
+      [input.now, input.staff_id, input.batch_id]
+    )
+    if (!batch) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `batch ${input.batch_id} must have arrived and not be checked in yet`)
+    }
+    const rows = await manager.execute(
+      `UPDATE pickup_assignment a
+          SET status = 'ready', ready_at = ?, updated_at = now(),
+              hold_expires_at = ?::timestamptz + make_interval(hours =>
+                CASE a.perishability WHEN 'chilled' THEN p.hold_hours_chilled ELSE p.hold_hours_ambient END)
+         FROM pickup_point p
+        WHERE a.batch_id = ? AND a.status = 'placed' AND a.deleted_at IS NULL AND p.id = a.pickup_point_id
+        RETURNING a.id`,
+      [input.now, input.now, input.batch_id]
+    )
+    return rows.map((r) => r.id as string)
+  }
+
+  @InjectTransactionManager()
+  async unmarkBatchReady(
+    input: { batch_id: string; assignment_ids: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_batch SET status = 'arrived', checked_in_at = NULL, checked_in_by = NULL, updated_at = now() WHERE id = ?`,
+      [input.batch_id]
+    )
+    if (input.assignment_ids.length) {
+      await manager.execute(
+        `UPDATE pickup_assignment SET status = 'placed', ready_at = NULL, hold_expires_at = NULL, updated_at = now()
+          WHERE id IN (${input.assignment_ids.map(() => "?").join(", ")}) AND status = 'ready'`,
+        input.assignment_ids
+      )
+    }
+  }
+
+  /** Conditional status change of a batch; throws when it is not in `from`. */
+  @InjectTransactionManager()
+  async moveBatch(
+    input: { batch_id: string; from: string[]; to: string; set?: Record<string, unknown> },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const set = Object.entries(input.set ?? {})
+    const [row] = await manager.execute(
+      `UPDATE pickup_batch SET status = ?, ${set.map(([k]) => `${k} = ?, `).join("")}updated_at = now()
+        WHERE id = ? AND status IN (${input.from.map(() => "?").join(", ")}) AND deleted_at IS NULL RETURNING id`,
+      [input.to, ...set.map(([, v]) => v), input.batch_id, ...input.from]
+    )
+    if (!row) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `batch ${input.batch_id} is not ${input.from.join(" or ")}, so it cannot become ${input.to}`
+      )
+    }
+  }
+
+  /**
+   * Sets each line's settled short quantity from `from` to `to`, only where it
+   * still is `from`: a second settlement of the same shortage claims nothing.
+   */
+  @InjectTransactionManager()
+  async claimShortageSettlement(
+    lines: Array<{ id: string; from: number; to: number }>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const claimed: string[] = []
+    for (const line of lines) {
+      const [row] = await manager.execute(
+        `UPDATE pickup_line SET settled_short_quantity = ?, updated_at = now()
+          WHERE id = ? AND settled_short_quantity = ? AND short_quantity >= ? RETURNING id`,
+        [line.to, line.id, line.from, line.to]
+      )
+      if (row) claimed.push(row.id)
+    }
+    return claimed
+  }
+
+  /** ready past the hold → uncollected, with the point's policy; returns what moved. */
+  @InjectTransactionManager()
+  async expireHolds(now: Date, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows = await manager.execute(
+      `UPDATE pickup_assignment a SET status = 'uncollected', uncollected_at = ?, disposition = p.uncollected_policy, updated_at = now()
+         FROM pickup_point p
+        WHERE a.status = 'ready' AND a.hold_expires_at <= ? AND a.deleted_at IS NULL AND p.id = a.pickup_point_id
+        RETURNING a.id, a.order_id, a.disposition`,
+      [now, now]
+    )
+    return rows as Array<{ id: string; order_id: string; disposition: string }>
+  }
+
+  @InjectTransactionManager()
+  async unexpireHolds(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    if (!ids.length) return
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_assignment SET status = 'ready', uncollected_at = NULL, disposition = NULL, updated_at = now()
+        WHERE id IN (${ids.map(() => "?").join(", ")}) AND status = 'uncollected'`,
+      ids
+    )
+  }
+
+  /** Ready orders whose reminder is due at `now` and not sent yet: marks them sent, returns them. */
+  @InjectTransactionManager()
+  async takeDueReminders(now: Date, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows = await manager.execute(
+      `UPDATE pickup_assignment a SET reminder_sent_at = ?, updated_at = now()
+         FROM pickup_point p
+        WHERE a.status = 'ready' AND a.reminder_sent_at IS NULL AND a.deleted_at IS NULL AND p.id = a.pickup_point_id
+          AND a.hold_expires_at > ?
+          AND GREATEST(a.hold_expires_at - make_interval(hours => p.reminder_hours_before), a.ready_at) <= ?
+        RETURNING a.id, a.order_id, a.hold_expires_at`,
+      [now, now, now]
+    )
+    return rows as Array<{ id: string; order_id: string; hold_expires_at: Date }>
+  }
+
+  @InjectTransactionManager()
+  async untakeReminders(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    if (!ids.length) return
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_assignment SET reminder_sent_at = NULL WHERE id IN (${ids.map(() => "?").join(", ")})`,
+      ids
+    )
+  }
+
+  /** The points a staff member is bound to (empty for an inactive or unknown staff member). */
+  @InjectManager()
+  async staffPointIds(staffId: string, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows = await manager.execute(
+      `SELECT sp.point_id FROM pickup_staff_point sp JOIN pickup_staff s ON s.id = sp.staff_id
+        WHERE sp.staff_id = ? AND sp.deleted_at IS NULL AND s.deleted_at IS NULL AND s.is_active = true`,
+      [staffId]
+    )
+    return rows.map((r) => r.point_id as string)
+  }
+}
+
+export default PickupModuleService

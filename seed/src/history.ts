@@ -1,0 +1,89 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
+  createCartWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+} from "@medusajs/medusa/core-flows"
+import type { BaseSetup } from "./base"
+import { runWorkflow } from "./producers"
+
+export type HistorySeed = {
+  /** Orders as lists of [product handle, quantity]; the first `collected` are handed over. */
+  orders: Array<Array<[string, number]>>
+  collected: number
+  residents: Array<{ name: string; email: string; phone: string; compound: string; city: string }>
+}
+
+type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }> }
+
+/**
+ * Past orders placed the way a resident's checkout places them (cart,
+ * pickup shipping option, pay at pickup, complete), their ledger accruals,
+ * handovers for the collected ones, one statement per household and one
+ * statement paid — so the impact page and statements show real ledger data.
+ */
+export async function ensureHistory(container: MedusaContainer, base: BaseSetup, spec: HistorySeed): Promise<void> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const orderModule = container.resolve(Modules.ORDER)
+  const [, existing] = await orderModule.listAndCountOrders({}, { take: 1 })
+  if (existing > 0) return
+
+  const handles = [...new Set(spec.orders.flatMap((o) => o.map(([h]) => h)))]
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["handle", "variants.id", "variants.variant_rank"],
+    filters: { handle: handles },
+  })
+  const variantOf = new Map<string, string>(
+    products.map((p) => [p.handle, [...p.variants].sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))[0].id])
+  )
+  const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "name"] })
+
+  const started = new Date(Date.now() - 1000)
+  for (const [i, lines] of spec.orders.entries()) {
+    const resident = spec.residents[i % spec.residents.length]
+    const { result: cart } = await createCartWorkflow(container).run({
+      input: {
+        region_id: base.regionId,
+        sales_channel_id: base.salesChannelId,
+        email: resident.email,
+        items: lines.map(([handle, quantity]) => ({ variant_id: variantOf.get(handle)!, quantity })),
+        shipping_address: {
+          first_name: resident.name,
+          phone: resident.phone,
+          address_1: `${resident.compound}物业服务中心`,
+          city: resident.city,
+          country_code: "cn",
+        },
+      },
+    })
+    await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cart.id, options: [{ id: options[0].id }] } })
+    const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+    await createPaymentSessionsWorkflow(container).run({
+      input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
+    })
+    const { result: order } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+    // The order.placed subscriber accrues too; running it here keeps the seed
+    // independent of event timing, and accrual is idempotent.
+    await runWorkflow(container, "accrue-order-revenue", { order_id: order.id, source: "seed" })
+    if (i < spec.collected) {
+      await runWorkflow(container, "earn-order-revenue", { order_id: order.id, source: "seed:handover" })
+    }
+  }
+
+  const statementIds = await runWorkflow<string[]>(container, "generate-household-statements", {
+    period_start: started,
+    period_end: new Date(),
+  })
+  if (statementIds.length) {
+    await runWorkflow(container, "mark-statement-paid", {
+      statement_id: statementIds[0],
+      method: "bank_transfer",
+      reference: "DEMO-2026-0001",
+      recorded_by: "seed",
+    })
+  }
+}
