@@ -554,6 +554,8 @@ medusaIntegrationTestRunner({
           const malformed = await fail(
             api.post(`/admin/households/${a.id}/registry`, `{"national_id": "${ID_A}", "phone": ${PHONE_A}x}`, {
               headers: { ...admin.headers, "content-type": "application/json" },
+              // Send the text as is: axios would otherwise turn unparsable JSON into a JSON string literal.
+              transformRequest: [(body: unknown) => body],
             }),
           )
           expect(malformed.status).toBe(400)
