@@ -10,7 +10,19 @@ import {
 import type { BaseSetup } from "./base"
 import { runWorkflow } from "./producers"
 
+export type PolicySeed = {
+  name: string
+  category_handle: string
+  household_bp: number
+  cooperative_bp: number
+  property_office_bp: number
+  platform_bp: number
+  note: string
+}
+
 export type HistorySeed = {
+  /** Split policies besides the global one the migration writes. */
+  policies: PolicySeed[]
   /** Orders as lists of [product handle, quantity]; the first `collected` are handed over. */
   orders: Array<Array<[string, number]>>
   collected: number
@@ -30,6 +42,28 @@ export async function ensureHistory(container: MedusaContainer, base: BaseSetup,
   const orderModule = container.resolve(Modules.ORDER)
   const [, existing] = await orderModule.listAndCountOrders({}, { take: 1 })
   if (existing > 0) return
+
+  for (const policy of spec.policies) {
+    const { data: categories } = await query.graph({
+      entity: "product_category",
+      fields: ["id"],
+      filters: { handle: policy.category_handle },
+    })
+    if (!categories[0]) throw new Error(`seed policy: no category ${policy.category_handle}`)
+    const { data: existing } = await query.graph({
+      entity: "split_policy",
+      fields: ["id"],
+      filters: { scope: "category", scope_id: categories[0].id },
+    })
+    if (existing.length) continue
+    const { category_handle: _handle, ...shares } = policy
+    await runWorkflow(container, "create-split-policy-version", {
+      ...shares,
+      scope: "category",
+      scope_id: categories[0].id,
+      created_by: "seed",
+    })
+  }
 
   const handles = [...new Set(spec.orders.flatMap((o) => o.map(([h]) => h)))]
   const { data: products } = await query.graph({

@@ -386,6 +386,9 @@ medusaIntegrationTestRunner({
         const paid = await post(`/admin/statements/${id}/payment`, { method: "bank_transfer", reference: "BANK-778" })
         expect(paid.data.statement.payment).toMatchObject({ method: "bank_transfer", reference: "BANK-778" })
         expect((await post(`/admin/statements/${id}/payment`, { method: "cash", reference: "again" })).status).toBe(409)
+        const earnings = (await get(`/admin/households/${detail.household_id}/earnings`)).data.earnings
+        expect(earnings).toMatchObject({ paid_out_fen: detail.total, earned_unpaid_fen: 0, accrued_fen: 0 })
+        expect(earnings.statements.map((x: { id: string }) => x.id)).toEqual([id])
         expect((await get("/admin/statements/stmt_nope")).status).toBe(404)
       })
 

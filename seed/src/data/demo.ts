@@ -31,6 +31,17 @@ export const DEMO_ADMIN: AdminUserSeed = {
  * show, and statements list real ledger lines. The first ten were collected.
  */
 export const DEMO_HISTORY: HistorySeed = {
+  policies: [
+    {
+      name: "茶叶：合作社代加工",
+      category_handle: "tea",
+      household_bp: 6500,
+      cooperative_bp: 1500,
+      property_office_bp: 1000,
+      platform_bp: 1000,
+      note: "夏秋茶多由村合作社统一杀青、揉捻，合作社份额相应提高。",
+    },
+  ],
   collected: 10,
   orders: [
     [["fuji-apple-luochuan", 2], ["hillside-eggs-shuangjiang", 1]],

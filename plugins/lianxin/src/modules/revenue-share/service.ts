@@ -287,6 +287,21 @@ class RevenueShareModuleService extends MedusaService({
     return created
   }
 
+  /** One household's balances: accrued (sold, not yet delivered), earned (payable), paid out. */
+  @InjectManager()
+  async householdBalances(householdId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows = await manager.execute<Array<{ account: string; net: string | number }>>(
+      `SELECT account, SUM(CASE direction WHEN 'credit' THEN amount ELSE -amount END)::bigint AS net
+         FROM ledger_entry
+        WHERE party_type = 'household' AND party_id = ? AND deleted_at IS NULL
+        GROUP BY account`,
+      [householdId]
+    )
+    const of = (account: string) => Number(rows.find((r) => r.account === account)?.net ?? 0)
+    return { accrued_fen: of("accrued"), earned_unpaid_fen: of("earned"), paid_out_fen: of("paid_out") }
+  }
+
   /** Public impact totals straight from the ledger (see docs/ledger.md for the same SQL). */
   @InjectManager()
   async householdTotals(

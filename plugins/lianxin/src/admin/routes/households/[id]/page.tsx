@@ -29,6 +29,7 @@ import {
   type HouseholdDetail,
   type MaskedRegistry,
 } from "../../../lib/households-api"
+import { HouseholdEarnings } from "../../../components/household-earnings"
 
 const HouseholdPage = () => {
   const { id } = useParams<{ id: string }>()
@@ -53,6 +54,7 @@ const HouseholdPage = () => {
     <div className="flex flex-col gap-y-3">
       <Profile household={h} onSaved={household.reload} />
       <Products household={h} />
+      <HouseholdEarnings householdId={h.id} />
       <Consents householdId={h.id} onRecorded={household.reload} />
       <Registry householdId={h.id} consent={h.registry_data_consent} />
     </div>
