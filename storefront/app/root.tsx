@@ -2,9 +2,10 @@ import type { ReactNode } from "react"
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router"
 import type { Route } from "./+types/root"
 import stylesheet from "./app.css?url"
-import { GeneralErrorBoundary } from "./components/error-boundary"
+import { GeneralErrorBoundary, notFoundTitle } from "./components/error-boundary"
 import { SiteShell } from "./components/site-shell"
 import { langFromCookieHeader, translator } from "./lib/i18n"
+import { getSession, hasSessionCookie } from "./lib/server/session.server"
 import { langFromMatches, useLang } from "./lib/use-i18n"
 
 export const links: Route.LinksFunction = () => [
@@ -19,16 +20,25 @@ export const meta: Route.MetaFunction = ({ error, matches }) => {
   const reason = isRouteErrorResponse(error) ? (error.data as { reason?: unknown } | null)?.reason : undefined
   const heading =
     status === 404
-      ? t(reason === "product-not-found" ? "error.productNotFound.title" : "error.notFound.title")
+      ? t(notFoundTitle(reason))
       : status === 503
         ? t("error.unavailable.title")
-        : t("error.generic.title")
+        : status === 409 && reason === "cutoff-passed"
+          ? t("error.cutoff.title")
+          : t("error.generic.title")
   return [{ title: status === 200 ? t("site.name") : `${heading} · ${t("site.name")}` }]
 }
 
-/** Only this reaches the browser from the server environment: the chosen language. */
+/**
+ * Only this reaches the browser from the server: the chosen language and what
+ * the header shows (cart count, signed in). Read from the session cookie, no
+ * backend call; nothing from the server environment.
+ */
 export async function loader({ request }: Route.LoaderArgs) {
-  return { lang: langFromCookieHeader(request.headers.get("Cookie")) }
+  const lang = langFromCookieHeader(request.headers.get("Cookie"))
+  if (!hasSessionCookie(request)) return { lang, cartCount: 0, signedIn: false }
+  const session = await getSession(request)
+  return { lang, cartCount: session.get("cartCount") ?? 0, signedIn: Boolean(session.get("token")) }
 }
 
 /** Error pages keep the caching rules of the Response that was thrown (no-store, Retry-After). */

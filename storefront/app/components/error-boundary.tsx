@@ -8,6 +8,24 @@ import { useT } from "../lib/use-i18n"
  * a kind message that says what to do next; anything else is a generic
  * apology. Stack traces are never shown to residents (only in development).
  */
+/** The 404 heading for what was not found (a product, an order …). */
+export function notFoundTitle(reason: unknown): MessageKey {
+  switch (reason) {
+    case "product-not-found":
+      return "error.productNotFound.title"
+    case "category-not-found":
+      return "category.notFound"
+    case "village-not-found":
+      return "village.notFound"
+    case "household-not-found":
+      return "household.notFound"
+    case "order-not-found":
+      return "order.notFound"
+    default:
+      return "error.notFound.title"
+  }
+}
+
 export function GeneralErrorBoundary() {
   const error = useRouteError()
   const t = useT()
@@ -16,12 +34,18 @@ export function GeneralErrorBoundary() {
   let title: MessageKey = "error.generic.title"
   let body: MessageKey = "error.generic.body"
   let retry = true
+  let action: { to: string; label: MessageKey } | null = null
   if (isRouteErrorResponse(error)) {
     const reason = (error.data as { reason?: unknown } | null)?.reason
     if (error.status === 404) {
-      title = reason === "product-not-found" ? "error.productNotFound.title" : "error.notFound.title"
+      title = notFoundTitle(reason)
       body = "error.notFound.body"
       retry = false
+    } else if (error.status === 409 && reason === "cutoff-passed") {
+      title = "error.cutoff.title"
+      body = "error.cutoff.body"
+      retry = false
+      action = { to: "/cart", label: "error.cutoff.action" }
     } else if (error.status === 503) {
       title = "error.unavailable.title"
       body = "error.unavailable.body"
@@ -45,6 +69,11 @@ export function GeneralErrorBoundary() {
           >
             {t("error.retry")}
           </a>
+        ) : null}
+        {action ? (
+          <Link to={action.to} className="rounded-full bg-emerald-700 px-5 py-2 text-white hover:bg-emerald-800">
+            {t(action.label)}
+          </Link>
         ) : null}
         <Link to="/" className="rounded-full border border-stone-300 px-5 py-2 text-stone-700 hover:bg-stone-100">
           {t("error.home")}

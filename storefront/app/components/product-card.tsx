@@ -9,7 +9,8 @@ import { StockLabel } from "./stock-status"
  * its accessible name is exactly the product's name (the link's ::after
  * stretches over the card).
  */
-export function ProductCard({ product, eager }: { product: ProductSummary; eager: boolean }) {
+export function ProductCard({ product, eager, headingLevel = 2 }: { product: ProductSummary; eager: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h2"
   const soldOut = product.stock.kind === "out"
   return (
     <article className="relative flex h-full flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-stone-200 focus-within:ring-2 focus-within:ring-emerald-700">
@@ -17,7 +18,7 @@ export function ProductCard({ product, eager }: { product: ProductSummary; eager
         <ProductImage src={product.thumbnail} alt="" eager={eager} sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw" />
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
-        <h2 className="line-clamp-2 text-sm font-medium leading-snug text-stone-900 sm:text-base">
+        <Heading className="line-clamp-2 text-sm font-medium leading-snug text-stone-900 sm:text-base">
           <Link
             to={`/products/${encodeURIComponent(product.handle)}`}
             prefetch="intent"
@@ -25,8 +26,8 @@ export function ProductCard({ product, eager }: { product: ProductSummary; eager
           >
             {product.title}
           </Link>
-        </h2>
-        {product.unit ? <p className="text-xs text-stone-500">{product.unit}</p> : null}
+        </Heading>
+        {product.unit ? <p className="text-xs text-stone-600">{product.unit}</p> : null}
         <div className="mt-auto flex flex-wrap items-center justify-between gap-1 pt-1">
           <Price fen={product.priceFen} from={product.priceVaries} className="text-base font-semibold text-red-700" />
           {product.stock.kind !== "in" ? <StockLabel stock={product.stock} /> : null}

@@ -1,11 +1,16 @@
 import type { ReactNode } from "react"
-import { Link } from "react-router"
+import { Link, NavLink } from "react-router"
+import { useRootData } from "../lib/use-root"
 import { useT } from "../lib/use-i18n"
 import { LanguageSwitch } from "./language-switch"
+
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex min-h-11 items-center rounded-full px-3 text-sm ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-stone-700 hover:bg-stone-100"}`
 
 /** Banner, main landmark and footer around every page, error pages included. */
 export function SiteShell({ children }: { children: ReactNode }) {
   const t = useT()
+  const { cartCount } = useRootData()
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -15,20 +20,39 @@ export function SiteShell({ children }: { children: ReactNode }) {
         {t("a11y.skip")}
       </a>
       <header className="border-b border-stone-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 pt-3">
           <div className="min-w-0">
             <Link to="/" className="text-lg font-bold text-emerald-800">
               {t("site.name")}
             </Link>
-            <p className="truncate text-xs text-stone-500">{t("site.tagline")}</p>
+            <p className="truncate text-xs text-stone-600">{t("site.tagline")}</p>
           </div>
           <LanguageSwitch />
         </div>
+        <nav aria-label={t("nav.main")} className="mx-auto max-w-5xl px-2 pb-1">
+          <ul className="flex gap-1 overflow-x-auto">
+            <li>
+              <NavLink to="/impact" className={navLink}>
+                {t("nav.impact")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/account" className={navLink}>
+                {t("nav.account")}
+              </NavLink>
+            </li>
+            <li className="ml-auto">
+              <NavLink to="/cart" className={navLink}>
+                {cartCount > 0 ? t("nav.cartCount", { count: cartCount }) : t("nav.cart")}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-5 focus:outline-none">
         {children}
       </main>
-      <footer className="border-t border-stone-200 py-4 text-center text-xs text-stone-500">{t("footer.note")}</footer>
+      <footer className="border-t border-stone-200 py-4 text-center text-xs text-stone-600">{t("footer.note")}</footer>
     </div>
   )
 }

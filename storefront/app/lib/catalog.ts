@@ -38,6 +38,9 @@ export type ProductDetail = ProductSummary & {
   villageRegion: string | null
   cooperative: string | null
   householdCode: string | null
+  /** When it is picked (e.g. 2026-10, 十月下旬), from metadata.harvest / harvest_date / harvest_season. */
+  harvest: string | null
+  harvestNote: string | null
 }
 
 /** At or below this many units left we say "only N left". */
@@ -89,4 +92,47 @@ export function summarise(
     unit: unitOf(variants),
     stock: productStock(variants.map((v) => v.stock)),
   }
+}
+
+export type CategoryView = { id: string; name: string; handle: string; description: string | null }
+
+/** Where a product comes from, as its metadata records it. */
+export type ProductOrigin = {
+  productId: string
+  handle: string
+  title: string
+  householdCode: string
+  village: string
+  villageRegion: string | null
+}
+
+export type VillageView = {
+  /** The households' code prefix, e.g. ZJ-LS for ZJ-LS-001: the village's address in the shop. */
+  code: string
+  name: string
+  region: string | null
+  householdCodes: string[]
+  products: Array<Pick<ProductOrigin, "handle" | "title">>
+}
+
+/** ZJ-LS-001 → ZJ-LS; null for codes that do not look like household codes. */
+export function villageCodeOf(householdCode: string): string | null {
+  const match = /^([A-Z]{2}-[A-Z0-9]{2,6})-\d{3,4}$/.exec(householdCode.trim().toUpperCase())
+  return match ? match[1]! : null
+}
+
+/** Groups product origins into villages, in the order Chinese readers expect (by name, pinyin collation). */
+export function villagesFrom(origins: ReadonlyArray<ProductOrigin>): VillageView[] {
+  const villages = new Map<string, VillageView>()
+  for (const origin of origins) {
+    const code = villageCodeOf(origin.householdCode)
+    if (!code) continue
+    const village = villages.get(code) ?? { code, name: origin.village, region: origin.villageRegion, householdCodes: [], products: [] }
+    if (!village.householdCodes.includes(origin.householdCode)) village.householdCodes.push(origin.householdCode)
+    village.products.push({ handle: origin.handle, title: origin.title })
+    villages.set(code, village)
+  }
+  return [...villages.values()]
+    .map((v) => ({ ...v, householdCodes: [...v.householdCodes].sort() }))
+    .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.code.localeCompare(b.code))
 }

@@ -1,8 +1,14 @@
 import { Link } from "react-router"
+import { AddToCart } from "../components/add-to-cart"
+import { PriceBreakdownView } from "../components/breakdown"
+import { Notice } from "../components/form-field"
 import { Price } from "../components/price"
 import { ProductImage } from "../components/product-image"
 import { StockLabel } from "../components/stock-status"
 import { translator } from "../lib/i18n"
+import { routeHeaders } from "../lib/route-headers"
+import { appSessions } from "../lib/server/app.server"
+import { cartAction } from "../lib/server/cart.server"
 import { getStoreClient } from "../lib/server/medusa.server"
 import { loadProductPage } from "../lib/server/pages.server"
 import { langFromMatches, useT } from "../lib/use-i18n"
@@ -19,16 +25,22 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   ]
 }
 
-export async function loader({ params }: Route.LoaderArgs) {
-  return loadProductPage(getStoreClient(), params.handle)
+export async function loader({ params, request }: Route.LoaderArgs) {
+  return loadProductPage(getStoreClient(), params.handle, request)
 }
 
-export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders
+export async function action({ request }: Route.ActionArgs) {
+  return cartAction(getStoreClient(), appSessions, request)
+}
 
-export default function ProductPage({ loaderData }: Route.ComponentProps) {
-  const { product } = loaderData
+export const headers: Route.HeadersFunction = routeHeaders
+
+export default function ProductPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { product, household, breakdown, villageCode, notice } = loaderData
   const t = useT()
-  const several = product.variants.length > 1
+  const photos = product.images.length > 0 ? product.images : product.thumbnail ? [product.thumbnail] : []
+  const extraPhotos = photos.slice(1)
+  const failed = actionData && !actionData.ok ? actionData : undefined
   return (
     <article aria-labelledby="product-title" className="md:grid md:grid-cols-2 md:gap-8">
       <p className="mb-3 md:col-span-2">
@@ -36,8 +48,29 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
           ← {t("product.back")}
         </Link>
       </p>
-      <div className="-mx-4 overflow-hidden md:mx-0 md:rounded-xl">
-        <ProductImage src={product.thumbnail} alt={product.title} eager sizes="(min-width: 768px) 50vw, 100vw" />
+      {notice === "cart.added" ? (
+        <div className="md:col-span-2">
+          <Notice>
+            {t("cart.added")} ·{" "}
+            <Link to="/cart" className="font-medium underline underline-offset-2">
+              {t("cart.checkout")}
+            </Link>
+          </Notice>
+        </div>
+      ) : null}
+      <div>
+        <div className="-mx-4 overflow-hidden md:mx-0 md:rounded-xl">
+          <ProductImage src={product.thumbnail} alt={product.title} eager sizes="(min-width: 768px) 50vw, 100vw" />
+        </div>
+        {extraPhotos.length > 0 ? (
+          <ul aria-label={t("product.photos")} className="mt-2 flex gap-2 overflow-x-auto">
+            {extraPhotos.map((src, i) => (
+              <li key={src} className="w-24 shrink-0 overflow-hidden rounded-lg">
+                <ProductImage src={src} alt={t("product.photo", { n: i + 2, title: product.title })} sizes="96px" />
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
       <div className="mt-4 md:mt-0">
         <h1 id="product-title" className="text-2xl font-bold leading-tight">
@@ -45,15 +78,16 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
         </h1>
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <p>
-            <span className="sr-only">{t("product.price")}: </span>
+            <span className="sr-only">{t("product.unitPrice")}: </span>
             <Price fen={product.priceFen} from={product.priceVaries} className="text-2xl font-semibold text-red-700" />
+            {product.unit ? <span className="ml-1 text-sm text-stone-600">/ {product.unit}</span> : null}
           </p>
           <StockLabel stock={product.stock} className="text-sm" />
         </div>
 
-        {several ? (
+        {product.variants.length > 1 ? (
           <section aria-labelledby="variants-title" className="mt-4">
-            <h2 id="variants-title" className="text-sm font-medium text-stone-500">
+            <h2 id="variants-title" className="text-sm font-medium text-stone-600">
               {t("product.variants")}
             </h2>
             <ul className="mt-2 divide-y divide-stone-200 rounded-lg bg-white ring-1 ring-stone-200">
@@ -70,32 +104,57 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
           </section>
         ) : null}
 
+        <AddToCart
+          variants={product.variants}
+          redirectTo={`/products/${product.handle}`}
+          serverErrors={failed?.errors}
+          values={failed && "values" in failed ? failed.values : undefined}
+        />
+        {failed?.errors.form ? <p role="alert" className="mt-2 text-sm text-red-700">{t(failed.errors.form)}</p> : null}
+        <p className="mt-2 text-xs text-stone-600">{t("cart.pickupNote")}</p>
+
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          {product.unit ? (
+          {product.harvest ? (
             <>
-              <dt className="text-stone-500">{t("product.unit")}</dt>
-              <dd>{product.unit}</dd>
+              <dt className="text-stone-600">{t("product.harvest")}</dt>
+              <dd>{product.harvest}</dd>
+            </>
+          ) : null}
+          {product.harvestNote ? (
+            <>
+              <dt className="text-stone-600">{t("product.harvestNote")}</dt>
+              <dd>{product.harvestNote}</dd>
             </>
           ) : null}
           {product.village ? (
             <>
-              <dt className="text-stone-500">{t("product.village")}</dt>
+              <dt className="text-stone-600">{t("product.village")}</dt>
               <dd>
-                {product.village}
-                {product.villageRegion ? <span className="block text-xs text-stone-500">{product.villageRegion}</span> : null}
+                {villageCode ? (
+                  <Link to={`/villages/${villageCode}`} className="text-emerald-800 underline underline-offset-2">
+                    {product.village}
+                  </Link>
+                ) : (
+                  product.village
+                )}
+                {product.villageRegion ? <span className="block text-xs text-stone-600">{product.villageRegion}</span> : null}
               </dd>
             </>
           ) : null}
           {product.cooperative ? (
             <>
-              <dt className="text-stone-500">{t("product.cooperative")}</dt>
+              <dt className="text-stone-600">{t("product.cooperative")}</dt>
               <dd>{product.cooperative}</dd>
             </>
           ) : null}
           {product.householdCode ? (
             <>
-              <dt className="text-stone-500">{t("product.household")}</dt>
-              <dd>{product.householdCode}</dd>
+              <dt className="text-stone-600">{t("product.household")}</dt>
+              <dd>
+                <Link to={`/households/${product.householdCode}`} className="text-emerald-800 underline underline-offset-2">
+                  {household?.displayName ? `${household.displayName}（${product.householdCode}）` : product.householdCode}
+                </Link>
+              </dd>
             </>
           ) : null}
         </dl>
@@ -108,6 +167,26 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
             <p className="mt-2 whitespace-pre-line leading-relaxed text-stone-700">{product.description}</p>
           </section>
         ) : null}
+
+        {household ? (
+          <section aria-labelledby="producer-title" className="mt-6">
+            <h2 id="producer-title" className="text-base font-semibold">
+              {t("product.producer")}
+            </h2>
+            {household.story ? (
+              <p className="mt-2 whitespace-pre-line leading-relaxed text-stone-700">{household.story}</p>
+            ) : (
+              <p className="mt-2 text-sm text-stone-600">{t("product.storyPrivate")}</p>
+            )}
+            <p className="mt-2 text-sm">
+              <Link to={`/households/${household.code}`} className="text-emerald-800 underline underline-offset-2">
+                {t("product.householdLink")}
+              </Link>
+            </p>
+          </section>
+        ) : null}
+
+        <PriceBreakdownView breakdown={breakdown} />
       </div>
     </article>
   )

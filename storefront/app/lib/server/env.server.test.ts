@@ -13,7 +13,14 @@ describe("parseEnv", () => {
       backendUrl: "http://localhost:9000",
       publishableKey: { kind: "file", path: "/srv/lianxin/.data/publishable-key" },
       port: 3000,
+      sessionSecret: { kind: "file", path: "/srv/lianxin/.data/storefront-session-secret" },
     })
+  })
+
+  it("takes a session secret from the environment only when it is long enough", () => {
+    const secret = "s".repeat(32)
+    expect(parseEnv({ SESSION_SECRET: secret }, { repoRoot }).sessionSecret).toEqual({ kind: "value", value: secret })
+    expect(() => parseEnv({ SESSION_SECRET: "short" }, { repoRoot })).toThrow(/SESSION_SECRET must be at least 32/)
   })
 
   it("prefers a key given in the environment", () => {

@@ -21,6 +21,8 @@ const envSchema = z.object({
   LIANXIN_PUBLISHABLE_KEY_FILE: z.string().optional(),
   /** The backend's data directory; its publishable-key file is the default above. */
   LIANXIN_DATA_DIR: z.string().optional(),
+  /** Signs the session cookie (cart, sign-in). When unset, a random one is kept in $LIANXIN_DATA_DIR. */
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PORT: z.coerce
     .number({ error: "must be a port number" })
     .int("must be a whole number")
@@ -35,6 +37,8 @@ export type StorefrontEnv = {
   /** Either a fixed key from the environment or the file the backend writes it to. */
   publishableKey: { kind: "value"; value: string } | { kind: "file"; path: string }
   port: number
+  /** A fixed secret from the environment, or a file holding one (created on first use). */
+  sessionSecret: { kind: "value"; value: string } | { kind: "file"; path: string }
 }
 
 export class EnvError extends Error {
@@ -97,6 +101,9 @@ export function parseEnv(
           path: path.resolve(repoRoot, env.LIANXIN_PUBLISHABLE_KEY_FILE ?? path.join(dataDir, "publishable-key")),
         },
     port: env.PORT,
+    sessionSecret: env.SESSION_SECRET
+      ? { kind: "value", value: env.SESSION_SECRET }
+      : { kind: "file", path: path.join(dataDir, "storefront-session-secret") },
   }
 }
 

@@ -1,7 +1,15 @@
 import fs from "node:fs/promises"
 import Medusa from "@medusajs/js-sdk"
 import { z } from "zod"
-import { summarise, variantStock, type ProductDetail, type ProductSummary, type VariantView } from "../catalog"
+import {
+  summarise,
+  variantStock,
+  type CategoryView,
+  type ProductDetail,
+  type ProductOrigin,
+  type ProductSummary,
+  type VariantView,
+} from "../catalog"
 import { toFen } from "../money"
 import { getEnv, type StorefrontEnv } from "./env.server"
 
@@ -36,12 +44,20 @@ export const PRODUCT_DETAIL_FIELDS = [
 
 /** The part of `@medusajs/js-sdk` we use; tests pass a fake with the same shape. */
 export type RegionQuery = { fields: string; limit?: number }
-export type ProductQuery = { fields: string; region_id: string; limit?: number; handle?: string }
+export type ProductQuery = { fields: string; region_id: string; limit?: number; handle?: string; category_id?: string }
+/** Options of the SDK's generic `client.fetch`: everything beyond the catalogue goes through it. */
+export type FetchInit = {
+  method?: "GET" | "POST" | "DELETE"
+  query?: Record<string, unknown>
+  body?: Record<string, unknown>
+  headers?: Record<string, string>
+}
 export interface StoreSdk {
   store: {
     region: { list(query: RegionQuery): Promise<{ regions: unknown[] }> }
     product: { list(query: ProductQuery): Promise<{ products: unknown[] }> }
   }
+  client?: { fetch<T>(path: string, init?: FetchInit): Promise<T> }
 }
 
 export type UnavailableReason =
@@ -65,9 +81,20 @@ export class StoreUnavailableError extends Error {
 }
 
 export type StoreClient = {
-  listProducts(): Promise<ProductSummary[]>
+  listProducts(filter?: { categoryId?: string }): Promise<ProductSummary[]>
+  listCategories(): Promise<CategoryView[]>
+  /** Every product's producer and place (from metadata): the village pages are built from them. */
+  listOrigins(): Promise<ProductOrigin[]>
   /** null when no published product has this handle. */
   getProduct(handle: string): Promise<ProductDetail | null>
+  /** The 中国大陆 region's id (cached). */
+  regionId(): Promise<string>
+  /**
+   * Any other store route, with the same timeout, key refresh and failure
+   * classification: a backend that cannot serve becomes StoreUnavailableError,
+   * an HTTP 4xx stays the SDK's FetchError (with its status) for the caller.
+   */
+  request<T>(what: string, path: string, init?: FetchInit): Promise<T>
 }
 
 export type StoreClientOptions = {
@@ -111,6 +138,18 @@ const productDetailSchema = productSchema.extend({
   images: z.array(z.object({ url: z.string() })).nullish(),
 })
 const regionSchema = z.object({ id: z.string(), name: z.string() })
+const categorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  handle: z.string(),
+  description: z.string().nullish(),
+})
+const originSchema = z.object({
+  id: z.string(),
+  handle: z.string(),
+  title: z.string(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+})
 
 type RawVariant = z.infer<typeof variantSchema>
 
@@ -136,7 +175,7 @@ function absoluteUrl(url: string | null | undefined, base: string): string | nul
   }
 }
 
-function metadataText(metadata: Record<string, unknown> | null | undefined, key: string): string | null {
+export function metadataText(metadata: Record<string, unknown> | null | undefined, key: string): string | null {
   const value = metadata?.[key]
   if (typeof value === "number") return String(value)
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null
@@ -288,9 +327,14 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
   }
 
   return {
-    async listProducts() {
+    async listProducts(filter = {}) {
       const { products } = await inRegion("listing products", (sdk, region_id) =>
-        sdk.store.product.list({ region_id, fields: PRODUCT_LIST_FIELDS, limit: 100 })
+        sdk.store.product.list({
+          region_id,
+          fields: PRODUCT_LIST_FIELDS,
+          limit: 100,
+          ...(filter.categoryId ? { category_id: filter.categoryId } : {}),
+        })
       )
       return parseProducts(productSchema, products).map((p) =>
         summarise(
@@ -324,9 +368,61 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
             .join("") || null,
         cooperative: metadataText(p.metadata, "cooperative"),
         householdCode: metadataText(p.metadata, "household_code"),
+        harvest: metadataText(p.metadata, "harvest") ?? metadataText(p.metadata, "harvest_date") ?? metadataText(p.metadata, "harvest_season"),
+        harvestNote: metadataText(p.metadata, "harvest_note"),
       }
     },
+
+    async listCategories() {
+      const { product_categories } = await call("listing categories", (sdk) =>
+        fetchVia<{ product_categories: unknown[] }>(sdk, "/store/product-categories", {
+          query: { fields: "id,name,handle,description", limit: 100 },
+        })
+      )
+      return parseProducts(categorySchema, product_categories).map((c) => ({
+        id: c.id,
+        name: c.name,
+        handle: c.handle,
+        description: c.description?.trim() || null,
+      }))
+    },
+
+    async listOrigins() {
+      const { products } = await call("listing product origins", (sdk) =>
+        fetchVia<{ products: unknown[] }>(sdk, "/store/products", { query: { fields: "id,handle,title,metadata", limit: 200 } })
+      )
+      return parseProducts(originSchema, products).flatMap((p): ProductOrigin[] => {
+        const householdCode = metadataText(p.metadata, "household_code")
+        const village = metadataText(p.metadata, "village")
+        if (!householdCode || !village) return []
+        return [
+          {
+            productId: p.id,
+            handle: p.handle,
+            title: p.title,
+            householdCode,
+            village,
+            villageRegion:
+              ["province", "prefecture", "county", "township"]
+                .map((key) => metadataText(p.metadata, key))
+                .filter(Boolean)
+                .join("") || null,
+          },
+        ]
+      })
+    },
+
+    regionId,
+
+    request(what, path, init) {
+      return call(what, (sdk) => fetchVia(sdk, path, init))
+    },
   }
+}
+
+function fetchVia<T>(sdk: StoreSdk, path: string, init?: FetchInit): Promise<T> {
+  if (!sdk.client) throw new Error(`this SDK cannot fetch ${path}`)
+  return sdk.client.fetch<T>(path, init)
 }
 
 /**

@@ -1,6 +1,11 @@
 import { data } from "react-router"
-import type { ProductDetail, ProductSummary } from "../catalog"
+import { villageCodeOf, villagesFrom, type CategoryView, type ProductDetail, type ProductSummary } from "../catalog"
+import type { CycleView, PickupPointView } from "../commerce"
+import { optionalExtra, readHousehold, readImpact, readPriceBreakdown } from "./community.server"
+import { publicHeaders } from "./http.server"
 import { StoreUnavailableError, type StoreClient } from "./medusa.server"
+import type { PickupApi } from "./pickup.server"
+import { noticeFrom } from "../notice"
 
 /**
  * The page loaders' logic, with the store client passed in so tests can hand
@@ -17,18 +22,26 @@ export const PUBLIC_PAGE_HEADERS = {
 /** Error answers must not be cached: the next try should reach the backend. */
 const NO_STORE = { "Cache-Control": "no-store" }
 
-export type ErrorReason = "store-unavailable" | "product-not-found" | "page-not-found"
+export type ErrorReason =
+  | "store-unavailable"
+  | "product-not-found"
+  | "page-not-found"
+  | "category-not-found"
+  | "village-not-found"
+  | "household-not-found"
+  | "order-not-found"
+  | "cutoff-passed"
 
 function errorResponse(status: number, reason: ErrorReason, headers: Record<string, string> = {}): Response {
   return Response.json({ reason }, { status, headers: { ...NO_STORE, ...headers } })
 }
 
-export function notFound(reason: Extract<ErrorReason, "product-not-found" | "page-not-found">): Response {
+export function notFound(reason: Exclude<ErrorReason, "store-unavailable" | "cutoff-passed">): Response {
   return errorResponse(404, reason)
 }
 
 /** Runs a backend read; a backend that cannot serve becomes a thrown 503 for the error boundary. */
-async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
+export async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read()
   } catch (error) {
@@ -39,17 +52,84 @@ async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function loadHomePage(store: StoreClient) {
-  const products: ProductSummary[] = await orUnavailable(() => store.listProducts())
-  return data({ products }, { headers: PUBLIC_PAGE_HEADERS })
+/** The compound chosen in the cookie and its open cycles: what the countdown and pickup window show. */
+export type CompoundState = { point: PickupPointView | null; cycles: CycleView[]; available: boolean }
+
+export async function loadCompound(pickup: PickupApi | undefined, request: Request | undefined): Promise<CompoundState> {
+  if (!pickup || !request) return { point: null, cycles: [], available: false }
+  const point = await optionalExtra("the chosen compound", () => pickup.chosenPoint(request))
+  if (!point) return { point: null, cycles: [], available: false }
+  const cycles = await optionalExtra("order cycles", () => pickup.cycles(point.id))
+  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false }
+}
+
+export async function loadHomePage(store: StoreClient, request?: Request, pickup?: PickupApi) {
+  const [products, categories, origins, compound] = await Promise.all([
+    orUnavailable(() => store.listProducts()) as Promise<ProductSummary[]>,
+    optionalExtra("categories", () => store.listCategories()),
+    optionalExtra("villages", () => store.listOrigins()),
+    loadCompound(pickup, request),
+  ])
+  return data(
+    { products, categories: categories ?? [], villages: villagesFrom(origins ?? []), compound },
+    { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS }
+  )
+}
+
+const CATEGORY_HANDLE = /^[a-z0-9][a-z0-9-]{0,99}$/
+
+export async function loadCategoryPage(store: StoreClient, handle: string | undefined, request?: Request) {
+  if (!handle || !CATEGORY_HANDLE.test(handle)) throw notFound("category-not-found")
+  const categories: CategoryView[] = await orUnavailable(() => store.listCategories())
+  const category = categories.find((c) => c.handle === handle)
+  if (!category) throw notFound("category-not-found")
+  const products: ProductSummary[] = await orUnavailable(() => store.listProducts({ categoryId: category.id }))
+  return data({ category, categories, products }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
+}
+
+export async function loadVillagePage(store: StoreClient, code: string | undefined, request?: Request) {
+  const wanted = code?.toUpperCase()
+  if (!wanted || villageCodeOf(`${wanted}-001`) !== wanted) throw notFound("village-not-found")
+  const origins = await orUnavailable(() => store.listOrigins())
+  const village = villagesFrom(origins).find((v) => v.code === wanted)
+  if (!village) throw notFound("village-not-found")
+  const products = (await orUnavailable(() => store.listProducts())).filter((p) => village.products.some((vp) => vp.handle === p.handle))
+  return data({ village, products }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
+}
+
+export async function loadHouseholdPage(store: StoreClient, code: string | undefined, request?: Request) {
+  const household = await orUnavailable(() => readHousehold(store, (code ?? "").toUpperCase()))
+  if (!household) throw notFound("household-not-found")
+  return data({ household }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
+}
+
+export async function loadImpactPage(store: StoreClient, request?: Request) {
+  // Figures that cannot be loaded are a gap on this page, not an outage of the shop.
+  const impact = await optionalExtra("impact figures", () => readImpact(store))
+  return data({ impact }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
 }
 
 /** Medusa handles are short slugs; anything else cannot match and costs no backend call. */
 const HANDLE = /^[\p{L}\p{N}_-]{1,200}$/u
 
-export async function loadProductPage(store: StoreClient, handle: string | undefined) {
+export async function loadProductPage(store: StoreClient, handle: string | undefined, request?: Request) {
   if (!handle || !HANDLE.test(handle)) throw notFound("product-not-found")
   const product: ProductDetail | null = await orUnavailable(() => store.getProduct(handle))
   if (!product) throw notFound("product-not-found")
-  return data({ product }, { headers: PUBLIC_PAGE_HEADERS })
+  // The producer's story and the breakdown are worth a second round trip, not an error page.
+  const householdCode = product.householdCode
+  const [household, breakdown] = await Promise.all([
+    householdCode ? optionalExtra(`household ${householdCode}`, () => readHousehold(store, householdCode)) : null,
+    optionalExtra(`price breakdown of ${product.id}`, () => readPriceBreakdown(store, product.id)),
+  ])
+  return data(
+    {
+      product,
+      household,
+      breakdown,
+      villageCode: householdCode ? villageCodeOf(householdCode) : null,
+      notice: request ? noticeFrom(request) : null,
+    },
+    { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS }
+  )
 }

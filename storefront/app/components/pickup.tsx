@@ -1,0 +1,59 @@
+import { useEffect, useState } from "react"
+import { Link } from "react-router"
+import { formatCountdown, formatDateTime, formatWindow, type CycleView, type PickupPointView } from "../lib/commerce"
+import { useLang, useT } from "../lib/use-i18n"
+
+/**
+ * The compound and cycle parts, fed by the pickup loader (pickup.server.ts).
+ * Until the pickup backend answers, they show a link to choose a compound and
+ * nothing pretends to know a cutoff.
+ */
+export function CompoundBanner({ point }: { point: PickupPointView | null }) {
+  const t = useT()
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm">
+      {point ? (
+        <>
+          <span>{t("compound.current", { name: point.compoundName })}</span>
+          <Link to="/compound" className="text-emerald-800 underline underline-offset-2">
+            {t("compound.change")}
+          </Link>
+        </>
+      ) : (
+        <Link to="/compound" className="text-emerald-800 underline underline-offset-2">
+          {t("compound.choose")}
+        </Link>
+      )}
+    </p>
+  )
+}
+
+/** The next open cycle: cutoff (with a live countdown once JavaScript runs) and the pickup window. */
+export function CycleCountdown({ cycles, now: serverNow }: { cycles: CycleView[]; now?: number }) {
+  const t = useT()
+  const lang = useLang()
+  const [now, setNow] = useState<number | null>(null)
+  useEffect(() => {
+    setNow(Date.now())
+    const timer = setInterval(() => setNow(Date.now()), 30_000)
+    return () => clearInterval(timer)
+  }, [])
+  const reference = now ?? serverNow ?? 0
+  const cycle = cycles.find((c) => Date.parse(c.cutoffAt) > reference) ?? null
+  if (!cycle) return cycles.length ? <p className="text-sm text-stone-700">{t("cycle.closed")}</p> : null
+  const cutoff = formatDateTime(cycle.cutoffAt, lang)
+  return (
+    <div className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+      <p className="font-medium">
+        {t("cycle.cutoff", { time: cutoff })}
+        {now !== null ? (
+          // Announced politely, and only every 30 s: a ticking clock must not flood screen readers.
+          <span aria-live="polite" className="ml-2">
+            {t("cycle.countdown", { time: formatCountdown(Date.parse(cycle.cutoffAt) - now, lang) })}
+          </span>
+        ) : null}
+      </p>
+      <p className="mt-1">{t("cycle.window", { window: formatWindow(cycle.pickupStartsAt, cycle.pickupEndsAt, lang) })}</p>
+    </div>
+  )
+}

@@ -1,0 +1,199 @@
+import type { Fen } from "./money"
+
+/**
+ * View models for carts, orders, the price breakdown and the pickup parts:
+ * plain data built on the server, never Medusa types. Pure helpers only, so
+ * the browser bundle can import them too.
+ */
+
+export type CartLine = {
+  id: string
+  variantId: string | null
+  productHandle: string | null
+  title: string
+  variantTitle: string | null
+  thumbnail: string | null
+  quantity: number
+  unitFen: Fen
+  totalFen: Fen
+}
+
+export type CartView = {
+  id: string
+  lines: CartLine[]
+  itemCount: number
+  totalFen: Fen
+  email: string | null
+}
+
+export type OrderStatus = "placed" | "ready" | "collected" | "uncollected" | "canceled"
+
+export type OrderLine = {
+  id: string
+  productId: string | null
+  variantId: string | null
+  productHandle: string | null
+  title: string
+  variantTitle: string | null
+  quantity: number
+  totalFen: Fen
+}
+
+export type OrderView = {
+  id: string
+  /** What residents and staff say out loud: Medusa's display id. */
+  number: string
+  status: OrderStatus
+  placedAt: string
+  totalFen: Fen
+  lines: OrderLine[]
+  contactName: string | null
+  /** Only the last four digits ever leave the server. */
+  phoneLast4: string | null
+  /** Pickup details once the pickup backend gives them; null means "to be confirmed". */
+  pickup: PickupDetails | null
+}
+
+export type PickupDetails = {
+  code: string | null
+  qrToken: string | null
+  windowStart: string | null
+  windowEnd: string | null
+  address: string | null
+  compoundName: string | null
+  cutoffAt: string | null
+  status: OrderStatus | null
+  cancellable: boolean
+}
+
+/** A pickup point as the "choose my compound" step lists it. */
+export type PickupPointView = {
+  id: string
+  name: string
+  compoundName: string
+  city: string
+  district: string | null
+  address: string
+}
+
+/** An order cycle at a point: the countdown and the pickup window. */
+export type CycleView = {
+  id: string
+  name: string
+  cutoffAt: string
+  pickupStartsAt: string
+  pickupEndsAt: string
+  full: boolean
+}
+
+export const PARTIES = ["household", "cooperative", "property_office", "platform"] as const
+export type Party = (typeof PARTIES)[number]
+
+export type VariantBreakdown = {
+  variantId: string
+  title: string
+  priceFen: Fen
+  sharesFen: Record<Party, Fen>
+}
+
+export type PriceBreakdown = {
+  productId: string
+  policyVersion: number
+  householdCodes: string[]
+  variants: VariantBreakdown[]
+}
+
+/**
+ * Medusa's order state → what a resident understands. Pickup status, once the
+ * pickup backend reports it, is the truth; until then an order is placed,
+ * canceled, or collected when Medusa says it was delivered.
+ */
+export function orderStatus(order: {
+  status?: string | null
+  fulfillment_status?: string | null
+  pickupStatus?: string | null
+}): OrderStatus {
+  if (order.status === "canceled") return "canceled"
+  switch (order.pickupStatus) {
+    case "ready":
+    case "collected":
+    case "uncollected":
+    case "canceled":
+      return order.pickupStatus
+  }
+  if (order.fulfillment_status === "delivered" || order.status === "completed") return "collected"
+  return "placed"
+}
+
+/**
+ * What an order sends to households, estimated from the product price
+ * breakdowns: each line's household share is the variant's share times the
+ * quantity, scaled to the line total when they differ (a discount), rounded
+ * to the fen. The ledger splits the real line total at purchase; this is only
+ * the resident-facing estimate until a ledger route gives the real figure.
+ */
+export function householdImpact(
+  lines: ReadonlyArray<Pick<OrderLine, "productId" | "variantId" | "quantity" | "totalFen">>,
+  breakdowns: ReadonlyArray<PriceBreakdown>
+): { amountFen: Fen; households: number; complete: boolean } {
+  const byVariant = new Map<string, { variant: VariantBreakdown; codes: string[] }>()
+  for (const b of breakdowns) for (const v of b.variants) byVariant.set(v.variantId, { variant: v, codes: b.householdCodes })
+  let amountFen = 0
+  let complete = true
+  const households = new Set<string>()
+  for (const line of lines) {
+    const found = line.variantId ? byVariant.get(line.variantId) : undefined
+    if (!found) {
+      complete = false
+      continue
+    }
+    const { variant, codes } = found
+    const listFen = variant.priceFen * line.quantity
+    const shareFen = variant.sharesFen.household * line.quantity
+    amountFen += listFen === line.totalFen || listFen === 0 ? shareFen : Math.round((shareFen * line.totalFen) / listFen)
+    for (const code of codes) households.add(code)
+  }
+  return { amountFen, households: households.size, complete }
+}
+
+const SHANGHAI = "Asia/Shanghai"
+
+/** "11月29日 22:00" in Shanghai time, whatever the server's or phone's zone. */
+export function formatDateTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", {
+    timeZone: SHANGHAI,
+    month: lang === "en" ? "short" : "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(new Date(iso))
+}
+
+/** "11月29日 16:00–20:00"; the end date is repeated only when the window spans days. */
+export function formatWindow(startIso: string, endIso: string, lang: string): string {
+  const start = formatDateTime(startIso, lang)
+  const sameDay = shanghaiDate(startIso) === shanghaiDate(endIso)
+  const end = sameDay
+    ? new Intl.DateTimeFormat("en-GB", { timeZone: SHANGHAI, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(endIso))
+    : formatDateTime(endIso, lang)
+  return `${start}–${end}`
+}
+
+function shanghaiDate(iso: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: SHANGHAI }).format(new Date(iso))
+}
+
+/** 3 h 05 min → "3小时05分" / "3 h 05 min"; under a minute → "不到1分钟". */
+export function formatCountdown(ms: number, lang: string): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  const mins = minutes % 60
+  if (lang === "en") {
+    if (minutes === 0) return "under a minute"
+    return [days ? `${days} d` : "", hours || days ? `${hours} h` : "", `${String(mins).padStart(2, "0")} min`].filter(Boolean).join(" ")
+  }
+  if (minutes === 0) return "不到1分钟"
+  return `${days ? `${days}天` : ""}${hours || days ? `${hours}小时` : ""}${String(mins).padStart(2, "0")}分`
+}

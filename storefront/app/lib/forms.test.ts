@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest"
+import { addToCartSchema, cartFormSchema, checkoutSchema, MAINLAND_MOBILE, parseForm, registerSchema } from "./forms"
+import { translator } from "./i18n"
+
+describe("checkout form", () => {
+  it("accepts a name and a mainland mobile, tidying what people type", () => {
+    for (const mobile of ["13800138000", "138 0013 8000", "138-0013-8000", "+8613800138000", "8613800138000"]) {
+      expect(parseForm(checkoutSchema, { name: " 王小明 ", mobile })).toEqual({ ok: true, data: { name: "王小明", mobile: "13800138000" } })
+    }
+  })
+
+  it("puts a message key at each bad field", () => {
+    const result = parseForm(checkoutSchema, { name: "", mobile: "12800138000" })
+    expect(result).toMatchObject({ ok: false, errors: { name: "form.required", mobile: "form.mobile.invalid" } })
+    expect(parseForm(checkoutSchema, { name: "王".repeat(21), mobile: "" })).toMatchObject({
+      ok: false,
+      errors: { name: "form.name.tooLong", mobile: "form.required" },
+    })
+    expect(parseForm(checkoutSchema, {})).toMatchObject({ ok: false, errors: { name: "form.required", mobile: "form.required" } })
+  })
+
+  it("knows mainland numbers", () => {
+    expect(MAINLAND_MOBILE.test("19912345678")).toBe(true)
+    for (const bad of ["12345678901", "1380013800", "138001380001", "23800138000", "１３８００１３８０００"]) {
+      expect(MAINLAND_MOBILE.test(bad), bad).toBe(false)
+    }
+  })
+
+  it("has a Chinese message for every key it can produce", () => {
+    const t = translator("zh-CN")
+    for (const key of ["form.required", "form.mobile.invalid", "form.name.tooLong", "form.quantity.min", "form.quantity.max"] as const) {
+      expect(t(key)).toMatch(/[\u4e00-\u9fff]/)
+    }
+  })
+})
+
+describe("cart forms", () => {
+  const variantId = "variant_01ABC"
+  it("takes quantities from 1 to 99 only", () => {
+    expect(parseForm(addToCartSchema, { intent: "add", variantId, quantity: "3" })).toEqual({ ok: true, data: { intent: "add", variantId, quantity: 3 } })
+    for (const [quantity, key] of [
+      ["0", "form.quantity.min"],
+      ["", "form.quantity.min"],
+      ["-1", "form.quantity.min"],
+      ["10000", "form.quantity.max"],
+      ["100", "form.quantity.max"],
+      ["1.5", "form.quantity.invalid"],
+      ["abc", "form.quantity.invalid"],
+    ]) {
+      expect(parseForm(addToCartSchema, { intent: "add", variantId, quantity }), quantity).toMatchObject({ ok: false, errors: { quantity: key } })
+    }
+  })
+
+  it("tells add, update and remove apart and refuses ids that are not Medusa's", () => {
+    expect(parseForm(cartFormSchema, { intent: "remove", lineId: "cali_01X" })).toMatchObject({ ok: true })
+    expect(parseForm(cartFormSchema, { intent: "update", lineId: "cali_01X", quantity: "0" })).toMatchObject({ ok: false, errors: { quantity: "form.quantity.min" } })
+    expect(parseForm(cartFormSchema, { intent: "remove", lineId: "../../admin" })).toMatchObject({ ok: false, errors: { lineId: "form.invalid" } })
+    expect(parseForm(cartFormSchema, { intent: "drop" })).toMatchObject({ ok: false })
+  })
+
+  it("never echoes a password back", () => {
+    const result = parseForm(registerSchema, { name: "a", email: "bad", password: "short" })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.values).not.toHaveProperty("password")
+  })
+})

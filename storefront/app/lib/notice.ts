@@ -1,0 +1,15 @@
+/** Notices travel in the URL (?notice=cart.added): no session write, and the page stays cacheable. */
+export const NOTICES = ["cart.added", "cart.updated", "cart.removed", "order.canceled", "order.cancelUnsupported", "order.cancelRefused", "compound.saved"] as const
+export type Notice = (typeof NOTICES)[number]
+
+export function withNotice(path: string, notice: Notice): string {
+  const url = new URL(path, "http://x")
+  url.searchParams.set("notice", notice)
+  return `${url.pathname}${url.search}${url.hash}`
+}
+
+export function noticeFrom(request: Request): Notice | null {
+  const value = new URL(request.url).searchParams.get("notice")
+  return NOTICES.find((n) => n === value) ?? null
+}
+

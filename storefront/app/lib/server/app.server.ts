@@ -1,0 +1,13 @@
+import type { Sessions } from "./http.server"
+import { getStoreClient } from "./medusa.server"
+import { createPickupApi, type PickupApi } from "./pickup.server"
+import { commitSession, getSession } from "./session.server"
+
+/** The process-wide wiring the route modules use; loaders and actions take these as arguments. */
+export const appSessions: Sessions = { get: getSession, commit: commitSession }
+
+let pickup: PickupApi | undefined
+export function getPickupApi(): PickupApi {
+  pickup ??= createPickupApi(getStoreClient())
+  return pickup
+}

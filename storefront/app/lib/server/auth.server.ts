@@ -1,0 +1,94 @@
+import { redirect } from "react-router"
+import { loginSchema, parseForm, registerSchema, type FieldErrors } from "../forms"
+import { safeRedirect } from "../safe-redirect"
+import { messageOf, statusOf, withSession, type Sessions } from "./http.server"
+import type { StoreClient } from "./medusa.server"
+import { claimOrders } from "./orders.server"
+import { signIn, type LxSession } from "./session.server"
+
+/**
+ * Medusa customer auth (emailpass), done by this server: the browser only
+ * ever holds our signed session cookie, never the Medusa token.
+ */
+export type AuthActionData = { ok: false; errors: FieldErrors; values?: Record<string, string> }
+
+async function emailpassToken(store: StoreClient, path: string, email: string, password: string): Promise<string> {
+  const { token } = await store.request<{ token: string }>(`authenticating ${email.replace(/^(.).*@/, "$1***@")}`, path, {
+    method: "POST",
+    body: { email, password },
+  })
+  return token
+}
+
+async function customerProfile(store: StoreClient, token: string) {
+  const { customer } = await store.request<{ customer: { email: string; first_name?: string | null } }>(
+    "loading the signed-in customer",
+    "/store/customers/me",
+    { query: { fields: "id,email,first_name" }, headers: { authorization: `Bearer ${token}` } }
+  )
+  return { email: customer.email, name: customer.first_name ?? null }
+}
+
+/** After signing in: take over this browser's guest orders (where the backend allows) and go on. */
+async function finishSignIn(store: StoreClient, sessions: Sessions, request: Request, session: LxSession, token: string, redirectTo: string) {
+  signIn(session, token, await customerProfile(store, token))
+  const orders = session.get("orders") ?? []
+  const { claimed } = await claimOrders(store, token, orders)
+  if (claimed.length) session.set("orders", orders.filter((id) => !claimed.includes(id)))
+  throw redirect(redirectTo, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+}
+
+export async function loginAction(store: StoreClient, sessions: Sessions, request: Request) {
+  const session = await sessions.get(request)
+  const form = await request.formData()
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/account")
+  const parsed = parseForm(loginSchema, form)
+  if (!parsed.ok) return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData, { status: 400 })
+  let token: string
+  try {
+    token = await emailpassToken(store, "/auth/customer/emailpass", parsed.data.email, parsed.data.password)
+  } catch (error) {
+    if (statusOf(error) === 401 || statusOf(error) === 400) {
+      return withSession(sessions, request, session, { ok: false, errors: { password: "login.failed" }, values: { email: parsed.data.email } } as AuthActionData, { status: 401 })
+    }
+    throw error
+  }
+  return finishSignIn(store, sessions, request, session, token, redirectTo)
+}
+
+export async function registerAction(store: StoreClient, sessions: Sessions, request: Request) {
+  const session = await sessions.get(request)
+  const form = await request.formData()
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/account")
+  const parsed = parseForm(registerSchema, form)
+  if (!parsed.ok) return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData, { status: 400 })
+  const { name, email, password } = parsed.data
+  let registration: string
+  try {
+    registration = await emailpassToken(store, "/auth/customer/emailpass/register", email, password)
+  } catch (error) {
+    if ((statusOf(error) === 401 || statusOf(error) === 400) && /exists/i.test(messageOf(error))) {
+      return withSession(sessions, request, session, { ok: false, errors: { email: "register.exists" }, values: { name, email } } as AuthActionData, { status: 409 })
+    }
+    throw error
+  }
+  await store.request("creating the customer", "/store/customers", {
+    method: "POST",
+    body: { email, first_name: name },
+    headers: { authorization: `Bearer ${registration}` },
+    query: { fields: "id" },
+  })
+  // The registration token names no customer yet; a fresh login gives one that does.
+  const token = await emailpassToken(store, "/auth/customer/emailpass", email, password)
+  return finishSignIn(store, sessions, request, session, token, redirectTo)
+}
+
+export async function logoutAction(sessions: Sessions, request: Request) {
+  const session = await sessions.get(request)
+  session.unset("token")
+  session.unset("customer")
+  // The cart was the customer's: do not leave it to whoever uses the phone next.
+  session.unset("cartId")
+  session.unset("cartCount")
+  throw redirect("/", { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+}

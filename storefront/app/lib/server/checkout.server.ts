@@ -1,0 +1,148 @@
+import { redirect } from "react-router"
+import { z } from "zod"
+import { checkoutSchema, parseForm, type FieldErrors } from "../forms"
+import { errorResponse, messageOf, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
+import { loadCompound, orUnavailable } from "./pages.server"
+import type { StoreClient } from "./medusa.server"
+import type { PickupApi } from "./pickup.server"
+import { rememberOrder } from "./session.server"
+import { readCart } from "./cart.server"
+
+/** Medusa's built-in provider: the resident pays at the property office. Stripe slots in here later. */
+export const PAY_AT_PICKUP_PROVIDER = "pp_system_default"
+/** Until points have their own options, the one seeded pickup option (seed/src/constants.ts). */
+export const PICKUP_OPTION_NAME = "到小区物业自提"
+
+const shippingOptionsSchema = z.object({
+  shipping_options: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      service_zone: z.object({ fulfillment_set: z.object({ type: z.string().nullish() }).nullish() }).nullish(),
+    })
+  ),
+})
+
+export type CheckoutActionData = { ok: false; errors: FieldErrors; values?: Record<string, string>; reason?: string }
+
+/** The cutoff passed (or the point filled) while the resident was checking out: the pickup backend's refusal. */
+export function isCutoffRefusal(error: unknown): boolean {
+  return (statusOf(error) === 400 || statusOf(error) === 409) && /cutoff|截单|cycle.*(closed|full)|point is full/i.test(messageOf(error))
+}
+
+/**
+ * Places the order: contact on the cart, the pickup shipping option, pay at
+ * pickup, complete. Every step is an idempotent store call, so a resident who
+ * retries after a failure picks up where it stopped. Refusals the resident can
+ * fix come back to the form; a passed cutoff is its own page (409).
+ */
+export async function checkoutAction(store: StoreClient, sessions: Sessions, pickup: PickupApi, request: Request) {
+  const session = await sessions.get(request)
+  const parsed = parseForm(checkoutSchema, await request.formData())
+  if (!parsed.ok) {
+    return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as CheckoutActionData, { status: 400 })
+  }
+  const cart = await readCart(store, session)
+  if (!cart || cart.lines.length === 0) {
+    throw redirect("/cart", { headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  }
+  const token = session.get("token")
+  const auth = token ? { authorization: `Bearer ${token}` } : undefined
+  const customer = session.get("customer")
+  const { name, mobile } = parsed.data
+  const cartPath = `/store/carts/${cart.id}`
+
+  try {
+    if (auth) {
+      // A cart started before signing in becomes the customer's (idempotent when it already is).
+      await store.request(`giving cart ${cart.id} to the customer`, `${cartPath}/customer`, { method: "POST", headers: auth, query: { fields: "id" } })
+    }
+    const compound = await pickup.chosenPoint(request)
+    await store.request(`setting the contact of cart ${cart.id}`, cartPath, {
+      method: "POST",
+      headers: auth,
+      query: { fields: "id" },
+      body: {
+        ...(customer?.email ? { email: customer.email } : {}),
+        shipping_address: {
+          first_name: name,
+          phone: mobile,
+          // The pickup point is the address; until points exist, the compound's property office.
+          address_1: compound?.address ?? PICKUP_OPTION_NAME,
+          city: compound?.city ?? "",
+          country_code: "cn",
+        },
+      },
+    })
+    if (compound) await pickup.assignCart(cart.id, compound.id)
+
+    const { shipping_options } = shippingOptionsSchema.parse(
+      await store.request(`listing shipping options for cart ${cart.id}`, "/store/shipping-options", {
+        query: { cart_id: cart.id, fields: "id,name,service_zone.fulfillment_set.type" },
+        headers: auth,
+      })
+    )
+    const option =
+      shipping_options.find((o) => o.service_zone?.fulfillment_set?.type === "pickup") ??
+      shipping_options.find((o) => o.name === PICKUP_OPTION_NAME)
+    if (!option) {
+      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.noPickupOption" } } as CheckoutActionData, { status: 503 })
+    }
+    await store.request(`choosing pickup for cart ${cart.id}`, `${cartPath}/shipping-methods`, {
+      method: "POST",
+      headers: auth,
+      query: { fields: "id" },
+      body: { option_id: option.id },
+    })
+    const { payment_collection } = await store.request<{ payment_collection: { id: string } }>(
+      `opening payment for cart ${cart.id}`,
+      "/store/payment-collections",
+      { method: "POST", headers: auth, body: { cart_id: cart.id }, query: { fields: "id" } }
+    )
+    await store.request(`choosing pay at pickup for cart ${cart.id}`, `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+      method: "POST",
+      headers: auth,
+      body: { provider_id: PAY_AT_PICKUP_PROVIDER },
+      query: { fields: "id" },
+    })
+    const completed = await store.request<{ type: string; order?: { id: string }; error?: { message?: string } }>(
+      `completing cart ${cart.id}`,
+      `${cartPath}/complete`,
+      { method: "POST", headers: auth, query: { fields: "id" } }
+    )
+    if (completed.type !== "order" || !completed.order) {
+      const reason = completed.error?.message ?? "unknown"
+      if (isCutoffRefusal(Object.assign(new Error(reason), { status: 409 }))) throw cutoffPassed()
+      console.error(`[storefront] cart ${cart.id} did not complete: ${reason}`)
+      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason } as CheckoutActionData, { status: 409 })
+    }
+    session.unset("cartId")
+    session.set("cartCount", 0)
+    rememberOrder(session, completed.order.id)
+    throw redirect(`/orders/${completed.order.id}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  } catch (error) {
+    if (error instanceof Response) throw error
+    if (isCutoffRefusal(error)) throw cutoffPassed()
+    if (statusOf(error) === 400) {
+      console.error(`[storefront] checkout of cart ${cart.id} refused: ${messageOf(error)}`)
+      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason: messageOf(error) } as CheckoutActionData, { status: 400 })
+    }
+    throw error
+  }
+}
+
+export function cutoffPassed(): Response {
+  return errorResponse(409, "cutoff-passed")
+}
+
+/** The checkout page: an empty cart goes back to the cart page; a signed-in resident's details are filled in. */
+export async function loadCheckoutPage(store: StoreClient, sessions: Sessions, pickup: PickupApi, request: Request) {
+  const session = await sessions.get(request)
+  const cart = await orUnavailable(() => readCart(store, session))
+  if (!cart || cart.lines.length === 0) {
+    throw redirect("/cart", { headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  }
+  const compound = await loadCompound(pickup, request)
+  const customer = session.get("customer") ?? null
+  return withSession(sessions, request, session, { cart, compound, customer }, { headers: PRIVATE_HEADERS })
+}

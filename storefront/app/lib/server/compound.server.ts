@@ -1,0 +1,40 @@
+import { data, redirect } from "react-router"
+import { compoundSchema, compoundSearchSchema, parseForm } from "../forms"
+import { noticeFrom, withNotice } from "../notice"
+import { PRIVATE_HEADERS } from "./http.server"
+import { orUnavailable } from "./pages.server"
+import type { PickupApi } from "./pickup.server"
+import { compoundCookie, compoundFromCookieHeader } from "./session.server"
+
+/** "Choose my compound": search pickup points by city or 小区 name; the choice is a cookie. */
+export async function loadCompoundPage(pickup: PickupApi, request: Request) {
+  const url = new URL(request.url)
+  const search = parseForm(compoundSearchSchema, { q: url.searchParams.get("q") ?? "" })
+  const q = search.ok ? search.data.q : ""
+  const [result, chosen] = await Promise.all([
+    search.ok ? orUnavailable(() => pickup.searchPoints(q)) : { available: true, points: [] },
+    orUnavailable(() => pickup.chosenPoint(request)),
+  ])
+  return data(
+    {
+      q: search.ok ? q : (search.values.q ?? ""),
+      error: search.ok ? undefined : search.errors.q,
+      available: result.available,
+      points: result.points,
+      chosenId: chosen?.id ?? compoundFromCookieHeader(request.headers.get("Cookie")),
+      notice: noticeFrom(request),
+    },
+    { headers: PRIVATE_HEADERS }
+  )
+}
+
+export async function compoundAction(request: Request) {
+  const parsed = parseForm(compoundSchema, await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
+  const secure = new URL(request.url).protocol === "https:"
+  // Remembered on the account too once the backend has the route (POST /store/customers/me/pickup-point).
+  throw redirect(withNotice("/", "compound.saved"), {
+    status: 303,
+    headers: { "Set-Cookie": compoundCookie(parsed.data.pickupPointId, { secure }) },
+  })
+}

@@ -1,0 +1,242 @@
+import { data, redirect } from "react-router"
+import { z } from "zod"
+import { householdImpact, orderStatus, type OrderView, type PriceBreakdown } from "../commerce"
+import { noticeFrom, withNotice } from "../notice"
+import { optionalExtra, readPriceBreakdown } from "./community.server"
+import { orUnavailable } from "./pages.server"
+import { toFen } from "../money"
+import { errorResponse, isMissingRoute, PRIVATE_HEADERS, statusOf, type Sessions } from "./http.server"
+import type { StoreClient } from "./medusa.server"
+import type { PickupApi } from "./pickup.server"
+import { isExpired, type LxSession } from "./session.server"
+
+export const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "status",
+  "fulfillment_status",
+  "created_at",
+  "total",
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.product_handle",
+  "items.product_title",
+  "items.title",
+  "items.variant_title",
+  "items.quantity",
+  "items.total",
+  "shipping_address.first_name",
+  "shipping_address.phone",
+].join(",")
+
+const amount = z.union([z.number(), z.string()]).nullish()
+const orderSchema = z.object({
+  id: z.string(),
+  display_id: z.union([z.number(), z.string()]).nullish(),
+  status: z.string().nullish(),
+  fulfillment_status: z.string().nullish(),
+  created_at: z.string(),
+  total: amount,
+  items: z
+    .array(
+      z.object({
+        id: z.string(),
+        product_id: z.string().nullish(),
+        variant_id: z.string().nullish(),
+        product_handle: z.string().nullish(),
+        product_title: z.string().nullish(),
+        title: z.string().nullish(),
+        variant_title: z.string().nullish(),
+        quantity: z.number(),
+        total: amount,
+      })
+    )
+    .nullish(),
+  shipping_address: z.object({ first_name: z.string().nullish(), phone: z.string().nullish() }).nullish(),
+})
+
+export function toOrderView(raw: unknown): OrderView {
+  const o = orderSchema.parse(raw)
+  const phone = o.shipping_address?.phone?.replace(/\D/g, "") ?? ""
+  return {
+    id: o.id,
+    number: String(o.display_id ?? o.id),
+    status: orderStatus(o),
+    placedAt: o.created_at,
+    totalFen: toFen(o.total) ?? 0,
+    lines: (o.items ?? []).map((i) => ({
+      id: i.id,
+      productId: i.product_id ?? null,
+      variantId: i.variant_id ?? null,
+      productHandle: i.product_handle ?? null,
+      title: i.product_title ?? i.title ?? "",
+      variantTitle: i.variant_title ?? null,
+      quantity: i.quantity,
+      totalFen: toFen(i.total) ?? 0,
+    })),
+    contactName: o.shipping_address?.first_name ?? null,
+    phoneLast4: phone.length >= 4 ? phone.slice(-4) : null,
+    pickup: null,
+  }
+}
+
+function authHeaders(token: string | undefined) {
+  return token ? { authorization: `Bearer ${token}` } : undefined
+}
+
+/** One order with its pickup details. */
+export async function readOrder(store: StoreClient, pickup: PickupApi, id: string, token?: string): Promise<OrderView | null> {
+  try {
+    const { order } = await store.request<{ order: unknown }>(`loading order ${id}`, `/store/orders/${id}`, {
+      query: { fields: ORDER_FIELDS },
+      headers: authHeaders(token),
+    })
+    const view = toOrderView(order)
+    const details = await pickup.orderPickup(id, token)
+    if (details) view.pickup = details
+    if (details?.status && view.status !== "canceled") view.status = details.status
+    return view
+  } catch (error) {
+    if (statusOf(error) === 404) return null
+    throw error
+  }
+}
+
+const ORDER_ID = /^order_[A-Za-z0-9]{1,64}$/
+
+/**
+ * Whom an order may be shown to: the customer it belongs to, or the browser
+ * it was placed from (its id is in the signed session). Medusa answers
+ * GET /store/orders/:id to anyone holding the id; we do not pass that on.
+ */
+export async function loadOrderForViewer(store: StoreClient, pickup: PickupApi, session: LxSession, id: string | undefined): Promise<OrderView> {
+  if (!id || !ORDER_ID.test(id)) throw errorResponse(404, "order-not-found")
+  const token = session.get("token")
+  const placedHere = (session.get("orders") ?? []).includes(id)
+  if (placedHere) {
+    const order = await readOrder(store, pickup, id, token)
+    if (order) return order
+  } else if (token) {
+    const mine = await listCustomerOrders(store, token)
+    if (mine.some((o) => o.id === id)) {
+      const order = await readOrder(store, pickup, id, token)
+      if (order) return order
+    }
+  }
+  throw errorResponse(404, "order-not-found")
+}
+
+export async function listCustomerOrders(store: StoreClient, token: string): Promise<OrderView[]> {
+  const { orders } = await store.request<{ orders: unknown[] }>("listing the customer's orders", "/store/orders", {
+    query: { fields: ORDER_FIELDS, limit: 50, order: "-created_at" },
+    headers: authHeaders(token),
+  })
+  return orders.map(toOrderView)
+}
+
+/**
+ * Guest orders placed from this browser, handed to the account that just
+ * signed in. Needs the backend's claim route; until it exists the orders stay
+ * listed as "placed on this device" and nothing is lost.
+ */
+export async function claimOrders(store: StoreClient, token: string, orderIds: string[]): Promise<{ claimed: string[]; supported: boolean }> {
+  if (orderIds.length === 0) return { claimed: [], supported: true }
+  try {
+    const { claimed } = await store.request<{ claimed: string[] }>("claiming guest orders", "/store/lianxin/orders/claim", {
+      method: "POST",
+      body: { order_ids: orderIds },
+      headers: authHeaders(token),
+    })
+    return { claimed, supported: true }
+  } catch (error) {
+    if (isMissingRoute(error)) return { claimed: [], supported: false }
+    throw error
+  }
+}
+
+export type CancelResult = "canceled" | "unsupported" | "refused"
+
+/** Medusa's store API cannot cancel orders (only the admin can): this needs the backend's cancel route. */
+export async function cancelOrder(store: StoreClient, orderId: string, token: string): Promise<CancelResult> {
+  try {
+    await store.request(`canceling order ${orderId}`, `/store/lianxin/orders/${orderId}/cancel`, {
+      method: "POST",
+      headers: authHeaders(token),
+    })
+    return "canceled"
+  } catch (error) {
+    if (isMissingRoute(error)) return "unsupported"
+    const status = statusOf(error)
+    if (status === 400 || status === 409 || status === 403) return "refused"
+    throw error
+  }
+}
+
+/** The confirmation / order page: the order, its pickup details and what it sends to households. */
+export async function loadOrderPage(store: StoreClient, sessions: Sessions, pickup: PickupApi, request: Request, id: string | undefined) {
+  const session = await sessions.get(request)
+  const order = await orUnavailable(() => loadOrderForViewer(store, pickup, session, id))
+  const productIds = [...new Set(order.lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))]
+  const breakdowns = await Promise.all(productIds.map((pid) => optionalExtra(`price breakdown of ${pid}`, () => readPriceBreakdown(store, pid))))
+  const known = breakdowns.filter((b): b is PriceBreakdown => b !== null)
+  const impact = known.length ? householdImpact(order.lines, known) : null
+  return data(
+    { order, impact, signedIn: Boolean(session.get("token")), notice: noticeFrom(request) },
+    { headers: PRIVATE_HEADERS }
+  )
+}
+
+/** My orders: the account's own, then guest orders from this device that the backend could not hand over yet. */
+export async function loadAccountPage(store: StoreClient, sessions: Sessions, pickup: PickupApi, request: Request) {
+  const { session, token } = await requireToken(request, sessions)
+  let mine: OrderView[]
+  try {
+    mine = await orUnavailable(() => listCustomerOrders(store, token))
+  } catch (error) {
+    if (statusOf(error) !== 401) throw error
+    // The backend no longer accepts the token (expired, secret rotated): sign in again.
+    session.unset("token")
+    session.unset("customer")
+    throw redirect("/account/login?redirectTo=/account", { headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  }
+  const open = mine.filter((o) => o.status === "placed" || o.status === "ready").slice(0, 10)
+  await Promise.all(
+    open.map(async (o) => {
+      const details = await optionalExtra(`pickup of ${o.id}`, () => pickup.orderPickup(o.id, token))
+      if (details) {
+        o.pickup = details
+        if (details.status) o.status = details.status
+      }
+    })
+  )
+  const mineIds = new Set(mine.map((o) => o.id))
+  const deviceIds = (session.get("orders") ?? []).filter((id) => !mineIds.has(id))
+  const device = (await Promise.all(deviceIds.map((id) => optionalExtra(`order ${id}`, () => readOrder(store, pickup, id))))).filter(
+    (o): o is OrderView => o !== null
+  )
+  return data(
+    { customer: session.get("customer") ?? null, orders: mine, deviceOrders: device, notice: noticeFrom(request) },
+    { headers: PRIVATE_HEADERS }
+  )
+}
+
+export async function cancelOrderAction(store: StoreClient, sessions: Sessions, request: Request, id: string | undefined) {
+  const { token } = await requireToken(request, sessions)
+  if (!id || !ORDER_ID.test(id)) throw errorResponse(404, "order-not-found")
+  const result = await orUnavailable(() => cancelOrder(store, id, token))
+  const notice = result === "canceled" ? "order.canceled" : result === "unsupported" ? "order.cancelUnsupported" : "order.cancelRefused"
+  throw redirect(withNotice("/account", notice), { status: 303 })
+}
+
+/** The signed-in customer's token, or a redirect to the login page that comes back here. */
+export async function requireToken(request: Request, sessions: Sessions): Promise<{ session: LxSession; token: string }> {
+  const session = await sessions.get(request)
+  const token = session.get("token")
+  if (!token || isExpired(token)) {
+    const url = new URL(request.url)
+    const back = request.method === "GET" ? url.pathname + url.search : "/account"
+    throw redirect(`/account/login?redirectTo=${encodeURIComponent(back)}`)
+  }
+  return { session, token }
+}

@@ -1,0 +1,163 @@
+import { z } from "zod"
+import type { CycleView, OrderStatus, PickupDetails, PickupPointView } from "../commerce"
+import { isMissingRoute, statusOf } from "./http.server"
+import type { StoreClient } from "./medusa.server"
+import { compoundFromCookieHeader } from "./session.server"
+
+/**
+ * The storefront's side of the pickup backend (issue 4): GET /store/pickup-points,
+ * GET /store/pickup-points/:id/cycles, POST /store/carts/:id/pickup and
+ * GET /store/pickup-orders/:order_id (signed-in residents only). Those routes
+ * are being built now; where one is missing, Express answers 404 "Not Found"
+ * and the method reports "not available yet", so pages show their clearly
+ * marked placeholders instead of failing.
+ */
+export type PickupApi = {
+  searchPoints(q: string): Promise<{ available: boolean; points: PickupPointView[] }>
+  /** The compound chosen in the cookie, or null (none chosen, unknown, or the routes are not there yet). */
+  chosenPoint(request: Request): Promise<PickupPointView | null>
+  cycles(pointId: string): Promise<{ available: boolean; cycles: CycleView[] }>
+  assignCart(cartId: string, pointId: string, cycleId?: string): Promise<void>
+  orderPickup(orderId: string, token?: string): Promise<PickupDetails | null>
+}
+
+const officeSchema = z.object({
+  compound_name: z.string(),
+  address: z.string(),
+  city: z.string(),
+  district: z.string().nullish(),
+})
+const pointSchema = z.object({ id: z.string(), name: z.string(), office: officeSchema })
+const cycleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  resident_cutoff_at: z.string(),
+  pickup_starts_at: z.string(),
+  pickup_ends_at: z.string(),
+  places_left: z.object({ chilled: z.number(), ambient: z.number() }).nullish(),
+})
+const orderPickupSchema = z.object({
+  status: z.string().nullish(),
+  qr_token: z.string().nullish(),
+  pickup_point: z.object({ compound_name: z.string().nullish(), address: z.string().nullish() }).nullish(),
+  order_cycle: z
+    .object({ pickup_starts_at: z.string().nullish(), pickup_ends_at: z.string().nullish(), resident_cutoff_at: z.string().nullish() })
+    .nullish(),
+  cancellable: z.boolean().nullish(),
+})
+
+function toPoint(raw: unknown): PickupPointView | null {
+  const parsed = pointSchema.safeParse(raw)
+  if (!parsed.success) return null
+  const { id, name, office } = parsed.data
+  return { id, name, compoundName: office.compound_name, city: office.city, district: office.district ?? null, address: office.address }
+}
+
+const STATUSES: ReadonlyArray<OrderStatus> = ["placed", "ready", "collected", "uncollected", "canceled"]
+
+export function createPickupApi(store: StoreClient): PickupApi {
+  async function optional<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await read()
+    } catch (error) {
+      if (isMissingRoute(error)) return fallback
+      throw error
+    }
+  }
+
+  async function list(query: Record<string, unknown>): Promise<PickupPointView[]> {
+    const { pickup_points } = await store.request<{ pickup_points: unknown[] }>("listing pickup points", "/store/pickup-points", { query })
+    return pickup_points.map(toPoint).filter((p): p is PickupPointView => p !== null)
+  }
+
+  // There is no GET /store/pickup-points/:id yet: find the chosen point in the list (asked of the lead).
+  async function getPoint(id: string): Promise<PickupPointView | null> {
+    try {
+      return (await list({ limit: 100 })).find((p) => p.id === id) ?? null
+    } catch (error) {
+      if (statusOf(error) === 404) return null
+      throw error
+    }
+  }
+
+  return {
+    searchPoints(q) {
+      return optional<{ available: boolean; points: PickupPointView[] }>(async () => {
+        // The route matches q against point name, 小区 name and address; a city name is tried as a city too.
+        const points = await list({ ...(q ? { q } : {}), limit: 20 })
+        const byCity = q && points.length === 0 ? await list({ city: q, limit: 20 }) : []
+        return { available: true, points: points.length ? points : byCity }
+      }, { available: false, points: [] })
+    },
+
+    async chosenPoint(request) {
+      const id = compoundFromCookieHeader(request.headers.get("Cookie"))
+      return id ? getPoint(id) : null
+    },
+
+    cycles(pointId) {
+      return optional<{ available: boolean; cycles: CycleView[] }>(async () => {
+        const { order_cycles } = await store.request<{ order_cycles: unknown[] }>(
+          `listing order cycles at ${pointId}`,
+          `/store/pickup-points/${pointId}/cycles`
+        )
+        const cycles = order_cycles.flatMap((raw) => {
+          const c = cycleSchema.safeParse(raw)
+          if (!c.success) return []
+          return [
+            {
+              id: c.data.id,
+              name: c.data.name,
+              cutoffAt: c.data.resident_cutoff_at,
+              pickupStartsAt: c.data.pickup_starts_at,
+              pickupEndsAt: c.data.pickup_ends_at,
+              full: c.data.places_left ? c.data.places_left.chilled <= 0 && c.data.places_left.ambient <= 0 : false,
+            },
+          ]
+        })
+        return { available: true, cycles }
+      }, { available: false, cycles: [] })
+    },
+
+    async assignCart(cartId, pointId, cycleId) {
+      await optional(
+        () =>
+          store.request(`assigning cart ${cartId} to ${pointId}`, `/store/carts/${cartId}/pickup`, {
+            method: "POST",
+            body: { pickup_point_id: pointId, ...(cycleId ? { order_cycle_id: cycleId } : {}) },
+          }),
+        null
+      )
+    },
+
+    async orderPickup(orderId, token) {
+      // Only signed-in residents can read their pickup; guests need a route of their own (asked of the lead).
+      if (!token) return null
+      try {
+        return await optional<PickupDetails | null>(async () => {
+          const { pickup } = await store.request<{ pickup: unknown }>(`loading pickup of order ${orderId}`, `/store/pickup-orders/${orderId}`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+          const p = orderPickupSchema.parse(pickup)
+          const status = STATUSES.find((s) => s === p.status) ?? null
+          return {
+            // The code is shown once, when issued (POST /store/pickup-orders/:id/code); never readable afterwards.
+            code: null,
+            qrToken: p.qr_token ?? null,
+            windowStart: p.order_cycle?.pickup_starts_at ?? null,
+            windowEnd: p.order_cycle?.pickup_ends_at ?? null,
+            cutoffAt: p.order_cycle?.resident_cutoff_at ?? null,
+            address: p.pickup_point?.address ?? null,
+            compoundName: p.pickup_point?.compound_name ?? null,
+            status,
+            cancellable: p.cancellable ?? false,
+          }
+        }, null)
+      } catch (error) {
+        // An order without a pickup assignment (placed before pickup points existed) answers 404 too.
+        if (statusOf(error) === 404) return null
+        throw error
+      }
+    },
+  }
+}

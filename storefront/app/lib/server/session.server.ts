@@ -1,0 +1,127 @@
+import crypto from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import { createCookieSessionStorage, type Session, type SessionStorage } from "react-router"
+import { getEnv, type StorefrontEnv } from "./env.server"
+
+/**
+ * The storefront's own session: a signed, HttpOnly cookie holding the cart id,
+ * the signed-in customer's Medusa token and the orders placed from this
+ * browser. Nothing else about the resident is stored in it.
+ */
+export type SessionData = {
+  cartId: string
+  /** Items in the cart, for the header badge without a backend call on every page. */
+  cartCount: number
+  /** Medusa customer JWT (1 day); only ever sent to the backend by this server. */
+  token: string
+  customer: { email: string; name: string | null }
+  /** Orders placed from this browser, newest first: the confirmation page and guest order claims use them. */
+  orders: string[]
+}
+export type FlashData = Record<string, never>
+export type LxSession = Session<SessionData, FlashData>
+
+export const SESSION_COOKIE = "lx_session"
+/** The compound (pickup point) a resident chose; a plain cookie so it outlives sign-out. */
+export const COMPOUND_COOKIE = "lx_compound"
+const MAX_ORDERS = 10
+const ONE_DAY = 60 * 60 * 24
+
+export function readSecret(source: StorefrontEnv["sessionSecret"]): string {
+  if (source.kind === "value") return source.value
+  try {
+    const existing = fs.readFileSync(source.path, "utf8").trim()
+    if (existing) return existing
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error
+  }
+  fs.mkdirSync(path.dirname(source.path), { recursive: true })
+  const secret = crypto.randomBytes(32).toString("base64url")
+  try {
+    // "wx": when several servers start at once, the first writer wins and the others read its secret.
+    fs.writeFileSync(source.path, `${secret}\n`, { flag: "wx", mode: 0o600 })
+    console.error(`[storefront] SESSION_SECRET is not set: generated one in ${source.path} (set it in production)`)
+    return secret
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error
+    return fs.readFileSync(source.path, "utf8").trim()
+  }
+}
+
+export function createSessionStorage(secret: string, secure: boolean): SessionStorage<SessionData, FlashData> {
+  return createCookieSessionStorage<SessionData, FlashData>({
+    cookie: {
+      name: SESSION_COOKIE,
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure,
+      secrets: [secret],
+      // The customer token lasts a day; the cart is worth keeping for a week.
+      maxAge: ONE_DAY * 7,
+    },
+  })
+}
+
+const storages = new Map<boolean, SessionStorage<SessionData, FlashData>>()
+
+function storageFor(request: Request) {
+  const secure = new URL(request.url).protocol === "https:"
+  let storage = storages.get(secure)
+  if (!storage) {
+    storage = createSessionStorage(readSecret(getEnv().sessionSecret), secure)
+    storages.set(secure, storage)
+  }
+  return storage
+}
+
+export async function getSession(request: Request): Promise<LxSession> {
+  return storageFor(request).getSession(request.headers.get("Cookie"))
+}
+
+export async function commitSession(request: Request, session: LxSession): Promise<string> {
+  return storageFor(request).commitSession(session)
+}
+
+/** Whether the request carries a session at all: public pages are only shared-cacheable without one. */
+export function hasSessionCookie(request: Request): boolean {
+  const header = request.headers.get("Cookie") ?? ""
+  return header.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
+}
+
+export function rememberOrder(session: LxSession, orderId: string) {
+  const orders = (session.get("orders") ?? []).filter((id) => id !== orderId)
+  session.set("orders", [orderId, ...orders].slice(0, MAX_ORDERS))
+}
+
+export function signIn(session: LxSession, token: string, customer: SessionData["customer"]) {
+  session.set("token", token)
+  session.set("customer", customer)
+}
+
+/** Reads a JWT's exp without verifying it: the backend verifies; this only avoids sending stale tokens. */
+export function isExpired(token: string, now = Date.now()): boolean {
+  const payload = token.split(".")[1]
+  if (!payload) return true
+  try {
+    const { exp } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { exp?: unknown }
+    return typeof exp === "number" && exp * 1000 <= now
+  } catch {
+    return true
+  }
+}
+
+export function compoundFromCookieHeader(header: string | null): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const [name, value] = part.trim().split("=")
+    if (name === COMPOUND_COOKIE && value && /^ppt_[A-Za-z0-9]{1,64}$/.test(value)) return value
+  }
+  return null
+}
+
+export function compoundCookie(pickupPointId: string, { secure = false } = {}): string {
+  const attributes = [`${COMPOUND_COOKIE}=${pickupPointId}`, "Path=/", `Max-Age=${ONE_DAY * 365}`, "SameSite=Lax", "HttpOnly"]
+  if (secure) attributes.push("Secure")
+  return attributes.join("; ")
+}

@@ -1,0 +1,9 @@
+import { useRouteLoaderData } from "react-router"
+
+export type RootData = { lang: string; cartCount: number; signedIn: boolean }
+
+/** What the root loader says about this visitor (nothing before it has run, e.g. on a hard error). */
+export function useRootData(): RootData {
+  const root = useRouteLoaderData("root") as Partial<RootData> | undefined
+  return { lang: root?.lang ?? "zh-CN", cartCount: root?.cartCount ?? 0, signedIn: root?.signedIn ?? false }
+}

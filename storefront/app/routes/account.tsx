@@ -1,0 +1,102 @@
+import { Form, Link } from "react-router"
+import { Notice } from "../components/form-field"
+import { OrderPickup } from "../components/order-pickup"
+import { formatDateTime, type OrderView } from "../lib/commerce"
+import { translator } from "../lib/i18n"
+import { formatFen } from "../lib/money"
+import { routeHeaders } from "../lib/route-headers"
+import { appSessions, getPickupApi } from "../lib/server/app.server"
+import { getStoreClient } from "../lib/server/medusa.server"
+import { loadAccountPage } from "../lib/server/orders.server"
+import { langFromMatches, useLang, useT } from "../lib/use-i18n"
+import type { Route } from "./+types/account"
+
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = translator(langFromMatches(matches))
+  return [{ title: `${t("account.title")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }]
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return loadAccountPage(getStoreClient(), appSessions, getPickupApi(), request)
+}
+
+export const headers: Route.HeadersFunction = routeHeaders
+
+export default function AccountPage({ loaderData }: Route.ComponentProps) {
+  const { customer, orders, deviceOrders, notice } = loaderData
+  const t = useT()
+  return (
+    <section aria-labelledby="account-title" className="mx-auto max-w-xl space-y-5">
+      <div className="flex items-center justify-between gap-3">
+        <h1 id="account-title" className="text-xl font-bold">
+          {customer?.name ? t("account.hello", { name: customer.name }) : t("account.title")}
+        </h1>
+        <Form method="post" action="/account/logout">
+          <button type="submit" className="min-h-11 rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100">
+            {t("account.logout")}
+          </button>
+        </Form>
+      </div>
+      {notice ? <Notice>{t(notice)}</Notice> : null}
+      <section aria-labelledby="orders-title">
+        <h2 id="orders-title" className="mb-2 text-lg font-semibold">
+          {t("account.orders")}
+        </h2>
+        {orders.length === 0 ? <p className="text-sm text-stone-600">{t("account.ordersEmpty")}</p> : <OrderList orders={orders} cancellable />}
+      </section>
+      {deviceOrders.length > 0 ? (
+        <section aria-labelledby="device-orders-title">
+          <h2 id="device-orders-title" className="text-lg font-semibold">
+            {t("account.deviceOrders")}
+          </h2>
+          <p className="mb-2 text-xs text-stone-600">{t("account.deviceOrdersHint")}</p>
+          <OrderList orders={deviceOrders} cancellable={false} />
+        </section>
+      ) : null}
+    </section>
+  )
+}
+
+function OrderList({ orders, cancellable }: { orders: OrderView[]; cancellable: boolean }) {
+  const t = useT()
+  const lang = useLang()
+  return (
+    <ul className="space-y-3">
+      {orders.map((order) => (
+        <li key={order.id}>
+          <article aria-labelledby={`order-${order.id}`} className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+            <div className="flex items-baseline justify-between gap-2">
+              <h3 id={`order-${order.id}`} className="font-semibold">
+                <Link to={`/orders/${order.id}`} className="underline-offset-2 hover:underline">
+                  {t("confirm.orderNumber")} {order.number}
+                </Link>
+              </h3>
+              <span className="rounded bg-stone-100 px-2 py-0.5 text-xs">{t(`order.status.${order.status}`)}</span>
+            </div>
+            <p className="mt-1 text-sm text-stone-700">
+              {formatDateTime(order.placedAt, lang)} · {t("account.items", { count: order.lines.reduce((n, l) => n + l.quantity, 0) })} ·{" "}
+              {formatFen(order.totalFen)}
+            </p>
+            <p className="mt-1 text-sm text-stone-700">{order.lines.map((l) => l.title).join("、")}</p>
+            {order.status === "placed" || order.status === "ready" ? (
+              <div className="mt-3">
+                <OrderPickup order={order} />
+              </div>
+            ) : null}
+            {cancellable && order.status === "placed" && (order.pickup?.cancellable ?? true) ? (
+              <Form method="post" action={`/account/orders/${order.id}/cancel`} className="mt-3">
+                <button
+                  type="submit"
+                  aria-label={t("order.cancelLabel", { number: order.number })}
+                  className="min-h-11 rounded-full border border-red-300 px-4 text-sm text-red-800 hover:bg-red-50"
+                >
+                  {t("order.cancel")}
+                </button>
+              </Form>
+            ) : null}
+          </article>
+        </li>
+      ))}
+    </ul>
+  )
+}

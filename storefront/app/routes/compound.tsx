@@ -1,0 +1,76 @@
+import { Form } from "react-router"
+import { FormField, Notice } from "../components/form-field"
+import { translator } from "../lib/i18n"
+import { routeHeaders } from "../lib/route-headers"
+import { getPickupApi } from "../lib/server/app.server"
+import { compoundAction, loadCompoundPage } from "../lib/server/compound.server"
+import { langFromMatches, useT } from "../lib/use-i18n"
+import type { Route } from "./+types/compound"
+
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const t = translator(langFromMatches(matches))
+  return [{ title: `${t("compound.title")} · ${t("site.name")}` }]
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return loadCompoundPage(getPickupApi(), request)
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  return compoundAction(request)
+}
+
+export const headers: Route.HeadersFunction = routeHeaders
+
+export default function CompoundPage({ loaderData }: Route.ComponentProps) {
+  const { q, error, available, points, chosenId, notice } = loaderData
+  const t = useT()
+  return (
+    <section aria-labelledby="compound-title" className="mx-auto max-w-xl space-y-4">
+      <h1 id="compound-title" className="text-xl font-bold">
+        {t("compound.title")}
+      </h1>
+      {notice ? <Notice>{t(notice)}</Notice> : null}
+      {!available ? (
+        <p className="rounded-xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-amber-200">{t("compound.comingSoon")}</p>
+      ) : (
+        <>
+          <Form method="get" role="search" className="flex items-end gap-2">
+            <FormField name="q" label={t("compound.search")} type="search" defaultValue={q} maxLength={60} error={error} className="flex-1" />
+            <button type="submit" className="min-h-11 rounded-full bg-emerald-700 px-4 text-white hover:bg-emerald-800">
+              {t("compound.searchSubmit")}
+            </button>
+          </Form>
+          {points.length === 0 ? (
+            <p className="text-sm text-stone-600">{t("compound.none")}</p>
+          ) : (
+            <ul className="space-y-2">
+              {points.map((p) => (
+                <li key={p.id} className="flex items-center justify-between gap-3 rounded-xl bg-white p-3 ring-1 ring-stone-200">
+                  <div>
+                    <p className="font-medium">{p.compoundName}</p>
+                    <p className="text-xs text-stone-600">
+                      {p.city}
+                      {p.district ?? ""} · {p.address} · {p.name}
+                    </p>
+                  </div>
+                  <Form method="post">
+                    <input type="hidden" name="pickupPointId" value={p.id} />
+                    <button
+                      type="submit"
+                      aria-pressed={p.id === chosenId}
+                      aria-label={`${t("compound.pick")}：${p.compoundName}`}
+                      className="min-h-11 shrink-0 rounded-full border border-emerald-700 px-3 text-sm text-emerald-800 hover:bg-emerald-50"
+                    >
+                      {t("compound.pick")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,108 @@
+import { Link } from "react-router"
+import { OrderPickup } from "../components/order-pickup"
+import { formatDateTime } from "../lib/commerce"
+import { translator } from "../lib/i18n"
+import { formatFen } from "../lib/money"
+import { routeHeaders } from "../lib/route-headers"
+import { appSessions, getPickupApi } from "../lib/server/app.server"
+import { getStoreClient } from "../lib/server/medusa.server"
+import { loadOrderPage } from "../lib/server/orders.server"
+import { langFromMatches, useLang, useT } from "../lib/use-i18n"
+import type { Route } from "./+types/order"
+
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+  const t = translator(langFromMatches(matches))
+  const number = loaderData?.order.number
+  return [{ title: `${t("confirm.orderNumber")} ${number ?? ""} · ${t("site.name")}` }, { name: "robots", content: "noindex" }]
+}
+
+export async function loader({ params, request }: Route.LoaderArgs) {
+  return loadOrderPage(getStoreClient(), appSessions, getPickupApi(), request, params.id)
+}
+
+export const headers: Route.HeadersFunction = routeHeaders
+
+export default function OrderPage({ loaderData }: Route.ComponentProps) {
+  const { order, impact, signedIn } = loaderData
+  const t = useT()
+  const lang = useLang()
+  return (
+    <section aria-labelledby="order-title" className="mx-auto max-w-xl space-y-4">
+      <div className="rounded-xl bg-emerald-50 p-4 ring-1 ring-emerald-200">
+        <h1 id="order-title" className="text-xl font-bold text-emerald-900">
+          {order.status === "canceled" ? t("order.status.canceled") : t("confirm.title")}
+        </h1>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-stone-700">{t("confirm.orderNumber")}</dt>
+          <dd className="font-mono text-lg font-semibold">{order.number}</dd>
+          <dt className="text-stone-700">{t("confirm.placedAt")}</dt>
+          <dd>{formatDateTime(order.placedAt, lang)}</dd>
+          <dt className="text-stone-700">{t("confirm.status")}</dt>
+          <dd>{t(`order.status.${order.status}`)}</dd>
+        </dl>
+      </div>
+
+      <section aria-labelledby="pickup-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <h2 id="pickup-title" className="mb-2 text-base font-semibold">
+          {t("checkout.pickup")}
+        </h2>
+        <OrderPickup order={order} />
+        <p className="mt-3 text-sm font-medium">{t("confirm.pay", { total: formatFen(order.totalFen) })}</p>
+      </section>
+
+      <section aria-labelledby="impact-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <h2 id="impact-title" className="text-base font-semibold">
+          {t("breakdown.title")}
+        </h2>
+        {impact && impact.households > 0 ? (
+          <>
+            <p className="mt-1 text-lg text-emerald-900">
+              {t("confirm.impact", { count: impact.households, amount: formatFen(impact.amountFen) })}
+            </p>
+            <p className="mt-1 text-xs text-stone-600">{t("confirm.impactEstimate")}</p>
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-stone-600">{t("confirm.impactUnavailable")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="items-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <h2 id="items-title" className="text-base font-semibold">
+          {t("checkout.items")}
+        </h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {order.lines.map((line) => (
+            <li key={line.id} className="flex justify-between gap-2">
+              <span>
+                {line.title}
+                {line.variantTitle ? ` · ${line.variantTitle}` : ""} × {line.quantity}
+              </span>
+              <span className="tabular-nums">{formatFen(line.totalFen)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex justify-between border-t border-stone-200 pt-2 font-semibold">
+          <span>{t("checkout.total")}</span>
+          <span>{formatFen(order.totalFen)}</span>
+        </p>
+      </section>
+
+      {!signedIn ? (
+        <section className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+          <p className="text-sm">{t("confirm.account")}</p>
+          <Link
+            to={`/account/register?redirectTo=/account`}
+            className="mt-3 inline-flex min-h-11 items-center rounded-full bg-emerald-700 px-5 text-white hover:bg-emerald-800"
+          >
+            {t("confirm.register")}
+          </Link>
+        </section>
+      ) : null}
+      <p>
+        <Link to="/" className="text-sm text-emerald-800 underline underline-offset-2">
+          {t("confirm.continue")}
+        </Link>
+      </p>
+    </section>
+  )
+}

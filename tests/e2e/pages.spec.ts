@@ -1,0 +1,74 @@
+import { E2E } from "@lianxin/seed/e2e-fixtures"
+import { expect, test } from "../fixtures/shop"
+
+test("village, household and impact pages are reachable from a product and accessible", async ({ page, shop }) => {
+  await shop.open(`/products/${E2E.products.apple.handle}`)
+  await page.getByRole("link", { name: E2E.village.name }).click()
+  await expect(page.getByRole("heading", { level: 1, name: E2E.village.name })).toBeVisible()
+  await expect(page.getByRole("link", { name: E2E.households.orchard.code })).toBeVisible()
+  await expect(page.getByRole("link", { name: E2E.products.rice.title, exact: true })).toBeVisible()
+  await shop.expectAccessible()
+
+  await page.getByRole("link", { name: E2E.households.orchard.code }).click()
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible()
+  await expect(page.getByRole("heading", { name: "他们的故事" })).toBeVisible()
+  await expect(page.getByRole("link", { name: E2E.products.apple.title })).toBeVisible()
+  await shop.expectAccessible()
+
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "帮扶成效" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "帮扶成效" })).toBeVisible()
+  // The e2e scenario has two households: below the five-household minimum, nothing is published.
+  await expect(page.getByText(/暂不公布数字|成效数据暂时无法显示/)).toBeVisible()
+  await shop.expectAccessible()
+})
+
+test("choose my compound says plainly what is available", async ({ page, shop }) => {
+  await shop.open("/")
+  await page.getByRole("link", { name: "选择我的小区" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "选择我的小区" })).toBeVisible()
+  const search = page.getByRole("searchbox", { name: "搜索城市或小区名" })
+  if (await search.count()) {
+    await search.fill("小".repeat(31))
+    await page.getByRole("button", { name: "搜索" }).click()
+    await expect(search).toHaveAccessibleDescription("搜索词最多 30 个字")
+  } else {
+    await expect(page.getByText("选择自提点的功能即将开放", { exact: false })).toBeVisible()
+  }
+  await shop.expectAccessible()
+})
+
+test("the keyboard reaches the skip link, the navigation and the add-to-cart form", async ({ page, shop }) => {
+  await shop.open(`/products/${E2E.products.orange.handle}`)
+  await page.keyboard.press("Tab")
+  await expect(page.getByRole("link", { name: "跳到主要内容" })).toBeFocused()
+  await page.keyboard.press("Enter")
+  const quantity = page.getByRole("spinbutton", { name: "数量" })
+  for (let i = 0; i < 15 && !(await quantity.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab")
+  }
+  await expect(quantity).toBeFocused()
+  await page.keyboard.press("Tab")
+  await expect(page.getByRole("button", { name: "加入购物车" })).toBeFocused()
+  await page.keyboard.press("Enter")
+  await expect(page.getByRole("status")).toContainText("已加入购物车")
+})
+
+test("unknown pages, orders and categories get a kind 404 in Chinese", async ({ page, shop }) => {
+  for (const path of ["/categories/no-such", "/villages/XX-YY", "/households/XX-YY-001", "/orders/order_NOTMINE"]) {
+    const response = await shop.open(path)
+    expect(response?.status(), path).toBe(404)
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/没有找到/)
+    await expect(page.getByRole("link", { name: "回到首页" })).toBeVisible()
+  }
+})
+
+test("public pages are cacheable for visitors, private ones are not", async ({ request }) => {
+  const base = process.env.STOREFRONT_URL!
+  for (const path of ["/", `/products/${E2E.products.apple.handle}`, `/categories/${E2E.categories.fruit.handle}`, "/impact"]) {
+    const res = await request.get(`${base}${path}`, { headers: { cookie: "" } })
+    expect(res.headers()["cache-control"], path).toContain("public")
+    expect(res.headers()["vary"], path).toContain("Cookie")
+  }
+  const cart = await request.get(`${base}/cart`)
+  expect(cart.headers()["cache-control"]).toContain("no-store")
+})
