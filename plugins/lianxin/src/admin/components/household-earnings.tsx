@@ -1,6 +1,7 @@
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useAdminData } from "../lib/households-api"
-import { METHOD_LABEL, shanghaiDay, yuan } from "../lib/ledger-format"
+import { shanghaiDay, yuan } from "../lib/ledger-format"
+import { PaymentBadge } from "./payment-badge"
 
 type Earnings = {
   accrued_fen: number
@@ -41,7 +42,7 @@ export function HouseholdEarnings({ householdId }: { householdId: string }) {
                 <Table.Cell>{s.line_count}</Table.Cell>
                 <Table.Cell>{yuan(s.total)}</Table.Cell>
                 <Table.Cell>
-                  {s.payment ? <Badge color="green">已付 · {METHOD_LABEL[s.payment.method]}</Badge> : <Badge color="orange">待付</Badge>}
+                  <PaymentBadge payment={s.payment} />
                 </Table.Cell>
               </Table.Row>
             ))}

@@ -1,8 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
-import { Badge, Button, Container, Drawer, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Drawer, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { adminFetch, useAdminData } from "../../lib/households-api"
+import { PaymentBadge } from "../../components/payment-badge"
 import { METHOD_LABEL, shanghaiDay, yuan } from "../../lib/ledger-format"
 
 type Payment = { method: string; reference: string; paid_at: string } | null
@@ -84,11 +85,7 @@ const StatementsPage = () => {
               <Table.Cell>{s.line_count}</Table.Cell>
               <Table.Cell>{yuan(s.total)}</Table.Cell>
               <Table.Cell>
-                {s.payment ? (
-                  <Badge color="green">已付 · {METHOD_LABEL[s.payment.method]}</Badge>
-                ) : (
-                  <Badge color="orange">待付</Badge>
-                )}
+                <PaymentBadge payment={s.payment} />
               </Table.Cell>
             </Table.Row>
           ))}
