@@ -1,0 +1,12 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ensureUpcomingOrderCyclesWorkflow } from "../workflows/pickup/ensure-upcoming-cycles"
+
+/**
+ * Hourly on the worker: the daily order cycles of the next three order days
+ * exist. Cycles are keyed per day, so a repeated run creates nothing twice.
+ */
+export default async function pickupUpcomingCycles(container: MedusaContainer) {
+  await ensureUpcomingOrderCyclesWorkflow(container).run({ input: { days: 3 } })
+}
+
+export const config = { name: "pickup-upcoming-cycles", schedule: "5 * * * *" }
