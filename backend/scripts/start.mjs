@@ -116,6 +116,9 @@ async function main() {
     Object.assign(env, { ...localSecrets(), ...pick(env, secretKeys) })
   }
   env.LIANXIN_PUBLISHABLE_KEY_FILE ??= path.join(dataDir, "publishable-key")
+  // npm start serves plain http on localhost: a Secure session cookie would
+  // never be stored and the Medusa Admin login would bounce back.
+  env.SESSION_COOKIE_SECURE ??= "false"
 
   const cwd = develop ? backendDir : serverDir
   if (!develop && !fs.existsSync(path.join(serverDir, "medusa-config.js"))) {

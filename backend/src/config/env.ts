@@ -40,6 +40,12 @@ export const backendEnvSchema = z
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
     /**
+     * Whether the admin session cookie is Secure (HTTPS only). Medusa makes it
+     * Secure in production; `npm start` serves plain http on localhost and sets
+     * false so the Medusa Admin login works there. Never false behind a public URL.
+     */
+    SESSION_COOKIE_SECURE: booleanish.optional(),
+    /**
      * 32-byte key (base64 or 64 hex digits) that encrypts household registry
      * data (national ID, phone, bank account) at rest. Required in production.
      */

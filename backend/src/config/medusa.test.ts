@@ -46,6 +46,14 @@ describe("buildMedusaConfig", () => {
     expect(JSON.stringify(config.modules)).toContain('"backend_url":"http://localhost:9123/static"')
   })
 
+  it("leaves the session cookie to Medusa unless told, and can relax Secure for local http", () => {
+    const base = { DATABASE_URL: "postgres://localhost/x" }
+    expect(buildMedusaConfig(parseBackendEnv(base)).projectConfig.cookieOptions).toBeUndefined()
+    expect(
+      buildMedusaConfig(parseBackendEnv({ ...base, SESSION_COOKIE_SECURE: "false" })).projectConfig.cookieOptions
+    ).toEqual({ secure: false })
+  })
+
   it("passes the worker mode through for server/worker deployments", () => {
     const config = buildMedusaConfig(
       parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_WORKER_MODE: "worker" })

@@ -50,6 +50,7 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       workerMode: env.MEDUSA_WORKER_MODE,
+      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE } }),
       http: {
         storeCors: env.STORE_CORS,
         adminCors: env.ADMIN_CORS,

@@ -10,6 +10,7 @@ type Payment = { method: string; reference: string; paid_at: string } | null
 type StatementRow = {
   id: string
   household_id: string
+  household: { code: string; display_name: string } | null
   period_start: string
   period_end: string
   total: number
@@ -81,7 +82,7 @@ const StatementsPage = () => {
               <Table.Cell>
                 {shanghaiDay(s.period_start)} – {shanghaiDay(new Date(new Date(s.period_end).getTime() - 1))}
               </Table.Cell>
-              <Table.Cell>{s.household_id}</Table.Cell>
+              <Table.Cell>{s.household ? `${s.household.code} ${s.household.display_name}` : s.household_id}</Table.Cell>
               <Table.Cell>{s.line_count}</Table.Cell>
               <Table.Cell>{yuan(s.total)}</Table.Cell>
               <Table.Cell>
