@@ -1,4 +1,5 @@
 import { createRequire } from "node:module"
+import { expectLedgerBalanced } from "../helpers/ledger"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
@@ -17,6 +18,8 @@ const fen = (v: unknown) => Math.round(Number(v) * 100)
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
+    afterEach(() => expectLedgerBalanced(getContainer()))
+
     let key: string
     let admin: Headers
     let residentA: { email: string; headers: Headers }
