@@ -21,6 +21,8 @@ export type PolicySeed = {
 }
 
 export type HistorySeed = {
+  /** After the collected ones, this many orders are checked in and waiting at the counter. */
+  ready: number
   /** Split policies besides the global one the migration writes. */
   policies: PolicySeed[]
   /** Orders as lists of [product handle, quantity]; the first `collected` are handed over. */
@@ -37,7 +39,12 @@ type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }
  * handovers for the collected ones, one statement per household and one
  * statement paid — so the impact page and statements show real ledger data.
  */
-export async function ensureHistory(container: MedusaContainer, base: BaseSetup, spec: HistorySeed): Promise<void> {
+export async function ensureHistory(
+  container: MedusaContainer,
+  base: BaseSetup,
+  spec: HistorySeed,
+  pickupPointIds: string[]
+): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
   const orderModule = container.resolve(Modules.ORDER)
   const [, existing] = await orderModule.listAndCountOrders({}, { take: 1 })
@@ -76,7 +83,18 @@ export async function ensureHistory(container: MedusaContainer, base: BaseSetup,
   )
   const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "name"] })
 
+  // The two next open daily cycles: most history goes to the first (its batch
+  // arrives and is handed over below); the last orders wait in the second.
+  const { data: cycles } = await query.graph({
+    entity: "order_cycle",
+    fields: ["id", "resident_cutoff_at"],
+    filters: { resident_cutoff_at: { $gt: new Date() }, canceled_at: null },
+    pagination: { order: { resident_cutoff_at: "ASC" }, take: 2 },
+  })
+  const placedInFirstCycle = spec.collected + spec.ready
+
   const started = new Date(Date.now() - 1000)
+  const orderIds: string[] = []
   for (const [i, lines] of spec.orders.entries()) {
     const resident = spec.residents[i % spec.residents.length]
     const { result: cart } = await createCartWorkflow(container).run({
@@ -94,6 +112,14 @@ export async function ensureHistory(container: MedusaContainer, base: BaseSetup,
         },
       },
     })
+    if (pickupPointIds.length) {
+      // Each resident collects at their own compound's office, in the open daily cycle.
+      await runWorkflow(container, "set-cart-pickup", {
+        cart_id: cart.id,
+        pickup_point_id: pickupPointIds[(i % spec.residents.length) % pickupPointIds.length],
+        ...(cycles.length > 1 ? { order_cycle_id: i < placedInFirstCycle ? cycles[0].id : cycles[1].id } : {}),
+      })
+    }
     await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cart.id, options: [{ id: options[0].id }] } })
     const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
     await createPaymentSessionsWorkflow(container).run({
@@ -103,8 +129,14 @@ export async function ensureHistory(container: MedusaContainer, base: BaseSetup,
     // The order.placed subscriber accrues too; running it here keeps the seed
     // independent of event timing, and accrual is idempotent.
     await runWorkflow(container, "accrue-order-revenue", { order_id: order.id, source: "seed" })
-    if (i < spec.collected) {
-      await runWorkflow(container, "earn-order-revenue", { order_id: order.id, source: "seed:handover" })
+    orderIds.push(order.id)
+  }
+
+  if (pickupPointIds.length) {
+    await receiveAndHandOver(container, query, orderIds.slice(0, placedInFirstCycle), spec.collected)
+  } else {
+    for (const orderId of orderIds.slice(0, spec.collected)) {
+      await runWorkflow(container, "earn-order-revenue", { order_id: orderId, source: "seed:handover" })
     }
   }
 
@@ -119,5 +151,34 @@ export async function ensureHistory(container: MedusaContainer, base: BaseSetup,
       reference: "DEMO-2026-0001",
       recorded_by: "seed",
     })
+  }
+}
+
+/**
+ * The first cycle's batches arrive and are checked in by each point's staff
+ * (orders become ready), then the first `collected` orders are handed over
+ * at the counter, which earns their ledger shares.
+ */
+async function receiveAndHandOver(container: MedusaContainer, query: Query, orderIds: string[], collected: number) {
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: ["id", "pickup_assignment.id", "pickup_assignment.batch_id", "pickup_assignment.pickup_point_id"],
+    filters: { id: orderIds },
+  })
+  const assignmentOf = new Map(orders.map((o) => [o.id, o.pickup_assignment]))
+  const { data: links } = await query.graph({ entity: "pickup_staff_point", fields: ["staff_id", "point_id"] })
+  const staffOf = (pointId: string) => links.find((l) => l.point_id === pointId)?.staff_id as string
+  const batches = new Map<string, string>()
+  for (const id of orderIds) {
+    const a = assignmentOf.get(id)
+    if (a?.batch_id) batches.set(a.batch_id, a.pickup_point_id)
+  }
+  for (const [batchId, pointId] of batches) {
+    await runWorkflow(container, "mark-batch-arrived", { batch_id: batchId, staff_id: staffOf(pointId) })
+    await runWorkflow(container, "check-in-batch", { batch_id: batchId, staff_id: staffOf(pointId), shortages: [] })
+  }
+  for (const id of orderIds.slice(0, collected)) {
+    const a = assignmentOf.get(id)
+    await runWorkflow(container, "hand-over-pickup", { assignment_id: a.id, staff_id: staffOf(a.pickup_point_id), method: "code" })
   }
 }

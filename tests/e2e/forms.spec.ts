@@ -45,7 +45,9 @@ test.describe("bad input gets a Chinese message at the field", () => {
   test("checkout: empty, too long, wrong mobile format", async ({ page, shop, checkout }) => {
     await shop.open(`/products/${apple.handle}`)
     await shop.addedToCart(1)
+    await shop.chooseCompound(E2E.pickup.office.compoundName)
     await shop.open("/checkout")
+    await expect(checkout.pickup().getByText(E2E.pickup.office.compoundName, { exact: true })).toBeVisible()
     await checkout.fill("", "")
     await checkout.submit().click()
     await expectFieldError(page, checkout.name(), "请填写这一项")

@@ -1,7 +1,10 @@
 import { E2E } from "@lianxin/seed/e2e-fixtures"
-import { expect, formatFen, test } from "../fixtures/shop"
+import { expect, formatFen, orderPickup, test } from "../fixtures/shop"
 
 const apple = E2E.products.apple
+const office = E2E.pickup.office
+/** The daily cycle: order until 22:00, collect the next day 16:00–20:00 (Asia/Shanghai). */
+const WINDOW = /\d{1,2}月\d{1,2}日.*16:00–20:00/
 
 test("a guest browses, buys apples, sees the confirmation and finds the order after registering", async ({ page, shop, checkout }, testInfo) => {
   await shop.open("/")
@@ -36,7 +39,20 @@ test("a guest browses, buys apples, sees the confirmation and finds the order af
   await expect(page.getByText(formatFen(apple.priceFen * 2)).last()).toBeVisible()
   await page.getByRole("link", { name: "去结算" }).click()
 
+  // No compound chosen yet: checkout sends the resident to choose one, then comes back.
+  await expect(page).toHaveURL(/\/compound\?redirectTo=%2Fcheckout$/)
+  await expect(page.getByText("下单前请先选择你的小区", { exact: false })).toBeVisible()
+  await shop.expectAccessible()
+  await shop.pickCompound(office.compoundName)
+
   await expect(page.getByRole("heading", { level: 1, name: "结算" })).toBeVisible()
+  await expect(page).toHaveURL(/\/checkout\?notice=compound.saved$/)
+  const pickup = checkout.pickup()
+  await expect(pickup.getByText(office.compoundName, { exact: true })).toBeVisible()
+  await expect(pickup.getByText(office.address)).toBeVisible()
+  await expect(pickup.getByText(/本期 .* 截单/)).toBeVisible()
+  await expect(pickup.getByText(/距截单还有/)).toBeVisible()
+  await expect(pickup.getByText(WINDOW)).toBeVisible()
   await expect(page.getByText("到物业取货时付款")).toBeVisible()
   await checkout.fill("王小明", "138 0013 8000")
   await shop.screenshot(testInfo, "checkout")
@@ -49,7 +65,12 @@ test("a guest browses, buys apples, sees the confirmation and finds the order af
   expect(number).toMatch(/^\d+$/)
   await expect(page.getByText(/这笔订单将给 1 户农户带来 ¥\d+\.\d{2}。/)).toBeVisible()
   await expect(page.getByText("按当前分账规则估算", { exact: false })).toBeVisible()
-  await expect(page.getByText("待定：取货码和二维码将在物业自提功能上线后显示在这里")).toBeVisible()
+  const confirmed = orderPickup(page)
+  await expect(confirmed.getByText(`${office.compoundName} · ${office.address}`)).toBeVisible()
+  await expect(confirmed.getByText(WINDOW)).toBeVisible()
+  // Guests cannot get a code online (the backend issues codes to the signed-in customer only): the page says so.
+  await expect(confirmed.getByText("游客订单暂时无法在网上获取取货码", { exact: false })).toBeVisible()
+  await expect(confirmed.getByRole("button", { name: /取货码/ })).toHaveCount(0)
   await expect(shop.cartLink()).toHaveText("购物车")
   await shop.screenshot(testInfo, "confirmation")
   await shop.expectAccessible()
@@ -75,21 +96,49 @@ test("a signed-in resident's order is listed under the account; cancelling says 
   await expect(page.getByRole("heading", { level: 1, name: "你好，李阿姨" })).toBeVisible()
   await expect(page.getByText("还没有订单。")).toBeVisible()
 
+  await shop.chooseCompound(office.compoundName)
   await shop.open(`/products/${E2E.products.orange.handle}`)
   await shop.addedToCart(1)
   await shop.cartLink().click()
   await expect(page.getByRole("heading", { level: 1, name: "购物车" })).toBeVisible()
+  await expect(page.getByText(`我的小区：${office.compoundName}`)).toBeVisible()
   await page.getByRole("link", { name: "去结算" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "结算" })).toBeVisible()
+  await expect(checkout.pickup().getByText(office.compoundName, { exact: true })).toBeVisible()
+  await expect(checkout.pickup().getByText(WINDOW)).toBeVisible()
   await expect(page.getByText(`已登录：${email}`)).toBeVisible()
   await expect(checkout.name()).toHaveValue("李阿姨")
   await checkout.mobile().fill("13900139000")
   await checkout.submit().click()
   await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible()
   await expect(page.getByRole("link", { name: "注册账号" })).toHaveCount(0)
+  const confirmed = orderPickup(page)
+  await expect(confirmed.getByText(`${office.compoundName} · ${office.address}`)).toBeVisible()
+  await expect(confirmed.getByText(WINDOW)).toBeVisible()
+  await expect(confirmed.getByText("之前的取货码和二维码随即失效", { exact: false })).toBeVisible()
+  await confirmed.getByRole("button", { name: /^显示取货码（订单 \d+）$/ }).click()
+  const code = confirmed.getByText(/^\d{8}$/)
+  await expect(code).toBeVisible()
+  const qr = confirmed.getByRole("img", { name: /取货二维码/ })
+  await expect(qr).toBeVisible()
+  await expect(qr).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/)
+  await expect(confirmed.getByText("取货码只显示这一次", { exact: false })).toBeVisible()
+  await shop.expectAccessible()
+  const first = (await code.textContent())?.trim()
 
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click()
   const order = page.getByRole("article").filter({ hasText: E2E.products.orange.title })
+  await expect(order).toContainText("已下单")
+  await expect(order.getByText(`${office.compoundName} · ${office.address}`)).toBeVisible()
+  await expect(order.getByText(WINDOW)).toBeVisible()
+  await shop.expectAccessible()
+  // Asking again (here from the account page) issues a new code that replaces the first.
+  await order.getByRole("button", { name: /^显示取货码（订单 \d+）$/ }).click()
+  await expect(orderPickup(page).getByText(/^\d{8}$/)).toBeVisible()
+  expect((await orderPickup(page).getByText(/^\d{8}$/).textContent())?.trim()).not.toBe(first)
+  await expect(orderPickup(page).getByRole("img", { name: /取货二维码/ })).toBeVisible()
+
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click()
   await expect(order).toContainText("已下单")
   await order.getByRole("button", { name: /^取消订单/ }).click()
   // Medusa's store API cannot cancel; until the backend adds a route the page says so instead of pretending.
@@ -121,11 +170,17 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toContainText("数量已更新")
     await expect(page.getByText(formatFen(E2E.products.rice.priceFen * 3)).last()).toBeVisible()
     await page.getByRole("link", { name: "去结算" }).click()
+    // Without JavaScript too: sent to choose the compound (a redirect), then back to checkout (a form post).
+    await expect(page).toHaveURL(/\/compound\?redirectTo=%2Fcheckout$/)
+    await shop.pickCompound(E2E.pickup.office.compoundName)
+    await expect(page.getByRole("heading", { level: 1, name: "结算" })).toBeVisible()
+    await expect(checkout.pickup().getByText(WINDOW)).toBeVisible()
     await checkout.fill("", "12345")
     await checkout.submit().click()
     await expect(checkout.name()).toHaveAccessibleDescription("请填写这一项")
     await checkout.fill("赵大爷", "13700137000")
     await checkout.submit().click()
     await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible()
+    await expect(orderPickup(page).getByText(WINDOW)).toBeVisible()
   })
 })

@@ -2,14 +2,14 @@ import type { AxiosInstance } from "axios"
 
 /**
  * A resident's checkout through the store API, as the storefront does it:
- * cart → lines → contact and address → pickup shipping option → pay at pickup
- * (Medusa's system provider) → complete. Returns the placed order.
+ * cart → lines → contact and address → pickup point → pickup shipping option →
+ * pay at pickup (Medusa's system provider) → complete. Returns the placed order.
  */
 export async function placeOrder(
   api: AxiosInstance,
   publishableKey: string,
   lines: Array<{ variant_id: string; quantity: number }>,
-  options: { email?: string; phone?: string } = {}
+  options: { email?: string; phone?: string; pickup_point_id?: string } = {}
 ) {
   const headers = { "x-publishable-api-key": publishableKey }
   const { data: regions } = await api.get("/store/regions", { headers })
@@ -34,6 +34,13 @@ export async function placeOrder(
     },
     { headers }
   )
+  // Where the resident collects: the given point, else the first active one.
+  // Once pickup points exist the backend refuses a cart without one.
+  const pointId =
+    options.pickup_point_id ?? (await api.get("/store/pickup-points", { headers })).data.pickup_points[0]?.id
+  if (pointId) {
+    await api.post(`/store/carts/${cartId}/pickup`, { pickup_point_id: pointId }, { headers })
+  }
   const { data: options_ } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options_.shipping_options[0].id }, { headers })
   const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })

@@ -16,6 +16,7 @@ import {
   reverseOrderRevenueWorkflow,
 } from "@lianxin/plugin/workflows"
 import { createAdminSession } from "../helpers/admin"
+import { expectLedgerBalanced } from "../helpers/ledger"
 import { placeOrder, variantIdByHandle } from "../helpers/checkout"
 
 type Ledger = {
@@ -98,12 +99,8 @@ medusaIntegrationTestRunner({
       })
     })
 
-    afterEach(async () => {
-      // The double-entry invariant holds after every test.
-      const tb = await ledger().trialBalance()
-      expect(tb.unbalanced_transactions).toEqual([])
-      expect(tb.debits).toBe(tb.credits)
-    })
+    // The double-entry invariant holds after every test.
+    afterEach(() => expectLedgerBalanced(getContainer()))
 
     async function entriesOf(orderId: string, minimum = 1) {
       const deadline = Date.now() + 20_000
@@ -146,12 +143,15 @@ medusaIntegrationTestRunner({
         expect(new Set(lineEntries.map((e) => e.policy_version))).toEqual(new Set([1]))
       }
       const parties = new Set(entries.filter((e) => e.account === "accrued").map((e) => `${e.party_type}:${e.party_id}`))
+      // The property office share goes to the office of the order's pickup point (the seeded E2E point).
+      const office = [...parties].find((p) => p.startsWith("property_office:"))
+      expect(office).toMatch(/^property_office:poff_/)
       expect(parties).toEqual(
         new Set([
           `household:${households.a}`,
           `household:${households.b}`,
           `cooperative:${households.coop}`,
-          "property_office:null",
+          office,
           "platform:platform",
         ])
       )
@@ -371,6 +371,7 @@ medusaIntegrationTestRunner({
         expect(gen.data.statement_ids).toHaveLength(2)
         const list = await get("/admin/statements")
         expect(list.data.count).toBe(2)
+        expect(list.data.statements.map((x: { household: { code: string } }) => x.household.code).sort()).toEqual(["LT-LG-001", "LT-LG-002"])
         const id = gen.data.statement_ids[0]
         const detail = (await get(`/admin/statements/${id}`)).data.statement
         expect(detail.household.code).toMatch(/^LT-LG-00[12]$/)

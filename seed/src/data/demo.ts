@@ -5,6 +5,7 @@ import { HOUSEHOLDS } from "./households"
 import { pickupLocation } from "./pickup"
 import { PRODUCTS } from "./products"
 import type { HistorySeed } from "../history"
+import type { PickupNetworkSeed } from "../pickup-network"
 import type { Catalog } from "./types"
 import { VILLAGES } from "./villages"
 
@@ -28,7 +29,7 @@ export const DEMO_ADMIN: AdminUserSeed = {
 /**
  * Orders residents placed before the demo starts: enough that every
  * household has sales, the impact page has more than five households to
- * show, and statements list real ledger lines. The first ten were collected.
+ * show, and statements list real ledger lines. The first eight were collected, two wait at the counter, two are in the next cycle.
  */
 export const DEMO_HISTORY: HistorySeed = {
   policies: [
@@ -42,7 +43,8 @@ export const DEMO_HISTORY: HistorySeed = {
       note: "夏秋茶多由村合作社统一杀青、揉捻，合作社份额相应提高。",
     },
   ],
-  collected: 10,
+  collected: 8,
+  ready: 2,
   orders: [
     [["fuji-apple-luochuan", 2], ["hillside-eggs-shuangjiang", 1]],
     [["orah-mandarin-shuangjiang", 1], ["mengku-black-tea", 1]],
@@ -63,3 +65,52 @@ export const DEMO_HISTORY: HistorySeed = {
     { name: "王阿姨", email: "wang.demo@example.com", phone: "13800138003", compound: "锦绣天地", city: "成都市" },
   ],
 }
+
+/**
+ * Three compounds in two cities, each with its property office as a pickup
+ * point and one staff login (local demos only; documented in seed/README.md).
+ */
+export const DEMO_PICKUP_NETWORK: PickupNetworkSeed = [
+  {
+    office: {
+      company: "绿荫物业服务有限公司",
+      compoundName: "滨江花园",
+      address: "杭州市滨江区江南大道 1088 号 滨江花园 3 幢底商 物业服务中心",
+      city: "杭州市",
+      district: "滨江区",
+      phone: "0571-86600001",
+      latitude: 30.2085,
+      longitude: 120.2119,
+    },
+    point: { code: "HZ-BJHY", name: "滨江花园物业服务中心", capacityChilled: 40, capacityAmbient: 120 },
+    staff: { name: "周师傅", email: "staff.binjiang@lianxin.local", password: "lianxin-staff-2026" },
+  },
+  {
+    office: {
+      company: "求是物业管理有限公司",
+      compoundName: "翠苑一区",
+      address: "杭州市西湖区文三路 478 号 翠苑一区 物业服务中心",
+      city: "杭州市",
+      district: "西湖区",
+      phone: "0571-86600002",
+      latitude: 30.2807,
+      longitude: 120.1236,
+    },
+    point: { code: "HZ-CY1", name: "翠苑一区物业服务中心", capacityChilled: 30, capacityAmbient: 100 },
+    staff: { name: "钱阿姨", email: "staff.cuiyuan@lianxin.local", password: "lianxin-staff-2026" },
+  },
+  {
+    office: {
+      company: "锦城物业服务有限公司",
+      compoundName: "锦绣天地",
+      address: "成都市武侯区锦绣路 66 号 锦绣天地 物业服务中心",
+      city: "成都市",
+      district: "武侯区",
+      phone: "028-85500003",
+      latitude: 30.6226,
+      longitude: 104.0588,
+    },
+    point: { code: "CD-JXTD", name: "锦绣天地物业服务中心", capacityChilled: 30, capacityAmbient: 100 },
+    staff: { name: "罗师傅", email: "staff.jinxiu@lianxin.local", password: "lianxin-staff-2026" },
+  },
+]

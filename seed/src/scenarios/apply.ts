@@ -6,6 +6,7 @@ import { ensureCatalog } from "../catalog"
 import type { Catalog } from "../data/types"
 import { ensurePickupLocation, type PickupLocationSeed } from "../fulfillment"
 import { ensureHistory, type HistorySeed } from "../history"
+import { ensurePickupNetwork, type PickupNetworkSeed } from "../pickup-network"
 import { ensureProducers } from "../producers"
 
 export type ScenarioSpec = {
@@ -13,6 +14,8 @@ export type ScenarioSpec = {
   catalog: Catalog
   stockLocation: PickupLocationSeed
   admin: AdminUserSeed
+  /** Property offices, pickup points and their staff. */
+  pickupNetwork: PickupNetworkSeed
   /** Past orders through the ledger (demo only). */
   history?: HistorySeed
 }
@@ -28,9 +31,10 @@ export async function applyScenario(container: MedusaContainer, base: BaseSetup,
     stockLocationId: pickup.stockLocationId,
   })
   await ensureProducers(container, spec.catalog)
+  const pointIds = await ensurePickupNetwork(container, spec.pickupNetwork)
   await ensureAdminUser(container, spec.admin)
   if (spec.history) {
-    await ensureHistory(container, base, spec.history)
+    await ensureHistory(container, base, spec.history, [...pointIds.values()])
   }
   logger.info(
     `Seed: scenario "${spec.name}" applied in ${Date.now() - started} ms ` +

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { BaseSetup } from "../base"
-import { DEMO_ADMIN, DEMO_CATALOG, DEMO_HISTORY, DEMO_STOCK_LOCATION } from "../data/demo"
+import { DEMO_ADMIN, DEMO_CATALOG, DEMO_HISTORY, DEMO_PICKUP_NETWORK, DEMO_STOCK_LOCATION } from "../data/demo"
 import { applyScenario } from "./apply"
 
-/** Four villages, eight households, 24 products, one pickup option, an admin user and twelve past orders in the ledger. */
+/** Four villages, eight households, 24 products, three property offices in two cities with staff, an admin user and twelve past orders in the ledger. */
 export async function demoScenario(container: MedusaContainer, base: BaseSetup): Promise<void> {
   await applyScenario(container, base, {
     name: "demo",
@@ -11,5 +11,6 @@ export async function demoScenario(container: MedusaContainer, base: BaseSetup):
     stockLocation: DEMO_STOCK_LOCATION,
     admin: DEMO_ADMIN,
     history: DEMO_HISTORY,
+    pickupNetwork: DEMO_PICKUP_NETWORK,
   })
 }

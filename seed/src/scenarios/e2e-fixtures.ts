@@ -84,6 +84,19 @@ export const E2E = {
       emoji: "sheaf-of-rice",
     },
   },
+  /** One property office with one pickup point; daily cycles are kept open by the pickup module. */
+  pickup: {
+    office: {
+      company: "测试物业服务有限公司",
+      compoundName: "测试小区",
+      address: "杭州市西湖区测试路 1 号 测试小区物业服务中心",
+      city: "杭州市",
+      district: "西湖区",
+      phone: "0571-88880000",
+    },
+    point: { code: "E2E-PT-1", name: "测试小区物业服务中心", capacityChilled: 50, capacityAmbient: 200 },
+    staff: { name: "测试店员", email: "e2e-staff@lianxin.local", password: "lianxin-staff-2026" },
+  },
 } as const
 
 export type E2EProductKey = keyof typeof E2E.products

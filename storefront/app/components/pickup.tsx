@@ -46,10 +46,10 @@ export function CycleCountdown({ cycles, now: serverNow }: { cycles: CycleView[]
     <div className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
       <p className="font-medium">
         {t("cycle.cutoff", { time: cutoff })}
-        {now !== null ? (
+        {now !== null || serverNow !== undefined ? (
           // Announced politely, and only every 30 s: a ticking clock must not flood screen readers.
           <span aria-live="polite" className="ml-2">
-            {t("cycle.countdown", { time: formatCountdown(Date.parse(cycle.cutoffAt) - now, lang) })}
+            {t("cycle.countdown", { time: formatCountdown(Date.parse(cycle.cutoffAt) - reference, lang) })}
           </span>
         ) : null}
       </p>

@@ -59,6 +59,8 @@ export const cartFormSchema = z.discriminatedUnion("intent", [addToCartSchema, u
 export const checkoutSchema = z.object({
   name: text(20, "form.name.tooLong"),
   mobile,
+  /** The cycle the checkout page showed (hidden field): the order is placed in it or refused, never moved. */
+  cycleId: id("pcyc").optional(),
 })
 
 export const loginSchema = z.object({

@@ -80,7 +80,7 @@ function OrderList({ orders, cancellable }: { orders: OrderView[]; cancellable: 
             <p className="mt-1 text-sm text-stone-700">{order.lines.map((l) => l.title).join("、")}</p>
             {order.status === "placed" || order.status === "ready" ? (
               <div className="mt-3">
-                <OrderPickup order={order} />
+                <OrderPickup order={order} signedIn={cancellable} />
               </div>
             ) : null}
             {cancellable && order.status === "placed" && (order.pickup?.cancellable ?? true) ? (

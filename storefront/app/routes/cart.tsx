@@ -4,7 +4,8 @@ import { Notice } from "../components/form-field"
 import { translator } from "../lib/i18n"
 import { formatFen } from "../lib/money"
 import { routeHeaders } from "../lib/route-headers"
-import { appSessions } from "../lib/server/app.server"
+import { appSessions, getPickupApi } from "../lib/server/app.server"
+import { CompoundBanner, CycleCountdown } from "../components/pickup"
 import { cartAction, loadCartPage } from "../lib/server/cart.server"
 import { getStoreClient } from "../lib/server/medusa.server"
 import { langFromMatches, useT } from "../lib/use-i18n"
@@ -16,7 +17,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return loadCartPage(getStoreClient(), appSessions, request)
+  return loadCartPage(getStoreClient(), appSessions, request, getPickupApi())
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -26,7 +27,7 @@ export async function action({ request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function CartPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { cart, notice } = loaderData
+  const { cart, compound, now, notice } = loaderData
   const t = useT()
   const failed = actionData && !actionData.ok ? actionData : undefined
   return (
@@ -54,6 +55,14 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
             <span className="font-bold text-red-700">{formatFen(cart.totalFen)}</span>
           </p>
           <p className="mt-1 text-xs text-stone-600">{t("cart.pickupNote")}</p>
+          <section aria-labelledby="cart-pickup-title" className="mt-3 space-y-2 rounded-xl bg-white p-3 ring-1 ring-stone-200">
+            <h2 id="cart-pickup-title" className="text-base font-semibold">
+              {t("checkout.pickup")}
+            </h2>
+            <CompoundBanner point={compound.point} />
+            {compound.point ? <p className="text-xs text-stone-700">{compound.point.name} · {compound.point.address}</p> : null}
+            {compound.cycles.length ? <CycleCountdown cycles={compound.cycles} now={now} /> : null}
+          </section>
           <Link
             to="/checkout"
             className="mt-4 flex min-h-12 items-center justify-center rounded-full bg-emerald-700 font-medium text-white hover:bg-emerald-800"

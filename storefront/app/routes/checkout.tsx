@@ -28,7 +28,7 @@ export async function action({ request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function CheckoutPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { cart, compound, customer } = loaderData
+  const { cart, compound, cycle, customer, now } = loaderData
   const t = useT()
   const navigation = useNavigation()
   const { errors, onBlur, onChange, onSubmit } = useFormHints(checkoutSchema, actionData?.errors)
@@ -41,6 +41,7 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
         {t("checkout.title")}
       </h1>
       <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-5">
+        {cycle ? <input type="hidden" name="cycleId" value={cycle.id} /> : null}
         {errors.form ? (
           <FormAlert>
             {errors.form === "checkout.failed" ? t("checkout.failed", { reason: actionData?.reason ?? "" }) : t(errors.form)}
@@ -89,10 +90,23 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
           <p className="text-sm">{t("checkout.pickupOption")}</p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-600">{t("checkout.pickupAddress")}</dt>
-            <dd>{point ? `${point.compoundName} · ${point.address}` : <Placeholder />}</dd>
+            <dd>
+              {point ? (
+                <>
+                  <span className="font-medium">{point.compoundName}</span> · {point.name}
+                  <span className="block text-stone-700">{point.address}</span>
+                  <Link to="/compound?redirectTo=%2Fcheckout" className="text-emerald-800 underline underline-offset-2">
+                    {t("compound.change")}
+                  </Link>
+                </>
+              ) : (
+                <Placeholder />
+              )}
+            </dd>
             <dt className="text-stone-600">{t("checkout.pickupWindow")}</dt>
-            <dd>{compound.cycles.length ? <CycleCountdown cycles={compound.cycles} /> : <Placeholder />}</dd>
+            <dd>{cycle ? <CycleCountdown cycles={[cycle]} now={now} /> : compound.cycles.length ? t("cycle.closed") : <Placeholder />}</dd>
           </dl>
+          {cycle ? <p className="text-xs text-stone-600">{t("checkout.cycleFixed")}</p> : null}
           {!point || !compound.cycles.length ? <p className="text-xs text-stone-600">{t("checkout.pickupPending")}</p> : null}
         </section>
 

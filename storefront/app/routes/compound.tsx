@@ -23,7 +23,7 @@ export async function action({ request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function CompoundPage({ loaderData }: Route.ComponentProps) {
-  const { q, error, available, points, chosenId, notice } = loaderData
+  const { q, error, available, points, chosenId, notice, redirectTo } = loaderData
   const t = useT()
   return (
     <section aria-labelledby="compound-title" className="mx-auto max-w-xl space-y-4">
@@ -31,11 +31,15 @@ export default function CompoundPage({ loaderData }: Route.ComponentProps) {
         {t("compound.title")}
       </h1>
       {notice ? <Notice>{t(notice)}</Notice> : null}
+      {redirectTo === "/checkout" ? (
+        <p className="rounded-xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-amber-200">{t("compound.forCheckout")}</p>
+      ) : null}
       {!available ? (
         <p className="rounded-xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-amber-200">{t("compound.comingSoon")}</p>
       ) : (
         <>
           <Form method="get" role="search" className="flex items-end gap-2">
+            {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
             <FormField name="q" label={t("compound.search")} type="search" defaultValue={q} maxLength={60} error={error} className="flex-1" />
             <button type="submit" className="min-h-11 rounded-full bg-emerald-700 px-4 text-white hover:bg-emerald-800">
               {t("compound.searchSubmit")}
@@ -56,6 +60,7 @@ export default function CompoundPage({ loaderData }: Route.ComponentProps) {
                   </div>
                   <Form method="post">
                     <input type="hidden" name="pickupPointId" value={p.id} />
+                    {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
                     <button
                       type="submit"
                       aria-pressed={p.id === chosenId}

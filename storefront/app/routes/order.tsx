@@ -6,7 +6,8 @@ import { formatFen } from "../lib/money"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { getStoreClient } from "../lib/server/medusa.server"
-import { loadOrderPage } from "../lib/server/orders.server"
+import { loadOrderPage, revealCodeAction } from "../lib/server/orders.server"
+import { qrDataUrl } from "../lib/server/qr.server"
 import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/order"
 
@@ -20,9 +21,14 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   return loadOrderPage(getStoreClient(), appSessions, getPickupApi(), request, params.id)
 }
 
+/** "Show my pickup code": a fresh code and its QR, in this answer only. */
+export async function action({ params, request }: Route.ActionArgs) {
+  return revealCodeAction(getStoreClient(), appSessions, getPickupApi(), request, params.id, qrDataUrl)
+}
+
 export const headers: Route.HeadersFunction = routeHeaders
 
-export default function OrderPage({ loaderData }: Route.ComponentProps) {
+export default function OrderPage({ loaderData, actionData }: Route.ComponentProps) {
   const { order, impact, signedIn } = loaderData
   const t = useT()
   const lang = useLang()
@@ -46,7 +52,7 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
         <h2 id="pickup-title" className="mb-2 text-base font-semibold">
           {t("checkout.pickup")}
         </h2>
-        <OrderPickup order={order} />
+        <OrderPickup order={order} signedIn={signedIn} revealed={actionData?.revealed ?? null} revealError={Boolean(actionData?.error)} />
         <p className="mt-3 text-sm font-medium">{t("confirm.pay", { total: formatFen(order.totalFen) })}</p>
       </section>
 

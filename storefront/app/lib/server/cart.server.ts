@@ -1,3 +1,4 @@
+import type { PickupApi } from "./pickup.server"
 import { redirect } from "react-router"
 import { z } from "zod"
 import type { CartView } from "../commerce"
@@ -7,7 +8,7 @@ import { toFen } from "../money"
 import { noticeFrom, withNotice, type Notice } from "../notice"
 import { safeRedirect } from "../safe-redirect"
 import { messageOf, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
-import { orUnavailable } from "./pages.server"
+import { loadCompound, orUnavailable } from "./pages.server"
 import type { StoreClient } from "./medusa.server"
 import type { LxSession } from "./session.server"
 
@@ -193,9 +194,9 @@ export async function cartAction(store: StoreClient, sessions: Sessions, request
 }
 
 /** The cart page: the cart as it is now; keeps the header's count in step with it. */
-export async function loadCartPage(store: StoreClient, sessions: Sessions, request: Request) {
+export async function loadCartPage(store: StoreClient, sessions: Sessions, request: Request, pickup?: PickupApi) {
   const session = await sessions.get(request)
-  const cart = await orUnavailable(() => readCart(store, session))
+  const [cart, compound] = await Promise.all([orUnavailable(() => readCart(store, session)), loadCompound(pickup, request)])
   session.set("cartCount", cart?.itemCount ?? 0)
-  return withSession(sessions, request, session, { cart, notice: noticeFrom(request) }, { headers: PRIVATE_HEADERS })
+  return withSession(sessions, request, session, { cart, compound, now: Date.now(), notice: noticeFrom(request) }, { headers: PRIVATE_HEADERS })
 }

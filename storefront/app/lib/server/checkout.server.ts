@@ -5,6 +5,7 @@ import { errorResponse, messageOf, PRIVATE_HEADERS, statusOf, withSession, type 
 import { loadCompound, orUnavailable } from "./pages.server"
 import type { StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
+import type { CycleView } from "../commerce"
 import { rememberOrder } from "./session.server"
 import { readCart } from "./cart.server"
 
@@ -22,6 +23,19 @@ const shippingOptionsSchema = z.object({
     })
   ),
 })
+
+/** Where a resident without a chosen compound is sent; choosing one comes back to checkout. */
+export const CHOOSE_COMPOUND_FOR_CHECKOUT = "/compound?redirectTo=%2Fcheckout"
+
+/** The backend refuses a cart without a chosen pickup point once points exist. */
+export function isNoPointRefusal(error: unknown): boolean {
+  return /请先选择自提点|choose a pickup point/i.test(messageOf(error))
+}
+
+/** The open cycle checkout offers: the nearest cutoff still ahead that has room. */
+export function nextCycle(cycles: CycleView[], now = Date.now()): CycleView | null {
+  return cycles.find((c) => Date.parse(c.cutoffAt) > now && !c.full) ?? null
+}
 
 export type CheckoutActionData = { ok: false; errors: FieldErrors; values?: Record<string, string>; reason?: string }
 
@@ -49,8 +63,10 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   const token = session.get("token")
   const auth = token ? { authorization: `Bearer ${token}` } : undefined
   const customer = session.get("customer")
-  const { name, mobile } = parsed.data
+  const { name, mobile, cycleId } = parsed.data
   const cartPath = `/store/carts/${cart.id}`
+  const toCompound = async () =>
+    redirect(CHOOSE_COMPOUND_FOR_CHECKOUT, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
 
   try {
     if (auth) {
@@ -58,6 +74,14 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
       await store.request(`giving cart ${cart.id} to the customer`, `${cartPath}/customer`, { method: "POST", headers: auth, query: { fields: "id" } })
     }
     const compound = await pickup.chosenPoint(request)
+    if (!compound && (await pickup.pointsExist())) throw await toCompound()
+    // The cycle shown on the checkout page; without one (an old form), the nearest open cycle.
+    const cycles = compound ? (await pickup.cycles(compound.id)).cycles : []
+    const cycle = (cycleId ? cycles.find((c) => c.id === cycleId) : null) ?? (cycleId ? null : nextCycle(cycles))
+    if (compound && cycleId && !cycle && cycles.length > 0) {
+      // The cycle the resident saw is no longer open: its cutoff passed. Never move the order.
+      throw cutoffPassed()
+    }
     await store.request(`setting the contact of cart ${cart.id}`, cartPath, {
       method: "POST",
       headers: auth,
@@ -72,9 +96,36 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
           city: compound?.city ?? "",
           country_code: "cn",
         },
+        ...(compound
+          ? {
+              // Copied to the order: the confirmation shows guests (who cannot read their pickup route) where and when.
+              metadata: {
+                lx_pickup: {
+                  point_id: compound.id,
+                  compound_name: compound.compoundName,
+                  address: compound.address,
+                  order_cycle_id: cycle?.id ?? null,
+                  pickup_starts_at: cycle?.pickupStartsAt ?? null,
+                  pickup_ends_at: cycle?.pickupEndsAt ?? null,
+                  resident_cutoff_at: cycle?.cutoffAt ?? null,
+                },
+              },
+            }
+          : {}),
       },
     })
-    if (compound) await pickup.assignCart(cart.id, compound.id)
+    if (compound) await pickup.assignCart(cart.id, compound.id, cycle?.id ?? cycleId, token)
+    const pickupSummary = compound
+      ? {
+          point_id: compound.id,
+          compound_name: compound.compoundName,
+          address: compound.address,
+          order_cycle_id: cycle?.id ?? null,
+          pickup_starts_at: cycle?.pickupStartsAt ?? null,
+          pickup_ends_at: cycle?.pickupEndsAt ?? null,
+          resident_cutoff_at: cycle?.cutoffAt ?? null,
+        }
+      : null
 
     const { shipping_options } = shippingOptionsSchema.parse(
       await store.request(`listing shipping options for cart ${cart.id}`, "/store/shipping-options", {
@@ -113,16 +164,18 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     if (completed.type !== "order" || !completed.order) {
       const reason = completed.error?.message ?? "unknown"
       if (isCutoffRefusal(Object.assign(new Error(reason), { status: 409 }))) throw cutoffPassed()
+      if (isNoPointRefusal(new Error(reason))) throw await toCompound()
       console.error(`[storefront] cart ${cart.id} did not complete: ${reason}`)
       return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason } as CheckoutActionData, { status: 409 })
     }
     session.unset("cartId")
     session.set("cartCount", 0)
-    rememberOrder(session, completed.order.id)
+    rememberOrder(session, completed.order.id, pickupSummary)
     throw redirect(`/orders/${completed.order.id}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
   } catch (error) {
     if (error instanceof Response) throw error
     if (isCutoffRefusal(error)) throw cutoffPassed()
+    if (isNoPointRefusal(error)) throw await toCompound()
     if (statusOf(error) === 400) {
       console.error(`[storefront] checkout of cart ${cart.id} refused: ${messageOf(error)}`)
       return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason: messageOf(error) } as CheckoutActionData, { status: 400 })
@@ -143,6 +196,11 @@ export async function loadCheckoutPage(store: StoreClient, sessions: Sessions, p
     throw redirect("/cart", { headers: { "Set-Cookie": await sessions.commit(request, session) } })
   }
   const compound = await loadCompound(pickup, request)
+  if (!compound.point && (await orUnavailable(() => pickup.pointsExist()))) {
+    // Pickup points exist: checkout needs the resident's compound first, then comes back here.
+    throw redirect(CHOOSE_COMPOUND_FOR_CHECKOUT, { headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  }
+  const cycle = nextCycle(compound.cycles)
   const customer = session.get("customer") ?? null
-  return withSession(sessions, request, session, { cart, compound, customer }, { headers: PRIVATE_HEADERS })
+  return withSession(sessions, request, session, { cart, compound, cycle, customer, now: Date.now() }, { headers: PRIVATE_HEADERS })
 }

@@ -5,6 +5,13 @@ import { PRIVATE_HEADERS } from "./http.server"
 import { orUnavailable } from "./pages.server"
 import type { PickupApi } from "./pickup.server"
 import { compoundCookie, compoundFromCookieHeader } from "./session.server"
+import { safeRedirect } from "../safe-redirect"
+
+/** Where choosing a compound leads: back to checkout when checkout sent the resident here. */
+function returnPath(value: unknown): string | null {
+  const to = safeRedirect(value, "")
+  return to ? to : null
+}
 
 /** "Choose my compound": search pickup points by city or 小区 name; the choice is a cookie. */
 export async function loadCompoundPage(pickup: PickupApi, request: Request) {
@@ -23,17 +30,20 @@ export async function loadCompoundPage(pickup: PickupApi, request: Request) {
       points: result.points,
       chosenId: chosen?.id ?? compoundFromCookieHeader(request.headers.get("Cookie")),
       notice: noticeFrom(request),
+      redirectTo: returnPath(url.searchParams.get("redirectTo")),
     },
     { headers: PRIVATE_HEADERS }
   )
 }
 
 export async function compoundAction(request: Request) {
-  const parsed = parseForm(compoundSchema, await request.formData())
+  const form = await request.formData()
+  const back = returnPath(form.get("redirectTo"))
+  const parsed = parseForm(compoundSchema, form)
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
   const secure = new URL(request.url).protocol === "https:"
   // Remembered on the account too once the backend has the route (POST /store/customers/me/pickup-point).
-  throw redirect(withNotice("/", "compound.saved"), {
+  throw redirect(withNotice(back ?? "/", "compound.saved"), {
     status: 303,
     headers: { "Set-Cookie": compoundCookie(parsed.data.pickupPointId, { secure }) },
   })

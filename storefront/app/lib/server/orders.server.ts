@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router"
 import { z } from "zod"
-import { householdImpact, orderStatus, type OrderView, type PriceBreakdown } from "../commerce"
+import { householdImpact, orderStatus, type OrderView, type PickupDetails, type PriceBreakdown } from "../commerce"
 import { noticeFrom, withNotice } from "../notice"
 import { optionalExtra, readPriceBreakdown } from "./community.server"
 import { orUnavailable } from "./pages.server"
@@ -28,6 +28,7 @@ export const ORDER_FIELDS = [
   "items.total",
   "shipping_address.first_name",
   "shipping_address.phone",
+  "metadata",
 ].join(",")
 
 const amount = z.union([z.number(), z.string()]).nullish()
@@ -54,7 +55,40 @@ const orderSchema = z.object({
     )
     .nullish(),
   shipping_address: z.object({ first_name: z.string().nullish(), phone: z.string().nullish() }).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 })
+
+/**
+ * What checkout wrote on the cart (metadata `lx_pickup`, copied to the order by
+ * Medusa): the point and window the resident saw. Guests cannot read
+ * GET /store/pickup-orders/:id, so their confirmation shows this.
+ */
+export const orderPickupMetadataSchema = z.object({
+  point_id: z.string(),
+  compound_name: z.string(),
+  address: z.string(),
+  order_cycle_id: z.string().nullish(),
+  pickup_starts_at: z.string().nullish(),
+  pickup_ends_at: z.string().nullish(),
+  resident_cutoff_at: z.string().nullish(),
+})
+
+export function pickupFromMetadata(metadata: Record<string, unknown> | null | undefined): PickupDetails | null {
+  const parsed = orderPickupMetadataSchema.safeParse(metadata?.lx_pickup)
+  if (!parsed.success) return null
+  const m = parsed.data
+  return {
+    code: null,
+    qrToken: null,
+    windowStart: m.pickup_starts_at ?? null,
+    windowEnd: m.pickup_ends_at ?? null,
+    cutoffAt: m.resident_cutoff_at ?? null,
+    address: m.address,
+    compoundName: m.compound_name,
+    status: null,
+    cancellable: false,
+  }
+}
 
 export function toOrderView(raw: unknown): OrderView {
   const o = orderSchema.parse(raw)
@@ -77,7 +111,7 @@ export function toOrderView(raw: unknown): OrderView {
     })),
     contactName: o.shipping_address?.first_name ?? null,
     phoneLast4: phone.length >= 4 ? phone.slice(-4) : null,
-    pickup: null,
+    pickup: pickupFromMetadata(o.metadata),
   }
 }
 
@@ -94,7 +128,17 @@ export async function readOrder(store: StoreClient, pickup: PickupApi, id: strin
     })
     const view = toOrderView(order)
     const details = await pickup.orderPickup(id, token)
-    if (details) view.pickup = details
+    if (details) {
+      const saved = view.pickup
+      view.pickup = {
+        ...details,
+        windowStart: details.windowStart ?? saved?.windowStart ?? null,
+        windowEnd: details.windowEnd ?? saved?.windowEnd ?? null,
+        cutoffAt: details.cutoffAt ?? saved?.cutoffAt ?? null,
+        address: details.address ?? saved?.address ?? null,
+        compoundName: details.compoundName ?? saved?.compoundName ?? null,
+      }
+    }
     if (details?.status && view.status !== "canceled") view.status = details.status
     return view
   } catch (error) {
@@ -116,7 +160,11 @@ export async function loadOrderForViewer(store: StoreClient, pickup: PickupApi, 
   const placedHere = (session.get("orders") ?? []).includes(id)
   if (placedHere) {
     const order = await readOrder(store, pickup, id, token)
-    if (order) return order
+    if (order) {
+      // What checkout showed, kept in the signed session: the guest's place and window.
+      if (!order.pickup) order.pickup = pickupFromMetadata({ lx_pickup: session.get("pickups")?.[id] })
+      return order
+    }
   } else if (token) {
     const mine = await listCustomerOrders(store, token)
     if (mine.some((o) => o.id === id)) {
@@ -182,9 +230,41 @@ export async function loadOrderPage(store: StoreClient, sessions: Sessions, pick
   const known = breakdowns.filter((b): b is PriceBreakdown => b !== null)
   const impact = known.length ? householdImpact(order.lines, known) : null
   return data(
-    { order, impact, signedIn: Boolean(session.get("token")), notice: noticeFrom(request) },
+    { order, impact, signedIn: Boolean(session.get("token")) && !isExpired(session.get("token")!), notice: noticeFrom(request) },
     { headers: PRIVATE_HEADERS }
   )
+}
+
+export type RevealedCode = { code: string; qrDataUrl: string }
+export type RevealActionData = { revealed: RevealedCode | null; error?: "code.unavailable" }
+
+/**
+ * "Show my pickup code" (a form post, so it works without JavaScript): the
+ * backend issues a fresh code and QR token, shown in this answer only. Asking
+ * again replaces the previous code. Guests are sent to sign in first.
+ */
+export async function revealCodeAction(
+  store: StoreClient,
+  sessions: Sessions,
+  pickup: PickupApi,
+  request: Request,
+  id: string | undefined,
+  drawQr: (token: string) => Promise<string>
+) {
+  const session = await sessions.get(request)
+  const token = session.get("token")
+  if (!token || isExpired(token)) {
+    const back = id && ORDER_ID.test(id) ? `/orders/${id}` : "/account"
+    throw redirect(`/account/login?redirectTo=${encodeURIComponent(back)}`, { status: 303 })
+  }
+  // Only an order this viewer may see (404 otherwise, like the page itself).
+  await orUnavailable(() => loadOrderForViewer(store, pickup, session, id))
+  const issued = await orUnavailable(() => pickup.issueCode(id!, token))
+  if (!issued) {
+    return data({ revealed: null, error: "code.unavailable" } as RevealActionData, { status: 404, headers: PRIVATE_HEADERS })
+  }
+  const qr = await drawQr(issued.qrToken)
+  return data({ revealed: { code: issued.code, qrDataUrl: qr } } as RevealActionData, { headers: PRIVATE_HEADERS })
 }
 
 /** My orders: the account's own, then guest orders from this device that the backend could not hand over yet. */
@@ -215,6 +295,7 @@ export async function loadAccountPage(store: StoreClient, sessions: Sessions, pi
   const device = (await Promise.all(deviceIds.map((id) => optionalExtra(`order ${id}`, () => readOrder(store, pickup, id))))).filter(
     (o): o is OrderView => o !== null
   )
+  for (const o of device) o.pickup ??= pickupFromMetadata({ lx_pickup: session.get("pickups")?.[o.id] })
   return data(
     { customer: session.get("customer") ?? null, orders: mine, deviceOrders: device, notice: noticeFrom(request) },
     { headers: PRIVATE_HEADERS }

@@ -17,8 +17,17 @@ export type PickupApi = {
   /** The compound chosen in the cookie, or null (none chosen, unknown, or the routes are not there yet). */
   chosenPoint(request: Request): Promise<PickupPointView | null>
   cycles(pointId: string): Promise<{ available: boolean; cycles: CycleView[] }>
-  assignCart(cartId: string, pointId: string, cycleId?: string): Promise<void>
+  /** A signed-in resident's cart is theirs alone: pass their token, or the backend answers 404. */
+  assignCart(cartId: string, pointId: string, cycleId?: string, token?: string): Promise<void>
   orderPickup(orderId: string, token?: string): Promise<PickupDetails | null>
+  /** True once any pickup point exists: the backend then refuses checkout without a chosen point. */
+  pointsExist(): Promise<boolean>
+  /**
+   * POST /store/pickup-orders/:id/code: a fresh code and QR token for the
+   * signed-in resident's order. Every call replaces the previous code.
+   * null: not this customer's order, or no pickup for it.
+   */
+  issueCode(orderId: string, token: string): Promise<{ code: string; qrToken: string } | null>
 }
 
 const officeSchema = z.object({
@@ -36,6 +45,7 @@ const cycleSchema = z.object({
   pickup_ends_at: z.string(),
   places_left: z.object({ chilled: z.number(), ambient: z.number() }).nullish(),
 })
+const issuedCodeSchema = z.object({ pickup_code: z.object({ code: z.string().regex(/^\d{8,}$/), qr_token: z.string().min(1) }) })
 const orderPickupSchema = z.object({
   status: z.string().nullish(),
   qr_token: z.string().nullish(),
@@ -90,6 +100,30 @@ export function createPickupApi(store: StoreClient): PickupApi {
       }, { available: false, points: [] })
     },
 
+    async pointsExist() {
+      try {
+        return (await list({ limit: 1 })).length > 0
+      } catch (error) {
+        if (statusOf(error) === 404) return false
+        throw error
+      }
+    },
+
+    async issueCode(orderId, token) {
+      try {
+        const raw = await store.request<unknown>(`issuing a pickup code for order ${orderId}`, `/store/pickup-orders/${orderId}/code`, {
+          method: "POST",
+          body: {},
+          headers: { authorization: `Bearer ${token}` },
+        })
+        const { pickup_code } = issuedCodeSchema.parse(raw)
+        return { code: pickup_code.code, qrToken: pickup_code.qr_token }
+      } catch (error) {
+        if (statusOf(error) === 404) return null
+        throw error
+      }
+    },
+
     async chosenPoint(request) {
       const id = compoundFromCookieHeader(request.headers.get("Cookie"))
       return id ? getPoint(id) : null
@@ -119,11 +153,12 @@ export function createPickupApi(store: StoreClient): PickupApi {
       }, { available: false, cycles: [] })
     },
 
-    async assignCart(cartId, pointId, cycleId) {
+    async assignCart(cartId, pointId, cycleId, token) {
       await optional(
         () =>
           store.request(`assigning cart ${cartId} to ${pointId}`, `/store/carts/${cartId}/pickup`, {
             method: "POST",
+            ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
             body: { pickup_point_id: pointId, ...(cycleId ? { order_cycle_id: cycleId } : {}) },
           }),
         null
@@ -150,7 +185,8 @@ export function createPickupApi(store: StoreClient): PickupApi {
             address: p.pickup_point?.address ?? null,
             compoundName: p.pickup_point?.compound_name ?? null,
             status,
-            cancellable: p.cancellable ?? false,
+            // The route does not say (yet); the cancel route decides and the page reports its answer.
+            cancellable: p.cancellable ?? true,
           }
         }, null)
       } catch (error) {

@@ -18,6 +18,11 @@ export type SessionData = {
   customer: { email: string; name: string | null }
   /** Orders placed from this browser, newest first: the confirmation page and guest order claims use them. */
   orders: string[]
+  /**
+   * Where and when each of those orders is collected, as checkout showed it (metadata `lx_pickup` shape): guests
+   * cannot read GET /store/pickup-orders/:id, so their confirmation shows this. Kept only for the orders above.
+   */
+  pickups: Record<string, Record<string, string | null>>
 }
 export type FlashData = Record<string, never>
 export type LxSession = Session<SessionData, FlashData>
@@ -90,9 +95,13 @@ export function hasSessionCookie(request: Request): boolean {
   return header.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
 }
 
-export function rememberOrder(session: LxSession, orderId: string) {
-  const orders = (session.get("orders") ?? []).filter((id) => id !== orderId)
-  session.set("orders", [orderId, ...orders].slice(0, MAX_ORDERS))
+export function rememberOrder(session: LxSession, orderId: string, pickup?: Record<string, string | null> | null) {
+  const orders = [orderId, ...(session.get("orders") ?? []).filter((id) => id !== orderId)].slice(0, MAX_ORDERS)
+  session.set("orders", orders)
+  const pickups = { ...(session.get("pickups") ?? {}) }
+  if (pickup) pickups[orderId] = pickup
+  for (const id of Object.keys(pickups)) if (!orders.includes(id)) delete pickups[id]
+  if (Object.keys(pickups).length) session.set("pickups", pickups)
 }
 
 export function signIn(session: LxSession, token: string, customer: SessionData["customer"]) {

@@ -1,0 +1,316 @@
+import { describe, expect, it } from "vitest"
+import { checkoutAction, CHOOSE_COMPOUND_FOR_CHECKOUT, isNoPointRefusal, loadCheckoutPage, nextCycle } from "./checkout.server"
+import { compoundAction, loadCompoundPage } from "./compound.server"
+import { loadOrderPage, revealCodeAction, type RevealActionData } from "./orders.server"
+import { createPickupApi } from "./pickup.server"
+import { qrDataUrl } from "./qr.server"
+import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
+
+/**
+ * Checkout with pickup points (the pickup store routes), the compound chooser's
+ * return to checkout, and the pickup code on the order page.
+ */
+
+const HOUR = 3_600_000
+const point = {
+  id: "ppt_1",
+  name: "测试小区物业服务中心",
+  office: { compound_name: "测试小区", address: "杭州市西湖区测试路 1 号", city: "杭州市", district: "西湖区" },
+}
+const openCycle = (id = "pcyc_1", cutoffIn = 5 * HOUR) => ({
+  id,
+  name: "每日",
+  resident_cutoff_at: new Date(Date.now() + cutoffIn).toISOString(),
+  pickup_starts_at: "2026-11-30T08:00:00.000Z",
+  pickup_ends_at: "2026-11-30T12:00:00.000Z",
+  places_left: { chilled: 10, ambient: 10 },
+})
+
+function shop(extra: Record<string, Handler> = {}, points: unknown[] = [point]) {
+  const { store, calls } = fakeStore({
+    "GET /store/pickup-points": () => ({ pickup_points: points }),
+    "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle()] }),
+    "POST /store/carts/:id/pickup": ({ id }, init) => ({ cart_pickup: { cart_id: id, ...(init.body as object) } }),
+    "GET /store/carts/:id": () => ({
+      cart: { id: "cart_1", total: 12.8, items: [{ id: "cali_1", variant_id: "variant_a", product_title: "测试苹果", quantity: 1, unit_price: 12.8, total: 12.8 }] },
+    }),
+    "POST /store/carts/:id": () => ({ cart: { id: "cart_1" } }),
+    "GET /store/shipping-options": () => ({
+      shipping_options: [{ id: "so_pickup", name: "到小区物业自提", service_zone: { fulfillment_set: { type: "pickup" } } }],
+    }),
+    "POST /store/carts/:id/shipping-methods": () => ({ cart: { id: "cart_1" } }),
+    "POST /store/payment-collections": () => ({ payment_collection: { id: "pay_col_1" } }),
+    "POST /store/payment-collections/:id/payment-sessions": () => ({ payment_collection: { id: "pay_col_1" } }),
+    "POST /store/carts/:id/complete": () => ({ type: "order", order: { id: "order_1" } }),
+    ...extra,
+  })
+  return { store, calls, browser: testSessions(), pickup: createPickupApi(store) }
+}
+
+async function withCart(browser: ReturnType<typeof testSessions>, values: Record<string, unknown> = {}) {
+  const session = await browser.session()
+  session.set("cartId", "cart_1")
+  session.set("cartCount", 1)
+  for (const [k, v] of Object.entries(values)) session.set(k as never, v as never)
+  await browser.sessions.commit(browser.request("/"), session)
+}
+
+/** The browser's request with the lx_compound cookie added. */
+function withCompound(request: Request, id = "ppt_1"): Request {
+  const headers = new Headers(request.headers)
+  headers.set("Cookie", [request.headers.get("Cookie"), `lx_compound=${id}`].filter(Boolean).join("; "))
+  return new Request(request.url, { method: request.method, headers, body: request.method === "POST" ? request.body : undefined, duplex: "half" } as RequestInit)
+}
+
+describe("checkout needs a compound once pickup points exist", () => {
+  it("sends a resident without a compound to /compound with a return to checkout", async () => {
+    const { store, browser, pickup } = shop()
+    await withCart(browser)
+    const response = await thrown(loadCheckoutPage(store, browser.sessions, pickup, browser.request("/checkout")))
+    expect(response.status).toBe(302)
+    expect(response.headers.get("Location")).toBe(CHOOSE_COMPOUND_FOR_CHECKOUT)
+  })
+
+  it("still shows checkout while no pickup point exists at all (the routes answer an empty list)", async () => {
+    const { store, browser, pickup } = shop({}, [])
+    await withCart(browser)
+    const result = payload<{ compound: { point: unknown }; cycle: unknown }>(await loadCheckoutPage(store, browser.sessions, pickup, browser.request("/checkout")))
+    expect(result.compound.point).toBeNull()
+    expect(result.cycle).toBeNull()
+  })
+
+  it("shows the chosen point and the cycle the order will go into", async () => {
+    const { store, browser, pickup } = shop()
+    await withCart(browser)
+    const result = payload<{ compound: { point: { compoundName: string } }; cycle: { id: string; pickupStartsAt: string } }>(
+      await loadCheckoutPage(store, browser.sessions, pickup, withCompound(browser.request("/checkout")))
+    )
+    expect(result.compound.point.compoundName).toBe("测试小区")
+    expect(result.cycle).toMatchObject({ id: "pcyc_1", pickupStartsAt: "2026-11-30T08:00:00.000Z" })
+  })
+
+  it("a post without a compound is redirected too (no JavaScript needed)", async () => {
+    const { store, browser, pickup, calls } = shop()
+    await withCart(browser)
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王小明", mobile: "13800138000" })))
+    expect(response.status).toBe(303)
+    expect(response.headers.get("Location")).toBe(CHOOSE_COMPOUND_FOR_CHECKOUT)
+    expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
+  })
+
+  it("assigns the cart to the cycle shown and records point and window on the order", async () => {
+    const { store, browser, pickup, calls } = shop()
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
+    expect(response.headers.get("Location")).toBe("/orders/order_1")
+    expect(calls.find((c) => c.path === "/store/carts/cart_1/pickup")!.init.body).toEqual({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_1" })
+    const contact = calls.find((c) => c.method === "POST" && c.path === "/store/carts/cart_1")!.init.body as { metadata: { lx_pickup: Record<string, unknown> } }
+    expect(contact.metadata.lx_pickup).toMatchObject({
+      point_id: "ppt_1",
+      compound_name: "测试小区",
+      order_cycle_id: "pcyc_1",
+      pickup_starts_at: "2026-11-30T08:00:00.000Z",
+      pickup_ends_at: "2026-11-30T12:00:00.000Z",
+    })
+  })
+
+  it("refuses with the cutoff page, never moving the order, when the cycle shown has closed", async () => {
+    const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
+    expect(response.status).toBe(409)
+    expect(await response.json()).toEqual({ reason: "cutoff-passed" })
+    expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete"))).toBe(false)
+  })
+
+  it("shows the cutoff page when the backend refuses at completion", async () => {
+    const { store, browser, pickup } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new FakeHttpError(400, "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。")
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
+    expect(response.status).toBe(409)
+  })
+
+  it("the backend's 'choose a pickup point first' sends the resident to choose one", async () => {
+    expect(isNoPointRefusal(new FakeHttpError(400, "请先选择自提点和自提批次，再提交订单。(choose a pickup point and cycle: …)"))).toBe(true)
+    expect(isNoPointRefusal(new FakeHttpError(400, "Payment authorization failed"))).toBe(false)
+  })
+
+  it("offers the nearest cycle whose cutoff is ahead and that has room", () => {
+    const closed = { id: "pcyc_0", name: "", cutoffAt: new Date(Date.now() - HOUR).toISOString(), pickupStartsAt: "", pickupEndsAt: "", full: false }
+    const full = { ...closed, id: "pcyc_1", cutoffAt: new Date(Date.now() + HOUR).toISOString(), full: true }
+    const open = { ...closed, id: "pcyc_2", cutoffAt: new Date(Date.now() + 2 * HOUR).toISOString() }
+    expect(nextCycle([closed, full, open])?.id).toBe("pcyc_2")
+    expect(nextCycle([closed])).toBeNull()
+  })
+})
+
+describe("choosing a compound for checkout", () => {
+  it("keeps the return path on the page and goes back to checkout after choosing", async () => {
+    const { pickup } = shop()
+    const page = payload<{ redirectTo: string | null }>(await loadCompoundPage(pickup, new Request("http://shop.test/compound?redirectTo=%2Fcheckout")))
+    expect(page.redirectTo).toBe("/checkout")
+    const form = new URLSearchParams({ pickupPointId: "ppt_1", redirectTo: "/checkout" })
+    const response = await thrown(compoundAction(new Request("http://shop.test/compound", { method: "POST", body: form })))
+    expect(response.headers.get("Location")).toBe("/checkout?notice=compound.saved")
+    expect(response.headers.get("Set-Cookie")).toContain("lx_compound=ppt_1")
+  })
+
+  it("never redirects off site", async () => {
+    const form = new URLSearchParams({ pickupPointId: "ppt_1", redirectTo: "//evil.example" })
+    const response = await thrown(compoundAction(new Request("http://shop.test/compound", { method: "POST", body: form })))
+    expect(response.headers.get("Location")).toBe("/?notice=compound.saved")
+  })
+})
+
+const jwt = testToken()
+const orderJson = (metadata?: unknown) => ({
+  id: "order_1",
+  display_id: 7,
+  status: "pending",
+  created_at: "2026-11-29T05:00:00Z",
+  total: 12.8,
+  items: [],
+  shipping_address: { first_name: "王小明", phone: "13800138000" },
+  metadata,
+})
+const pickupJson = {
+  pickup: {
+    status: "placed",
+    pickup_point: { id: "ppt_1", name: "测试小区物业服务中心", compound_name: "测试小区", address: "杭州市西湖区测试路 1 号" },
+    order_cycle: { id: "pcyc_1", name: "每日", pickup_starts_at: "2026-11-30T08:00:00.000Z", pickup_ends_at: "2026-11-30T12:00:00.000Z" },
+    qr_token: "pk1.old.mac",
+  },
+}
+
+async function remember(browser: ReturnType<typeof testSessions>, values: Record<string, unknown>) {
+  const session = await browser.session()
+  for (const [k, v] of Object.entries(values)) session.set(k as never, v as never)
+  await browser.sessions.commit(browser.request("/"), session)
+}
+
+describe("order page pickup", () => {
+  it("shows a signed-in resident's point and window from GET /store/pickup-orders/:id", async () => {
+    const { store, browser, pickup, calls } = shop({
+      "GET /store/orders/:id": () => ({ order: orderJson() }),
+      "GET /store/pickup-orders/:id": () => pickupJson,
+    })
+    await remember(browser, { orders: ["order_1"], token: jwt })
+    const { order, signedIn } = payload<{ order: { pickup: Record<string, unknown> }; signedIn: boolean }>(
+      await loadOrderPage(store, browser.sessions, pickup, browser.request("/orders/order_1"), "order_1")
+    )
+    expect(signedIn).toBe(true)
+    expect(order.pickup).toMatchObject({ compoundName: "测试小区", address: "杭州市西湖区测试路 1 号", windowStart: "2026-11-30T08:00:00.000Z", status: "placed" })
+    expect(calls.find((c) => c.path === "/store/pickup-orders/order_1")!.init.headers).toEqual({ authorization: `Bearer ${jwt}` })
+  })
+
+  it("shows a guest the point and window checkout recorded on the order (the pickup route is for customers)", async () => {
+    const { store, browser, pickup, calls } = shop({
+      "GET /store/orders/:id": () => ({
+        order: orderJson({
+          lx_pickup: { point_id: "ppt_1", compound_name: "测试小区", address: "杭州市西湖区测试路 1 号", pickup_starts_at: "2026-11-30T08:00:00.000Z", pickup_ends_at: "2026-11-30T12:00:00.000Z" },
+        }),
+      }),
+    })
+    await remember(browser, { orders: ["order_1"] })
+    const { order, signedIn } = payload<{ order: { pickup: Record<string, unknown> }; signedIn: boolean }>(
+      await loadOrderPage(store, browser.sessions, pickup, browser.request("/orders/order_1"), "order_1")
+    )
+    expect(signedIn).toBe(false)
+    expect(order.pickup).toMatchObject({ compoundName: "测试小区", windowEnd: "2026-11-30T12:00:00.000Z", code: null, status: null })
+    expect(calls.some((c) => c.path.startsWith("/store/pickup-orders"))).toBe(false)
+  })
+})
+
+describe("signed-in checkout", () => {
+  it("assigns the cart as the customer (the backend hides a customer's cart from anyone else)", async () => {
+    const jwt = testToken()
+    const { store, browser, pickup, calls } = shop({ "POST /store/carts/:id/customer": () => ({ cart: { id: "cart_1" } }) })
+    await withCart(browser, { token: jwt, customer: { email: "li@example.com", name: "李阿姨" } })
+    const request = withCompound(browser.request("/checkout", { name: "李阿姨", mobile: "13900139000", cycleId: "pcyc_1" }))
+    await thrown(checkoutAction(store, browser.sessions, pickup, request))
+    expect(calls.find((c) => c.path === "/store/carts/cart_1/pickup")!.init.headers).toEqual({ authorization: `Bearer ${jwt}` })
+  })
+})
+
+describe("guest pickup from the session", () => {
+  it("checkout keeps the point and window with the order id; the confirmation shows them", async () => {
+    const { store, browser, pickup } = shop({ "GET /store/orders/:id": () => ({ order: orderJson() }) })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    await thrown(checkoutAction(store, browser.sessions, pickup, request))
+    const { order } = payload<{ order: { pickup: Record<string, unknown> } }>(
+      await loadOrderPage(store, browser.sessions, pickup, browser.request("/orders/order_1"), "order_1")
+    )
+    expect(order.pickup).toMatchObject({ compoundName: "测试小区", address: "杭州市西湖区测试路 1 号", windowStart: "2026-11-30T08:00:00.000Z" })
+  })
+})
+
+describe("show my pickup code", () => {
+  const codeShop = () =>
+    shop({
+      "GET /store/orders/:id": () => ({ order: orderJson() }),
+      "GET /store/pickup-orders/:id": () => pickupJson,
+      "POST /store/pickup-orders/:id/code": () => ({ pickup_code: { code: "04817263", qr_token: "pk1.eyJhIjoicGFzZ18xIn0.mac" } }),
+    })
+
+  it("issues a fresh code and draws its QR on the server", async () => {
+    const { store, browser, pickup, calls } = codeShop()
+    await remember(browser, { orders: ["order_1"], token: jwt })
+    const result = payload<RevealActionData>(
+      await revealCodeAction(store, browser.sessions, pickup, browser.request("/orders/order_1", { intent: "code" }), "order_1", qrDataUrl)
+    )
+    expect(result.revealed?.code).toBe("04817263")
+    expect(result.revealed?.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/)
+    const svg = Buffer.from(result.revealed!.qrDataUrl.split(",")[1]!, "base64").toString("utf8")
+    expect(svg).toContain("<svg")
+    const post = calls.find((c) => c.method === "POST" && c.path === "/store/pickup-orders/order_1/code")!
+    expect(post.init.headers).toEqual({ authorization: `Bearer ${jwt}` })
+  })
+
+  it("sends a guest to sign in and back to the order, without asking the backend", async () => {
+    const { store, browser, pickup, calls } = codeShop()
+    await remember(browser, { orders: ["order_1"] })
+    const response = await thrown(
+      revealCodeAction(store, browser.sessions, pickup, browser.request("/orders/order_1", { intent: "code" }), "order_1", qrDataUrl)
+    )
+    expect(response.status).toBe(303)
+    expect(response.headers.get("Location")).toBe("/account/login?redirectTo=%2Forders%2Forder_1")
+    expect(calls.some((c) => c.path.endsWith("/code"))).toBe(false)
+  })
+
+  it("answers 404 for an order this browser may not see", async () => {
+    const { store, browser, pickup, calls } = codeShop()
+    await remember(browser, { token: jwt })
+    const response = await thrown(
+      revealCodeAction(
+        { ...store, request: (what, path, init) => (path === "/store/orders" ? Promise.resolve({ orders: [] } as never) : store.request(what, path, init)) },
+        browser.sessions,
+        pickup,
+        browser.request("/orders/order_1", { intent: "code" }),
+        "order_1",
+        qrDataUrl
+      )
+    )
+    expect(response.status).toBe(404)
+    expect(calls.some((c) => c.path.endsWith("/code"))).toBe(false)
+  })
+
+  it("says the code is unavailable when the backend has no pickup for the order", async () => {
+    const { store, browser, pickup } = shop({
+      "GET /store/orders/:id": () => ({ order: orderJson() }),
+      "POST /store/pickup-orders/:id/code": () => {
+        throw new FakeHttpError(404, "order order_1 was not found")
+      },
+    })
+    await remember(browser, { orders: ["order_1"], token: jwt })
+    const result = await revealCodeAction(store, browser.sessions, pickup, browser.request("/orders/order_1", { intent: "code" }), "order_1", qrDataUrl)
+    expect(payload<RevealActionData>(result)).toEqual({ revealed: null, error: "code.unavailable" })
+  })
+})
