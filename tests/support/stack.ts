@@ -8,7 +8,6 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-// @ts-expect-error plain ESM helper shared with the backend's start script
 import { createDatabaseIfMissing, dropDatabase, freePort, testPostgresServer, withDatabase } from "../../backend/scripts/postgres.mjs"
 
 export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
