@@ -89,34 +89,44 @@ describe("earningTransaction", () => {
 })
 
 describe("reversalTransaction", () => {
-  const reverse = (already: number, amount: number, account: "accrued" | "earned" = "accrued") =>
+  const accrued = () => {
+    const t = accrualTransaction(line, "x")!
+    return t.postings
+      .filter((p) => p.account === "accrued")
+      .map((p) => ({ party_type: p.party_type!, party_id: p.party_id ?? null, balance: p.amount }))
+  }
+  const reverse = (amount: number, balances = accrued(), account: "accrued" | "earned" = "accrued") =>
     reversalTransaction({
       ...line,
-      original_fen: 2561,
-      already_reversed_fen: already,
+      balances,
       reverse_fen: amount,
       account,
-      reference: `r${already}`,
+      reference: "r1",
       reason: "shortage",
       source: "test",
     })
 
-  it("balances and takes the parties back to the split of what remains", () => {
-    const t = reverse(0, 561)!
+  it("balances, and each party gives back in proportion to what it holds", () => {
+    const t = reverse(561)!
     expect(sides(t)).toEqual({ debit: 561, credit: 561 })
-    const remaining = lineParties(2000, policy.shares, line.attribution, "pp_1")
-    const original = lineParties(2561, policy.shares, line.attribution, "pp_1")
-    for (const [i, party] of original.entries()) {
-      const debit = t.postings.find((p) => p.direction === "debit" && p.party_id === party.party_id)?.amount ?? 0
-      expect(party.amount - debit).toBe(remaining[i].amount)
+    const debits = t.postings.filter((p) => p.direction === "debit")
+    for (const held of accrued()) {
+      const d = debits.find((p) => p.party_id === held.party_id)?.amount ?? 0
+      expect(Math.abs(d - (561 * held.balance) / 2561)).toBeLessThan(1)
     }
   })
 
+  it("reversing the whole line returns every balance exactly", () => {
+    const t = reverse(2561)!
+    const debits = Object.fromEntries(t.postings.filter((p) => p.direction === "debit").map((p) => [p.party_id, p.amount]))
+    for (const held of accrued()) expect(debits[held.party_id!]).toBe(held.balance)
+  })
+
   it("refuses to reverse more than remains", () => {
-    expect(() => reverse(2000, 562)).toThrow(/only 561 of 2561 fen remain/)
+    expect(() => reverse(2562)).toThrow(/only 2561 fen remain/)
   })
 
   it("reverses from earned after handover", () => {
-    expect(reverse(0, 100, "earned")!.postings.filter((p) => p.direction === "debit").every((p) => p.account === "earned")).toBe(true)
+    expect(reverse(100, accrued(), "earned")!.postings.filter((p) => p.direction === "debit").every((p) => p.account === "earned")).toBe(true)
   })
 })

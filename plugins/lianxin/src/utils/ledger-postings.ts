@@ -1,7 +1,7 @@
 import type { LedgerPostingInput, LedgerTransactionInput } from "../types/ledger"
 import {
   SHARE_PARTIES,
-  reversalShares,
+  reversalFromBalances,
   splitAmongHouseholds,
   splitLineAmount,
   type ShareBasisPoints,
@@ -132,20 +132,25 @@ export function earningTransaction(
   return { transaction_key: `earning:${ref.line_item_id}`, kind: "earning", source, postings }
 }
 
+/** Households first, then cooperative, property office, platform: who wins a tied fen. */
+export function partyPriority(a: PartyBalance, b: PartyBalance): number {
+  const rank = (p: PartyBalance) => SHARE_PARTIES.indexOf(p.party_type)
+  return rank(a) - rank(b) || (a.party_id ?? "").localeCompare(b.party_id ?? "")
+}
+
 /**
- * Reversal of `reverse_fen` of a line (cancellation, refund, shortage). The
- * parties give back the difference between the split of what remained paid
- * before and after, from `account` (accrued before handover, earned after).
+ * Reversal of `reverse_fen` of a line (cancellation, refund or shortage): the
+ * parties give back in proportion to what they still hold on the line, from
+ * `account` (accrued before handover, earned after), and the resident's side
+ * is credited the same amount. Never more than a party holds, never negative.
  */
 export function reversalTransaction(input: {
   order_id: string
   line_item_id: string
   product_id: string | null
   policy: PolicySnapshot
-  attribution: LineAttribution | null
-  property_office_id: string | null
-  original_fen: number
-  already_reversed_fen: number
+  /** What each party still holds on the line, on `account` (credit − debit). */
+  balances: PartyBalance[]
   reverse_fen: number
   account: "accrued" | "earned"
   reference: string
@@ -153,11 +158,11 @@ export function reversalTransaction(input: {
   source: string
 }): LedgerTransactionInput | null {
   if (input.reverse_fen === 0) return null
-  // Validates the amount against what remains.
-  reversalShares(input.original_fen, input.already_reversed_fen, input.reverse_fen, input.policy.shares)
-  const remainingBefore = input.original_fen - input.already_reversed_fen
-  const before = lineParties(remainingBefore, input.policy.shares, input.attribution, input.property_office_id)
-  const after = lineParties(remainingBefore - input.reverse_fen, input.policy.shares, input.attribution, input.property_office_id)
+  const holders = input.balances.filter((b) => b.balance > 0).sort(partyPriority)
+  const parts = reversalFromBalances(
+    holders.map((h) => ({ key: partyKey(h), balance: h.balance })),
+    input.reverse_fen
+  )
   const base = {
     order_id: input.order_id,
     line_item_id: input.line_item_id,
@@ -167,9 +172,9 @@ export function reversalTransaction(input: {
     reason: input.reason,
   }
   const postings: LedgerPostingInput[] = []
-  before.forEach((party, i) => {
-    const amount = party.amount - after[i].amount
-    if (amount <= 0) return
+  for (const party of holders) {
+    const amount = parts[partyKey(party)]
+    if (amount <= 0) continue
     postings.push({
       ...base,
       idempotency_key: `reversal:${input.reference}:${input.line_item_id}:${partyKey(party)}`,
@@ -179,7 +184,7 @@ export function reversalTransaction(input: {
       party_type: party.party_type,
       party_id: party.party_id,
     })
-  })
+  }
   postings.push({
     ...base,
     idempotency_key: `reversal:${input.reference}:${input.line_item_id}:resident_payments`,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { allocateLargestRemainder } from "./largest-remainder"
 import {
   SHARE_PARTIES,
-  reversalShares,
+  reversalFromBalances,
   splitAmongHouseholds,
   splitLineAmount,
   validateShares,
@@ -120,16 +120,30 @@ describe("splitAmongHouseholds", () => {
   })
 })
 
-describe("reversalShares", () => {
-  it("reverses a whole line back to zero", () => {
-    expect(reversalShares(1280, 0, 1280, DEFAULT)).toEqual(splitLineAmount(1280, DEFAULT))
+describe("reversalFromBalances", () => {
+  const held = (shares: ShareBasisPoints, amount: number) =>
+    SHARE_PARTIES.map((key) => ({ key, balance: splitLineAmount(amount, shares)[key] }))
+
+  it("reverses everything that remains exactly", () => {
+    expect(reversalFromBalances(held(DEFAULT, 1280), 1280)).toEqual(splitLineAmount(1280, DEFAULT))
   })
 
   it("refuses to reverse more than remains", () => {
-    expect(() => reversalShares(1000, 600, 401, DEFAULT)).toThrow(/only 400 of 1000 fen remain/)
+    expect(() => reversalFromBalances(held(DEFAULT, 400), 401)).toThrow(/only 400 fen remain/)
   })
 
-  it("property: after any sequence of partial reversals each party holds exactly the split of what remains", () => {
+  it("never asks a party for a negative amount where split(before) − split(after) would (Alabama paradox)", () => {
+    // Found by the property below: 211 819 fen at 0/5397/4556/47, reverse 1 fen.
+    const shares = { household: 0, cooperative: 5397, property_office: 4556, platform: 47 }
+    const before = splitLineAmount(211_819, shares)
+    const after = splitLineAmount(211_818, shares)
+    expect(before.platform - after.platform).toBe(-1)
+    const r = reversalFromBalances(held(shares, 211_819), 1)
+    expect(Object.values(r).every((x) => x >= 0)).toBe(true)
+    expect(sum(r)).toBe(1)
+  })
+
+  it("property: any sequence of partial reversals gives back exactly what was asked, never below zero, ending at zero", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1_000_000 }),
@@ -137,19 +151,21 @@ describe("reversalShares", () => {
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
         (original, shares, fractions) => {
           const net = splitLineAmount(original, shares)
-          let reversed = 0
+          let remaining = original
           for (const f of fractions) {
-            const step = Math.floor((original - reversed) * f)
-            const r = reversalShares(original, reversed, step, shares)
+            const step = Math.floor(remaining * f)
+            const r = reversalFromBalances(SHARE_PARTIES.map((key) => ({ key, balance: net[key] })), step)
             if (sum(r) !== step) return false
             for (const p of SHARE_PARTIES) {
+              if (r[p] < 0 || r[p] > net[p]) return false
               net[p] -= r[p]
-              if (r[p] < 0 || net[p] < 0) return false
+              // Each party stays within a fen per reversal of its exact share of what remains.
+              if (Math.abs(net[p] - ((remaining - step) * shares[p]) / 10_000) > fractions.length + 1) return false
             }
-            reversed += step
+            remaining -= step
           }
-          const expected = splitLineAmount(original - reversed, shares)
-          return SHARE_PARTIES.every((p) => net[p] === expected[p])
+          const last = reversalFromBalances(SHARE_PARTIES.map((key) => ({ key, balance: net[key] })), remaining)
+          return SHARE_PARTIES.every((p) => net[p] - last[p] === 0)
         }
       )
     )

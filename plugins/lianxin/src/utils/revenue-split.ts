@@ -57,28 +57,35 @@ export function splitAmongHouseholds(
 }
 
 /**
- * What must be reversed when only `remainingFen` of a line's `originalFen`
- * stays paid: the difference between the split of the original amount and the
- * split of what remains. Reversing this way keeps every party's net exactly
- * equal to the split of what was finally paid, however many partial reversals
- * happen, and never below zero.
+ * How a reversal of `reverseFen` is shared among the parties that still hold
+ * money on a line: in proportion to what each holds (largest remainder, ties
+ * to the parties listed first — the caller lists households first).
+ *
+ * Not `split(before) − split(after)`: largest remainder is not monotone (the
+ * Alabama paradox), so that difference can ask a party to give back −1 fen.
+ * Proportional to the balances, every part is between 0 and the party's
+ * balance, the parts sum exactly to the reversal, and reversing everything
+ * that remains returns each balance exactly.
  */
-export function reversalShares(
-  originalFen: number,
-  alreadyReversedFen: number,
-  reverseFen: number,
-  shares: ShareBasisPoints
-): Record<SharePartyType, number> {
-  if (alreadyReversedFen + reverseFen > originalFen) {
-    throw new RangeError(
-      `cannot reverse ${reverseFen} fen: only ${originalFen - alreadyReversedFen} of ${originalFen} fen remain`
-    )
+export function reversalFromBalances<K extends string>(
+  balances: ReadonlyArray<{ key: K; balance: number }>,
+  reverseFen: number
+): Record<K, number> {
+  const held = balances.reduce((acc, b) => acc + b.balance, 0)
+  if (!Number.isSafeInteger(reverseFen) || reverseFen < 0) {
+    throw new RangeError(`the amount to reverse must be a non-negative whole number of fen, got ${reverseFen}`)
   }
-  const before = splitLineAmount(originalFen - alreadyReversedFen, shares)
-  const after = splitLineAmount(originalFen - alreadyReversedFen - reverseFen, shares)
-  const result = {} as Record<SharePartyType, number>
-  for (const party of SHARE_PARTIES) {
-    result[party] = before[party] - after[party]
+  if (balances.some((b) => !Number.isSafeInteger(b.balance) || b.balance < 0)) {
+    throw new RangeError("balances must be non-negative whole numbers of fen")
   }
-  return result
+  if (reverseFen > held) {
+    throw new RangeError(`cannot reverse ${reverseFen} fen: only ${held} fen remain`)
+  }
+  if (reverseFen === 0 || held === 0) {
+    return Object.fromEntries(balances.map((b) => [b.key, 0])) as Record<K, number>
+  }
+  return allocateLargestRemainder(
+    reverseFen,
+    balances.map((b) => ({ key: b.key, weight: b.balance }))
+  )
 }

@@ -50,7 +50,6 @@ type LineState = {
   reversed_fen: number
   accrued: PartyBalance[]
   earned: PartyBalance[]
-  property_office_id: string | null
 }
 
 /** What the ledger holds for each line of an order: its policy snapshot, paid, reversed, balances. */
@@ -83,8 +82,6 @@ async function lineStates(ledger: RevenueShareModuleService, orderId: string): P
       reversed_fen: original - residentNet,
       accrued: net("accrued"),
       earned: net("earned"),
-      property_office_id:
-        accruals.find((x) => x.line_item_id === a.line_item_id && x.party_type === "property_office")?.party_id ?? null,
     })
   }
   return states
@@ -166,10 +163,7 @@ export const prepareReversalStep = createStep(
         line_item_id: line.line_item_id,
         product_id: line.product_id,
         policy: state.policy,
-        attribution: line.attribution,
-        property_office_id: state.property_office_id,
-        original_fen: state.original_fen,
-        already_reversed_fen: state.reversed_fen,
+        balances: earnedAlready ? state.earned : state.accrued,
         reverse_fen: request.amount_fen,
         account: earnedAlready ? "earned" : "accrued",
         reference: input.reference,
