@@ -11,6 +11,7 @@ import { getStoreClient } from "../lib/server/medusa.server"
 import { useFormHints } from "../lib/use-form-hints"
 import { langFromMatches, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/checkout"
+import { LineList } from "../components/line-list"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
   const t = translator(langFromMatches(matches))
@@ -121,17 +122,7 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
           <h2 id="items-title" className="text-base font-semibold">
             {t("checkout.items")}
           </h2>
-          <ul className="mt-2 space-y-1 text-sm">
-            {cart.lines.map((line) => (
-              <li key={line.id} className="flex justify-between gap-2">
-                <span>
-                  {line.title}
-                  {line.variantTitle ? ` · ${line.variantTitle}` : ""} × {line.quantity}
-                </span>
-                <span className="tabular-nums">{formatFen(line.totalFen)}</span>
-              </li>
-            ))}
-          </ul>
+          <LineList lines={cart.lines} />
           <p className="mt-3 flex items-baseline justify-between border-t border-stone-200 pt-2 text-lg">
             <span>{t("checkout.total")}</span>
             <span className="font-bold text-red-700">{formatFen(cart.totalFen)}</span>

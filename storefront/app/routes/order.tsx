@@ -10,6 +10,7 @@ import { loadOrderPage, revealCodeAction } from "../lib/server/orders.server"
 import { qrDataUrl } from "../lib/server/qr.server"
 import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/order"
+import { LineList } from "../components/line-list"
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = translator(langFromMatches(matches))
@@ -76,17 +77,7 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
         <h2 id="items-title" className="text-base font-semibold">
           {t("checkout.items")}
         </h2>
-        <ul className="mt-2 space-y-1 text-sm">
-          {order.lines.map((line) => (
-            <li key={line.id} className="flex justify-between gap-2">
-              <span>
-                {line.title}
-                {line.variantTitle ? ` · ${line.variantTitle}` : ""} × {line.quantity}
-              </span>
-              <span className="tabular-nums">{formatFen(line.totalFen)}</span>
-            </li>
-          ))}
-        </ul>
+        <LineList lines={order.lines} />
         <p className="mt-3 flex justify-between border-t border-stone-200 pt-2 font-semibold">
           <span>{t("checkout.total")}</span>
           <span>{formatFen(order.totalFen)}</span>
