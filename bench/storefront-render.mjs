@@ -3,11 +3,13 @@
 // N sequential requests, after a warm-up) and the gzip size of the JavaScript
 // a phone downloads for the product page.
 //
-//   STOREFRONT_URL=http://localhost:3000 node bench/storefront-render.mjs [--requests 200] [--product e2e-apple]
+//   STOREFRONT_URL=http://localhost:3000 node bench/storefront-render.mjs [--requests 200] [--product e2e-apple] [--compound auto|ppt_…]
 //
 // Run it against a production build (`npm start`, or the Playwright stack) with
 // the backend on the same machine: the times include the loaders' backend calls.
-// Requests carry no cookies, like a first visit from a shared link.
+// Requests carry no cookies, like a first visit from a shared link. With --compound, the pages are measured a
+// second time as a resident who chose a compound (the lx_compound cookie): they then also read the point, its
+// cycles and its availability for "unavailable this cycle" marks. "auto" takes the first point /compound lists.
 import { gzipSync } from "node:zlib"
 
 const args = process.argv.slice(2)
@@ -31,12 +33,19 @@ function percentile(sorted, p) {
   return sorted[index]
 }
 
-async function measure(path) {
+async function firstPointId() {
+  const html = await (await fetch(`${base}/compound`)).text()
+  const match = /name="pickupPointId" value="(ppt_[A-Za-z0-9]+)"/.exec(html)
+  if (!match) throw new Error(`no pickup point listed on ${base}/compound`)
+  return match[1]
+}
+
+async function measure(path, cookie) {
   const url = `${base}${path}`
   const times = []
   for (let i = 0; i < warmup + requests; i++) {
     const started = performance.now()
-    const response = await fetch(url, { headers: { "user-agent": "lianxin-bench (Mobile)" } })
+    const response = await fetch(url, { headers: { "user-agent": "lianxin-bench (Mobile)", ...(cookie ? { cookie } : {}) } })
     // The whole streamed document, not just the headers.
     await response.arrayBuffer()
     const ms = performance.now() - started
@@ -70,7 +79,16 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`
 console.log(`storefront ${base}: ${requests} sequential requests per page after ${warmup} warm-up, no cookies`)
 for (const path of ["/", `/products/${encodeURIComponent(handle)}`]) {
   const r = await measure(path)
-  console.log(`${r.path.padEnd(28)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  mean ${r.mean.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`)
+  console.log(`${r.path.padEnd(30)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  mean ${r.mean.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`)
+}
+const compoundOption = option("compound", undefined)
+if (compoundOption) {
+  const pointId = compoundOption === "auto" ? await firstPointId() : compoundOption
+  console.log(`again with a chosen compound (lx_compound=${pointId}):`)
+  for (const path of ["/", `/products/${encodeURIComponent(handle)}`]) {
+    const r = await measure(path, `lx_compound=${pointId}`)
+    console.log(`${r.path.padEnd(30)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  mean ${r.mean.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`)
+  }
 }
 const js = await productJs(`/products/${encodeURIComponent(handle)}`)
 console.log(`product page JavaScript: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip (gzip -9); HTML ${kb(js.htmlGzip)} gzip`)

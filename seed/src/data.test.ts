@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { describe, expect, it } from "vitest"
-import { DEMO_CATALOG } from "./data/demo"
+import { DEMO_CATALOG, DEMO_HISTORY } from "./data/demo"
 import { E2E_CATALOG } from "./data/e2e"
 import type { Catalog } from "./data/types"
 import { emojiFilePath } from "./emoji"
@@ -151,8 +151,7 @@ describe("data files", () => {
 })
 
 describe("demo history", () => {
-  it("orders only seeded products, in positive quantities", async () => {
-    const { DEMO_HISTORY } = await import("./data/demo")
+  it("orders only seeded products, in positive quantities", () => {
     const handles = new Set(DEMO_CATALOG.products.map((p) => p.handle))
     for (const order of DEMO_HISTORY.orders) {
       expect(order.length).toBeGreaterThan(0)
@@ -164,8 +163,7 @@ describe("demo history", () => {
     expect(DEMO_HISTORY.collected).toBeLessThanOrEqual(DEMO_HISTORY.orders.length)
   })
 
-  it("gives earnings to at least five households, so the impact page has figures to publish", async () => {
-    const { DEMO_HISTORY } = await import("./data/demo")
+  it("gives earnings to at least five households, so the impact page has figures to publish", () => {
     const collected = DEMO_HISTORY.orders.slice(0, DEMO_HISTORY.collected)
     const households = new Set(collected.flat().map(([handle]) => DEMO_CATALOG.products.find((p) => p.handle === handle)!.householdCode))
     expect(households.size).toBeGreaterThanOrEqual(5)

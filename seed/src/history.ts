@@ -49,6 +49,8 @@ export async function ensureHistory(
   const orderModule = container.resolve(Modules.ORDER)
   const [, existing] = await orderModule.listAndCountOrders({}, { take: 1 })
   if (existing > 0) return
+  // Checkout refuses a cart without a pickup point and cycle (docs/decisions/005).
+  if (!pickupPointIds.length) throw new Error("seed history: orders need a pickup network (no pickup point in this scenario)")
 
   for (const policy of spec.policies) {
     const { data: categories } = await query.graph({
@@ -87,7 +89,7 @@ export async function ensureHistory(
   // arrives and is handed over below); the last orders wait in the second.
   const { data: cycles } = await query.graph({
     entity: "order_cycle",
-    fields: ["id", "resident_cutoff_at"],
+    fields: ["id", "resident_cutoff_at", "producer_cutoff_at"],
     filters: { resident_cutoff_at: { $gt: new Date() }, canceled_at: null },
     pagination: { order: { resident_cutoff_at: "ASC" }, take: 2 },
   })
@@ -112,14 +114,12 @@ export async function ensureHistory(
         },
       },
     })
-    if (pickupPointIds.length) {
-      // Each resident collects at their own compound's office, in the open daily cycle.
-      await runWorkflow(container, "set-cart-pickup", {
-        cart_id: cart.id,
-        pickup_point_id: pickupPointIds[(i % spec.residents.length) % pickupPointIds.length],
-        ...(cycles.length > 1 ? { order_cycle_id: i < placedInFirstCycle ? cycles[0].id : cycles[1].id } : {}),
-      })
-    }
+    // Each resident collects at their own compound's office, in the open daily cycle.
+    await runWorkflow(container, "set-cart-pickup", {
+      cart_id: cart.id,
+      pickup_point_id: pickupPointIds[(i % spec.residents.length) % pickupPointIds.length],
+      ...(cycles.length > 1 ? { order_cycle_id: i < placedInFirstCycle ? cycles[0].id : cycles[1].id } : {}),
+    })
     await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cart.id, options: [{ id: options[0].id }] } })
     const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
     await createPaymentSessionsWorkflow(container).run({
@@ -132,13 +132,12 @@ export async function ensureHistory(
     orderIds.push(order.id)
   }
 
-  if (pickupPointIds.length) {
-    await receiveAndHandOver(container, query, orderIds.slice(0, placedInFirstCycle), spec.collected)
-  } else {
-    for (const orderId of orderIds.slice(0, spec.collected)) {
-      await runWorkflow(container, "earn-order-revenue", { order_id: orderId, source: "seed:handover" })
-    }
+  // The first cycle's producer cutoff as if it had come: its harvest lists are
+  // frozen (what the job does every 5 minutes), then the goods arrive.
+  if (cycles.length) {
+    await runWorkflow(container, "freeze-harvest-lists", { now: new Date(cycles[0].producer_cutoff_at) })
   }
+  await receiveAndHandOver(container, query, orderIds.slice(0, placedInFirstCycle), spec.collected)
 
   const statementIds = await runWorkflow<string[]>(container, "generate-household-statements", {
     period_start: started,

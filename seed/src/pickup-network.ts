@@ -15,6 +15,8 @@ export type PickupNetworkSeed = Array<{
   }
   point: { code: string; name: string; capacityChilled: number; capacityAmbient: number }
   staff: { name: string; email: string; password: string }
+  /** Codes of households registered through this office (its staff list produce for them). */
+  households?: readonly string[]
 }>
 
 type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }> }
@@ -69,6 +71,7 @@ export async function ensurePickupNetwork(container: MedusaContainer, network: P
       pointId = point.id
     }
     pointIds.set(entry.point.code, pointId)
+    if (entry.households?.length) await ensureOfficeHouseholds(container, query, officeId, entry.households)
     const { data: staff } = await query.graph({
       entity: "pickup_staff",
       fields: ["id"],
@@ -85,4 +88,17 @@ export async function ensurePickupNetwork(container: MedusaContainer, network: P
   }
   await runWorkflow(container, "ensure-upcoming-order-cycles", { days: 3 })
   return pointIds
+}
+
+/** Links the office to the households it registered, those not linked yet (by household code). */
+async function ensureOfficeHouseholds(container: MedusaContainer, query: Query, officeId: string, codes: readonly string[]) {
+  const { data: households } = await query.graph({ entity: "household", fields: ["id", "code"], filters: { code: [...codes] } })
+  const missing = codes.filter((c) => !households.some((h) => h.code === c))
+  if (missing.length) throw new Error(`Seed: office households ${missing.join(", ")} do not exist`)
+  const { data: offices } = await query.graph({ entity: "property_office", fields: ["id", "households.id"], filters: { id: officeId } })
+  const linked = new Set<string>((offices[0]?.households ?? []).map((h: { id: string }) => h.id))
+  const toLink = households.filter((h) => !linked.has(h.id)).map((h) => h.id as string)
+  if (toLink.length) {
+    await runWorkflow(container, "link-office-households", { property_office_id: officeId, household_ids: toLink })
+  }
 }

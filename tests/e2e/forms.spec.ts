@@ -67,6 +67,43 @@ test.describe("bad input gets a Chinese message at the field", () => {
     await expect(page).toHaveURL(/\/checkout$/)
   })
 
+  test("checkout: a guest's optional email must be an address, and not too long", async ({ page, shop, checkout }) => {
+    await shop.open(`/products/${apple.handle}`)
+    await shop.addedToCart(1)
+    await shop.chooseCompound(E2E.pickup.office.compoundName)
+    await shop.open("/checkout")
+    await checkout.fill("王小明", "13800138000")
+    for (const [value, message] of [
+      ["not-an-email", "请输入正确的邮箱地址"],
+      [`${"a".repeat(250)}@example.com`, "邮箱地址太长了"],
+    ] as const) {
+      await checkout.email().fill(value)
+      await checkout.submit().click()
+      await expectFieldError(page, checkout.email(), new RegExp(message))
+    }
+    await expect(page).toHaveURL(/\/checkout$/)
+  })
+
+  test("compound search: too long is refused at the field, also as a plain GET", async ({ page, shop }) => {
+    await shop.open("/compound")
+    const search = page.getByRole("searchbox", { name: "搜索城市或小区名" })
+    await search.fill("小".repeat(31))
+    await page.getByRole("button", { name: "搜索", exact: true }).click()
+    await expect(search).toHaveAccessibleDescription("搜索词最多 30 个字")
+    await shop.open(`/compound?q=${encodeURIComponent("区".repeat(200))}`)
+    await expect(page.getByRole("searchbox", { name: "搜索城市或小区名" })).toHaveAccessibleDescription("搜索词最多 30 个字")
+    await expect(page.getByRole("button", { name: /^选这个小区/ })).toHaveCount(0)
+  })
+
+  test("cancel: an order that is not this browser's, or not an order id at all, cancels nothing", async ({ request }) => {
+    const base = process.env.STOREFRONT_URL!
+    const stranger = await request.post(`${base}/account/orders/order_NOTMINE/cancel`, { form: { returnTo: "order" }, maxRedirects: 0 })
+    expect(stranger.status()).toBe(303)
+    expect(stranger.headers()["location"]).toMatch(/^\/account\/login/)
+    const malformed = await request.post(`${base}/account/orders/${encodeURIComponent("order_1; drop")}/cancel`, { form: { returnTo: "order" }, maxRedirects: 0 })
+    expect(malformed.status()).toBe(404)
+  })
+
   test("register and login: empty, bad email, short and too long password", async ({ page, shop }) => {
     await shop.open("/account/register")
     const name = page.getByRole("textbox", { name: "姓名或昵称" })

@@ -6,7 +6,8 @@ const office = E2E.pickup.office
 /** The daily cycle: order until 22:00, collect the next day 16:00–20:00 (Asia/Shanghai). */
 const WINDOW = /\d{1,2}月\d{1,2}日.*16:00–20:00/
 
-test("a guest browses, buys apples, sees the confirmation and finds the order after registering", async ({ page, shop, checkout }, testInfo) => {
+test("a guest browses, buys apples, gets a pickup code and QR, and finds the order after registering", async ({ page, shop, checkout }, testInfo) => {
+  const email = `guest-${Date.now()}@example.com`
   await shop.open("/")
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN")
   await expect(shop.productLink(apple.title)).toBeVisible()
@@ -37,6 +38,8 @@ test("a guest browses, buys apples, sees the confirmation and finds the order af
   await shop.cartLink().click()
   await expect(page.getByRole("heading", { level: 1, name: "购物车" })).toBeVisible()
   await expect(page.getByText(formatFen(apple.priceFen * 2)).last()).toBeVisible()
+  await shop.screenshot(testInfo, "cart")
+  await shop.expectAccessible()
   await page.getByRole("link", { name: "去结算" }).click()
 
   // No compound chosen yet: checkout sends the resident to choose one, then comes back.
@@ -55,6 +58,8 @@ test("a guest browses, buys apples, sees the confirmation and finds the order af
   await expect(pickup.getByText(WINDOW)).toBeVisible()
   await expect(page.getByText("到物业取货时付款")).toBeVisible()
   await checkout.fill("王小明", "138 0013 8000")
+  // Optional for guests: registering later with this email hands the order to the account.
+  await checkout.email().fill(email)
   await shop.screenshot(testInfo, "checkout")
   await shop.expectAccessible()
   await checkout.submit().click()
@@ -68,25 +73,36 @@ test("a guest browses, buys apples, sees the confirmation and finds the order af
   const confirmed = orderPickup(page)
   await expect(confirmed.getByText(`${office.compoundName} · ${office.address}`)).toBeVisible()
   await expect(confirmed.getByText(WINDOW)).toBeVisible()
-  // Guests cannot get a code online (the backend issues codes to the signed-in customer only): the page says so.
-  await expect(confirmed.getByText("游客订单暂时无法在网上获取取货码", { exact: false })).toBeVisible()
-  await expect(confirmed.getByRole("button", { name: /取货码/ })).toHaveCount(0)
+  // The guest gets the code and its QR right away (the cart the order came from, kept in the signed session, is the proof).
+  const code = confirmed.getByText(/^\d{8}$/)
+  await expect(code).toBeVisible()
+  const qr = confirmed.getByRole("img", { name: /取货二维码/ })
+  await expect(qr).toBeVisible()
+  await expect(qr).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/)
+  await expect(confirmed.getByText("取货码只显示这一次", { exact: false })).toBeVisible()
+  await expect(confirmed.getByRole("button", { name: `取消订单 ${number}` })).toBeVisible()
   await expect(shop.cartLink()).toHaveText("购物车")
   await shop.screenshot(testInfo, "confirmation")
   await shop.expectAccessible()
 
   await page.getByRole("link", { name: "注册账号" }).click()
   await page.getByRole("textbox", { name: "姓名或昵称" }).fill("王小明")
-  await page.getByRole("textbox", { name: "邮箱" }).fill(`guest-${Date.now()}@example.com`)
+  await page.getByRole("textbox", { name: "邮箱" }).fill(email)
   await page.getByLabel("密码").fill("lianxin-2026")
   await page.getByRole("button", { name: "注册" }).click()
 
   await expect(page.getByRole("heading", { level: 1, name: "你好，王小明" })).toBeVisible()
-  await expect(page.getByRole("link", { name: `订单号 ${number}` })).toBeVisible()
+  // Claimed: listed under the account's own orders (not "placed on this device"), with its status and a code to ask for.
+  const mine = page.getByRole("region", { name: "我的订单" })
+  const claimed = mine.getByRole("article").filter({ has: page.getByRole("link", { name: `订单号 ${number}` }) })
+  await expect(claimed).toBeVisible()
+  await expect(claimed).toContainText("已下单")
+  await expect(claimed.getByRole("button", { name: `显示取货码（订单 ${number}）` })).toBeVisible()
+  await expect(page.getByRole("region", { name: "在这台设备上下的订单" })).toHaveCount(0)
   await shop.expectAccessible()
 })
 
-test("a signed-in resident's order is listed under the account; cancelling says honestly what happens", async ({ page, shop, checkout }) => {
+test("a signed-in resident's order is listed under the account with its code, and cancelling before the cutoff cancels it", async ({ page, shop, checkout }) => {
   const email = `member-${Date.now()}@example.com`
   await shop.open("/account/register")
   await page.getByRole("textbox", { name: "姓名或昵称" }).fill("李阿姨")
@@ -115,8 +131,7 @@ test("a signed-in resident's order is listed under the account; cancelling says 
   const confirmed = orderPickup(page)
   await expect(confirmed.getByText(`${office.compoundName} · ${office.address}`)).toBeVisible()
   await expect(confirmed.getByText(WINDOW)).toBeVisible()
-  await expect(confirmed.getByText("之前的取货码和二维码随即失效", { exact: false })).toBeVisible()
-  await confirmed.getByRole("button", { name: /^显示取货码（订单 \d+）$/ }).click()
+  // Checkout issued the code: shown once on the confirmation, with its QR.
   const code = confirmed.getByText(/^\d{8}$/)
   await expect(code).toBeVisible()
   const qr = confirmed.getByRole("img", { name: /取货二维码/ })
@@ -140,10 +155,19 @@ test("a signed-in resident's order is listed under the account; cancelling says 
 
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click()
   await expect(order).toContainText("已下单")
+  await expect(order.getByText("之前的取货码和二维码随即失效", { exact: false })).toBeVisible()
   await order.getByRole("button", { name: /^取消订单/ }).click()
-  // Medusa's store API cannot cancel; until the backend adds a route the page says so instead of pretending.
-  await expect(page.getByRole("status")).toContainText(/订单已取消|暂时不能在线取消订单/)
+  await expect(page.getByRole("status")).toContainText("订单已取消。")
+  await expect(order).toContainText("已取消")
+  await expect(order.getByRole("button", { name: /^取消订单/ })).toHaveCount(0)
+  await order.getByRole("link", { name: /^订单号/ }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "已取消" })).toBeVisible()
+  await expect(orderPickup(page).getByRole("button", { name: /取货码/ })).toHaveCount(0)
 
+  // The compound is remembered on the account: a browser without the cookie gets it back on signing in.
+  await page.context().clearCookies({ name: "lx_compound" })
+
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click()
   await page.getByRole("button", { name: "退出登录" }).click()
   await expect(page).toHaveURL(`${new URL(page.url()).origin}/`)
   await page.goto(`${new URL(page.url()).origin}/account/login`)
@@ -155,6 +179,8 @@ test("a signed-in resident's order is listed under the account; cancelling says 
   await page.getByRole("button", { name: "登录" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "你好，李阿姨" })).toBeVisible()
   await expect(page.getByRole("article").filter({ hasText: E2E.products.orange.title })).toBeVisible()
+  await shop.open("/")
+  await expect(page.getByText(`我的小区：${office.compoundName}`)).toBeVisible()
 })
 
 test.describe("without JavaScript", () => {

@@ -9,9 +9,10 @@ export async function placeOrder(
   api: AxiosInstance,
   publishableKey: string,
   lines: Array<{ variant_id: string; quantity: number }>,
-  options: { email?: string; phone?: string; pickup_point_id?: string } = {}
+  options: { email?: string; phone?: string; pickup_point_id?: string; order_cycle_id?: string; headers?: Record<string, string> } = {}
 ) {
-  const headers = { "x-publishable-api-key": publishableKey }
+  // A signed-in resident passes their authorization header; without it the checkout is a guest's.
+  const headers = { "x-publishable-api-key": publishableKey, ...(options.headers ?? {}) }
   const { data: regions } = await api.get("/store/regions", { headers })
   const region = regions.regions.find((r: { currency_code: string }) => r.currency_code === "cny")
   const { data: created } = await api.post("/store/carts", { region_id: region.id }, { headers })
@@ -35,12 +36,15 @@ export async function placeOrder(
     { headers }
   )
   // Where the resident collects: the given point, else the first active one.
-  // Once pickup points exist the backend refuses a cart without one.
+  // The backend refuses every cart without a pickup point and cycle.
   const pointId =
     options.pickup_point_id ?? (await api.get("/store/pickup-points", { headers })).data.pickup_points[0]?.id
-  if (pointId) {
-    await api.post(`/store/carts/${cartId}/pickup`, { pickup_point_id: pointId }, { headers })
-  }
+  if (!pointId) throw new Error("placeOrder: no active pickup point (seed a scenario with a pickup network first)")
+  await api.post(
+    `/store/carts/${cartId}/pickup`,
+    { pickup_point_id: pointId, ...(options.order_cycle_id ? { order_cycle_id: options.order_cycle_id } : {}) },
+    { headers }
+  )
   const { data: options_ } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options_.shipping_options[0].id }, { headers })
   const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
@@ -53,7 +57,12 @@ export async function placeOrder(
   if (done.type !== "order") {
     throw new Error(`checkout did not place an order: ${JSON.stringify(done.error ?? done)}`)
   }
-  return done.order as { id: string; total: number; items: Array<{ id: string; variant_id: string; total: number; quantity: number }> }
+  return { ...done.order, cart_id: cartId } as {
+    id: string
+    cart_id: string
+    total: number
+    items: Array<{ id: string; variant_id: string; total: number; quantity: number }>
+  }
 }
 
 /** The variant id of a product handle, read through the store API. */

@@ -291,7 +291,10 @@ medusaIntegrationTestRunner({
         const settled = async (orderId: string) =>
           until(
             () => assignmentOf(orderId),
-            (a: any) => a.lines.every((l: any) => l.settled_short_quantity === l.short_quantity)
+            // Settled to the end: the claim is the first step, the amounts come after it.
+            (a: any) =>
+              a.lines.every((l: any) => l.settled_short_quantity === l.short_quantity) &&
+              a.refunded_fen + a.collect_reduction_fen === a.lines.reduce((s: number, l: any) => s + l.refund_fen, 0)
           )
         for (const o of [o1, o2, o3]) {
           const a = await settled(o.id)
@@ -303,7 +306,10 @@ medusaIntegrationTestRunner({
             expect(a.collect_reduction_fen).toBe(expectedFen)
             expect(a.refunded_fen).toBe(0)
           }
-          const reversals = await ledger().listLedgerEntries({ order_id: o.id, kind: "reversal", account: "resident_payments" }, { take: 100 })
+          const reversals = await until(
+            () => ledger().listLedgerEntries({ order_id: o.id, kind: "reversal", account: "resident_payments" }, { take: 100 }),
+            (r: any[]) => r.reduce((s: number, e: any) => s + Number(e.amount), 0) === expectedFen
+          )
           expect(reversals.reduce((s: number, e: any) => s + Number(e.amount), 0)).toBe(expectedFen)
           expect(reversals.every((e: any) => e.reason === "shortage")).toBe(true)
         }
@@ -428,6 +434,10 @@ medusaIntegrationTestRunner({
           { name: "staff handover", method: "post", url: `/pickup-staff/assignments/${a.id}/handover`, body: { code: "12345678" } },
           { name: "staff check-in", method: "post", url: `/pickup-staff/batches/${batchId}/check-in`, body: { shortages: [] } },
           { name: "staff arrive", method: "post", url: `/pickup-staff/batches/${batchId}/arrive`, body: {} },
+          { name: "staff today", method: "get", url: `/pickup-staff/points/${ids.pointA}/today` },
+          { name: "staff uncollected", method: "get", url: `/pickup-staff/points/${ids.pointA}/uncollected` },
+          // Not uncollected yet: staff A gets a state error (400), never another point's 404.
+          { name: "staff disposal", method: "post", url: `/pickup-staff/assignments/${a.id}/disposal`, body: { policy: "donate" } },
         ]
         const adminRoutes: Call[] = [
           { name: "admin offices", method: "get", url: "/admin/pickup-offices" },

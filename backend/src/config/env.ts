@@ -37,6 +37,13 @@ export const backendEnvSchema = z
       "http://localhost:3000,http://127.0.0.1:3000,http://localhost:9000,http://127.0.0.1:9000"
     ),
     MEDUSA_BACKEND_URL: z.string().url("must be a URL").default("http://localhost:9000"),
+    /**
+     * Where the Medusa Admin dashboard sends its API calls. Unset: the origin it
+     * is served from (the backend itself at /app), so one build works on any
+     * host and port. Set it only when the dashboard is hosted elsewhere; it is
+     * baked into the dashboard at build time.
+     */
+    MEDUSA_ADMIN_BACKEND_URL: z.string().url("must be a URL").optional(),
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
     /**

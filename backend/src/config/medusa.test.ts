@@ -37,6 +37,12 @@ describe("buildMedusaConfig", () => {
       { resolve: "@lianxin/plugin", options: { registryKey: undefined, pickupKey: undefined, production: false } },
     ])
     expect(config.admin?.path).toBe("/app")
+    // Same origin unless told otherwise: one dashboard build works on any host and port.
+    expect(config.admin?.backendUrl).toBe("")
+    const hosted = buildMedusaConfig(
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_ADMIN_BACKEND_URL: "https://api.example.cn" })
+    )
+    expect(hosted.admin?.backendUrl).toBe("https://api.example.cn")
   })
 
   it("serves local files under this backend's own public URL", () => {

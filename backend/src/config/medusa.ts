@@ -61,7 +61,8 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
     },
     admin: {
       disable: env.MEDUSA_ADMIN_DISABLED,
-      backendUrl: env.MEDUSA_BACKEND_URL,
+      // "" = same origin as the page (Medusa's default would bake in http://localhost:9000).
+      backendUrl: env.MEDUSA_ADMIN_BACKEND_URL ?? "",
       path: "/app",
     },
     featureFlags: env.REDIS_URL ? { caching: true } : {},

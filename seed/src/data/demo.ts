@@ -84,6 +84,7 @@ export const DEMO_PICKUP_NETWORK: PickupNetworkSeed = [
     },
     point: { code: "HZ-BJHY", name: "滨江花园物业服务中心", capacityChilled: 40, capacityAmbient: 120 },
     staff: { name: "周师傅", email: "staff.binjiang@lianxin.local", password: "lianxin-staff-2026" },
+    households: ["YN-LC-007", "GZ-QDN-003", "SX-YA-008"],
   },
   {
     office: {
@@ -98,6 +99,7 @@ export const DEMO_PICKUP_NETWORK: PickupNetworkSeed = [
     },
     point: { code: "HZ-CY1", name: "翠苑一区物业服务中心", capacityChilled: 30, capacityAmbient: 100 },
     staff: { name: "钱阿姨", email: "staff.cuiyuan@lianxin.local", password: "lianxin-staff-2026" },
+    households: ["YN-LC-012", "GX-BS-002"],
   },
   {
     office: {
@@ -112,5 +114,6 @@ export const DEMO_PICKUP_NETWORK: PickupNetworkSeed = [
     },
     point: { code: "CD-JXTD", name: "锦绣天地物业服务中心", capacityChilled: 30, capacityAmbient: 100 },
     staff: { name: "罗师傅", email: "staff.jinxiu@lianxin.local", password: "lianxin-staff-2026" },
+    households: ["GZ-QDN-015", "SX-YA-021", "GX-BS-011"],
   },
 ]

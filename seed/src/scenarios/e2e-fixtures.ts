@@ -3,6 +3,7 @@
  * hard-coding: handles, titles, prices (fen), stock and credentials.
  * No Medusa imports, so Playwright can load it cheaply:
  *   import { E2E } from "@lianxin/seed/e2e-fixtures"   (or from "@lianxin/seed")
+ * The office portal: staff A works at E2E.pickup, staff B at E2E.pickupB.
  */
 import {
   CURRENCY_CODE,
@@ -96,6 +97,22 @@ export const E2E = {
     },
     point: { code: "E2E-PT-1", name: "测试小区物业服务中心", capacityChilled: 50, capacityAmbient: 200 },
     staff: { name: "测试店员", email: "e2e-staff@lianxin.local", password: "lianxin-staff-2026" },
+    /** Registered through office A: staff A may list produce for it and show it its counter view. */
+    households: ["ZJ-LS-001"],
+  },
+  /** A second office with its own point and staff B, who must never see office A's households, listings or batches. */
+  pickupB: {
+    office: {
+      company: "测试乙物业服务有限公司",
+      compoundName: "测试乙小区",
+      address: "宁波市鄞州区测试路 2 号 测试乙小区物业服务中心",
+      city: "宁波市",
+      district: "鄞州区",
+      phone: "0574-88880000",
+    },
+    point: { code: "E2E-PT-2", name: "测试乙小区物业服务中心", capacityChilled: 50, capacityAmbient: 200 },
+    staff: { name: "测试店员乙", email: "e2e-staff-b@lianxin.local", password: "lianxin-staff-b-2026" },
+    households: [],
   },
 } as const
 

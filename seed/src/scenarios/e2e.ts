@@ -11,6 +11,6 @@ export async function e2eScenario(container: MedusaContainer, base: BaseSetup): 
     catalog: E2E_CATALOG,
     stockLocation: E2E_STOCK_LOCATION,
     admin: E2E_ADMIN,
-    pickupNetwork: [E2E.pickup],
+    pickupNetwork: [E2E.pickup, E2E.pickupB],
   })
 }

@@ -8,18 +8,20 @@ export type RevealedCodeView = { code: string; qrDataUrl: string }
 /**
  * Pickup code, window and place of an order. Place and window come from the
  * pickup store route (signed in) or from what checkout recorded on the order
- * (guests). The code is never stored readable: a signed-in resident asks for
- * a fresh one (a form post, works without JavaScript), which replaces the
- * previous code.
+ * (guests). The code is never stored readable: it is shown once, right after
+ * checkout, and the resident (signed in, or the guest browser the order was
+ * placed from) can ask for a fresh one (a form post, works without
+ * JavaScript), which replaces the previous code.
  */
 export function OrderPickup({
   order,
-  signedIn,
+  canAct,
   revealed,
   revealError,
 }: {
   order: OrderView
-  signedIn: boolean
+  /** The customer, or the guest browser holding the order's cart: may ask for a code. */
+  canAct: boolean
   revealed?: RevealedCodeView | null
   revealError?: boolean
 }) {
@@ -46,7 +48,7 @@ export function OrderPickup({
           </div>
         ) : !live ? (
           <span className="text-stone-600">—</span>
-        ) : signedIn && p?.status ? (
+        ) : canAct && p?.status ? (
           <Form method="post" action={`/orders/${order.id}`} className="space-y-1">
             <input type="hidden" name="intent" value="code" />
             <button
@@ -59,10 +61,10 @@ export function OrderPickup({
             <p className="text-xs text-stone-700">{t("confirm.codeReplaces")}</p>
             {revealError ? <p className="text-xs text-red-800">{t("confirm.codeUnavailable")}</p> : null}
           </Form>
-        ) : signedIn ? (
+        ) : canAct ? (
           <span className="text-xs text-stone-700">{t("confirm.codeUnavailable")}</span>
         ) : (
-          <span className="text-xs text-stone-700">{t("confirm.codeGuest", { number: order.number })}</span>
+          <span className="text-xs text-stone-700">{t("confirm.codeGuestNoProof")}</span>
         )}
       </dd>
     </dl>

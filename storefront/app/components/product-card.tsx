@@ -1,5 +1,7 @@
 import { Link } from "react-router"
 import type { ProductSummary } from "../lib/catalog"
+import { unavailableReason, type AvailabilityView } from "../lib/commerce"
+import { useT } from "../lib/use-i18n"
 import { Price } from "./price"
 import { ProductImage } from "./product-image"
 import { StockLabel } from "./stock-status"
@@ -9,9 +11,22 @@ import { StockLabel } from "./stock-status"
  * its accessible name is exactly the product's name (the link's ::after
  * stretches over the card).
  */
-export function ProductCard({ product, eager, headingLevel = 2 }: { product: ProductSummary; eager: boolean; headingLevel?: 2 | 3 }) {
+export function ProductCard({
+  product,
+  eager,
+  headingLevel = 2,
+  availability,
+}: {
+  product: ProductSummary
+  eager: boolean
+  headingLevel?: 2 | 3
+  /** My compound's next cycle: a product it cannot take gets a badge. */
+  availability?: AvailabilityView | null
+}) {
+  const t = useT()
   const Heading = headingLevel === 3 ? "h3" : "h2"
   const soldOut = product.stock.kind === "out"
+  const unavailable = unavailableReason(availability, product.storage ?? "ambient")
   return (
     <article className="relative flex h-full flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-stone-200 focus-within:ring-2 focus-within:ring-emerald-700">
       <div className={soldOut ? "opacity-60" : undefined}>
@@ -31,6 +46,9 @@ export function ProductCard({ product, eager, headingLevel = 2 }: { product: Pro
         <div className="mt-auto flex flex-wrap items-center justify-between gap-1 pt-1">
           <Price fen={product.priceFen} from={product.priceVaries} className="text-base font-semibold text-red-700" />
           {product.stock.kind !== "in" ? <StockLabel stock={product.stock} /> : null}
+          {unavailable ? (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("availability.badge")}</span>
+          ) : null}
         </div>
       </div>
     </article>

@@ -1,4 +1,5 @@
 import { minFen, type Fen } from "./money"
+import type { StorageClass } from "./commerce"
 
 /**
  * What the pages show about products: plain, serialisable view models built
@@ -26,6 +27,8 @@ export type ProductSummary = {
   /** The unit when there is exactly one variant with a meaningful title. */
   unit: string | null
   stock: StockStatus
+  /** How the pickup point stores it (metadata.perishability): what "unavailable for my cycle" is decided on. */
+  storage?: StorageClass
 }
 
 export type ProductDetail = ProductSummary & {
@@ -80,7 +83,7 @@ export function unitOf(variants: ReadonlyArray<Pick<VariantView, "title">>): str
 }
 
 export function summarise(
-  base: Pick<ProductSummary, "id" | "handle" | "title" | "thumbnail">,
+  base: Pick<ProductSummary, "id" | "handle" | "title" | "thumbnail" | "storage">,
   variants: ReadonlyArray<VariantView>
 ): ProductSummary {
   const prices = variants.map((v) => v.priceFen)

@@ -86,6 +86,44 @@ export type CycleView = {
   full: boolean
 }
 
+/** Storage class of a product at the pickup point: chilled when product.metadata.perishability === "chilled". */
+export type StorageClass = "chilled" | "ambient"
+
+/** Why my point's cycle takes no (more) orders, as the backend says it; "full" is a class without places left. */
+export type UnavailableReason = "cutoff_passed" | "batch_closed" | "no_cycle" | "full"
+
+/** GET /store/pickup-points/:id/availability: can my point's current cycle take an order of each class? */
+export type AvailabilityView = {
+  cycleId: string | null
+  open: boolean
+  reason: Exclude<UnavailableReason, "full"> | null
+  remaining: Record<StorageClass, number>
+}
+
+export function storageClassOf(perishability: string | null | undefined): StorageClass {
+  return perishability === "chilled" ? "chilled" : "ambient"
+}
+
+/**
+ * Why a product of this class cannot be ordered for my point's cycle, or null
+ * when it can (or when the availability is not known: the backend then decides
+ * at checkout and says so).
+ */
+export function unavailableReason(availability: AvailabilityView | null | undefined, storage: StorageClass): UnavailableReason | null {
+  if (!availability) return null
+  if (!availability.open) return availability.reason ?? "no_cycle"
+  return availability.remaining[storage] <= 0 ? "full" : null
+}
+
+/** What checkout warns about before the resident submits: the cycle closed, or a storage class without places left. */
+export function availabilityNotes(
+  availability: AvailabilityView | null
+): Array<`availability.${Exclude<UnavailableReason, "full">}` | `availability.full.${StorageClass}`> {
+  if (!availability) return []
+  if (!availability.open) return [`availability.${availability.reason ?? "no_cycle"}`]
+  return (["chilled", "ambient"] as const).filter((c) => availability.remaining[c] <= 0).map((c) => `availability.full.${c}` as const)
+}
+
 export const PARTIES = ["household", "cooperative", "property_office", "platform"] as const
 export type Party = (typeof PARTIES)[number]
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { addToCartSchema, cartFormSchema, checkoutSchema, MAINLAND_MOBILE, parseForm, registerSchema } from "./forms"
+import { addToCartSchema, cancelOrderSchema, cartFormSchema, checkoutSchema, compoundSearchSchema, MAINLAND_MOBILE, parseForm, registerSchema } from "./forms"
 import { translator } from "./i18n"
 
 describe("checkout form", () => {
@@ -62,5 +62,34 @@ describe("cart forms", () => {
     const result = parseForm(registerSchema, { name: "a", email: "bad", password: "short" })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.values).not.toHaveProperty("password")
+  })
+})
+
+describe("a guest's optional email at checkout", () => {
+  const base = { name: "王小明", mobile: "13800138000" }
+  it("blank or missing is not given; anything typed must be an address of at most 254 characters", () => {
+    const emailOf = (input: Record<string, string>) => {
+      const r = parseForm(checkoutSchema, input)
+      return r.ok ? r.data.email : "refused"
+    }
+    expect(emailOf(base)).toBeUndefined()
+    expect(emailOf({ ...base, email: "   " })).toBeUndefined()
+    expect(parseForm(checkoutSchema, { ...base, email: " wang@example.com " })).toMatchObject({ ok: true, data: { email: "wang@example.com" } })
+    expect(parseForm(checkoutSchema, { ...base, email: "wang@" })).toMatchObject({ ok: false, errors: { email: "form.email.invalid" } })
+    expect(parseForm(checkoutSchema, { ...base, email: `${"a".repeat(250)}@example.com` })).toMatchObject({ ok: false, errors: { email: "form.email.tooLong" } })
+  })
+})
+
+describe("small forms", () => {
+  it("cancel goes back to the account or the order page, nowhere else", () => {
+    expect(parseForm(cancelOrderSchema, {})).toEqual({ ok: true, data: { returnTo: "account" } })
+    expect(parseForm(cancelOrderSchema, { returnTo: "order" })).toEqual({ ok: true, data: { returnTo: "order" } })
+    expect(parseForm(cancelOrderSchema, { returnTo: "//evil.example" })).toMatchObject({ ok: false, errors: { returnTo: "form.invalid" } })
+  })
+
+  it("compound search: up to 30 characters after trimming", () => {
+    expect(parseForm(compoundSearchSchema, {})).toEqual({ ok: true, data: { q: "" } })
+    expect(parseForm(compoundSearchSchema, { q: `  ${"区".repeat(30)}  ` })).toMatchObject({ ok: true })
+    expect(parseForm(compoundSearchSchema, { q: "区".repeat(31) })).toMatchObject({ ok: false, errors: { q: "form.search.tooLong" } })
   })
 })

@@ -1,10 +1,15 @@
-import { z } from "zod"
+import * as z from "zod/mini"
+import type { $ZodType, output } from "zod/v4/core"
 import type { MessageKey } from "./i18n"
 
 /**
  * One zod schema per form. The browser uses it for hints before posting; the
  * action uses the same schema as the truth. Messages are i18n keys, so the
  * error shown at a field follows the interface language (Chinese by default).
+ *
+ * Written with `zod/mini` (same validator, tree-shakable functions): these
+ * schemas ship to the phone, and full zod was a fifth of the product page's
+ * JavaScript (bench/README.md). Server-only parsing keeps using full zod.
  */
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
@@ -17,25 +22,22 @@ const msg = (key: MessageKey) => ({ error: key })
 
 /** Form fields arrive as strings; blank means missing. */
 const text = (max: number, maxKey: MessageKey) =>
-  z
-    .string(msg("form.required"))
-    .trim()
-    .min(1, msg("form.required"))
-    .max(max, msg(maxKey))
+  z.string(msg("form.required")).check(z.trim(), z.minLength(1, msg("form.required")), z.maxLength(max, msg(maxKey)))
 
-const mobile = z
-  .string(msg("form.required"))
-  // People type spaces and dashes (138 0013 8000); +86 is the country prefix we already assume.
-  .transform((v) => v.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
-  .pipe(z.string().min(1, msg("form.required")).regex(MAINLAND_MOBILE, msg("form.mobile.invalid")))
+const mobile = z.pipe(
+  z.pipe(
+    z.string(msg("form.required")),
+    // People type spaces and dashes (138 0013 8000); +86 is the country prefix we already assume.
+    z.transform((v: string) => v.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  ),
+  z.string().check(z.minLength(1, msg("form.required")), z.regex(MAINLAND_MOBILE, msg("form.mobile.invalid")))
+)
 
 const quantity = z.coerce
   .number(msg("form.quantity.invalid"))
-  .int(msg("form.quantity.invalid"))
-  .min(1, msg("form.quantity.min"))
-  .max(MAX_QUANTITY, msg("form.quantity.max"))
+  .check(z.int(msg("form.quantity.invalid")), z.gte(1, msg("form.quantity.min")), z.lte(MAX_QUANTITY, msg("form.quantity.max")))
 
-const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.invalid"))
+const id = (prefix: string) => z.string().check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.invalid")))
 
 export const addToCartSchema = z.object({
   intent: z.literal("add"),
@@ -56,26 +58,40 @@ export const removeLineSchema = z.object({
 
 export const cartFormSchema = z.discriminatedUnion("intent", [addToCartSchema, updateLineSchema, removeLineSchema])
 
+const email = z.pipe(
+  z.string(msg("form.required")).check(z.trim(), z.minLength(1, msg("form.required")), z.maxLength(254, msg("form.email.tooLong"))),
+  z.email(msg("form.email.invalid"))
+)
+
+/** Blank is "not given"; anything typed must be an email address. */
+const optionalEmail = z.pipe(
+  z.pipe(
+    z.optional(z.string()),
+    z.transform((v: string | undefined) => v?.trim() || undefined)
+  ),
+  z.optional(z.email(msg("form.email.invalid")).check(z.maxLength(254, msg("form.email.tooLong"))))
+)
+
 export const checkoutSchema = z.object({
   name: text(20, "form.name.tooLong"),
   mobile,
+  /** Guests only, optional: registering later with the same email hands the order to the new account. */
+  email: optionalEmail,
   /** The cycle the checkout page showed (hidden field): the order is placed in it or refused, never moved. */
-  cycleId: id("pcyc").optional(),
+  cycleId: z.optional(id("pcyc")),
 })
 
 export const loginSchema = z.object({
-  email: z.string(msg("form.required")).trim().min(1, msg("form.required")).max(254, msg("form.email.tooLong")).pipe(z.email(msg("form.email.invalid"))),
-  password: z.string(msg("form.required")).min(1, msg("form.required")).max(72, msg("form.password.tooLong")),
+  email,
+  password: z.string(msg("form.required")).check(z.minLength(1, msg("form.required")), z.maxLength(72, msg("form.password.tooLong"))),
 })
 
 export const registerSchema = z.object({
   name: text(20, "form.name.tooLong"),
-  email: loginSchema.shape.email,
+  email,
   password: z
     .string(msg("form.required"))
-    .min(1, msg("form.required"))
-    .min(8, msg("form.password.tooShort"))
-    .max(72, msg("form.password.tooLong")),
+    .check(z.minLength(1, msg("form.required")), z.minLength(8, msg("form.password.tooShort")), z.maxLength(72, msg("form.password.tooLong"))),
 })
 
 export const compoundSchema = z.object({
@@ -83,7 +99,12 @@ export const compoundSchema = z.object({
 })
 
 export const compoundSearchSchema = z.object({
-  q: z.string().trim().max(30, msg("form.search.tooLong")).optional().default(""),
+  q: z._default(z.optional(z.string().check(z.trim(), z.maxLength(30, msg("form.search.tooLong")))), ""),
+})
+
+/** Cancel an order: from the account page or the order page, which is where the resident goes back to. */
+export const cancelOrderSchema = z.object({
+  returnTo: z._default(z.optional(z.enum(["account", "order"], msg("form.invalid"))), "account"),
 })
 
 export type FieldErrors = Partial<Record<string, MessageKey>>
@@ -95,10 +116,10 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
  * message wins; the values come back so the form can be shown again as typed
  * (passwords excepted).
  */
-export function parseForm<S extends z.ZodType>(schema: S, input: FormData | Record<string, unknown>): FormResult<z.infer<S>> {
+export function parseForm<S extends $ZodType>(schema: S, input: FormData | Record<string, unknown>): FormResult<output<S>> {
   const raw: Record<string, unknown> =
     input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([, v]) => typeof v === "string")) : input
-  const result = schema.safeParse(raw)
+  const result = z.safeParse(schema, raw)
   if (result.success) return { ok: true, data: result.data }
   const errors: FieldErrors = {}
   for (const issue of result.error.issues) {

@@ -11,7 +11,10 @@ export type Lang = (typeof LANGS)[number]
 export const DEFAULT_LANG: Lang = "zh-CN"
 export const LANG_COOKIE = "lang"
 
+import { officeEn, officeZhCN } from "./office/messages"
+
 const zhCN = {
+  ...officeZhCN,
   "site.name": "连心市集",
   "site.tagline": "村里的好物，小区物业自提",
   "a11y.skip": "跳到主要内容",
@@ -131,7 +134,7 @@ const zhCN = {
   "confirm.impact": "这笔订单将给 {count} 户农户带来 {amount}。",
   "confirm.impactEstimate": "按当前分账规则估算；实际金额以交接后的账本为准。",
   "confirm.impactUnavailable": "分账数据暂时无法显示。",
-  "confirm.account": "注册账号，以后在“我的订单”里查看这笔订单。",
+  "confirm.account": "用下单时填写的邮箱注册账号，这笔订单就会出现在“我的订单”里。",
   "confirm.register": "注册账号",
   "confirm.continue": "继续逛逛",
   "order.notFound": "没有找到这个订单",
@@ -149,7 +152,7 @@ const zhCN = {
   "account.orders": "我的订单",
   "account.ordersEmpty": "还没有订单。",
   "account.deviceOrders": "在这台设备上下的订单",
-  "account.deviceOrdersHint": "这些订单是登录前下的，暂时只在这台设备上显示。",
+  "account.deviceOrdersHint": "这些订单是登录前在这台设备上下的，下单时没有填这个账号的邮箱，所以只在这台设备上显示；取货码和取消仍然可以在这里操作。",
   "account.logout": "退出登录",
   "account.hello": "你好，{name}",
   "account.items": "{count} 件商品",
@@ -204,7 +207,6 @@ const zhCN = {
   "confirm.codeOnce": "取货码只显示这一次，请截图或记下。再次获取会生成新码，这个码和二维码随即失效。",
   "confirm.qrAlt": "取货二维码（到物业柜台出示给工作人员扫描）",
   "confirm.codeUnavailable": "这笔订单暂时无法获取取货码，请稍后再试或联系物业。",
-  "confirm.codeGuest": "游客订单暂时无法在网上获取取货码：取货码只发给下单时已登录的账户，事后注册也不能补领。请记下订单号 {number}，到物业柜台或致电物业服务中心说明；下次请先登录再下单。",
   "compound.forCheckout": "下单前请先选择你的小区：订单会送到这个小区的物业，由你凭取货码领取。选好后会回到结算页。",
   "cycle.cutoff": "本期 {time} 截单",
   "cycle.countdown": "距截单还有 {time}",
@@ -227,11 +229,24 @@ const zhCN = {
   "form.password.tooLong": "密码最多 72 位",
   "form.search.tooLong": "搜索词最多 30 个字",
   "form.errorSummary": "有 {count} 项需要修改",
+  "checkout.email": "邮箱（选填）",
+  "checkout.emailHint": "填写后，用这个邮箱注册账号即可在“我的订单”里看到这笔订单。",
+  "confirm.codeGuestNoProof": "这笔订单不是在这台设备上下的，无法在这里获取取货码。请在下单的手机上查看，或登录下单时的账号。",
+  "order.cancelBeforeCutoff": "截单前可以取消",
+  "availability.title": "本期无法预订",
+  "availability.cutoff_passed": "你的小区本期已经截单，这件商品要等下一期才能预订。",
+  "availability.batch_closed": "你的小区本期的配送批次已关闭，这件商品暂时不能预订。",
+  "availability.no_cycle": "你的小区目前没有开放的订货周期，这件商品暂时不能预订。",
+  "availability.full.chilled": "你的小区本期的冷藏位已满，这件冷藏商品暂时不能预订。",
+  "availability.full.ambient": "你的小区本期的常温位已满，这件商品暂时不能预订。",
+  "availability.badge": "本期不可订",
+  "availability.checkout": "提醒：{reason}",
 } as const
 
 export type MessageKey = keyof typeof zhCN
 
 const en: Record<MessageKey, string> = {
+  ...officeEn,
   "site.name": "Lianxin Market",
   "site.tagline": "Village produce, collected at your compound's property office",
   "a11y.skip": "Skip to main content",
@@ -353,7 +368,7 @@ const en: Record<MessageKey, string> = {
   "confirm.impact": "This order sends {amount} to {count} households.",
   "confirm.impactEstimate": "Estimated with the current split policy; the ledger records the exact amounts at handover.",
   "confirm.impactUnavailable": "The split cannot be shown right now.",
-  "confirm.account": "Create an account to find this order under “My orders” later.",
+  "confirm.account": "Create an account with the email you gave at checkout and this order appears under “My orders”.",
   "confirm.register": "Create account",
   "confirm.continue": "Keep browsing",
   "order.notFound": "Order not found",
@@ -371,7 +386,7 @@ const en: Record<MessageKey, string> = {
   "account.orders": "My orders",
   "account.ordersEmpty": "No orders yet.",
   "account.deviceOrders": "Orders placed on this device",
-  "account.deviceOrdersHint": "Placed before you signed in; for now they show on this device only.",
+  "account.deviceOrdersHint": "Placed on this device before you signed in, without this account's email, so they show on this device only; you can still get their pickup codes and cancel them here.",
   "account.logout": "Sign out",
   "account.hello": "Hello, {name}",
   "account.items": "{count} items",
@@ -426,7 +441,6 @@ const en: Record<MessageKey, string> = {
   "confirm.codeOnce": "This code is shown only now: take a screenshot or note it. Asking again issues a new code and this one stops working.",
   "confirm.qrAlt": "Pickup QR code (show it at the property office counter)",
   "confirm.codeUnavailable": "A pickup code cannot be issued for this order right now; try again later or contact the property office.",
-  "confirm.codeGuest": "Guest orders cannot get a pickup code online yet: codes are issued only to the account that was signed in when ordering, and registering afterwards does not add it. Note order number {number} and ask at the property office; next time, sign in before ordering.",
   "compound.forCheckout": "Choose your compound before checking out: the order goes to its property office, where you collect it with your pickup code. You will come back to checkout.",
   "cycle.cutoff": "Orders close {time}",
   "cycle.countdown": "{time} left to order",
@@ -449,6 +463,18 @@ const en: Record<MessageKey, string> = {
   "form.password.tooLong": "At most 72 characters",
   "form.search.tooLong": "At most 30 characters",
   "form.errorSummary": "{count} fields need attention",
+  "checkout.email": "Email (optional)",
+  "checkout.emailHint": "Register with this email later and the order appears under “My orders”.",
+  "confirm.codeGuestNoProof": "This order was not placed on this device, so its pickup code cannot be shown here. Open it on the phone you ordered with, or sign in to the account you ordered with.",
+  "order.cancelBeforeCutoff": "Can be canceled until the cutoff",
+  "availability.title": "Not available this cycle",
+  "availability.cutoff_passed": "This cycle at your compound has closed; this product can be ordered in the next cycle.",
+  "availability.batch_closed": "This cycle's delivery batch to your compound is closed; this product cannot be ordered right now.",
+  "availability.no_cycle": "Your compound has no open order cycle right now; this product cannot be ordered.",
+  "availability.full.chilled": "Your compound's chilled storage is full this cycle; chilled products cannot be ordered right now.",
+  "availability.full.ambient": "Your compound's storage is full this cycle; this product cannot be ordered right now.",
+  "availability.badge": "Not this cycle",
+  "availability.checkout": "Note: {reason}",
 }
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en }

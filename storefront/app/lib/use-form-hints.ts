@@ -1,5 +1,5 @@
 import { useEffect, useState, type ChangeEvent, type FocusEvent, type FormEvent } from "react"
-import type { z } from "zod"
+import type { $ZodType } from "zod/v4/core"
 import { parseForm, type FieldErrors } from "./forms"
 
 /**
@@ -12,7 +12,7 @@ import { parseForm, type FieldErrors } from "./forms"
  * at the moment someone taps "submit" would move the button from under their
  * finger and swallow the tap.
  */
-export function useFormHints(schema: z.ZodType, serverErrors: FieldErrors | undefined) {
+export function useFormHints(schema: $ZodType, serverErrors: FieldErrors | undefined) {
   const [errors, setErrors] = useState<FieldErrors>(serverErrors ?? {})
   useEffect(() => setErrors(serverErrors ?? {}), [serverErrors])
 

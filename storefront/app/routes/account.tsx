@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router"
 import { Notice } from "../components/form-field"
 import { OrderPickup } from "../components/order-pickup"
+import { CancelOrder } from "../components/cancel-order"
 import { formatDateTime, type OrderView } from "../lib/commerce"
 import { translator } from "../lib/i18n"
 import { formatFen } from "../lib/money"
@@ -50,7 +51,7 @@ export default function AccountPage({ loaderData }: Route.ComponentProps) {
             {t("account.deviceOrders")}
           </h2>
           <p className="mb-2 text-xs text-stone-600">{t("account.deviceOrdersHint")}</p>
-          <OrderList orders={deviceOrders} cancellable={false} />
+          <OrderList orders={deviceOrders} cancellable />
         </section>
       ) : null}
     </section>
@@ -80,20 +81,10 @@ function OrderList({ orders, cancellable }: { orders: OrderView[]; cancellable: 
             <p className="mt-1 text-sm text-stone-700">{order.lines.map((l) => l.title).join("、")}</p>
             {order.status === "placed" || order.status === "ready" ? (
               <div className="mt-3">
-                <OrderPickup order={order} signedIn={cancellable} />
+                <OrderPickup order={order} canAct />
               </div>
             ) : null}
-            {cancellable && order.status === "placed" && (order.pickup?.cancellable ?? true) ? (
-              <Form method="post" action={`/account/orders/${order.id}/cancel`} className="mt-3">
-                <button
-                  type="submit"
-                  aria-label={t("order.cancelLabel", { number: order.number })}
-                  className="min-h-11 rounded-full border border-red-300 px-4 text-sm text-red-800 hover:bg-red-50"
-                >
-                  {t("order.cancel")}
-                </button>
-              </Form>
-            ) : null}
+            {cancellable ? <CancelOrder order={order} returnTo="account" /> : null}
           </article>
         </li>
       ))}

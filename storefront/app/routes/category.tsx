@@ -2,6 +2,7 @@ import { Link } from "react-router"
 import { ProductCard } from "../components/product-card"
 import { translator } from "../lib/i18n"
 import { getStoreClient } from "../lib/server/medusa.server"
+import { getPickupApi } from "../lib/server/app.server"
 import { loadCategoryPage } from "../lib/server/pages.server"
 import { routeHeaders } from "../lib/route-headers"
 import { langFromMatches, useT } from "../lib/use-i18n"
@@ -17,13 +18,13 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 }
 
 export async function loader({ params, request }: Route.LoaderArgs) {
-  return loadCategoryPage(getStoreClient(), params.handle, request)
+  return loadCategoryPage(getStoreClient(), params.handle, request, getPickupApi())
 }
 
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function CategoryPage({ loaderData }: Route.ComponentProps) {
-  const { category, categories, products } = loaderData
+  const { category, categories, products, availability } = loaderData
   const t = useT()
   return (
     <section aria-labelledby="category-title">
@@ -59,7 +60,7 @@ export default function CategoryPage({ loaderData }: Route.ComponentProps) {
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
           {products.map((product, i) => (
             <li key={product.id}>
-              <ProductCard product={product} eager={i < 4} />
+              <ProductCard product={product} eager={i < 4} availability={availability} />
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { FormAlert, FormField } from "../components/form-field"
 import { CycleCountdown } from "../components/pickup"
 import { checkoutSchema } from "../lib/forms"
 import { translator } from "../lib/i18n"
+import { availabilityNotes } from "../lib/commerce"
 import { formatFen } from "../lib/money"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
@@ -82,6 +83,18 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
             error={errors.mobile}
             required
           />
+          {customer ? null : (
+            <FormField
+              name="email"
+              label={t("checkout.email")}
+              type="email"
+              autoComplete="email"
+              maxLength={300}
+              defaultValue={values?.email ?? ""}
+              hint={t("checkout.emailHint")}
+              error={errors.email}
+            />
+          )}
         </fieldset>
 
         <section aria-labelledby="pickup-title" className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
@@ -108,6 +121,11 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
             <dd>{cycle ? <CycleCountdown cycles={[cycle]} now={now} /> : compound.cycles.length ? t("cycle.closed") : <Placeholder />}</dd>
           </dl>
           {cycle ? <p className="text-xs text-stone-600">{t("checkout.cycleFixed")}</p> : null}
+          {availabilityNotes(compound.availability).map((key) => (
+            <p key={key} role="note" className="rounded bg-amber-50 p-2 text-sm text-amber-950 ring-1 ring-amber-300">
+              {t("availability.checkout", { reason: t(key) })}
+            </p>
+          ))}
           {!point || !compound.cycles.length ? <p className="text-xs text-stone-600">{t("checkout.pickupPending")}</p> : null}
         </section>
 

@@ -2,7 +2,7 @@ import { Form } from "react-router"
 import { FormField, Notice } from "../components/form-field"
 import { translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
-import { getPickupApi } from "../lib/server/app.server"
+import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { compoundAction, loadCompoundPage } from "../lib/server/compound.server"
 import { langFromMatches, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/compound"
@@ -17,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  return compoundAction(request)
+  return compoundAction(request, { sessions: appSessions, pickup: getPickupApi() })
 }
 
 export const headers: Route.HeadersFunction = routeHeaders

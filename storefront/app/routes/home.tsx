@@ -64,7 +64,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
             {products.map((product, i) => (
               <li key={product.id}>
-                <ProductCard product={product} eager={i < 4} />
+                <ProductCard product={product} eager={i < 4} availability={compound.availability} />
               </li>
             ))}
           </ul>

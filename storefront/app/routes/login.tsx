@@ -3,7 +3,7 @@ import { FormField } from "../components/form-field"
 import { loginSchema } from "../lib/forms"
 import { translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
-import { appSessions } from "../lib/server/app.server"
+import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { loginAction } from "../lib/server/auth.server"
 import { PRIVATE_HEADERS } from "../lib/server/http.server"
 import { getStoreClient } from "../lib/server/medusa.server"
@@ -21,7 +21,7 @@ export async function loader() {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  return loginAction(getStoreClient(), appSessions, request)
+  return loginAction(getStoreClient(), appSessions, request, getPickupApi())
 }
 
 export const headers: Route.HeadersFunction = routeHeaders

@@ -11,6 +11,8 @@ import { qrDataUrl } from "../lib/server/qr.server"
 import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/order"
 import { LineList } from "../components/line-list"
+import { CancelOrder } from "../components/cancel-order"
+import { Notice } from "../components/form-field"
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = translator(langFromMatches(matches))
@@ -19,7 +21,7 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 }
 
 export async function loader({ params, request }: Route.LoaderArgs) {
-  return loadOrderPage(getStoreClient(), appSessions, getPickupApi(), request, params.id)
+  return loadOrderPage(getStoreClient(), appSessions, getPickupApi(), request, params.id, qrDataUrl)
 }
 
 /** "Show my pickup code": a fresh code and its QR, in this answer only. */
@@ -30,11 +32,12 @@ export async function action({ params, request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function OrderPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { order, impact, signedIn } = loaderData
+  const { order, impact, signedIn, canAct, notice, revealed } = loaderData
   const t = useT()
   const lang = useLang()
   return (
     <section aria-labelledby="order-title" className="mx-auto max-w-xl space-y-4">
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       <div className="rounded-xl bg-emerald-50 p-4 ring-1 ring-emerald-200">
         <h1 id="order-title" className="text-xl font-bold text-emerald-900">
           {order.status === "canceled" ? t("order.status.canceled") : t("confirm.title")}
@@ -53,8 +56,9 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
         <h2 id="pickup-title" className="mb-2 text-base font-semibold">
           {t("checkout.pickup")}
         </h2>
-        <OrderPickup order={order} signedIn={signedIn} revealed={actionData?.revealed ?? null} revealError={Boolean(actionData?.error)} />
+        <OrderPickup order={order} canAct={canAct} revealed={actionData?.revealed ?? revealed ?? null} revealError={Boolean(actionData?.error)} />
         <p className="mt-3 text-sm font-medium">{t("confirm.pay", { total: formatFen(order.totalFen) })}</p>
+        {canAct ? <CancelOrder order={order} returnTo="order" /> : null}
       </section>
 
       <section aria-labelledby="impact-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">

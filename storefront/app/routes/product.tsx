@@ -7,7 +7,7 @@ import { ProductImage } from "../components/product-image"
 import { StockLabel } from "../components/stock-status"
 import { translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
-import { appSessions } from "../lib/server/app.server"
+import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { cartAction } from "../lib/server/cart.server"
 import { getStoreClient } from "../lib/server/medusa.server"
 import { loadProductPage } from "../lib/server/pages.server"
@@ -26,7 +26,7 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 }
 
 export async function loader({ params, request }: Route.LoaderArgs) {
-  return loadProductPage(getStoreClient(), params.handle, request)
+  return loadProductPage(getStoreClient(), params.handle, request, getPickupApi())
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -36,7 +36,7 @@ export async function action({ request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function ProductPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { product, household, breakdown, villageCode, notice } = loaderData
+  const { product, household, breakdown, villageCode, notice, unavailable, compound } = loaderData
   const t = useT()
   const photos = product.images.length > 0 ? product.images : product.thumbnail ? [product.thumbnail] : []
   const extraPhotos = photos.slice(1)
@@ -104,12 +104,26 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
           </section>
         ) : null}
 
-        <AddToCart
-          variants={product.variants}
-          redirectTo={`/products/${product.handle}`}
-          serverErrors={failed?.errors}
-          values={failed && "values" in failed ? failed.values : undefined}
-        />
+        {unavailable ? (
+          <section aria-labelledby="unavailable-title" className="mt-4 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-300">
+            <h2 id="unavailable-title" className="text-base font-semibold text-amber-950">
+              {t("availability.title")}
+            </h2>
+            <p className="mt-1 text-sm text-amber-950">
+              {unavailable === "full" ? t(`availability.full.${product.storage ?? "ambient"}`) : t(`availability.${unavailable}`)}
+            </p>
+            <Link to={`/compound?redirectTo=${encodeURIComponent(`/products/${product.handle}`)}`} className="mt-1 inline-block text-sm text-emerald-800 underline underline-offset-2">
+              {t("compound.change")} · {compound?.name}
+            </Link>
+          </section>
+        ) : (
+          <AddToCart
+            variants={product.variants}
+            redirectTo={`/products/${product.handle}`}
+            serverErrors={failed?.errors}
+            values={failed && "values" in failed ? failed.values : undefined}
+          />
+        )}
         {failed?.errors.form ? <p role="alert" className="mt-2 text-sm text-red-700">{t(failed.errors.form)}</p> : null}
         <p className="mt-2 text-xs text-stone-600">{t("cart.pickupNote")}</p>
 

@@ -11,6 +11,7 @@ import { adminStatementsMiddlewares } from "./admin/statements/middlewares"
 import { storeImpactMiddlewares } from "./store/impact/middlewares"
 import { pickupStaffMiddlewares } from "./pickup-staff/middlewares"
 import { storePickupMiddlewares } from "./store/pickup-points/middlewares"
+import { pickupStaffUploadMiddlewares } from "./pickup-staff/uploads/middlewares"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
@@ -28,5 +29,6 @@ export default defineMiddlewares({
     ...storeImpactMiddlewares,
     ...pickupStaffMiddlewares,
     ...storePickupMiddlewares,
+    ...pickupStaffUploadMiddlewares,
   ],
 })

@@ -4,7 +4,9 @@ import { safeRedirect } from "../safe-redirect"
 import { messageOf, statusOf, withSession, type Sessions } from "./http.server"
 import type { StoreClient } from "./medusa.server"
 import { claimOrders } from "./orders.server"
-import { signIn, type LxSession } from "./session.server"
+import { forgetOrders, signIn, type LxSession } from "./session.server"
+import { adoptRememberedCompound } from "./compound.server"
+import type { PickupApi } from "./pickup.server"
 
 /**
  * Medusa customer auth (emailpass), done by this server: the browser only
@@ -29,16 +31,32 @@ async function customerProfile(store: StoreClient, token: string) {
   return { email: customer.email, name: customer.first_name ?? null }
 }
 
-/** After signing in: take over this browser's guest orders (where the backend allows) and go on. */
-async function finishSignIn(store: StoreClient, sessions: Sessions, request: Request, session: LxSession, token: string, redirectTo: string) {
+/**
+ * After signing in: take over this browser's guest orders (those placed with
+ * this account's email, where the backend allows), adopt the compound
+ * remembered on the account if this browser has none, and go on.
+ */
+async function finishSignIn(
+  store: StoreClient,
+  sessions: Sessions,
+  request: Request,
+  session: LxSession,
+  token: string,
+  redirectTo: string,
+  pickup?: PickupApi
+) {
   signIn(session, token, await customerProfile(store, token))
   const orders = session.get("orders") ?? []
   const { claimed } = await claimOrders(store, token, orders)
-  if (claimed.length) session.set("orders", orders.filter((id) => !claimed.includes(id)))
-  throw redirect(redirectTo, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  // Claimed orders are the account's now: listed under "My orders", no longer as this device's.
+  if (claimed.length) forgetOrders(session, claimed)
+  const headers = new Headers({ "Set-Cookie": await sessions.commit(request, session) })
+  const compound = pickup ? await adoptRememberedCompound(pickup, request, token) : null
+  if (compound) headers.append("Set-Cookie", compound)
+  throw redirect(redirectTo, { status: 303, headers })
 }
 
-export async function loginAction(store: StoreClient, sessions: Sessions, request: Request) {
+export async function loginAction(store: StoreClient, sessions: Sessions, request: Request, pickup?: PickupApi) {
   const session = await sessions.get(request)
   const form = await request.formData()
   const redirectTo = safeRedirect(form.get("redirectTo"), "/account")
@@ -53,10 +71,10 @@ export async function loginAction(store: StoreClient, sessions: Sessions, reques
     }
     throw error
   }
-  return finishSignIn(store, sessions, request, session, token, redirectTo)
+  return finishSignIn(store, sessions, request, session, token, redirectTo, pickup)
 }
 
-export async function registerAction(store: StoreClient, sessions: Sessions, request: Request) {
+export async function registerAction(store: StoreClient, sessions: Sessions, request: Request, pickup?: PickupApi) {
   const session = await sessions.get(request)
   const form = await request.formData()
   const redirectTo = safeRedirect(form.get("redirectTo"), "/account")
@@ -80,7 +98,7 @@ export async function registerAction(store: StoreClient, sessions: Sessions, req
   })
   // The registration token names no customer yet; a fresh login gives one that does.
   const token = await emailpassToken(store, "/auth/customer/emailpass", email, password)
-  return finishSignIn(store, sessions, request, session, token, redirectTo)
+  return finishSignIn(store, sessions, request, session, token, redirectTo, pickup)
 }
 
 export async function logoutAction(sessions: Sessions, request: Request) {

@@ -8,6 +8,7 @@ import type { PickupApi } from "./pickup.server"
 import type { CycleView } from "../commerce"
 import { rememberOrder } from "./session.server"
 import { readCart } from "./cart.server"
+import { optionalExtra } from "./community.server"
 
 /** Medusa's built-in provider: the resident pays at the property office. Stripe slots in here later. */
 export const PAY_AT_PICKUP_PROVIDER = "pp_system_default"
@@ -63,7 +64,9 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   const token = session.get("token")
   const auth = token ? { authorization: `Bearer ${token}` } : undefined
   const customer = session.get("customer")
-  const { name, mobile, cycleId } = parsed.data
+  const { name, mobile, cycleId, email } = parsed.data
+  // A guest's email (optional) lets the account they register later take the order over.
+  const orderEmail = customer?.email ?? email
   const cartPath = `/store/carts/${cart.id}`
   const toCompound = async () =>
     redirect(CHOOSE_COMPOUND_FOR_CHECKOUT, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
@@ -87,7 +90,7 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
       headers: auth,
       query: { fields: "id" },
       body: {
-        ...(customer?.email ? { email: customer.email } : {}),
+        ...(orderEmail ? { email: orderEmail } : {}),
         shipping_address: {
           first_name: name,
           phone: mobile,
@@ -170,7 +173,14 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     }
     session.unset("cartId")
     session.set("cartCount", 0)
-    rememberOrder(session, completed.order.id, pickupSummary)
+    rememberOrder(session, completed.order.id, pickupSummary, cart.id)
+    if (compound) {
+      // The pickup code and QR on the confirmation that follows, for guests too (the cart proves the order is theirs).
+      const issued = await optionalExtra(`pickup code of ${completed.order.id}`, () =>
+        token ? pickup.issueCode(completed.order!.id, token) : pickup.issueCode(completed.order!.id, undefined, cart.id)
+      )
+      if (issued) session.flash("issuedCode", { orderId: completed.order.id, ...issued })
+    }
     throw redirect(`/orders/${completed.order.id}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
   } catch (error) {
     if (error instanceof Response) throw error

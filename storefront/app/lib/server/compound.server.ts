@@ -4,7 +4,9 @@ import { noticeFrom, withNotice } from "../notice"
 import { PRIVATE_HEADERS } from "./http.server"
 import { orUnavailable } from "./pages.server"
 import type { PickupApi } from "./pickup.server"
-import { compoundCookie, compoundFromCookieHeader } from "./session.server"
+import { compoundCookie, compoundFromCookieHeader, isExpired } from "./session.server"
+import { optionalExtra } from "./community.server"
+import type { Sessions } from "./http.server"
 import { safeRedirect } from "../safe-redirect"
 
 /** Where choosing a compound leads: back to checkout when checkout sent the resident here. */
@@ -36,15 +38,38 @@ export async function loadCompoundPage(pickup: PickupApi, request: Request) {
   )
 }
 
-export async function compoundAction(request: Request) {
+/**
+ * Choosing a compound: a cookie for this browser and, when signed in, the
+ * account too (POST /store/customers/me/pickup-point), so the next phone the
+ * resident signs in on knows it. A backend without that route, or a refusal,
+ * leaves the cookie choice standing.
+ */
+export async function compoundAction(request: Request, remember?: { sessions: Sessions; pickup: PickupApi }) {
   const form = await request.formData()
   const back = returnPath(form.get("redirectTo"))
   const parsed = parseForm(compoundSchema, form)
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
   const secure = new URL(request.url).protocol === "https:"
-  // Remembered on the account too once the backend has the route (POST /store/customers/me/pickup-point).
+  if (remember) {
+    const token = (await remember.sessions.get(request)).get("token")
+    if (token && !isExpired(token)) {
+      await optionalExtra("remembering the compound on the account", () => remember.pickup.rememberPoint(token, parsed.data.pickupPointId))
+    }
+  }
   throw redirect(withNotice(back ?? "/", "compound.saved"), {
     status: 303,
     headers: { "Set-Cookie": compoundCookie(parsed.data.pickupPointId, { secure }) },
   })
+}
+
+/**
+ * After signing in: the compound remembered on the account becomes this
+ * browser's choice when the browser has none. Returns the Set-Cookie value, or
+ * null when nothing changes.
+ */
+export async function adoptRememberedCompound(pickup: PickupApi, request: Request, token: string): Promise<string | null> {
+  if (compoundFromCookieHeader(request.headers.get("Cookie"))) return null
+  const remembered = await optionalExtra("the compound remembered on the account", () => pickup.rememberedPoint(token))
+  if (!remembered) return null
+  return compoundCookie(remembered.id, { secure: new URL(request.url).protocol === "https:" })
 }

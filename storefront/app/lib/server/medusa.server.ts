@@ -11,6 +11,7 @@ import {
   type VariantView,
 } from "../catalog"
 import { toFen } from "../money"
+import { storageClassOf } from "../commerce"
 import { getEnv, type StorefrontEnv } from "./env.server"
 
 /**
@@ -30,7 +31,7 @@ const VARIANT_FIELDS = [
   "variants.inventory_quantity",
   "variants.calculated_price.calculated_amount",
 ]
-export const PRODUCT_LIST_FIELDS = ["id", "title", "handle", "thumbnail", ...VARIANT_FIELDS].join(",")
+export const PRODUCT_LIST_FIELDS = ["id", "title", "handle", "thumbnail", "metadata", ...VARIANT_FIELDS].join(",")
 export const PRODUCT_DETAIL_FIELDS = [
   "id",
   "title",
@@ -131,10 +132,10 @@ const productSchema = z.object({
   handle: z.string(),
   thumbnail: z.string().nullish(),
   variants: z.array(variantSchema).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 })
 const productDetailSchema = productSchema.extend({
   description: z.string().nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
   images: z.array(z.object({ url: z.string() })).nullish(),
 })
 const regionSchema = z.object({ id: z.string(), name: z.string() })
@@ -338,7 +339,13 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
       )
       return parseProducts(productSchema, products).map((p) =>
         summarise(
-          { id: p.id, handle: p.handle, title: p.title, thumbnail: absoluteUrl(p.thumbnail, backendUrl) },
+          {
+            id: p.id,
+            handle: p.handle,
+            title: p.title,
+            thumbnail: absoluteUrl(p.thumbnail, backendUrl),
+            storage: storageClassOf(metadataText(p.metadata, "perishability")),
+          },
           (p.variants ?? []).map(toVariantView)
         )
       )
@@ -356,7 +363,10 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
         .filter((url): url is string => url !== null)
       const thumbnail = absoluteUrl(p.thumbnail, backendUrl) ?? images[0] ?? null
       return {
-        ...summarise({ id: p.id, handle: p.handle, title: p.title, thumbnail }, variants),
+        ...summarise(
+          { id: p.id, handle: p.handle, title: p.title, thumbnail, storage: storageClassOf(metadataText(p.metadata, "perishability")) },
+          variants
+        ),
         description: p.description?.trim() || null,
         images,
         variants,

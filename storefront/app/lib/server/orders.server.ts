@@ -5,10 +5,11 @@ import { noticeFrom, withNotice } from "../notice"
 import { optionalExtra, readPriceBreakdown } from "./community.server"
 import { orUnavailable } from "./pages.server"
 import { toFen } from "../money"
-import { errorResponse, isMissingRoute, PRIVATE_HEADERS, statusOf, type Sessions } from "./http.server"
+import { errorResponse, isMissingRoute, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
+import { cancelOrderSchema, parseForm } from "../forms"
 import type { StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
-import { isExpired, type LxSession } from "./session.server"
+import { cartOfOrder, isExpired, type LxSession } from "./session.server"
 
 export const ORDER_FIELDS = [
   "id",
@@ -119,15 +120,40 @@ function authHeaders(token: string | undefined) {
   return token ? { authorization: `Bearer ${token}` } : undefined
 }
 
+/**
+ * Who may act on an order: the signed-in customer (token) and/or the browser
+ * it was placed from (the cart that became the order, kept in the session).
+ */
+export type OrderProof = { token?: string; cartId?: string }
+
+/** An order's pickup as its owner sees it: as the customer first, then as the guest who placed it here. */
+export async function pickupOf(pickup: PickupApi, id: string, proof: OrderProof): Promise<PickupDetails | null> {
+  const asCustomer = proof.token ? await pickup.orderPickup(id, proof.token) : null
+  if (asCustomer || !proof.cartId) return asCustomer
+  return pickup.orderPickup(id, undefined, proof.cartId)
+}
+
+/** A fresh pickup code, asked as the customer first, then as the guest who placed the order here. */
+export async function issueCodeFor(pickup: PickupApi, id: string, proof: OrderProof) {
+  const asCustomer = proof.token ? await pickup.issueCode(id, proof.token) : null
+  if (asCustomer || !proof.cartId) return asCustomer
+  return pickup.issueCode(id, undefined, proof.cartId)
+}
+
+function proofOf(session: LxSession, id: string): OrderProof {
+  const token = session.get("token")
+  return { token: token && !isExpired(token) ? token : undefined, cartId: cartOfOrder(session, id) }
+}
+
 /** One order with its pickup details. */
-export async function readOrder(store: StoreClient, pickup: PickupApi, id: string, token?: string): Promise<OrderView | null> {
+export async function readOrder(store: StoreClient, pickup: PickupApi, id: string, token?: string, cartId?: string): Promise<OrderView | null> {
   try {
     const { order } = await store.request<{ order: unknown }>(`loading order ${id}`, `/store/orders/${id}`, {
       query: { fields: ORDER_FIELDS },
       headers: authHeaders(token),
     })
     const view = toOrderView(order)
-    const details = await pickup.orderPickup(id, token)
+    const details = await pickupOf(pickup, id, { token, cartId })
     if (details) {
       const saved = view.pickup
       view.pickup = {
@@ -159,7 +185,7 @@ export async function loadOrderForViewer(store: StoreClient, pickup: PickupApi, 
   const token = session.get("token")
   const placedHere = (session.get("orders") ?? []).includes(id)
   if (placedHere) {
-    const order = await readOrder(store, pickup, id, token)
+    const order = await readOrder(store, pickup, id, token, cartOfOrder(session, id))
     if (order) {
       // What checkout showed, kept in the signed session: the guest's place and window.
       if (!order.pickup) order.pickup = pickupFromMetadata({ lx_pickup: session.get("pickups")?.[id] })
@@ -205,32 +231,71 @@ export async function claimOrders(store: StoreClient, token: string, orderIds: s
 
 export type CancelResult = "canceled" | "unsupported" | "refused"
 
-/** Medusa's store API cannot cancel orders (only the admin can): this needs the backend's cancel route. */
-export async function cancelOrder(store: StoreClient, orderId: string, token: string): Promise<CancelResult> {
-  try {
-    await store.request(`canceling order ${orderId}`, `/store/lianxin/orders/${orderId}/cancel`, {
-      method: "POST",
-      headers: authHeaders(token),
-    })
-    return "canceled"
-  } catch (error) {
-    if (isMissingRoute(error)) return "unsupported"
-    const status = statusOf(error)
-    if (status === 400 || status === 409 || status === 403) return "refused"
-    throw error
+/**
+ * POST /store/lianxin/orders/:id/cancel (Medusa's store API cannot cancel):
+ * as the customer, or as the guest who placed it with the cart it came from.
+ * 409 once the cycle's resident cutoff passed.
+ */
+export async function cancelOrder(store: StoreClient, orderId: string, proof: OrderProof | string): Promise<CancelResult> {
+  const { token, cartId } = typeof proof === "string" ? { token: proof, cartId: undefined } : proof
+  const attempt = async (asGuest: boolean): Promise<CancelResult | "not-found"> => {
+    try {
+      await store.request(`canceling order ${orderId}`, `/store/lianxin/orders/${orderId}/cancel`, {
+        method: "POST",
+        headers: asGuest ? undefined : authHeaders(token),
+        body: asGuest ? { cart_id: cartId } : {},
+      })
+      return "canceled"
+    } catch (error) {
+      if (isMissingRoute(error)) return "unsupported"
+      const status = statusOf(error)
+      if (status === 404) return "not-found"
+      if (status === 400 || status === 409 || status === 403) return "refused"
+      throw error
+    }
   }
+  let result: CancelResult | "not-found" = "not-found"
+  if (token) result = await attempt(false)
+  if (result === "not-found" && cartId) result = await attempt(true)
+  if (result === "not-found") throw errorResponse(404, "order-not-found")
+  return result
 }
 
 /** The confirmation / order page: the order, its pickup details and what it sends to households. */
-export async function loadOrderPage(store: StoreClient, sessions: Sessions, pickup: PickupApi, request: Request, id: string | undefined) {
+export async function loadOrderPage(
+  store: StoreClient,
+  sessions: Sessions,
+  pickup: PickupApi,
+  request: Request,
+  id: string | undefined,
+  drawQr?: (token: string) => Promise<string>
+) {
   const session = await sessions.get(request)
   const order = await orUnavailable(() => loadOrderForViewer(store, pickup, session, id))
+  // The code checkout issued for this order, shown once (reading a flash value removes it from the session).
+  const issued = session.get("issuedCode")
+  const revealed: RevealedCode | null =
+    issued && issued.orderId === order.id && drawQr && (order.status === "placed" || order.status === "ready")
+      ? { code: issued.code, qrDataUrl: await drawQr(issued.qrToken) }
+      : null
+  const proof = proofOf(session, order.id)
   const productIds = [...new Set(order.lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))]
   const breakdowns = await Promise.all(productIds.map((pid) => optionalExtra(`price breakdown of ${pid}`, () => readPriceBreakdown(store, pid))))
   const known = breakdowns.filter((b): b is PriceBreakdown => b !== null)
   const impact = known.length ? householdImpact(order.lines, known) : null
-  return data(
-    { order, impact, signedIn: Boolean(session.get("token")) && !isExpired(session.get("token")!), notice: noticeFrom(request) },
+  return withSession(
+    sessions,
+    request,
+    session,
+    {
+      order,
+      impact,
+      revealed,
+      signedIn: Boolean(proof.token),
+      /** This viewer can ask for a code / cancel: the customer, or the guest browser holding the order's cart. */
+      canAct: Boolean(proof.token || proof.cartId),
+      notice: noticeFrom(request),
+    },
     { headers: PRIVATE_HEADERS }
   )
 }
@@ -252,14 +317,14 @@ export async function revealCodeAction(
   drawQr: (token: string) => Promise<string>
 ) {
   const session = await sessions.get(request)
-  const token = session.get("token")
-  if (!token || isExpired(token)) {
+  const proof = id && ORDER_ID.test(id) ? proofOf(session, id) : {}
+  if (!proof.token && !proof.cartId) {
     const back = id && ORDER_ID.test(id) ? `/orders/${id}` : "/account"
     throw redirect(`/account/login?redirectTo=${encodeURIComponent(back)}`, { status: 303 })
   }
   // Only an order this viewer may see (404 otherwise, like the page itself).
   await orUnavailable(() => loadOrderForViewer(store, pickup, session, id))
-  const issued = await orUnavailable(() => pickup.issueCode(id!, token))
+  const issued = await orUnavailable(() => issueCodeFor(pickup, id!, proof))
   if (!issued) {
     return data({ revealed: null, error: "code.unavailable" } as RevealActionData, { status: 404, headers: PRIVATE_HEADERS })
   }
@@ -292,7 +357,9 @@ export async function loadAccountPage(store: StoreClient, sessions: Sessions, pi
   )
   const mineIds = new Set(mine.map((o) => o.id))
   const deviceIds = (session.get("orders") ?? []).filter((id) => !mineIds.has(id))
-  const device = (await Promise.all(deviceIds.map((id) => optionalExtra(`order ${id}`, () => readOrder(store, pickup, id))))).filter(
+  const device = (
+    await Promise.all(deviceIds.map((id) => optionalExtra(`order ${id}`, () => readOrder(store, pickup, id, undefined, cartOfOrder(session, id)))))
+  ).filter(
     (o): o is OrderView => o !== null
   )
   for (const o of device) o.pickup ??= pickupFromMetadata({ lx_pickup: session.get("pickups")?.[o.id] })
@@ -302,12 +369,22 @@ export async function loadAccountPage(store: StoreClient, sessions: Sessions, pi
   )
 }
 
+/**
+ * "Cancel order" (a form post from the account or the order page): the
+ * customer, or the guest browser the order was placed from. Goes back where
+ * it came from with what happened; a passed cutoff is said, not hidden.
+ */
 export async function cancelOrderAction(store: StoreClient, sessions: Sessions, request: Request, id: string | undefined) {
-  const { token } = await requireToken(request, sessions)
   if (!id || !ORDER_ID.test(id)) throw errorResponse(404, "order-not-found")
-  const result = await orUnavailable(() => cancelOrder(store, id, token))
+  const session = await sessions.get(request)
+  const proof = proofOf(session, id)
+  if (!proof.token && !proof.cartId) throw redirect(`/account/login?redirectTo=${encodeURIComponent("/account")}`, { status: 303 })
+  const form = parseForm(cancelOrderSchema, await request.formData())
+  if (!form.ok) throw errorResponse(400, "bad-request")
+  const result = await orUnavailable(() => cancelOrder(store, id, proof))
   const notice = result === "canceled" ? "order.canceled" : result === "unsupported" ? "order.cancelUnsupported" : "order.cancelRefused"
-  throw redirect(withNotice("/account", notice), { status: 303 })
+  const back = form.data.returnTo === "order" ? `/orders/${id}` : proof.token ? "/account" : `/orders/${id}`
+  throw redirect(withNotice(back, notice), { status: 303 })
 }
 
 /** The signed-in customer's token, or a redirect to the login page that comes back here. */

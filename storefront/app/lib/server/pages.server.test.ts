@@ -58,6 +58,8 @@ const eggs = {
   title: "农家散养土鸡蛋",
   handle: "free-range-eggs",
   thumbnail: null,
+  // Eggs are kept in the pickup point's fridge: "unavailable for my cycle" is decided per storage class.
+  metadata: { perishability: "chilled" },
   variants: [
     {
       id: "variant_eggs",
@@ -113,6 +115,7 @@ describe("home page loader", () => {
         priceVaries: true,
         unit: null,
         stock: { kind: "in" },
+        storage: "ambient",
       },
       {
         id: "prod_eggs",
@@ -123,6 +126,7 @@ describe("home page loader", () => {
         priceVaries: false,
         unit: "30枚",
         stock: { kind: "out" },
+        storage: "chilled",
       },
     ])
   })

@@ -1,11 +1,13 @@
 import { data } from "react-router"
+import { unavailableReason } from "../commerce"
 import { villageCodeOf, villagesFrom, type CategoryView, type ProductDetail, type ProductSummary } from "../catalog"
-import type { CycleView, PickupPointView } from "../commerce"
+import type { AvailabilityView, CycleView, PickupPointView } from "../commerce"
 import { optionalExtra, readHousehold, readImpact, readPriceBreakdown } from "./community.server"
 import { publicHeaders } from "./http.server"
 import { StoreUnavailableError, type StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
 import { noticeFrom } from "../notice"
+import { compoundFromCookieHeader } from "./session.server"
 
 /**
  * The page loaders' logic, with the store client passed in so tests can hand
@@ -52,15 +54,28 @@ export async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The compound chosen in the cookie and its open cycles: what the countdown and pickup window show. */
-export type CompoundState = { point: PickupPointView | null; cycles: CycleView[]; available: boolean }
+/**
+ * The compound chosen in the cookie, its open cycles (the countdown and pickup
+ * window) and whether the next cycle takes orders of each storage class (what
+ * marks products unavailable for my cycle; null when not known).
+ */
+export type CompoundState = { point: PickupPointView | null; cycles: CycleView[]; available: boolean; availability: AvailabilityView | null }
 
 export async function loadCompound(pickup: PickupApi | undefined, request: Request | undefined): Promise<CompoundState> {
-  if (!pickup || !request) return { point: null, cycles: [], available: false }
-  const point = await optionalExtra("the chosen compound", () => pickup.chosenPoint(request))
-  if (!point) return { point: null, cycles: [], available: false }
-  const cycles = await optionalExtra("order cycles", () => pickup.cycles(point.id))
-  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false }
+  const none: CompoundState = { point: null, cycles: [], available: false, availability: null }
+  if (!pickup || !request) return none
+  const id = compoundFromCookieHeader(request.headers.get("Cookie"))
+  if (!id) return none
+  // One round trip, not two: the point, its cycles and its availability are asked at once with the cookie's id (a
+  // stale id only costs answers that are thrown away). The backend's default cycle for availability is the open
+  // one with the nearest cutoff, the one checkout offers.
+  const [point, cycles, availability] = await Promise.all([
+    optionalExtra("the chosen compound", () => pickup.getPoint(id)),
+    optionalExtra("order cycles", () => pickup.cycles(id)),
+    optionalExtra(`availability at ${id}`, () => pickup.availability(id)),
+  ])
+  if (!point) return none
+  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false, availability: availability ?? null }
 }
 
 export async function loadHomePage(store: StoreClient, request?: Request, pickup?: PickupApi) {
@@ -78,13 +93,16 @@ export async function loadHomePage(store: StoreClient, request?: Request, pickup
 
 const CATEGORY_HANDLE = /^[a-z0-9][a-z0-9-]{0,99}$/
 
-export async function loadCategoryPage(store: StoreClient, handle: string | undefined, request?: Request) {
+export async function loadCategoryPage(store: StoreClient, handle: string | undefined, request?: Request, pickup?: PickupApi) {
   if (!handle || !CATEGORY_HANDLE.test(handle)) throw notFound("category-not-found")
   const categories: CategoryView[] = await orUnavailable(() => store.listCategories())
   const category = categories.find((c) => c.handle === handle)
   if (!category) throw notFound("category-not-found")
-  const products: ProductSummary[] = await orUnavailable(() => store.listProducts({ categoryId: category.id }))
-  return data({ category, categories, products }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
+  const [products, compound] = await Promise.all([
+    orUnavailable(() => store.listProducts({ categoryId: category.id })) as Promise<ProductSummary[]>,
+    loadCompound(pickup, request),
+  ])
+  return data({ category, categories, products, availability: compound.availability }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
 }
 
 export async function loadVillagePage(store: StoreClient, code: string | undefined, request?: Request) {
@@ -112,15 +130,16 @@ export async function loadImpactPage(store: StoreClient, request?: Request) {
 /** Medusa handles are short slugs; anything else cannot match and costs no backend call. */
 const HANDLE = /^[\p{L}\p{N}_-]{1,200}$/u
 
-export async function loadProductPage(store: StoreClient, handle: string | undefined, request?: Request) {
+export async function loadProductPage(store: StoreClient, handle: string | undefined, request?: Request, pickup?: PickupApi) {
   if (!handle || !HANDLE.test(handle)) throw notFound("product-not-found")
   const product: ProductDetail | null = await orUnavailable(() => store.getProduct(handle))
   if (!product) throw notFound("product-not-found")
   // The producer's story and the breakdown are worth a second round trip, not an error page.
   const householdCode = product.householdCode
-  const [household, breakdown] = await Promise.all([
+  const [household, breakdown, compound] = await Promise.all([
     householdCode ? optionalExtra(`household ${householdCode}`, () => readHousehold(store, householdCode)) : null,
     optionalExtra(`price breakdown of ${product.id}`, () => readPriceBreakdown(store, product.id)),
+    loadCompound(pickup, request),
   ])
   return data(
     {
@@ -128,6 +147,9 @@ export async function loadProductPage(store: StoreClient, handle: string | undef
       household,
       breakdown,
       villageCode: householdCode ? villageCodeOf(householdCode) : null,
+      /** My compound and whether its cycle can take this product (null: no compound chosen, or not known). */
+      compound: compound.point ? { name: compound.point.compoundName } : null,
+      unavailable: unavailableReason(compound.availability, product.storage ?? "ambient"),
       notice: request ? noticeFrom(request) : null,
     },
     { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS }

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import type { CycleView, OrderStatus, PickupDetails, PickupPointView } from "../commerce"
+import type { AvailabilityView, CycleView, OrderStatus, PickupDetails, PickupPointView } from "../commerce"
 import { isMissingRoute, statusOf } from "./http.server"
 import type { StoreClient } from "./medusa.server"
 import { compoundFromCookieHeader } from "./session.server"
@@ -19,7 +19,8 @@ export type PickupApi = {
   cycles(pointId: string): Promise<{ available: boolean; cycles: CycleView[] }>
   /** A signed-in resident's cart is theirs alone: pass their token, or the backend answers 404. */
   assignCart(cartId: string, pointId: string, cycleId?: string, token?: string): Promise<void>
-  orderPickup(orderId: string, token?: string): Promise<PickupDetails | null>
+  /** The order's pickup: the signed-in owner (token) or the guest who placed it (the cart it was placed from). */
+  orderPickup(orderId: string, token?: string, cartId?: string): Promise<PickupDetails | null>
   /** True once any pickup point exists: the backend then refuses checkout without a chosen point. */
   pointsExist(): Promise<boolean>
   /**
@@ -27,7 +28,15 @@ export type PickupApi = {
    * signed-in resident's order. Every call replaces the previous code.
    * null: not this customer's order, or no pickup for it.
    */
-  issueCode(orderId: string, token: string): Promise<{ code: string; qrToken: string } | null>
+  issueCode(orderId: string, token?: string, cartId?: string): Promise<{ code: string; qrToken: string } | null>
+  /** GET /store/pickup-points/:id (falls back to the list while the route is missing); null when unknown. */
+  getPoint(id: string): Promise<PickupPointView | null>
+  /** The compound remembered on the account; null when none, or the route is not there yet. */
+  rememberedPoint(token: string): Promise<PickupPointView | null>
+  /** Remembers the compound on the account; false when the backend cannot yet. */
+  rememberPoint(token: string, pointId: string): Promise<boolean>
+  /** Whether my point's cycle (default: the next open one) takes orders of each storage class; null when unknown. */
+  availability(pointId: string, cycleId?: string): Promise<AvailabilityView | null>
 }
 
 const officeSchema = z.object({
@@ -44,6 +53,17 @@ const cycleSchema = z.object({
   pickup_starts_at: z.string(),
   pickup_ends_at: z.string(),
   places_left: z.object({ chilled: z.number(), ambient: z.number() }).nullish(),
+})
+const availabilitySchema = z.object({
+  availability: z.object({
+    order_cycle_id: z.string().nullish(),
+    open: z.boolean(),
+    reason: z.enum(["cutoff_passed", "batch_closed", "no_cycle"]).nullish().catch(null),
+    classes: z.object({
+      chilled: z.object({ remaining: z.number() }),
+      ambient: z.object({ remaining: z.number() }),
+    }),
+  }),
 })
 const issuedCodeSchema = z.object({ pickup_code: z.object({ code: z.string().regex(/^\d{8,}$/), qr_token: z.string().min(1) }) })
 const orderPickupSchema = z.object({
@@ -80,8 +100,21 @@ export function createPickupApi(store: StoreClient): PickupApi {
     return pickup_points.map(toPoint).filter((p): p is PickupPointView => p !== null)
   }
 
-  // There is no GET /store/pickup-points/:id yet: find the chosen point in the list (asked of the lead).
+  function bearer(token: string | undefined) {
+    return token ? { headers: { authorization: `Bearer ${token}` } } : {}
+  }
+
   async function getPoint(id: string): Promise<PickupPointView | null> {
+    try {
+      const { pickup_point } = await store.request<{ pickup_point: unknown }>(`loading pickup point ${id}`, `/store/pickup-points/${id}`)
+      return toPoint(pickup_point)
+    } catch (error) {
+      if (!isMissingRoute(error)) {
+        if (statusOf(error) === 404) return null
+        throw error
+      }
+    }
+    // A backend without GET /store/pickup-points/:id: find the point in the list.
     try {
       return (await list({ limit: 100 })).find((p) => p.id === id) ?? null
     } catch (error) {
@@ -109,12 +142,67 @@ export function createPickupApi(store: StoreClient): PickupApi {
       }
     },
 
-    async issueCode(orderId, token) {
+    getPoint,
+
+    async rememberedPoint(token) {
+      try {
+        const { pickup_point } = await store.request<{ pickup_point: unknown }>(
+          "loading the compound remembered on the account",
+          "/store/customers/me/pickup-point",
+          bearer(token)
+        )
+        return pickup_point ? toPoint(pickup_point) : null
+      } catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 401) return null
+        throw error
+      }
+    },
+
+    async rememberPoint(token, pointId) {
+      try {
+        await store.request(`remembering ${pointId} on the account`, "/store/customers/me/pickup-point", {
+          method: "POST",
+          body: { pickup_point_id: pointId },
+          ...bearer(token),
+        })
+        return true
+      } catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 401) return false
+        throw error
+      }
+    },
+
+    async availability(pointId, cycleId) {
+      try {
+        const raw = await store.request<unknown>(`availability at ${pointId}`, `/store/pickup-points/${pointId}/availability`, {
+          ...(cycleId ? { query: { order_cycle_id: cycleId } } : {}),
+        })
+        const parsed = availabilitySchema.safeParse(raw)
+        if (!parsed.success) {
+          console.error(`[storefront] availability at ${pointId} has an unexpected shape: ${parsed.error.message}`)
+          return null
+        }
+        const a = parsed.data.availability
+        return {
+          cycleId: a.order_cycle_id ?? null,
+          open: a.open,
+          reason: a.reason ?? null,
+          remaining: { chilled: a.classes.chilled.remaining, ambient: a.classes.ambient.remaining },
+        }
+      } catch (error) {
+        if (statusOf(error) === 404) return null
+        throw error
+      }
+    },
+
+    async issueCode(orderId, token, cartId) {
+      if (!token && !cartId) return null
       try {
         const raw = await store.request<unknown>(`issuing a pickup code for order ${orderId}`, `/store/pickup-orders/${orderId}/code`, {
           method: "POST",
-          body: {},
-          headers: { authorization: `Bearer ${token}` },
+          // A guest proves the order is theirs with the cart it was placed from.
+          body: token ? {} : { cart_id: cartId },
+          ...bearer(token),
         })
         const { pickup_code } = issuedCodeSchema.parse(raw)
         return { code: pickup_code.code, qrToken: pickup_code.qr_token }
@@ -165,13 +253,14 @@ export function createPickupApi(store: StoreClient): PickupApi {
       )
     },
 
-    async orderPickup(orderId, token) {
-      // Only signed-in residents can read their pickup; guests need a route of their own (asked of the lead).
-      if (!token) return null
+    async orderPickup(orderId, token, cartId) {
+      // The signed-in owner, or the guest who placed it from this browser (its cart id is the proof).
+      if (!token && !cartId) return null
       try {
         return await optional<PickupDetails | null>(async () => {
           const { pickup } = await store.request<{ pickup: unknown }>(`loading pickup of order ${orderId}`, `/store/pickup-orders/${orderId}`, {
-            headers: { authorization: `Bearer ${token}` },
+            ...bearer(token),
+            ...(token ? {} : { query: { cart_id: cartId } }),
           })
           const p = orderPickupSchema.parse(pickup)
           const status = STATUSES.find((s) => s === p.status) ?? null

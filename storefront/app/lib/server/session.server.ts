@@ -23,8 +23,16 @@ export type SessionData = {
    * cannot read GET /store/pickup-orders/:id, so their confirmation shows this. Kept only for the orders above.
    */
   pickups: Record<string, Record<string, string | null>>
+  /**
+   * The cart each of those orders was placed from (order id → cart id): a guest's proof of ownership for the
+   * backend's guest routes (pickup code, pickup details, cancel). Kept only for the orders above.
+   */
+  orderCarts: Record<string, string>
 }
-export type FlashData = Record<string, never>
+export type FlashData = {
+  /** The pickup code issued right after checkout, shown once on the confirmation that follows. */
+  issuedCode: { orderId: string; code: string; qrToken: string }
+}
 export type LxSession = Session<SessionData, FlashData>
 
 export const SESSION_COOKIE = "lx_session"
@@ -95,13 +103,34 @@ export function hasSessionCookie(request: Request): boolean {
   return header.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
 }
 
-export function rememberOrder(session: LxSession, orderId: string, pickup?: Record<string, string | null> | null) {
+export function rememberOrder(session: LxSession, orderId: string, pickup?: Record<string, string | null> | null, cartId?: string | null) {
   const orders = [orderId, ...(session.get("orders") ?? []).filter((id) => id !== orderId)].slice(0, MAX_ORDERS)
   session.set("orders", orders)
   const pickups = { ...(session.get("pickups") ?? {}) }
   if (pickup) pickups[orderId] = pickup
   for (const id of Object.keys(pickups)) if (!orders.includes(id)) delete pickups[id]
   if (Object.keys(pickups).length) session.set("pickups", pickups)
+  const carts = { ...(session.get("orderCarts") ?? {}) }
+  if (cartId) carts[orderId] = cartId
+  for (const id of Object.keys(carts)) if (!orders.includes(id)) delete carts[id]
+  if (Object.keys(carts).length) session.set("orderCarts", carts)
+}
+
+/** The cart an order of this browser was placed from (a guest's proof of ownership), or undefined. */
+export function cartOfOrder(session: LxSession, orderId: string): string | undefined {
+  return session.get("orderCarts")?.[orderId]
+}
+
+/** Forgets orders this browser placed (after the account took them over). */
+export function forgetOrders(session: LxSession, orderIds: readonly string[]) {
+  const orders = (session.get("orders") ?? []).filter((id) => !orderIds.includes(id))
+  session.set("orders", orders)
+  for (const key of ["pickups", "orderCarts"] as const) {
+    const map = { ...(session.get(key) ?? {}) } as Record<string, unknown>
+    for (const id of orderIds) delete map[id]
+    if (Object.keys(map).length) session.set(key, map as never)
+    else session.unset(key)
+  }
 }
 
 export function signIn(session: LxSession, token: string, customer: SessionData["customer"]) {

@@ -1,9 +1,13 @@
-import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import { PICKUP_MODULE } from "../../modules/pickup"
 import type PickupModuleService from "../../modules/pickup/service"
-import { harvestList, maskResidentName, type Attribution, type HarvestListRow, type PickupListRow } from "../../utils/pickup-manifest"
+import { amountToCollectFen, harvestManifest, type HarvestManifestRow, type HarvestSnapshot } from "../../utils/pickup-counter"
+import { toFen } from "../../utils/money"
+import { maskResidentName, type PickupListRow } from "../../utils/pickup-manifest"
+import { harvestRowsOf } from "../../workflows/pickup/steps/harvest"
+import type { Query } from "../../workflows/pickup/steps/service"
 
 export const pickup = (req: MedusaRequest) => req.scope.resolve(PICKUP_MODULE) as PickupModuleService
 
@@ -17,6 +21,24 @@ export function parseOr400<T extends z.ZodTypeAny>(schema: T, value: unknown): z
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${detail}`)
   }
   return result.data
+}
+
+/**
+ * Medusa's error handler replaces every 409 message with a generic one; the
+ * counter needs to say what happened ("already checked in", "already
+ * disposed"), so conflicts from these workflows are answered here.
+ * Returns undefined when the conflict was answered.
+ */
+export async function answerConflict<T>(res: MedusaResponse, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run()
+  } catch (e: any) {
+    if (e?.type === MedusaError.Types.CONFLICT) {
+      res.status(409).json({ type: "conflict", message: String(e.message) })
+      return undefined
+    }
+    throw e
+  }
 }
 
 /** The signed-in staff member and the points they act for; 401 when deactivated. */
@@ -88,8 +110,73 @@ export function staffView(a: any) {
       proxy: h.proxy,
       proxy_name: h.proxy_name,
       lines: h.lines,
+      amount_to_collect_fen: h.amount_to_collect_fen,
+      captured_fen: h.captured_fen,
+      fulfillment_id: h.fulfillment_id,
       handed_over_at: h.handed_over_at,
     })),
+  }
+}
+
+/**
+ * What the counter screen shows for one order: staffView plus the amount
+ * still to collect, whether it was paid online, the variant of each line,
+ * the order's display id and the disposal, read across modules.
+ */
+export async function counterView(req: MedusaRequest, a: any) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "display_id",
+      "items.id",
+      "items.variant_title",
+      "payment_collections.payments.captures.id",
+      "payment_collections.payments.captures.amount",
+      "payment_collections.payments.refunds.amount",
+    ],
+    filters: { id: a.order_id },
+  })
+  const order = data[0] ?? {}
+  const counterCaptures = new Set((a.handovers ?? []).map((h: any) => h.payment_capture_id).filter(Boolean))
+  let paid = 0
+  let paidOnline = 0
+  for (const pc of order.payment_collections ?? []) {
+    for (const p of pc?.payments ?? []) {
+      for (const c of p?.captures ?? []) {
+        paid += toFen(c.amount)
+        if (!counterCaptures.has(c.id)) paidOnline += toFen(c.amount)
+      }
+      paid -= (p?.refunds ?? []).reduce((s: number, r: any) => s + toFen(r.amount), 0)
+    }
+  }
+  const variants = new Map<string, string | null>((order.items ?? []).map((i: any) => [i.id, i.variant_title ?? null]))
+  const view = staffView(a)
+  return {
+    ...view,
+    display_id: order.display_id ?? null,
+    masked_name: a.resident_name_masked,
+    paid_online: paidOnline > 0,
+    amount_to_collect_fen:
+      a.status === "ready" || a.status === "placed"
+        ? amountToCollectFen({
+            order_total_fen: Number(a.order_total_fen),
+            collect_reduction_fen: Number(a.collect_reduction_fen),
+            refunded_fen: Number(a.refunded_fen),
+            paid_fen: paid,
+            declined_fen: 0,
+          })
+        : 0,
+    lines: view.lines.map((l: any, i: number) => ({
+      ...l,
+      variant_title: variants.get(l.line_item_id) ?? null,
+      declined_quantity: Number(a.lines[i].declined_quantity ?? 0),
+      damaged_quantity: Number(a.lines[i].damaged_quantity ?? 0),
+    })),
+    disposal: a.disposed_at
+      ? { policy: a.disposal_policy, note: a.disposal_note, staff_id: a.disposed_by, disposed_at: a.disposed_at }
+      : null,
   }
 }
 
@@ -110,40 +197,15 @@ export async function buildManifest(req: MedusaRequest, batch: any) {
       .join("；"),
     amount_to_collect_fen: Math.max(0, Number(a.order_total_fen) - Number(a.collect_reduction_fen) - Number(a.refunded_fen)),
   }))
-  const lines = assignments.flatMap((a: any) =>
-    (a.lines ?? []).map((l: any) => ({
-      product_id: l.product_id,
-      variant_id: l.variant_id,
-      title: l.title,
-      quantity: Number(l.quantity),
-      short_quantity: Number(l.short_quantity),
-    }))
-  )
-  const productIds = [...new Set(lines.map((l) => l.product_id).filter(Boolean))] as string[]
-  const attributions = new Map<string, Attribution>()
-  if (productIds.length) {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    try {
-      const { data } = await query.graph({
-        entity: "product",
-        fields: ["id", "attribution.cooperative_id", "attribution.shares.household_id"],
-        filters: { id: productIds },
-      })
-      for (const p of data as any[]) {
-        attributions.set(
-          p.id,
-          p.attribution
-            ? {
-                cooperative_id: p.attribution.cooperative_id ?? null,
-                household_ids: (p.attribution.shares ?? []).map((s: any) => s.household_id).sort(),
-              }
-            : null
-        )
-      }
-    } catch {
-      // Without the household module's link the list is still useful, unattributed.
-    }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const snapshot = (batch.harvest_snapshot as HarvestSnapshot | null) ?? null
+  let harvest: HarvestManifestRow[]
+  if (snapshot) {
+    const frozenIds = new Set(snapshot.assignment_ids ?? [])
+    const late = assignments.filter((a: any) => !frozenIds.has(a.id))
+    harvest = harvestManifest(snapshot, [], late.length ? await harvestRowsOf(query, late) : [])
+  } else {
+    harvest = harvestManifest(null, await harvestRowsOf(query, assignments), [])
   }
-  const harvest: HarvestListRow[] = batch.harvest_snapshot?.rows ?? harvestList(lines, attributions)
   return { pickupList, harvest }
 }

@@ -25,7 +25,14 @@ export const StaffHandoverBody = z
     token: StaffToken.optional(),
     lines: z
       .array(
-        z.object({ line_item_id: z.string().min(1).max(100), quantity: z.number().int().min(0).max(10_000) }).strict()
+        z
+          .object({
+            line_item_id: z.string().min(1).max(100),
+            quantity: z.number().int().min(0).max(10_000),
+            /** Why the units of this line not taken were not taken (default: declined). */
+            reason: z.enum(["declined", "damaged"]).optional(),
+          })
+          .strict()
       )
       .max(200)
       .optional(),
@@ -71,3 +78,21 @@ export const BatchListQuery = z
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
+
+export const PageQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type PageQueryType = z.infer<typeof PageQuery>
+
+export const EmptyQuery = z.object({}).strict()
+
+export const StaffDisposalBody = z
+  .object({
+    policy: z.enum(["donate", "dispose", "sell_off"]),
+    note: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  })
+  .strict()
+export type StaffDisposalBodyType = z.infer<typeof StaffDisposalBody>

@@ -659,6 +659,165 @@ class PickupModuleService extends MedusaService({
     )
   }
 
+  // ---- harvest freeze and disposal ----------------------------------------------
+
+  /** Open batches whose cycle's producer cutoff is at or before `now` (candidates to freeze). */
+  @InjectManager()
+  async batchesDueForFreeze(now: Date, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows = await manager.execute(
+      `SELECT b.id FROM pickup_batch b JOIN order_cycle c ON c.id = b.cycle_id
+        WHERE b.status = 'open' AND b.deleted_at IS NULL AND c.deleted_at IS NULL AND c.producer_cutoff_at <= ?
+        ORDER BY c.producer_cutoff_at, b.id`,
+      [new Date(now)]
+    )
+    return rows.map((r) => r.id as string)
+  }
+
+  /**
+   * open → harvest_frozen with its frozen list, only if still open: of two
+   * servers freezing the same batch, one UPDATE matches and the other freezes
+   * nothing. Returns whether this call froze it.
+   */
+  @InjectTransactionManager()
+  async freezeBatch(
+    input: { batch_id: string; now: Date; snapshot: unknown },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `UPDATE pickup_batch SET status = 'harvest_frozen', harvest_frozen_at = ?, harvest_snapshot = ?::jsonb, updated_at = now()
+        WHERE id = ? AND status = 'open' AND deleted_at IS NULL RETURNING id`,
+      [new Date(input.now), JSON.stringify(input.snapshot), input.batch_id]
+    )
+    return !!row
+  }
+
+  /** Compensation of freezeBatch. */
+  @InjectTransactionManager()
+  async unfreezeBatches(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    if (!ids.length) return
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_batch SET status = 'open', harvest_frozen_at = NULL, harvest_snapshot = NULL, updated_at = now()
+        WHERE id IN (${ids.map(() => "?").join(", ")}) AND status = 'harvest_frozen'`,
+      ids
+    )
+  }
+
+  /**
+   * Records what staff did with an uncollected order, once: the UPDATE only
+   * matches an uncollected order without a disposal. Returns the row when this
+   * call recorded it, else null (the caller reads why).
+   */
+  @InjectTransactionManager()
+  async recordDisposal(
+    input: { assignment_id: string; policy: string; note: string | null; staff_id: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string } | null> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `UPDATE pickup_assignment SET disposal_policy = ?, disposal_note = ?, disposed_by = ?, disposed_at = ?, updated_at = now()
+        WHERE id = ? AND status = 'uncollected' AND disposed_at IS NULL AND deleted_at IS NULL RETURNING id`,
+      [input.policy, input.note, input.staff_id, new Date(input.now), input.assignment_id]
+    )
+    return (row as { id: string } | undefined) ?? null
+  }
+
+  @InjectTransactionManager()
+  async clearDisposal(assignmentId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_assignment SET disposal_policy = NULL, disposal_note = NULL, disposed_by = NULL, disposed_at = NULL, updated_at = now()
+        WHERE id = ?`,
+      [assignmentId]
+    )
+  }
+
+  // ---- counter reads (office portal) ----------------------------------------------
+
+  /**
+   * Batches of a point that may matter at the counter around `now`: pickup
+   * window from the start of `dayStart` on and starting within 48 h, or ready.
+   * With per-status order counts and the number of short lines.
+   */
+  @InjectManager()
+  async counterBatches(
+    input: { point_id: string; day_start: Date; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows = await manager.execute(
+      `SELECT b.id, b.status, b.arrived_at, b.checked_in_at, b.harvest_frozen_at, b.reserved_chilled, b.reserved_ambient,
+              c.id AS cycle_id, c.name AS cycle_name, c.rhythm, c.producer_cutoff_at, c.resident_cutoff_at,
+              c.pickup_starts_at, c.pickup_ends_at,
+              COUNT(a.id) FILTER (WHERE a.status = 'placed') AS placed,
+              COUNT(a.id) FILTER (WHERE a.status = 'ready') AS ready,
+              COUNT(a.id) FILTER (WHERE a.status = 'collected') AS collected,
+              COUNT(a.id) FILTER (WHERE a.status = 'uncollected') AS uncollected,
+              COUNT(a.id) FILTER (WHERE a.status = 'canceled') AS canceled,
+              (SELECT COUNT(*) FROM pickup_line l JOIN pickup_assignment la ON la.id = l.assignment_id
+                WHERE la.batch_id = b.id AND la.deleted_at IS NULL AND l.deleted_at IS NULL AND l.short_quantity > 0) AS short_lines
+         FROM pickup_batch b
+         JOIN order_cycle c ON c.id = b.cycle_id AND c.deleted_at IS NULL AND c.canceled_at IS NULL
+         LEFT JOIN pickup_assignment a ON a.batch_id = b.id AND a.deleted_at IS NULL
+        WHERE b.point_id = ? AND b.deleted_at IS NULL
+          AND (b.status = 'ready' OR (c.pickup_ends_at >= ? AND c.pickup_starts_at <= ?::timestamptz + interval '48 hours'))
+        GROUP BY b.id, c.id`,
+      [input.point_id, new Date(input.day_start), new Date(input.now)]
+    )
+    return rows.map((r: any) => ({
+      ...r,
+      placed: Number(r.placed),
+      ready: Number(r.ready),
+      collected: Number(r.collected),
+      uncollected: Number(r.uncollected),
+      canceled: Number(r.canceled),
+      short_lines: Number(r.short_lines),
+    }))
+  }
+
+  /**
+   * The counter's uncollected list: orders past their hold, and ready orders
+   * whose reminder is due (near expiry), soonest expiry first.
+   */
+  @InjectManager()
+  async counterUncollected(
+    input: { point_id: string; now: Date; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.manager as SqlEntityManager
+    const where = `a.pickup_point_id = ? AND a.deleted_at IS NULL AND (a.status = 'uncollected' OR (a.status = 'ready'
+        AND a.hold_expires_at - make_interval(hours => p.reminder_hours_before) <= ?))`
+    const params = [input.point_id, new Date(input.now)]
+    const rows = await manager.execute(
+      `SELECT a.id, a.order_id, a.bag_number, a.resident_name_masked, a.phone_last4, a.status, a.hold_expires_at,
+              COALESCE(a.disposition, p.uncollected_policy) AS policy,
+              a.disposal_policy, a.disposal_note, a.disposed_by, a.disposed_at
+         FROM pickup_assignment a JOIN pickup_point p ON p.id = a.pickup_point_id
+        WHERE ${where}
+        ORDER BY a.hold_expires_at ASC, a.id ASC LIMIT ? OFFSET ?`,
+      [...params, input.limit, input.offset]
+    )
+    const [{ count }] = await manager.execute(
+      `SELECT COUNT(*) AS count FROM pickup_assignment a JOIN pickup_point p ON p.id = a.pickup_point_id WHERE ${where}`,
+      params
+    )
+    return { rows: rows as any[], count: Number(count) }
+  }
+
+  /** Uncollected orders of a point that still wait for staff to record a disposal. */
+  @InjectManager()
+  async countUndisposed(pointId: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [{ count }] = await manager.execute(
+      `SELECT COUNT(*) AS count FROM pickup_assignment
+        WHERE pickup_point_id = ? AND status = 'uncollected' AND disposed_at IS NULL AND deleted_at IS NULL`,
+      [pointId]
+    )
+    return Number(count)
+  }
+
   /** The points a staff member is bound to (empty for an inactive or unknown staff member). */
   @InjectManager()
   async staffPointIds(staffId: string, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
@@ -669,6 +828,90 @@ class PickupModuleService extends MedusaService({
       [staffId]
     )
     return rows.map((r) => r.point_id as string)
+  }
+
+  // ---- residents: cancel and checkout rollback ---------------------------------
+
+  /**
+   * placed → canceled, only while the cycle's resident cutoff is after `now`.
+   * The row is locked first, so two cancels of the same order run one after
+   * the other and the second finds it canceled. The place goes back to the
+   * batch and the code stops working. Returns what the compensation needs, or
+   * why nothing changed.
+   */
+  @InjectTransactionManager()
+  async cancelPlacedAssignment(
+    assignmentId: string,
+    now: Date,
+    /** ignoreCutoff: an operator's cancel (Medusa Admin) is not bound by the resident cutoff. */
+    options: { ignoreCutoff?: boolean } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<
+    | { ok: true; id: string; batch_id: string; perishability: string; code_hash: string | null }
+    | { ok: false; reason: "not_found" | "not_placed" | "cutoff_passed"; status: string | null }
+  > {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `SELECT a.id, a.status, a.batch_id, a.perishability, a.code_hash, c.resident_cutoff_at
+         FROM pickup_assignment a JOIN order_cycle c ON c.id = a.order_cycle_id
+        WHERE a.id = ? AND a.deleted_at IS NULL FOR UPDATE OF a`,
+      [assignmentId]
+    )
+    if (!row) return { ok: false, reason: "not_found", status: null }
+    if (row.status !== "placed") return { ok: false, reason: "not_placed", status: row.status }
+    if (!options.ignoreCutoff && new Date(row.resident_cutoff_at).getTime() <= now.getTime()) {
+      return { ok: false, reason: "cutoff_passed", status: row.status }
+    }
+    await manager.execute(
+      `UPDATE pickup_assignment SET status = 'canceled', code_hash = NULL, updated_at = now() WHERE id = ?`,
+      [assignmentId]
+    )
+    const counter = row.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
+    await manager.execute(
+      `UPDATE pickup_batch SET ${counter} = GREATEST(${counter} - 1, 0), updated_at = now() WHERE id = ?`,
+      [row.batch_id]
+    )
+    return { ok: true, id: row.id, batch_id: row.batch_id, perishability: row.perishability, code_hash: row.code_hash }
+  }
+
+  /** Compensation of cancelPlacedAssignment: placed again, same code, the place taken back. */
+  @InjectTransactionManager()
+  async uncancelAssignment(
+    input: { id: string; batch_id: string; perishability: string; code_hash: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `UPDATE pickup_assignment SET status = 'placed', code_hash = ?, updated_at = now()
+        WHERE id = ? AND status = 'canceled' RETURNING id`,
+      [input.code_hash, input.id]
+    )
+    if (!row) return
+    const counter = input.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
+    await manager.execute(`UPDATE pickup_batch SET ${counter} = ${counter} + 1, updated_at = now() WHERE id = ?`, [input.batch_id])
+  }
+
+  /**
+   * Compensation of a checkout that failed after its place was taken, whether
+   * the reservation was already placed for the order or not: lines and
+   * assignment go, the place goes back to the batch (bag numbers are not reused).
+   */
+  @InjectTransactionManager()
+  async releaseCartAssignment(cartId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [row] = await manager.execute(
+      `SELECT id, batch_id, perishability FROM pickup_assignment
+        WHERE cart_id = ? AND deleted_at IS NULL AND status IN ('reserved', 'placed') FOR UPDATE`,
+      [cartId]
+    )
+    if (!row) return
+    await manager.execute(`DELETE FROM pickup_line WHERE assignment_id = ?`, [row.id])
+    await manager.execute(`DELETE FROM pickup_assignment WHERE id = ?`, [row.id])
+    const counter = row.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
+    await manager.execute(
+      `UPDATE pickup_batch SET ${counter} = GREATEST(${counter} - 1, 0), updated_at = now() WHERE id = ?`,
+      [row.batch_id]
+    )
   }
 }
 

@@ -11,11 +11,13 @@ import { pickupService, type Query } from "../pickup/steps/service"
  * Checkout takes its place at the chosen pickup point in the chosen cycle, or
  * is refused — before any order exists or any payment is authorized. The
  * cutoff and the capacity are checked by one conditional UPDATE in
- * reserveForCart; an order is never moved to another cycle or point.
+ * reserveForCart; an order is never moved to another cycle or point. A cart
+ * without a chosen point and cycle is always refused (docs/decisions/005).
  *
- * Transitional rule: while no active pickup point exists at all (a fresh
- * database, the other suites' scenarios) checkout passes without an
- * assignment. Once any point exists, a cart without a chosen point is refused.
+ * Compensation gives the place back whether the reservation had already been
+ * placed for the order or not: a failure anywhere after this hook (the order's
+ * own steps, the orderCreated hook below) leaves no assignment, no lines and
+ * no counted place behind.
  */
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
@@ -28,11 +30,9 @@ completeCartWorkflow.hooks.validate(
     const row = data[0]
     const svc = pickupService(container)
     if (!row?.pickup_point?.id || !row?.order_cycle?.id) {
-      const [anyPoint] = await svc.listPickupPoints({ is_active: true }, { take: 1, select: ["id"] })
-      if (!anyPoint) return new StepResponse(null, null)
       throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        "请先选择自提点和自提批次，再提交订单。(choose a pickup point and cycle: POST /store/carts/:id/pickup)"
+        MedusaError.Types.INVALID_DATA,
+        "请先选择自提点和自提批次，再提交订单。(pickup_point_id: the cart has no pickup point and cycle; choose one with POST /store/carts/:id/pickup)"
       )
     }
     const productIds = [...new Set<string>((row.items ?? []).map((i: any) => i?.product_id).filter(Boolean))]
@@ -50,7 +50,7 @@ completeCartWorkflow.hooks.validate(
     return new StepResponse(reservation, reservation.created ? cart.id : null)
   },
   async (cartId, { container }) => {
-    if (cartId) await pickupService(container).releaseReservation(cartId)
+    if (cartId) await pickupService(container).releaseCartAssignment(cartId)
   }
 )
 

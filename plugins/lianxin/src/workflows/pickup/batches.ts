@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { allocateShortage, shortRefundFen } from "../../utils/pickup-shortage"
 import { pickupService } from "./steps/service"
@@ -11,13 +11,25 @@ const markBatchArrivedStep = createStep(
     const svc = pickupService(container)
     const [before] = await svc.listPickupBatches({ id: input.batch_id }, { take: 1 })
     if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, `batch ${input.batch_id} was not found`)
-    await svc.moveBatch({
-      batch_id: input.batch_id,
-      from: ["open", "harvest_frozen"],
-      to: "arrived",
-      set: { arrived_at: input.now, arrived_by: input.staff_id },
-    })
-    return new StepResponse({ id: input.batch_id }, { id: input.batch_id, status: before.status })
+    // A double tap (or a colleague on another device) finds the batch arrived already: nothing to do, not an error.
+    if (before.status === "arrived" || before.status === "ready") {
+      return new StepResponse({ id: input.batch_id, already_arrived: true }, null)
+    }
+    try {
+      await svc.moveBatch({
+        batch_id: input.batch_id,
+        from: ["open", "harvest_frozen"],
+        to: "arrived",
+        set: { arrived_at: input.now, arrived_by: input.staff_id },
+      })
+    } catch (e) {
+      const [now] = await svc.listPickupBatches({ id: input.batch_id }, { take: 1 })
+      if (now && (now.status === "arrived" || now.status === "ready")) {
+        return new StepResponse({ id: input.batch_id, already_arrived: true }, null)
+      }
+      throw e
+    }
+    return new StepResponse({ id: input.batch_id, already_arrived: false }, { id: input.batch_id, status: before.status })
   },
   async (comp, { container }) => {
     if (comp) {
@@ -36,7 +48,9 @@ export const markBatchArrivedWorkflow = createWorkflow(
   (input: { batch_id: string; staff_id: string; now?: Date }) => {
     const args = transform({ input }, ({ input }) => ({ ...input, now: input.now ?? new Date() }))
     const result = markBatchArrivedStep(args)
-    emitEventStep({ eventName: "pickup.batch_arrived", data: { id: input.batch_id } })
+    when("emit-batch-arrived-once", { result }, ({ result }) => !result.already_arrived).then(() => {
+      emitEventStep({ eventName: "pickup.batch_arrived", data: { id: input.batch_id } })
+    })
     return new WorkflowResponse(result)
   }
 )
@@ -56,8 +70,17 @@ const recordBatchShortagesStep = createStep(
     const svc = pickupService(container)
     const [batch] = await svc.listPickupBatches({ id: input.batch_id }, { take: 1 })
     if (!batch) throw new MedusaError(MedusaError.Types.NOT_FOUND, `batch ${input.batch_id} was not found`)
+    if (batch.status === "ready") {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `这批货已经验收过了，不能重复验收。(batch ${batch.id} was checked in already at ${new Date(batch.checked_in_at ?? Date.now()).toISOString()})`
+      )
+    }
     if (batch.status !== "arrived") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `batch ${batch.id} is ${batch.status}; goods are checked in once, after arrival`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `请先确认到货，再验收。(batch ${batch.id} is ${batch.status}; mark it arrived first)`
+      )
     }
     const assignments = await svc.listPickupAssignments(
       { batch_id: batch.id, status: "placed" },
@@ -153,11 +176,13 @@ export const checkInBatchWorkflow = createWorkflow("check-in-batch", (input: Che
   const now = transform({ input }, ({ input }) => input.now ?? new Date())
   const recorded = recordBatchShortagesStep({ batch_id: input.batch_id, staff_id: input.staff_id, shortages: input.shortages })
   const ready = markBatchReadyStep({ batch_id: input.batch_id, staff_id: input.staff_id, now })
+  // Runs inside the transaction: a failing handler undoes the check-in (shortages, ready orders).
+  const checkedIn = createHook("checkedIn", { batch_id: input.batch_id, ready_assignment_ids: ready, shortages: recorded })
   const shortageEvents = transform({ recorded }, ({ recorded }) =>
     [...new Set(recorded.plans.map((p) => p.assignment_id))].map((assignment_id) => ({ assignment_id }))
   )
   emitEventStep({ eventName: "pickup.shortage_recorded", data: shortageEvents }).config({ name: "emit-shortage-recorded" })
   emitEventStep({ eventName: "pickup.batch_ready", data: { id: input.batch_id } }).config({ name: "emit-batch-ready" })
-  return new WorkflowResponse({ ready_assignment_ids: ready, shortages: recorded })
+  return new WorkflowResponse({ ready_assignment_ids: ready, shortages: recorded }, { hooks: [checkedIn] })
 })
 

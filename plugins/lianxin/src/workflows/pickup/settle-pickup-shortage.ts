@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { refundPaymentsWorkflow } from "@medusajs/medusa/core-flows"
 import { toFen } from "../../utils/money"
 import { shortRefundFen } from "../../utils/pickup-shortage"
@@ -143,6 +143,8 @@ export const settlePickupShortageWorkflow = createWorkflow(
     when("reverse-shortage-revenue", { plan }, ({ plan }) => plan.reversals.length > 0).then(() => {
       reverseOrderRevenueWorkflow.runAsStep({ input: reversal })
     })
-    return new WorkflowResponse(plan)
+    // Runs inside the transaction: a failing handler undoes the settlement.
+    const settled = createHook("shortageSettled", { plan })
+    return new WorkflowResponse(plan, { hooks: [settled] })
   }
 )

@@ -1,4 +1,4 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreGetLianxinStatus } from "./status/validators"
 
 export const storeLianxinMiddlewares: MiddlewareRoute[] = [
@@ -6,5 +6,16 @@ export const storeLianxinMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/lianxin/status",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(StoreGetLianxinStatus, {})],
+  },
+  {
+    // The signed-in customer, or a guest proving ownership with the cart id.
+    matcher: "/store/lianxin/orders/:id/cancel",
+    methods: ["POST"],
+    middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+  },
+  {
+    matcher: "/store/lianxin/orders/claim",
+    methods: ["POST"],
+    middlewares: [authenticate("customer", ["session", "bearer"])],
   },
 ]

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { publicPoint } from "./helpers"
 import { StorePickupPointsQuery } from "./validators"
 
 /** Active pickup points with their office's public details; the resident's remembered point first. */
@@ -19,23 +20,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     .filter((p: any) => !q.city || p.office.city === q.city)
     .filter((p: any) => !q.q || `${p.name}${p.office.compound_name}${p.office.address}`.includes(q.q))
     .sort((a: any, b: any) => Number(b.id === remembered) - Number(a.id === remembered))
-  const page = visible.slice(q.offset, q.offset + q.limit).map((p: any) => ({
-    id: p.id,
-    code: p.code,
-    name: p.name,
-    remembered: p.id === remembered,
-    office: {
-      id: p.office.id,
-      company: p.office.company,
-      compound_name: p.office.compound_name,
-      address: p.office.address,
-      city: p.office.city,
-      district: p.office.district,
-      latitude: p.office.latitude,
-      longitude: p.office.longitude,
-      phone: p.office.phone,
-      opening_hours: p.office.opening_hours,
-    },
-  }))
+  const page = visible.slice(q.offset, q.offset + q.limit).map((p: any) => publicPoint(p, remembered))
   res.json({ pickup_points: page, count: visible.length, offset: q.offset, limit: q.limit })
 }

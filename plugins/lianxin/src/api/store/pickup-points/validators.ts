@@ -18,3 +18,16 @@ export const StoreCartPickupBody = z
   })
   .strict()
 export type StoreCartPickupBodyType = z.infer<typeof StoreCartPickupBody>
+
+export const StoreAvailabilityQuery = z
+  .object({
+    order_cycle_id: z.string().regex(/^pcyc_[0-9A-Za-z]{10,40}$/, "must be an order cycle id (pcyc_…)").optional(),
+  })
+  .strict()
+
+export const StoreRememberPointBody = z
+  .object({
+    pickup_point_id: z.string().regex(/^ppt_[0-9A-Za-z]{10,40}$/, "must be a pickup point id (ppt_…)"),
+  })
+  .strict()
+export type StoreRememberPointBodyType = z.infer<typeof StoreRememberPointBody>

@@ -41,6 +41,11 @@ const PickupAssignment = model
     collected_at: model.dateTime().nullable(),
     uncollected_at: model.dateTime().nullable(),
     disposition: model.enum(["donate", "dispose", "sell_off"]).nullable(),
+    /** What staff actually did with an uncollected order (once; see the disposal route). */
+    disposal_policy: model.enum(["donate", "dispose", "sell_off"]).nullable(),
+    disposal_note: model.text().nullable(),
+    disposed_by: model.text().nullable(),
+    disposed_at: model.dateTime().nullable(),
     lines: model.hasMany(() => PickupLine, { mappedBy: "assignment" }),
     handovers: model.hasMany(() => PickupHandover, { mappedBy: "assignment" }),
   })

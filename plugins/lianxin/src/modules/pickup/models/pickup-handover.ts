@@ -10,9 +10,14 @@ const PickupHandover = model.define("pickup_handover", {
   method: model.enum(["code", "qr"]),
   proxy: model.boolean().default(false),
   proxy_name: model.text().nullable(),
-  /** [{ line_item_id, quantity }] */
+  /** [{ line_item_id, quantity, declined_quantity, damaged_quantity }] */
   lines: model.json(),
   amount_to_collect_fen: model.number().default(0),
+  /** Captured through Medusa at the counter (pay at pickup), integer fen. */
+  captured_fen: model.number().default(0),
+  payment_capture_id: model.text().nullable(),
+  /** The Medusa fulfillment of the handed-over items, marked delivered. */
+  fulfillment_id: model.text().nullable(),
   handed_over_at: model.dateTime(),
 })
 

@@ -18,6 +18,10 @@ const PickupLine = model
     settled_short_quantity: model.number().default(0),
     refund_fen: model.number().default(0),
     handed_over_quantity: model.number().default(0),
+    /** Units the resident declined at the counter (not collected, not refunded, share still earned). */
+    declined_quantity: model.number().default(0),
+    /** Units refused at the counter as damaged; also counted in short_quantity (settled like a shortage). */
+    damaged_quantity: model.number().default(0),
   })
   .indexes([{ on: ["assignment_id", "line_item_id"], unique: true, where: "deleted_at IS NULL" }, { on: ["variant_id"] }])
   .checks([

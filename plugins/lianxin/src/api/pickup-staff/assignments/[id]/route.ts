@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ownAssignment, staffContext, staffView } from "../../helpers"
+import { counterView, ownAssignment, staffContext } from "../../helpers"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const ctx = await staffContext(req)
-  res.json({ pickup: staffView(await ownAssignment(req, ctx, req.params.id)) })
+  res.json({ pickup: await counterView(req, await ownAssignment(req, ctx, req.params.id)) })
 }

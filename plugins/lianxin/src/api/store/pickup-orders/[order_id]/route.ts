@@ -1,12 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { parseOr400, pickup } from "../../../pickup-staff/helpers"
-import { StoreEmptyQuery } from "../../pickup-points/validators"
-import { ownPickup } from "./helpers"
+import { ownPickup, StorePickupOrderProof } from "./helpers"
 
-/** Where and when to collect, the state, what is left to pay, and the QR token (never the code). */
+/**
+ * Where and when to collect, the state, what is left to pay, and the QR token
+ * (never the code). For the signed-in owner, or a guest with ?cart_id= of the
+ * cart the order was placed from.
+ */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  parseOr400(StoreEmptyQuery, req.query)
-  const a = await ownPickup(req)
+  const { cart_id } = parseOr400(StorePickupOrderProof, req.query)
+  const a = await ownPickup(req, cart_id)
   const svc = pickup(req)
   const [point] = await svc.listPickupPoints({ id: a.pickup_point_id }, { take: 1, relations: ["office"] })
   const [cycle] = await svc.listOrderCycles({ id: a.order_cycle_id }, { take: 1 })
@@ -17,7 +20,15 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       status: a.status,
       bag_number: a.bag_number,
       pickup_point: { id: point.id, name: point.name, compound_name: (point as any).office.compound_name, address: (point as any).office.address },
-      order_cycle: { id: cycle.id, name: cycle.name, pickup_starts_at: cycle.pickup_starts_at, pickup_ends_at: cycle.pickup_ends_at },
+      order_cycle: {
+        id: cycle.id,
+        name: cycle.name,
+        resident_cutoff_at: cycle.resident_cutoff_at,
+        pickup_starts_at: cycle.pickup_starts_at,
+        pickup_ends_at: cycle.pickup_ends_at,
+      },
+      // What POST /store/lianxin/orders/:id/cancel will accept right now.
+      cancellable: a.status === "placed" && new Date(cycle.resident_cutoff_at).getTime() > Date.now(),
       hold_expires_at: a.hold_expires_at,
       refunded_fen: a.refunded_fen,
       collect_reduction_fen: a.collect_reduction_fen,

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { handOverPickupWorkflow } from "../../../../../workflows/pickup/hand-over-pickup"
 import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
-import { ownAssignment, parseOr400, staffContext, staffView } from "../../../helpers"
+import { answerConflict, ownAssignment, parseOr400, staffContext, counterView } from "../../../helpers"
 import { StaffHandoverBody } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
 
@@ -28,18 +28,23 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (result.assignment_id !== assignment.id) {
     return answerFailure(req, res, { ok: false, reason: "bad_token", locked_until: null, failure_id: null }, ctx.staffId, assignment.pickup_point_id)
   }
-  const { result: done } = await handOverPickupWorkflow(req.scope).run({
-    input: {
-      assignment_id: assignment.id,
-      staff_id: ctx.staffId,
-      method: result.method,
-      lines: body.lines,
-      proxy: body.proxy ?? null,
-    },
-  })
+  const ran = await answerConflict(res, () =>
+    handOverPickupWorkflow(req.scope).run({
+      input: {
+        assignment_id: assignment.id,
+        staff_id: ctx.staffId,
+        method: result.method,
+        lines: body.lines,
+        proxy: body.proxy ?? null,
+      },
+    })
+  )
+  if (!ran) return
+  const done = ran.result
   res.json({
-    pickup: staffView(await ownAssignment(req, ctx, assignment.id)),
+    pickup: await counterView(req, await ownAssignment(req, ctx, assignment.id)),
     amount_to_collect_fen: done.plan.amount_to_collect_fen,
     kind: done.plan.kind,
+    declined_fen: done.plan.declined_fen,
   })
 }

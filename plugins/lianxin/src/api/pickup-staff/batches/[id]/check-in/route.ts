@@ -1,15 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkInBatchWorkflow } from "../../../../../workflows/pickup/batches"
-import { ownBatch, parseOr400, pickup, staffContext } from "../../../helpers"
+import { answerConflict, ownBatch, parseOr400, pickup, staffContext } from "../../../helpers"
 import { StaffCheckInBody } from "../../../validators"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const ctx = await staffContext(req)
   const body = parseOr400(StaffCheckInBody, req.body)
   const batch = await ownBatch(req, ctx, req.params.id)
-  const { result } = await checkInBatchWorkflow(req.scope).run({
-    input: { batch_id: batch.id, staff_id: ctx.staffId, shortages: body.shortages },
-  })
+  const done = await answerConflict(res, () =>
+    checkInBatchWorkflow(req.scope).run({
+      input: { batch_id: batch.id, staff_id: ctx.staffId, shortages: body.shortages },
+    })
+  )
+  if (!done) return
+  const { result } = done
   const [updated] = await pickup(req).listPickupBatches({ id: batch.id }, { take: 1 })
   res.json({
     batch: updated,

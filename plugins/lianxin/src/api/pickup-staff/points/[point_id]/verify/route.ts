@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
-import { ownAssignment, ownPoint, parseOr400, staffContext, staffView } from "../../../helpers"
+import { ownAssignment, ownPoint, parseOr400, staffContext, counterView } from "../../../helpers"
 import { StaffVerifyBody } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
 
@@ -15,5 +15,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   })
   if (!result.ok) return answerFailure(req, res, result, ctx.staffId, pointId)
   const assignment = await ownAssignment(req, ctx, result.assignment_id)
-  res.json({ pickup: staffView(assignment) })
+  res.json({ pickup: await counterView(req, assignment) })
 }

@@ -2,17 +2,17 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { issuePickupCodeWorkflow } from "../../../../../workflows/pickup/counter"
 import { parseOr400 } from "../../../../pickup-staff/helpers"
 import { StoreEmptyQuery } from "../../../pickup-points/validators"
-import { ownPickup } from "../helpers"
-import { z } from "@medusajs/framework/zod"
+import { ownPickup, StorePickupOrderProof } from "../helpers"
 
 /**
  * Issues a new pickup code and QR token and shows them this once: only their
- * HMAC is kept. Any earlier code (and QR) stops working.
+ * HMAC is kept. Any earlier code (and QR) stops working. For the signed-in
+ * owner, or a guest with { cart_id } of the cart the order was placed from.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  parseOr400(z.object({}).strict(), req.body)
+  const { cart_id } = parseOr400(StorePickupOrderProof, req.body)
   parseOr400(StoreEmptyQuery, req.query)
-  const a = await ownPickup(req)
+  const a = await ownPickup(req, cart_id)
   const { result } = await issuePickupCodeWorkflow(req.scope).run({ input: { assignment_id: a.id } })
   res.setHeader("Cache-Control", "no-store")
   res.status(201).json({ pickup_code: { code: result.code, qr_token: result.qr_token } })

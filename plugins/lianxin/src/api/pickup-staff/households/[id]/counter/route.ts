@@ -1,0 +1,136 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { REVENUE_SHARE_MODULE } from "../../../../../modules/revenue-share"
+import type RevenueShareModuleService from "../../../../../modules/revenue-share/service"
+import { counterTotals, type CounterLedgerEntry } from "../../../../../utils/counter-view"
+import { weekContaining } from "../../../../../utils/periods"
+import { parseOr400, pickup } from "../../../helpers"
+import { notFound, officeContext, ownHousehold, staffHouseholdViews } from "../../office"
+import { StaffCounterQuery } from "../../validators"
+
+/**
+ * The household's own view at the counter: what sold in the cycle (or, without
+ * cycle_id, in this week's orders), what that brings it — still accrued and
+ * already earned — and its latest statement, all from the ledger. Public
+ * fields only; printable by the office UI.
+ */
+/** An order item's quantity, however the query returns it (number, decimal string or BigNumber-like object). */
+function quantityOf(item: any): number | null {
+  const v = item.quantity ?? item.detail?.quantity ?? item.raw_quantity
+  if (v === undefined || v === null) return null
+  if (typeof v === "object") {
+    const inner = v.numeric ?? v.value ?? v.raw?.value
+    return inner === undefined ? null : Number(inner)
+  }
+  const n = Number(v)
+  return Number.isFinite(n) ? n : null
+}
+
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const ctx = await officeContext(req)
+  const householdId = req.params.id
+  await ownHousehold(req, ctx, householdId)
+  const { cycle_id } = parseOr400(StaffCounterQuery, req.query)
+  const ledger: RevenueShareModuleService = req.scope.resolve(REVENUE_SHARE_MODULE)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+
+  let period: Record<string, unknown>
+  let orderIds: string[]
+  if (cycle_id) {
+    const [cycle] = await pickup(req).listOrderCycles({ id: cycle_id }, { take: 1 })
+    if (!cycle) throw notFound("order cycle", cycle_id)
+    const assignments = await pickup(req).listPickupAssignments(
+      { order_cycle_id: cycle_id },
+      { select: ["order_id"], take: 100_000 }
+    )
+    orderIds = [...new Set(assignments.map((a: any) => a.order_id as string).filter(Boolean))]
+    period = {
+      type: "cycle",
+      cycle_id: cycle.id,
+      name: cycle.name,
+      pickup_starts_at: cycle.pickup_starts_at,
+      pickup_ends_at: cycle.pickup_ends_at,
+    }
+  } else {
+    const week = weekContaining(new Date())
+    const accruals = await ledger.listLedgerEntries(
+      { party_type: "household", party_id: householdId, kind: "accrual", occurred_at: { $gte: week.start, $lt: week.end } } as any,
+      { select: ["order_id"], take: 100_000 }
+    )
+    orderIds = [...new Set(accruals.map((e) => e.order_id as string).filter(Boolean))]
+    period = { type: "week", start: week.start, end: week.end }
+  }
+
+  const entries = orderIds.length
+    ? await ledger.listLedgerEntries(
+        { party_type: "household", party_id: householdId, order_id: orderIds } as any,
+        { take: 100_000 }
+      )
+    : []
+  const totals = counterTotals(entries.map((e) => ({ ...e, amount: Number(e.amount) })) as CounterLedgerEntry[])
+
+  // Line quantities live on the order's items (order_item), not on the bare line item.
+  const soldOrderIds = [...new Set(totals.lines.map((l) => l.order_id).filter(Boolean))] as string[]
+  const { data: orders } = soldOrderIds.length
+    ? await query.graph({
+        entity: "order",
+        fields: ["id", "items.id", "items.product_title", "items.variant_title", "items.quantity", "items.raw_quantity", "items.detail.quantity"],
+        filters: { id: soldOrderIds },
+      })
+    : { data: [] as any[] }
+  const itemById = new Map<string, any>((orders as any[]).flatMap((o) => (o.items ?? []).map((i: any) => [i.id as string, i] as const)))
+  const sold = totals.lines.map((l) => {
+    const item = l.line_item_id ? itemById.get(l.line_item_id) : undefined
+    return {
+      order_id: l.order_id,
+      line_item_id: l.line_item_id,
+      product_id: l.product_id,
+      product_title: item?.product_title ?? null,
+      variant_title: item?.variant_title ?? null,
+      quantity: item ? quantityOf(item) : null,
+      amount_fen: l.amount_fen,
+    }
+  })
+
+  const [statement] = await ledger.listStatements(
+    { household_id: householdId },
+    { relations: ["lines", "payment"], order: { period_start: "DESC" }, take: 1 }
+  )
+  let latest_statement: Record<string, unknown> | null = null
+  if (statement) {
+    const productIds = [...new Set((statement.lines ?? []).map((l: any) => l.product_id).filter(Boolean))] as string[]
+    const { data: products } = productIds.length
+      ? await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds } })
+      : { data: [] as any[] }
+    const titleOf = new Map((products as any[]).map((p) => [p.id as string, p.title as string]))
+    const payment = (statement as any).payment
+    latest_statement = {
+      id: statement.id,
+      period_start: statement.period_start,
+      period_end: statement.period_end,
+      total_fen: Number(statement.total),
+      status: payment ? "paid" : "unpaid",
+      paid_at: payment?.paid_at ?? null,
+      lines: (statement.lines ?? [])
+        .map((l: any) => ({
+          order_id: l.order_id,
+          product_id: l.product_id,
+          product_title: l.product_id ? titleOf.get(l.product_id) ?? null : null,
+          amount_fen: Number(l.amount),
+          occurred_at: l.occurred_at,
+        }))
+        .sort((a: any, b: any) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime()),
+    }
+  }
+
+  const [view] = await staffHouseholdViews(req, [householdId])
+  const { registry_recorded: _omit, ...household } = view
+  res.json({
+    household,
+    period,
+    sold,
+    accrued_fen: totals.accrued_fen,
+    earned_fen: totals.earned_fen,
+    latest_statement,
+  })
+}

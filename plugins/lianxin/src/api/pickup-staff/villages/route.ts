@@ -1,0 +1,24 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { households, officeContext } from "../households/office"
+
+/** Villages and their cooperatives, for the registration form. Public names only. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  await officeContext(req)
+  const villages = await households(req).listVillages(
+    {},
+    { relations: ["cooperatives"], order: { code: "ASC" }, take: 1000 }
+  )
+  res.json({
+    villages: villages.map((v: any) => ({
+      id: v.id,
+      code: v.code,
+      name: v.name,
+      province: v.province,
+      county: v.county,
+      township: v.township,
+      cooperatives: (v.cooperatives ?? [])
+        .map((c: any) => ({ id: c.id, name: c.name }))
+        .sort((a: any, b: any) => a.name.localeCompare(b.name, "zh-CN")),
+    })),
+  })
+}

@@ -1,0 +1,3 @@
+export { default as Listing } from "./listing"
+export { default as HarvestBatch } from "./harvest-batch"
+export { default as OfficeRegistration } from "./office-registration"

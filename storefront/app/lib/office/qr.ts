@@ -1,0 +1,56 @@
+import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from "@zxing/library"
+
+/**
+ * Reads a pickup QR from pixels with ZXing (@zxing/library, pure JavaScript:
+ * nothing is fetched at run time). The handover page draws the photo onto a
+ * canvas and passes its RGBA pixels here; the unit test passes the QR the
+ * storefront itself draws. null when no QR code is found.
+ */
+export function decodeQrRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): string | null {
+  const luminance = new Uint8ClampedArray(width * height)
+  for (let i = 0, p = 0; i < luminance.length; i++, p += 4) {
+    const alpha = rgba[p + 3]! / 255
+    // Transparent pixels are paper: a PNG screenshot may have no background.
+    const grey = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114) / 1000
+    luminance[i] = Math.round(grey * alpha + 255 * (1 - alpha))
+  }
+  return decodeQrAnySize(luminance, width, height)
+}
+
+/**
+ * ZXing's binarizer misses some sharp, large renderings (a phone screenshot of
+ * the QR at 2–3× device pixels) that it reads at once when smaller: try the
+ * picture as it is, then averaged down by 2, 3 and 4.
+ */
+export function decodeQrAnySize(luminance: Uint8ClampedArray, width: number, height: number): string | null {
+  for (const factor of [1, 2, 3, 4]) {
+    if (factor > 1 && Math.min(width, height) / factor < 60) break
+    const found = factor === 1 ? decodeQrLuminance(luminance, width, height) : decodeQrLuminance(...shrink(luminance, width, height, factor))
+    if (found) return found
+  }
+  return null
+}
+
+function shrink(luminance: Uint8ClampedArray, width: number, height: number, factor: number): [Uint8ClampedArray, number, number] {
+  const w = Math.floor(width / factor)
+  const h = Math.floor(height / factor)
+  const out = new Uint8ClampedArray(w * h)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let sum = 0
+      for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += luminance[(y * factor + dy) * width + x * factor + dx]!
+      out[y * w + x] = Math.round(sum / (factor * factor))
+    }
+  }
+  return [out, w, h]
+}
+
+export function decodeQrLuminance(luminance: Uint8ClampedArray, width: number, height: number): string | null {
+  const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true]])
+  try {
+    const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))
+    return new QRCodeReader().decode(bitmap, hints).getText()
+  } catch {
+    return null
+  }
+}

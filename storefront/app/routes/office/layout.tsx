@@ -1,0 +1,25 @@
+import { data, Outlet } from "react-router"
+import { OfficeNav } from "../../components/office/office-nav"
+import { OFFICE_HEADERS } from "../../lib/server/office/context.server"
+import { officeSessions } from "../../lib/server/office/session.server"
+import type { Route } from "./+types/layout"
+
+/** Who is signed in, from the office cookie alone (no backend call); each page's loader checks the session for real. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const session = await officeSessions.get(request)
+  const points = session.get("points") ?? []
+  const point = points.find((p) => p.id === session.get("pointId"))
+  return data(
+    { staffName: session.get("staff")?.name ?? "", pointName: point ? `${point.compoundName}` : "", canSwitch: points.length > 1 },
+    { headers: OFFICE_HEADERS }
+  )
+}
+
+export default function OfficeLayout({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="mx-auto max-w-3xl">
+      {loaderData.staffName ? <OfficeNav staffName={loaderData.staffName} pointName={loaderData.pointName} canSwitch={loaderData.canSwitch} /> : null}
+      <Outlet />
+    </div>
+  )
+}
