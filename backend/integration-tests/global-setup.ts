@@ -1,3 +1,6 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
 import type { TestProject } from "vitest/node"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { medusaTestDbEnv, testPostgresServer, withDatabase } from "../scripts/postgres.mjs"
@@ -13,7 +16,11 @@ export default async function setup(_project: TestProject) {
   // medusa-config validates DATABASE_URL; the test runner then points the app
   // at the per-file database it creates.
   process.env.DATABASE_URL = withDatabase(server.serverUrl, "postgres")
+  // Files uploaded by the tests go to a folder of this run, removed at the end.
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-test-uploads-"))
+  process.env.LIANXIN_UPLOAD_DIR = uploads
   return async () => {
     await server.stop()
+    fs.rmSync(uploads, { recursive: true, force: true })
   }
 }

@@ -44,6 +44,8 @@ export const backendEnvSchema = z
      * baked into the dashboard at build time.
      */
     MEDUSA_ADMIN_BACKEND_URL: z.string().url("must be a URL").optional(),
+    /** Where uploaded files are written (tests use a temporary folder); unset: <cwd>/static. */
+    LIANXIN_UPLOAD_DIR: z.string().min(1).optional(),
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
     /**

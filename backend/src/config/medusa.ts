@@ -86,7 +86,11 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
             {
               resolve: "@medusajs/medusa/file-local",
               id: "local",
-              options: { backend_url: `${env.MEDUSA_BACKEND_URL.replace(/\/$/, "")}/static` },
+              options: {
+                backend_url: `${env.MEDUSA_BACKEND_URL.replace(/\/$/, "")}/static`,
+                // Unset: <cwd>/static, which Medusa serves (npm start links it to .data/uploads).
+                ...(env.LIANXIN_UPLOAD_DIR ? { upload_dir: env.LIANXIN_UPLOAD_DIR } : {}),
+              },
             },
           ],
         },
