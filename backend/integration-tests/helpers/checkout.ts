@@ -65,6 +65,16 @@ export async function placeOrder(
   }
 }
 
+/** The product id of a product handle, read through the store API. */
+export async function productIdByHandle(api: AxiosInstance, publishableKey: string, handle: string) {
+  const { data } = await api.get(`/store/products?handle=${handle}&fields=id`, {
+    headers: { "x-publishable-api-key": publishableKey },
+  })
+  const product = data.products[0]
+  if (!product) throw new Error(`no product with handle ${handle}`)
+  return product.id as string
+}
+
 /** The variant id of a product handle, read through the store API. */
 export async function variantIdByHandle(api: AxiosInstance, publishableKey: string, handle: string) {
   const { data } = await api.get(`/store/products?handle=${handle}&fields=id,*variants`, {

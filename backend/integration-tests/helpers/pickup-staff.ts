@@ -74,6 +74,18 @@ export async function pickupCheckout(
   return { ...done.data, cart_id: cartId }
 }
 
+/** A pickupCheckout that must place an order: throws with the refusal otherwise. */
+export async function placePickupOrder(
+  api: AxiosInstance,
+  headers: Headers,
+  lines: Array<{ variant_id: string; quantity: number }>,
+  choice: { pickup_point_id: string; order_cycle_id: string }
+): Promise<Extract<CheckoutResult, { type: "order" }>> {
+  const r = await pickupCheckout(api, headers, lines, choice)
+  if (r.type !== "order") throw new Error(`checkout failed: ${JSON.stringify(r)}`)
+  return r
+}
+
 /** Status and body of a request that may fail, without throwing. */
 export async function attempt(p: Promise<{ status: number; data: any }>): Promise<{ status: number; data: any }> {
   try {

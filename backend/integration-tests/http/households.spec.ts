@@ -598,6 +598,74 @@ medusaIntegrationTestRunner({
         }
         expect(storeBodies[0]).toContain("gushu-hongcha")
       })
+
+      it("stores the legal name sealed, shows it masked, reveals it with a log entry and erases it on withdrawal", async () => {
+        const NAME = "王秀英"
+        const village = await createVillage()
+        const hh = await createHousehold(village.id, "YN-LC-001")
+        await consent(hh.id, "registry_data", true)
+
+        const empty = await fail(setRegistry(hh.id, { ...fullRegistry(), legal_name: "   " }))
+        expect(empty.status).toBe(400)
+        expect(empty.data.message).toBe("Invalid request: legal_name: must not be empty")
+        const long = await fail(setRegistry(hh.id, { ...fullRegistry(), legal_name: NAME.repeat(17) }))
+        expect(long.status).toBe(400)
+        expect(long.data.message).toContain("legal_name: must be at most 50 characters")
+        expect(long.data.message).not.toContain(NAME)
+
+        const res = await setRegistry(hh.id, { ...fullRegistry(), legal_name: ` ${NAME} ` })
+        expect(res.status).toBe(200)
+        expect(res.data.registry).toMatchObject({ legal_name: "王**", national_id: `${ID_A.slice(0, 4)}**********${ID_A.slice(-4)}` })
+
+        const [row] = await sql<Record<string, string>>(`SELECT * FROM household_registry WHERE household_id = ?`, [
+          hh.id,
+        ])
+        const { keyring } = resolveRegistryKeyring({ registryKey: process.env.LIANXIN_REGISTRY_KEY, production: true })
+        expect(row.legal_name_enc).toMatch(/^v1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/)
+        expect(decryptRegistryValue(keyring, row.legal_name_enc, `${hh.id}|legal_name`)).toBe(NAME)
+        // Bound to its field: the same ciphertext does not open as another column.
+        expect(() => decryptRegistryValue(keyring, row.legal_name_enc, `${hh.id}|national_id`)).toThrow()
+        expect(await countRowsContaining(NAME), "tables holding the name in clear").toEqual([])
+
+        const { data: masked } = await api.get(`/admin/households/${hh.id}/registry`, admin)
+        expect(masked.registry.legal_name).toBe("王**")
+        expect(JSON.stringify(masked)).not.toContain("秀英")
+        expect(JSON.stringify((await api.get(`/admin/households/${hh.id}`, admin)).data)).not.toContain("秀英")
+
+        const reveal = await api.post(
+          `/admin/households/${hh.id}/registry/reveal`,
+          { field: "legal_name", reason: "核对分成打款收款人户名" },
+          admin,
+        )
+        expect(reveal.data.reveal).toMatchObject({ field: "legal_name", value: NAME })
+        expect(reveal.headers["cache-control"]).toBe("no-store")
+        const logs = await sql(`SELECT * FROM registry_access_log WHERE household_id = ?`, [hh.id])
+        expect(logs).toEqual([
+          expect.objectContaining({ field: "legal_name", reason: "核对分成打款收款人户名", actor_id: expect.stringMatching(/^user_/) }),
+        ])
+        expect(JSON.stringify(logs)).not.toContain(NAME)
+        const { data: listed } = await api.get(`/admin/households/${hh.id}/registry/access-logs`, admin)
+        expect(listed.access_logs.map((l: { field: string }) => l.field)).toEqual(["legal_name"])
+
+        // Replacing the registry without a name clears it: nothing left to reveal.
+        expect((await setRegistry(hh.id, fullRegistry())).data.registry.legal_name).toBeNull()
+        const gone = await fail(
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "legal_name", reason: "核对户名" }, admin),
+        )
+        expect(gone.status).toBe(404)
+        expect(gone.data.message).toContain("legal_name: not recorded")
+
+        // Withdrawal erases the name with the rest of the registry; the access log stays.
+        await setRegistry(hh.id, { ...fullRegistry(), legal_name: NAME })
+        const { data } = await consent(hh.id, "registry_data", false, { note: "户主要求删除" })
+        expect(data.registry_erased).toBe(true)
+        expect(await sql(`SELECT id FROM household_registry WHERE household_id = ?`, [hh.id])).toHaveLength(0)
+        expect(await sql(`SELECT id FROM registry_access_log WHERE household_id = ?`, [hh.id])).toHaveLength(1)
+        const erased = await fail(
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "legal_name", reason: "核对户名" }, admin),
+        )
+        expect(erased.status).toBe(404)
+      })
     })
 
     // ---- product attribution ------------------------------------------------------------------

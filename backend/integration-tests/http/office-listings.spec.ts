@@ -3,7 +3,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { E2E, seed } from "@lianxin/seed"
 import { createAdminSession } from "../helpers/admin"
 import { expectLedgerBalanced } from "../helpers/ledger"
-import { attempt, createResident, loginPickupStaff, pickupCheckout, type Headers } from "../helpers/pickup-staff"
+import { attempt, createResident, loginPickupStaff, placePickupOrder, type Headers } from "../helpers/pickup-staff"
+import { until } from "../helpers/wait"
 
 // The app loads the plugin with Node's require: use that same module instance.
 const nodeRequire = createRequire(import.meta.url)
@@ -202,7 +203,7 @@ medusaIntegrationTestRunner({
         expect(first.status).toBe(201)
         expect(again.status).toBe(200)
         expect(again.data.household.id).toBe(first.data.household.id)
-        expect(again.data.household.registry_recorded).toEqual({ national_id: false, phone: false, bank: false })
+        expect(again.data.household.registry_recorded).toEqual({ legal_name: false, national_id: false, phone: false, bank: false })
 
         const racing = registration({ registry: null })
         const both = await Promise.all([
@@ -247,6 +248,41 @@ medusaIntegrationTestRunner({
         expect(await households().listConsentRecords({})).toHaveLength(before.length)
         const { data } = await api.get("/pickup-staff/households", { headers: staffA })
         expect(data.count).toBe(2)
+      })
+
+      it("stores the legal name sealed: staff see only that it is recorded, the admin sees it masked and can reveal it", async () => {
+        const res = await api.post("/pickup-staff/households", registration(), { headers: staffA })
+        expect(res.status).toBe(201)
+        const h = res.data.household
+        expect(h.registry_recorded).toEqual({ legal_name: true, national_id: true, phone: true, bank: true })
+        expect(JSON.stringify(res.data)).not.toContain("秀英")
+        const listed = await api.get("/pickup-staff/households", { headers: staffA })
+        expect(listed.data.households.find((x: any) => x.id === h.id).registry_recorded.legal_name).toBe(true)
+        expect(JSON.stringify(listed.data)).not.toContain("秀英")
+
+        const [row] = await sql("SELECT legal_name_enc FROM household_registry WHERE household_id = ?", [h.id])
+        expect(row.legal_name_enc).toMatch(/^[^:]+:[^:]+:[^:]+:[^:]+$/)
+        expect(row.legal_name_enc).not.toContain("李秀英")
+
+        const masked = await api.get(`/admin/households/${h.id}/registry`, { headers: admin })
+        expect(masked.data.registry.legal_name).toBe("李**")
+        const reveal = await api.post(
+          `/admin/households/${h.id}/registry/reveal`,
+          { field: "legal_name", reason: "核对分成打款收款人户名" },
+          { headers: admin }
+        )
+        expect(reveal.data.reveal).toMatchObject({ field: "legal_name", value: "李秀英" })
+        const logs = await sql("SELECT field FROM registry_access_log WHERE household_id = ?", [h.id])
+        expect(logs.map((l: any) => l.field)).toEqual(["legal_name"])
+
+        // Without a name on the form nothing is recorded for it.
+        const first17 = "33011019900101123"
+        const nameless = registration({ registry: { national_id: first17 + nationalIdCheckChar(first17) } })
+        const other = await api.post("/pickup-staff/households", nameless, { headers: staffA })
+        expect(other.status).toBe(201)
+        expect(other.data.household.registry_recorded).toEqual({ legal_name: false, national_id: true, phone: false, bank: false })
+        const [otherRow] = await sql("SELECT legal_name_enc FROM household_registry WHERE household_id = ?", [other.data.household.id])
+        expect(otherRow.legal_name_enc).toBeNull()
       })
     })
 
@@ -325,16 +361,14 @@ medusaIntegrationTestRunner({
 
         // A resident buys two boxes at point A; the counter shows it, equal to the ledger.
         const variantId = inStore[0].variants[0].id
-        const order = await pickupCheckout(api, resident.headers, [{ variant_id: variantId, quantity: 2 }], {
+        const order = await placePickupOrder(api, resident.headers, [{ variant_id: variantId, quantity: 2 }], {
           pickup_point_id: ids.pointA,
           order_cycle_id: ids.cycle,
         })
-        if (order.type !== "order") throw new Error(`checkout failed: ${JSON.stringify(order)}`)
-        let entries: any[] = []
-        for (let i = 0; i < 100 && !entries.length; i++) {
-          entries = await ledger().listLedgerEntries({ party_type: "household", party_id: ids.orchard, order_id: order.order.id })
-          if (!entries.length) await new Promise((r) => setTimeout(r, 200))
-        }
+        const entries: any[] = await until(
+          () => ledger().listLedgerEntries({ party_type: "household", party_id: ids.orchard, order_id: order.order.id }),
+          (e: any[]) => e.length > 0
+        )
         expect(entries.length).toBeGreaterThan(0)
         const net = (account: string) =>
           entries

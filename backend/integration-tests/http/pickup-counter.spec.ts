@@ -5,7 +5,10 @@ import { seed, E2E } from "@lianxin/seed"
 import { expectLedgerBalanced } from "../helpers/ledger"
 import { createAdminSession } from "../helpers/admin"
 import { variantIdByHandle } from "../helpers/checkout"
-import { attempt, createResident, loginPickupStaff, pickupCheckout, type Headers } from "../helpers/pickup-staff"
+import { createHouseholdOwning } from "../helpers/households"
+import { createCycle, createOffice, createPoint, createStaff } from "../helpers/pickup-network"
+import { attempt, createResident, placePickupOrder, type Headers } from "../helpers/pickup-staff"
+import { until } from "../helpers/wait"
 
 // The app loads the plugin with Node's require: use that same module instance.
 const nodeRequire = createRequire(import.meta.url)
@@ -43,70 +46,25 @@ medusaIntegrationTestRunner({
       key = (await seed(container, "e2e")).publishableKey
       admin = (await createAdminSession(api, container)).headers
 
-      const { result: [village] } = await wf.createVillagesWorkflow(container).run({
-        input: { villages: [{ code: "PC-ZT", name: "柜台村", township: "柜台镇", county: "柜台县", province: "浙江省" }] },
+      await createHouseholdOwning(container, api, key, {
+        village: { code: "PC-ZT", name: "柜台村", township: "柜台镇", county: "柜台县", province: "浙江省" },
+        household: { code: "PC-ZT-001", display_name: "乙" },
+        handles: [E2E.products.apple.handle, E2E.products.orange.handle],
       })
-      const { result: hs } = await wf.createHouseholdsWorkflow(container).run({
-        input: { households: [{ code: "PC-ZT-001", display_name: "乙", village_id: village.id }] },
-      })
-      const productId = async (handle: string) => {
-        const { data } = await api.get(`/store/products?handle=${handle}&fields=id`, { headers: { "x-publishable-api-key": key } })
-        return data.products[0].id as string
-      }
-      for (const handle of [E2E.products.apple.handle, E2E.products.orange.handle]) {
-        await wf.attributeProductWorkflow(container).run({
-          input: { product_id: await productId(handle), cooperative_id: null, shares: [{ household_id: hs[0].id, share_bp: 10000 }] },
-        })
-      }
       apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
       orange = await variantIdByHandle(api, key, E2E.products.orange.handle)
 
-      const office = async (compound: string, city: string) =>
-        (
-          await api.post(
-            "/admin/pickup-offices",
-            { company: `${compound}物业`, compound_name: compound, address: `${city}某路 2 号`, city, phone: "0571-88886666" },
-            { headers: admin }
-          )
-        ).data.property_office.id as string
-      ids.officeA = await office("柜台小区", "杭州市")
-      const officeB = await office("别处小区", "宁波市")
-      const point = async (office_id: string, code: string) =>
-        (
-          await api.post(
-            "/admin/pickup-points",
-            { office_id, code, name: `${code} 前台`, capacity_chilled: 5, capacity_ambient: 50 },
-            { headers: admin }
-          )
-        ).data.pickup_point.id as string
-      ids.pointA = await point(ids.officeA, "HZ-GT-1")
-      ids.pointB = await point(officeB, "NB-BC-1")
+      ids.officeA = await createOffice(api, admin, { compound_name: "柜台小区", city: "杭州市", address: "杭州市某路 2 号" })
+      const officeB = await createOffice(api, admin, { compound_name: "别处小区", city: "宁波市", address: "宁波市某路 2 号" })
+      ids.pointA = await createPoint(api, admin, ids.officeA, "HZ-GT-1")
+      ids.pointB = await createPoint(api, admin, officeB, "NB-BC-1")
 
       const now = Date.now()
-      const cycle = async (name: string, startsInHours: number) =>
-        (
-          await api.post(
-            "/admin/pickup-cycles",
-            {
-              name,
-              rhythm: "special",
-              producer_cutoff_at: new Date(now + 1 * HOUR).toISOString(),
-              resident_cutoff_at: new Date(now + 2 * HOUR).toISOString(),
-              pickup_starts_at: new Date(now + startsInHours * HOUR).toISOString(),
-              pickup_ends_at: new Date(now + (startsInHours + 4) * HOUR).toISOString(),
-            },
-            { headers: admin }
-          )
-        ).data.order_cycle.id as string
-      ids.cycle = await cycle("柜台测试批次", 20)
-      ids.farCycle = await cycle("五天后批次", 120)
+      ids.cycle = await createCycle(api, admin, { name: "柜台测试批次", rhythm: "special", pickupInHours: 20, from: now })
+      ids.farCycle = await createCycle(api, admin, { name: "五天后批次", rhythm: "special", pickupInHours: 120, from: now })
 
-      const staff = async (email: string, point_ids: string[]) => {
-        await api.post("/admin/pickup-staff", { name: email.split("@")[0], email, password: "staff-pass-123", point_ids }, { headers: admin })
-        return loginPickupStaff(api, email, "staff-pass-123")
-      }
-      staffA = await staff("counter-a@pickup.test", [ids.pointA])
-      staffB = await staff("counter-b@pickup.test", [ids.pointB])
+      staffA = await createStaff(api, admin, "counter-a@pickup.test", [ids.pointA])
+      staffB = await createStaff(api, admin, "counter-b@pickup.test", [ids.pointB])
       resident = await createResident(api, key, "counter-resident@pickup.test")
 
       // One handler per hook, for the rollback tests; each throws only while its flag is set.
@@ -119,9 +77,7 @@ medusaIntegrationTestRunner({
     })
 
     async function place(lines: Array<{ variant_id: string; quantity: number }>, cycleId = ids.cycle) {
-      const r = await pickupCheckout(api, resident.headers, lines, { pickup_point_id: ids.pointA, order_cycle_id: cycleId })
-      if (r.type !== "order") throw new Error(`checkout failed: ${JSON.stringify(r)}`)
-      return r.order
+      return (await placePickupOrder(api, resident.headers, lines, { pickup_point_id: ids.pointA, order_cycle_id: cycleId })).order
     }
     const assignmentOf = async (orderId: string) =>
       (await svc().listPickupAssignments({ order_id: orderId }, { take: 1, relations: ["lines", "handovers"] }))[0]
@@ -136,14 +92,6 @@ medusaIntegrationTestRunner({
       await api.post(`/pickup-staff/batches/${batch.id}/arrive`, {}, { headers: staffA })
       await api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages }, { headers: staffA })
       return batch.id as string
-    }
-    async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-      const deadline = Date.now() + ms
-      for (;;) {
-        const v = await read()
-        if (ok(v) || Date.now() > deadline) return v
-        await new Promise((r) => setTimeout(r, 200))
-      }
     }
     async function medusaOrder(orderId: string) {
       const { data } = await query().graph({

@@ -6,7 +6,10 @@ import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { seed, E2E } from "@lianxin/seed"
 import { createAdminSession } from "../helpers/admin"
 import { variantIdByHandle } from "../helpers/checkout"
-import { attempt, createResident, loginPickupStaff, pickupCheckout, type Headers } from "../helpers/pickup-staff"
+import { createHouseholdOwning } from "../helpers/households"
+import { createCycle, createOffice, createPoint, createStaff } from "../helpers/pickup-network"
+import { attempt, createResident, pickupCheckout, placePickupOrder, type Headers } from "../helpers/pickup-staff"
+import { until } from "../helpers/wait"
 
 // The app loads the plugin with Node's require: use that same module instance.
 const nodeRequire = createRequire(import.meta.url)
@@ -39,70 +42,25 @@ medusaIntegrationTestRunner({
       key = (await seed(container, "e2e")).publishableKey
       admin = (await createAdminSession(api, container)).headers
 
-      // Apples: two households of a cooperative, so the ledger accrues shares.
-      const { result: [village] } = await wf.createVillagesWorkflow(container).run({
-        input: { villages: [{ code: "PK-ZT", name: "自提村", township: "自提镇", county: "自提县", province: "浙江省" }] },
+      // Apples and oranges: one household owns every share, so the ledger accrues to it.
+      await createHouseholdOwning(container, api, key, {
+        village: { code: "PK-ZT", name: "自提村", township: "自提镇", county: "自提县", province: "浙江省" },
+        household: { code: "PK-ZT-001", display_name: "甲" },
+        handles: [E2E.products.apple.handle, E2E.products.orange.handle],
       })
-      const { result: hs } = await wf.createHouseholdsWorkflow(container).run({
-        input: { households: [{ code: "PK-ZT-001", display_name: "甲", village_id: village.id }] },
-      })
-      const productId = async (handle: string) => {
-        const { data } = await api.get(`/store/products?handle=${handle}&fields=id`, { headers: { "x-publishable-api-key": key } })
-        return data.products[0].id as string
-      }
-      for (const handle of [E2E.products.apple.handle, E2E.products.orange.handle]) {
-        await wf.attributeProductWorkflow(container).run({
-          input: { product_id: await productId(handle), cooperative_id: null, shares: [{ household_id: hs[0].id, share_bp: 10000 }] },
-        })
-      }
       apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
       orange = await variantIdByHandle(api, key, E2E.products.orange.handle)
 
-      const office = async (compound: string, city: string) =>
-        (
-          await api.post(
-            "/admin/pickup-offices",
-            { company: `${compound}物业`, compound_name: compound, address: `${city}某路 1 号`, city, phone: "0571-88886666" },
-            { headers: admin }
-          )
-        ).data.property_office.id as string
-      ids.officeA = await office("幸福小区", "杭州市")
-      const officeB = await office("和平小区", "宁波市")
-      const point = async (office_id: string, code: string, capacity_ambient: number) =>
-        (
-          await api.post(
-            "/admin/pickup-points",
-            { office_id, code, name: `${code} 前台`, capacity_chilled: 5, capacity_ambient },
-            { headers: admin }
-          )
-        ).data.pickup_point.id as string
-      ids.pointA = await point(ids.officeA, "HZ-XF-1", 50)
-      ids.pointB = await point(officeB, "NB-HP-1", 50)
-      ids.pointFull = await point(ids.officeA, "HZ-XF-2", 1)
+      ids.officeA = await createOffice(api, admin, { compound_name: "幸福小区", city: "杭州市", address: "杭州市某路 1 号" })
+      const officeB = await createOffice(api, admin, { compound_name: "和平小区", city: "宁波市", address: "宁波市某路 1 号" })
+      ids.pointA = await createPoint(api, admin, ids.officeA, "HZ-XF-1")
+      ids.pointB = await createPoint(api, admin, officeB, "NB-HP-1")
+      ids.pointFull = await createPoint(api, admin, ids.officeA, "HZ-XF-2", { ambient: 1 })
+      ids.cycle = await createCycle(api, admin, { name: "明日达" })
 
-      const now = Date.now()
-      ids.cycle = (
-        await api.post(
-          "/admin/pickup-cycles",
-          {
-            name: "明日达",
-            rhythm: "daily",
-            producer_cutoff_at: new Date(now + 1 * HOUR).toISOString(),
-            resident_cutoff_at: new Date(now + 2 * HOUR).toISOString(),
-            pickup_starts_at: new Date(now + 20 * HOUR).toISOString(),
-            pickup_ends_at: new Date(now + 24 * HOUR).toISOString(),
-          },
-          { headers: admin }
-        )
-      ).data.order_cycle.id
-
-      const staff = async (email: string, point_ids: string[]) => {
-        await api.post("/admin/pickup-staff", { name: email.split("@")[0], email, password: "staff-pass-123", point_ids }, { headers: admin })
-        return loginPickupStaff(api, email, "staff-pass-123")
-      }
-      staffA1 = await staff("a1@pickup.test", [ids.pointA, ids.pointFull])
-      staffA2 = await staff("a2@pickup.test", [ids.pointA])
-      staffB = await staff("b1@pickup.test", [ids.pointB])
+      staffA1 = await createStaff(api, admin, "a1@pickup.test", [ids.pointA, ids.pointFull])
+      staffA2 = await createStaff(api, admin, "a2@pickup.test", [ids.pointA])
+      staffB = await createStaff(api, admin, "b1@pickup.test", [ids.pointB])
 
       residentA = await createResident(api, key, "resident-a@pickup.test")
       residentB = await createResident(api, key, "resident-b@pickup.test")
@@ -111,9 +69,7 @@ medusaIntegrationTestRunner({
     const choiceA = () => ({ pickup_point_id: ids.pointA, order_cycle_id: ids.cycle })
 
     async function placeAtA(lines: Array<{ variant_id: string; quantity: number }>, who = residentA) {
-      const r = await pickupCheckout(api, who.headers, lines, choiceA())
-      if (r.type !== "order") throw new Error(`checkout failed: ${JSON.stringify(r)}`)
-      return r.order
+      return (await placePickupOrder(api, who.headers, lines, choiceA())).order
     }
 
     async function assignmentOf(orderId: string) {
@@ -133,15 +89,6 @@ medusaIntegrationTestRunner({
       await api.post(`/pickup-staff/batches/${batch.id}/arrive`, {}, { headers: staffA1 })
       const { data: checked } = await api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages }, { headers: staffA1 })
       return { batchId: batch.id as string, checked }
-    }
-
-    async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-      const deadline = Date.now() + ms
-      for (;;) {
-        const v = await read()
-        if (ok(v) || Date.now() > deadline) return v
-        await new Promise((r) => setTimeout(r, 200))
-      }
     }
 
     describe("checkout", () => {

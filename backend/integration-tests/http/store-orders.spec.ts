@@ -5,7 +5,9 @@ import { seed, E2E } from "@lianxin/seed"
 import { createAdminSession } from "../helpers/admin"
 import { placeOrder, variantIdByHandle } from "../helpers/checkout"
 import { expectLedgerBalanced } from "../helpers/ledger"
-import { attempt, createResident, loginPickupStaff, pickupCheckout, type Headers } from "../helpers/pickup-staff"
+import { createCycle, createOffice, createPoint, createStaff } from "../helpers/pickup-network"
+import { attempt, createResident, pickupCheckout, placePickupOrder, type Headers } from "../helpers/pickup-staff"
+import { until } from "../helpers/wait"
 
 // The app loads the plugin and the workflow SDK with Node's require: use those same module instances.
 const nodeRequire = createRequire(import.meta.url)
@@ -13,7 +15,6 @@ const wf = nodeRequire("@lianxin/plugin/workflows")
 const sdk = nodeRequire("@medusajs/framework/workflows-sdk")
 
 const MINUTE = 60_000
-const HOUR = 60 * MINUTE
 
 /**
  * The resident-facing routes of issue 4/5: cancel (customer or guest with the
@@ -45,36 +46,16 @@ medusaIntegrationTestRunner({
       admin = (await createAdminSession(api, container)).headers
       apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
 
-      const { data: office } = await api.post(
-        "/admin/pickup-offices",
-        { company: "安居物业", compound_name: "安居小区", address: "杭州市安居路 8 号", city: "杭州市", phone: "0571-88880000" },
-        { headers: admin }
-      )
-      const point = async (code: string, capacity_ambient: number) =>
-        (
-          await api.post(
-            "/admin/pickup-points",
-            { office_id: office.property_office.id, code, name: `${code} 前台`, capacity_chilled: 3, capacity_ambient },
-            { headers: admin }
-          )
-        ).data.pickup_point.id as string
-      ids.pointA = await point("HZ-AJ-1", 20)
-      ids.pointB = await point("HZ-AJ-2", 20)
-      const now = Date.now()
-      ids.cycle = (
-        await api.post(
-          "/admin/pickup-cycles",
-          {
-            name: "安居明日达",
-            rhythm: "daily",
-            producer_cutoff_at: new Date(now + 1 * HOUR).toISOString(),
-            resident_cutoff_at: new Date(now + 2 * HOUR).toISOString(),
-            pickup_starts_at: new Date(now + 20 * HOUR).toISOString(),
-            pickup_ends_at: new Date(now + 24 * HOUR).toISOString(),
-          },
-          { headers: admin }
-        )
-      ).data.order_cycle.id
+      const office = await createOffice(api, admin, {
+        company: "安居物业",
+        compound_name: "安居小区",
+        address: "杭州市安居路 8 号",
+        city: "杭州市",
+        phone: "0571-88880000",
+      })
+      ids.pointA = await createPoint(api, admin, office, "HZ-AJ-1", { chilled: 3, ambient: 20 })
+      ids.pointB = await createPoint(api, admin, office, "HZ-AJ-2", { chilled: 3, ambient: 20 })
+      ids.cycle = await createCycle(api, admin, { name: "安居明日达" })
 
       residentA = await createResident(api, key, "owner-a@orders.test")
       residentB = await createResident(api, key, "owner-b@orders.test")
@@ -84,8 +65,7 @@ medusaIntegrationTestRunner({
     const choice = () => ({ pickup_point_id: ids.pointA, order_cycle_id: ids.cycle })
 
     async function asCustomer(who = residentA, quantity = 1) {
-      const r = await pickupCheckout(api, who.headers, [{ variant_id: apple, quantity }], choice())
-      if (r.type !== "order") throw new Error(`checkout failed: ${JSON.stringify(r)}`)
+      const r = await placePickupOrder(api, who.headers, [{ variant_id: apple, quantity }], choice())
       return { id: r.order.id, total: r.order.total, cart_id: r.cart_id }
     }
 
@@ -101,15 +81,6 @@ medusaIntegrationTestRunner({
     async function batchOf(pointId = ids.pointA) {
       const [b] = await svc().listPickupBatches({ point_id: pointId, cycle_id: ids.cycle }, { take: 1 })
       return b
-    }
-
-    async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-      const deadline = Date.now() + ms
-      for (;;) {
-        const v = await read()
-        if (ok(v) || Date.now() > deadline) return v
-        await new Promise((r) => setTimeout(r, 200))
-      }
     }
 
     const entries = (orderId: string, kind?: string) =>
@@ -255,14 +226,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("cancel in Medusa Admin (order.canceled)", () => {
-      async function staffOfPointA() {
-        await api.post(
-          "/admin/pickup-staff",
-          { name: "前台小张", email: "desk@orders.test", password: "staff-pass-123", point_ids: [ids.pointA] },
-          { headers: admin }
-        )
-        return loginPickupStaff(api, "desk@orders.test", "staff-pass-123")
-      }
+      const staffOfPointA = () => createStaff(api, admin, "desk@orders.test", [ids.pointA], "前台小张")
       const verify = (staff: Headers, code: string) =>
         attempt(api.post(`/pickup-staff/points/${ids.pointA}/verify`, { code }, { headers: staff }))
       const adminCancel = (orderId: string) => attempt(api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: admin }))

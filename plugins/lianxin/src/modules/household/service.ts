@@ -17,6 +17,7 @@ import {
 import { maskBankAccount, maskNationalId, maskPhone } from "../../utils/mask"
 import { normalizeBankAccount, normalizeNationalId } from "../../utils/prc-id"
 import { REGISTRY_KEYRING } from "./loaders/registry-key"
+import { maskLegalName } from "./mask-legal-name"
 import {
   Attribution,
   AttributionShare,
@@ -79,7 +80,9 @@ class HouseholdModuleService extends MedusaService({
   sealRegistry(householdId: string, data: RegistryDataInput): SealedRegistry {
     const seal = (field: string, value: string) => encryptRegistryValue(this.keyring_, value, `${householdId}|${field}`)
     const nationalId = normalizeNationalId(data.national_id)
+    const legalName = data.legal_name?.trim()
     return {
+      legal_name_enc: legalName ? seal("legal_name", legalName) : null,
       poverty_status_enc: seal("poverty_status", data.poverty_status),
       national_id_enc: seal("national_id", nationalId),
       national_id_digest: this.nationalIdDigest(nationalId),
@@ -120,6 +123,7 @@ class HouseholdModuleService extends MedusaService({
       stored === null ? null : decryptRegistryValue(this.keyring_, stored, `${householdId}|${field}`)
     return {
       household_id: householdId,
+      legal_name: row.legal_name_enc ? maskLegalName(open("legal_name", row.legal_name_enc)!) : null,
       poverty_status: open("poverty_status", row.poverty_status_enc) as PovertyStatus,
       national_id: maskNationalId(open("national_id", row.national_id_enc)!),
       phone: row.phone_enc ? maskPhone(open("phone", row.phone_enc)!) : null,
@@ -145,6 +149,7 @@ class HouseholdModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Household ${householdId} has no registry data`)
     }
     const stored = {
+      legal_name: row.legal_name_enc,
       national_id: row.national_id_enc,
       phone: row.phone_enc,
       bank_account: row.bank_account_enc,

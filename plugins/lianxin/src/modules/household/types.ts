@@ -6,11 +6,13 @@ export const CONSENT_KINDS = ["public_profile", "registry_data"] as const
 export type ConsentKind = (typeof CONSENT_KINDS)[number]
 
 /** Registry fields an operator may reveal unmasked (each reveal is logged). */
-export const REVEALABLE_REGISTRY_FIELDS = ["national_id", "phone", "bank_account"] as const
+export const REVEALABLE_REGISTRY_FIELDS = ["legal_name", "national_id", "phone", "bank_account"] as const
 export type RevealableRegistryField = (typeof REVEALABLE_REGISTRY_FIELDS)[number]
 
 /** Plain registry data as validated at the edge. Lives only in memory, never in a log or a response to the store. */
 export type RegistryDataInput = {
+  /** 真实姓名 as on the ID card (the payout account holder's name). */
+  legal_name?: string | null
   poverty_status: PovertyStatus
   national_id: string
   phone?: string | null
@@ -19,6 +21,7 @@ export type RegistryDataInput = {
 
 /** The encrypted columns of one household_registry row. */
 export type SealedRegistry = {
+  legal_name_enc: string | null
   poverty_status_enc: string
   national_id_enc: string
   national_id_digest: string
@@ -37,6 +40,8 @@ export type StoredRegistry = SealedRegistry & {
 /** What operators see by default. */
 export type MaskedRegistry = {
   household_id: string
+  /** First character, then one star per further character: 王秀英 → 王**. */
+  legal_name: string | null
   poverty_status: PovertyStatus
   national_id: string
   phone: string | null

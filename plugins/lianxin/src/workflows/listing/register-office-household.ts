@@ -37,9 +37,10 @@ export type RegisterOfficeHouseholdInput = {
 /**
  * Property staff register a household on its behalf: the household (next code
  * of its village), one consent record per kind taken by the staff member,
- * registry data sealed in the encrypted columns (only with registry consent),
- * the household ↔ office link and the registration row carrying the
- * idempotency key. Every step undoes itself if a later one fails.
+ * registry data sealed in the encrypted columns (only with registry consent;
+ * the legal name 真实姓名 too, the payout account holder's name), the
+ * household ↔ office link and the registration row carrying the idempotency
+ * key. Every step undoes itself if a later one fails.
  *
  * Like set-household-registry this workflow is never stored: its input may
  * hold registry data in plain text.

@@ -61,13 +61,21 @@ export async function staffHouseholdViews(req: MedusaRequest, ids: string[]) {
     service.listHouseholds({ id: ids }, { relations: ["village", "cooperative"], take: ids.length }),
     service.listHouseholdRegistries(
       { household_id: ids },
-      { select: ["household_id", "national_id_enc", "phone_enc", "bank_account_enc"], take: ids.length }
+      {
+        select: ["household_id", "legal_name_enc", "national_id_enc", "phone_enc", "bank_account_enc"],
+        take: ids.length,
+      }
     ),
   ])
   const recorded = new Map(
     registries.map((r: any) => [
       r.household_id as string,
-      { national_id: !!r.national_id_enc, phone: !!r.phone_enc, bank: !!r.bank_account_enc },
+      {
+        legal_name: !!r.legal_name_enc,
+        national_id: !!r.national_id_enc,
+        phone: !!r.phone_enc,
+        bank: !!r.bank_account_enc,
+      },
     ])
   )
   const byId = new Map(rows.map((h: any) => [h.id as string, h]))
@@ -83,7 +91,7 @@ export async function staffHouseholdViews(req: MedusaRequest, ids: string[]) {
         village: { id: h.village.id, name: h.village.name },
         cooperative: h.cooperative ? { id: h.cooperative.id, name: h.cooperative.name } : null,
         consent: { public_profile: !!h.public_profile_consent, registry: !!h.registry_data_consent },
-        registry_recorded: recorded.get(id) ?? { national_id: false, phone: false, bank: false },
+        registry_recorded: recorded.get(id) ?? { legal_name: false, national_id: false, phone: false, bank: false },
         created_at: h.created_at,
       }
     })

@@ -47,6 +47,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
 
   const registry = body.registry
     ? {
+        legal_name: body.registry.legal_name || null,
         national_id: body.registry.national_id,
         poverty_status: body.registry.poverty_registered ? ("registered" as const) : ("none" as const),
         phone: body.registry.phone ?? null,

@@ -43,8 +43,12 @@ export const idempotencyKey = z
 const registry = z
   .object(
     {
-      /** Accepted from the paper form but not stored: the registry keeps no name (see docs/office.md). */
-      legal_name: z.string().trim().max(50, "must be at most 50 characters").optional(),
+      /** 真实姓名 from the paper form: stored sealed with the registry data, never shown to staff again. */
+      legal_name: z
+        .string({ message: "must be a string" })
+        .trim()
+        .max(50, "must be at most 50 characters")
+        .optional(),
       national_id: z
         .string({ message: "is required when registry data is given" })
         .transform(normalizeNationalId)

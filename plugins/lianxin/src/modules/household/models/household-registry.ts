@@ -13,6 +13,8 @@ const HouseholdRegistry = model
   .define("household_registry", {
     id: model.id({ prefix: "hhreg" }).primaryKey(),
     household_id: model.text(),
+    /** 真实姓名 as on the ID card: the account holder name for statement payouts. */
+    legal_name_enc: model.text().nullable(),
     poverty_status_enc: model.text(),
     national_id_enc: model.text(),
     national_id_digest: model.text(),

@@ -8,7 +8,7 @@ import Household from "./household"
 const RegistryAccessLog = model
   .define("registry_access_log", {
     id: model.id({ prefix: "hhral" }).primaryKey(),
-    field: model.enum(["national_id", "phone", "bank_account"]),
+    field: model.enum(["legal_name", "national_id", "phone", "bank_account"]),
     reason: model.text(),
     actor_id: model.text(),
     accessed_at: model.dateTime(),

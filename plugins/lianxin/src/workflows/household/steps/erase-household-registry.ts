@@ -32,6 +32,7 @@ export function pickStored(s: StoredRegistry): StoredRegistry {
     id: s.id,
     household_id: s.household_id,
     consent_record_id: s.consent_record_id,
+    legal_name_enc: s.legal_name_enc ?? null,
     poverty_status_enc: s.poverty_status_enc,
     national_id_enc: s.national_id_enc,
     national_id_digest: s.national_id_digest,

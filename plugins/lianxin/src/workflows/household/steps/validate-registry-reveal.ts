@@ -6,6 +6,7 @@ import { householdService } from "./service"
 export const validateRegistryRevealStepId = "validate-registry-reveal"
 
 const COLUMN = {
+  legal_name: "legal_name_enc",
   national_id: "national_id_enc",
   phone: "phone_enc",
   bank_account: "bank_account_enc",

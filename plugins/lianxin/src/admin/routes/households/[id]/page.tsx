@@ -31,6 +31,10 @@ import {
 } from "../../../lib/households-api"
 import { HouseholdEarnings } from "../../../components/household-earnings"
 
+/** The registry as this page reads it: the shared type plus the masked legal name (王**). */
+type Registry = MaskedRegistry & { legal_name?: string | null }
+const FIELD_LABELS: Record<string, string> = { legal_name: "真实姓名", ...FIELD_LABEL }
+
 const HouseholdPage = () => {
   const { id } = useParams<{ id: string }>()
   const household = useAdminData<{ household: HouseholdDetail }>(`/admin/households/${id}`)
@@ -322,7 +326,7 @@ function Consents({ householdId, onRecorded }: { householdId: string; onRecorded
 }
 
 function Registry({ householdId, consent }: { householdId: string; consent: boolean }) {
-  const registry = useAdminData<{ registry: MaskedRegistry | null }>(`/admin/households/${householdId}/registry`)
+  const registry = useAdminData<{ registry: Registry | null }>(`/admin/households/${householdId}/registry`)
   const logs = useAdminData<{ access_logs: AccessLog[] }>(`/admin/households/${householdId}/registry/access-logs`)
   const r = registry.data?.registry
   const refresh = () => {
@@ -356,6 +360,13 @@ function Registry({ householdId, consent }: { householdId: string; consent: bool
         </Text>
       ) : (
         <div className="flex flex-col gap-y-2 px-6 py-4">
+          <Row
+            label="真实姓名"
+            value={r.legal_name ?? "-"}
+            reveal={
+              r.legal_name ? <Reveal householdId={householdId} field="legal_name" onRevealed={logs.reload} /> : null
+            }
+          />
           <Row label="帮扶身份" value={POVERTY_LABEL[r.poverty_status]} />
           <Row
             label="身份证号"
@@ -393,7 +404,7 @@ function Registry({ householdId, consent }: { householdId: string; consent: bool
           {(logs.data?.access_logs ?? []).map((l) => (
             <Table.Row key={l.id}>
               <Table.Cell>{formatTime(l.accessed_at)}</Table.Cell>
-              <Table.Cell>{FIELD_LABEL[l.field] ?? l.field}</Table.Cell>
+              <Table.Cell>{FIELD_LABELS[l.field] ?? l.field}</Table.Cell>
               <Table.Cell>{l.reason}</Table.Cell>
               <Table.Cell className="font-mono">{l.actor_id}</Table.Cell>
             </Table.Row>
@@ -472,7 +483,7 @@ function Reveal({ householdId, field, onRevealed }: { householdId: string; field
       </Drawer.Trigger>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>查看{FIELD_LABEL[field]}原文</Drawer.Title>
+          <Drawer.Title>查看{FIELD_LABELS[field]}原文</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4">
           <Text size="small">这次查看会被记录（你的账号、时间、理由）。原文显示 30 秒后自动隐藏。</Text>
@@ -507,7 +518,7 @@ function SetRegistry({
   onSaved: () => void
   replacing: boolean
 }) {
-  const empty = { poverty_status: "registered", national_id: "", phone: "", bank_name: "", account: "" }
+  const empty = { legal_name: "", poverty_status: "registered", national_id: "", phone: "", bank_name: "", account: "" }
   const [open, setOpen] = useState(false)
   const [form, setForm] = useState(empty)
   const [saving, setSaving] = useState(false)
@@ -518,6 +529,7 @@ function SetRegistry({
       await adminFetch(`/admin/households/${householdId}/registry`, {
         method: "POST",
         body: {
+          legal_name: form.legal_name.trim() || null,
           poverty_status: form.poverty_status,
           national_id: form.national_id.trim(),
           phone: form.phone.trim() || null,
@@ -554,6 +566,13 @@ function SetRegistry({
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4">
           {replacing ? <Text size="small">保存后将整体替换现有登记信息。</Text> : null}
+          <Field label="真实姓名（可选）" hint="与身份证一致，分成打款的收款人户名">
+            <Input
+              autoComplete="off"
+              value={form.legal_name}
+              onChange={(e) => setForm({ ...form, legal_name: e.target.value })}
+            />
+          </Field>
           <Field label="帮扶身份">
             <Select
               value={form.poverty_status}

@@ -5,6 +5,7 @@ import { AdminSetHouseholdRegistry } from "./validators"
 
 const ID = "53092619780315002" + nationalIdCheckChar("53092619780315002")
 const valid = {
+  legal_name: "王秀英",
   poverty_status: "registered",
   national_id: ID,
   phone: "13987654321",
@@ -22,7 +23,9 @@ const messageOf = async (body: unknown) => {
 
 describe("AdminSetHouseholdRegistry", () => {
   it("accepts and normalises valid registry data", async () => {
-    expect(await parseBody(AdminSetHouseholdRegistry, { ...valid, national_id: ID.toLowerCase() })).toEqual({
+    expect(
+      await parseBody(AdminSetHouseholdRegistry, { ...valid, legal_name: " 王秀英 ", national_id: ID.toLowerCase() }),
+    ).toEqual({
       ...valid,
       national_id: ID,
       bank: { bank_name: "中国农业银行", account: "6228480402564890018" },
@@ -45,6 +48,9 @@ describe("AdminSetHouseholdRegistry", () => {
         "62284804",
       ],
       [{ ...valid, poverty_status: "poor" }, "poverty_status: must be registered", "poor"],
+      [{ ...valid, legal_name: "王".repeat(51) }, "legal_name: must be at most 50 characters", "王王王"],
+      [{ ...valid, legal_name: "   " }, "legal_name: must not be empty", "\u0000"],
+      [{ ...valid, legal_name: 42 }, "legal_name: must be string", "42"],
       [{ ...valid, secret_extra: ID }, "unrecognized fields: secret_extra", ID],
       [{ poverty_status: "none" }, "national_id: is required", "\u0000"],
     ]

@@ -23,8 +23,16 @@ const nationalId = z
     }
   })
 
+/** 真实姓名 as on the ID card: the account holder name for statement payouts. */
+export const legalName = z
+  .string({ message: "must be a string" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(50, "must be at most 50 characters")
+
 export const AdminSetHouseholdRegistry = z
   .object({
+    legal_name: legalName.nullish(),
     poverty_status: z.enum(POVERTY_STATUSES, {
       message: "must be registered (建档立卡户), monitored (监测户) or none",
     }),

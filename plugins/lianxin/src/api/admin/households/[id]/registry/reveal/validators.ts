@@ -4,7 +4,7 @@ import { REVEALABLE_REGISTRY_FIELDS } from "../../../../../../modules/household/
 /** Which unmasked field, and why: the reason goes to the access log. */
 export const AdminRevealRegistryField = z
   .object({
-    field: z.enum(REVEALABLE_REGISTRY_FIELDS, { message: "must be national_id, phone or bank_account" }),
+    field: z.enum(REVEALABLE_REGISTRY_FIELDS, { message: "must be legal_name, national_id, phone or bank_account" }),
     reason: z
       .string({ message: "must be a string" })
       .trim()
