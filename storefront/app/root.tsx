@@ -1,12 +1,13 @@
 import type { ReactNode } from "react"
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router"
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, type ShouldRevalidateFunction } from "react-router"
 import type { Route } from "./+types/root"
 import stylesheet from "./app.css?url"
 import { GeneralErrorBoundary, notFoundTitle } from "./components/error-boundary"
-import { SiteShell } from "./components/site-shell"
+import { PortalFallbackShell, SiteShell } from "./components/site-shell"
 import { langFromCookieHeader, translator } from "./lib/i18n"
 import { getSession, hasSessionCookie } from "./lib/server/session.server"
 import { langFromMatches, useLang } from "./lib/use-i18n"
+import { isOfficePath } from "./lib/use-root"
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -31,15 +32,20 @@ export const meta: Route.MetaFunction = ({ error, matches }) => {
 
 /**
  * Only this reaches the browser from the server: the chosen language and what
- * the header shows (cart count, signed in). Read from the session cookie, no
- * backend call; nothing from the server environment.
+ * the shop's header shows (cart count, signed in). Read from the session
+ * cookie, no backend call; nothing from the server environment. The office
+ * portal shows no shop header, so its pages do not read the resident session.
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = langFromCookieHeader(request.headers.get("Cookie"))
-  if (!hasSessionCookie(request)) return { lang, cartCount: 0, signedIn: false }
+  if (isOfficePath(new URL(request.url).pathname) || !hasSessionCookie(request)) return { lang, cartCount: 0, signedIn: false }
   const session = await getSession(request)
   return { lang, cartCount: session.get("cartCount") ?? 0, signedIn: Boolean(session.get("token")) }
 }
+
+/** Crossing between the shop and the office portal reloads the root data (the office skipped the cart count). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || isOfficePath(currentUrl.pathname) !== isOfficePath(nextUrl.pathname)
 
 /** Error pages keep the caching rules of the Response that was thrown (no-store, Retry-After). */
 export const headers: Route.HeadersFunction = ({ errorHeaders }) => {
@@ -71,7 +77,10 @@ export function Layout({ children }: { children: ReactNode }) {
   )
 }
 
+/** The shop's shell around shop pages; /office pages bring their own (components/office/office-shell.tsx). */
 export default function App() {
+  const { pathname } = useLocation()
+  if (isOfficePath(pathname)) return <Outlet />
   return (
     <SiteShell>
       <Outlet />
@@ -80,9 +89,11 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  const { pathname } = useLocation()
+  const Shell = isOfficePath(pathname) ? PortalFallbackShell : SiteShell
   return (
-    <SiteShell>
+    <Shell>
       <GeneralErrorBoundary />
-    </SiteShell>
+    </Shell>
   )
 }

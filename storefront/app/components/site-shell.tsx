@@ -7,10 +7,13 @@ import { LanguageSwitch } from "./language-switch"
 const navLink = ({ isActive }: { isActive: boolean }) =>
   `inline-flex min-h-11 items-center rounded-full px-3 text-sm ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-stone-700 hover:bg-stone-100"}`
 
-/** Banner, main landmark and footer around every page, error pages included. */
-export function SiteShell({ children }: { children: ReactNode }) {
+/**
+ * What every page has, shop or office portal: the skip link, a banner with the
+ * site's name and the language switch, the main landmark. `nav` and `footer`
+ * are the shop's.
+ */
+export function ShellFrame({ brand, nav, footer, children }: { brand: ReactNode; nav?: ReactNode; footer?: ReactNode; children: ReactNode }) {
   const t = useT()
-  const { cartCount } = useRootData()
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -20,15 +23,35 @@ export function SiteShell({ children }: { children: ReactNode }) {
         {t("a11y.skip")}
       </a>
       <header className="border-b border-stone-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 pt-3">
-          <div className="min-w-0">
-            <Link to="/" className="text-lg font-bold text-emerald-800">
-              {t("site.name")}
-            </Link>
-            <p className="truncate text-xs text-stone-600">{t("site.tagline")}</p>
-          </div>
+        <div className={`mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 pt-3 ${nav ? "" : "pb-3"}`}>
+          <div className="min-w-0">{brand}</div>
           <LanguageSwitch />
         </div>
+        {nav}
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-5 focus:outline-none">
+        {children}
+      </main>
+      {footer}
+    </div>
+  )
+}
+
+/** The resident shop's banner, navigation (帮扶成效 / 我的 / 购物车) and footer around its pages, error pages included. */
+export function SiteShell({ children }: { children: ReactNode }) {
+  const t = useT()
+  const { cartCount } = useRootData()
+  return (
+    <ShellFrame
+      brand={
+        <>
+          <Link to="/" className="text-lg font-bold text-emerald-800">
+            {t("site.name")}
+          </Link>
+          <p className="truncate text-xs text-stone-600">{t("site.tagline")}</p>
+        </>
+      }
+      nav={
         <nav aria-label={t("nav.main")} className="mx-auto max-w-5xl px-2 pb-1">
           <ul className="flex gap-1 overflow-x-auto">
             <li>
@@ -48,11 +71,30 @@ export function SiteShell({ children }: { children: ReactNode }) {
             </li>
           </ul>
         </nav>
-      </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-5 focus:outline-none">
-        {children}
-      </main>
-      <footer className="border-t border-stone-200 py-4 text-center text-xs text-stone-600">{t("footer.note")}</footer>
-    </div>
+      }
+      footer={<footer className="border-t border-stone-200 py-4 text-center text-xs text-stone-600">{t("footer.note")}</footer>}
+    >
+      {children}
+    </ShellFrame>
+  )
+}
+
+/**
+ * An /office page the root has to render itself (an error before the portal's
+ * own shell could load): the frame with no shop navigation, cart or footer,
+ * and a way back to the portal's start page.
+ */
+export function PortalFallbackShell({ children }: { children: ReactNode }) {
+  const t = useT()
+  return (
+    <ShellFrame
+      brand={
+        <Link to="/office" className="text-lg font-bold text-emerald-800">
+          {t("site.name")}
+        </Link>
+      }
+    >
+      {children}
+    </ShellFrame>
   )
 }

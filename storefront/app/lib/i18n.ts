@@ -11,10 +11,10 @@ export type Lang = (typeof LANGS)[number]
 export const DEFAULT_LANG: Lang = "zh-CN"
 export const LANG_COOKIE = "lang"
 
-import { officeEn, officeZhCN } from "./office/messages"
+// Types only: the office portal's strings ship with its routes alone (lib/office/i18n.ts), not to every resident page.
+import type { OfficeMessageKey } from "./office/messages"
 
 const zhCN = {
-  ...officeZhCN,
   "site.name": "连心市集",
   "site.tagline": "村里的好物，小区物业自提",
   "a11y.skip": "跳到主要内容",
@@ -243,10 +243,17 @@ const zhCN = {
   "availability.checkout": "提醒：{reason}",
 } as const
 
-export type MessageKey = keyof typeof zhCN
+/** Keys of the resident shop's dictionary (below), which every page loads. */
+export type ShopMessageKey = keyof typeof zhCN
 
-const en: Record<MessageKey, string> = {
-  ...officeEn,
+/**
+ * Every interface key, the office portal's included. Office strings are not in
+ * the dictionaries here: office pages pass them to translator() as `extra`
+ * (lib/office/i18n.ts), so a resident page never downloads them.
+ */
+export type MessageKey = ShopMessageKey | OfficeMessageKey
+
+const en: Record<ShopMessageKey, string> = {
   "site.name": "Lianxin Market",
   "site.tagline": "Village produce, collected at your compound's property office",
   "a11y.skip": "Skip to main content",
@@ -477,7 +484,10 @@ const en: Record<MessageKey, string> = {
   "availability.checkout": "Note: {reason}",
 }
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en }
+const dictionaries: Record<Lang, Record<ShopMessageKey, string>> = { "zh-CN": zhCN, en }
+
+/** More strings for part of the site (the office portal), per language. */
+export type ExtraMessages = Record<Lang, Partial<Record<MessageKey, string>>>
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value)
@@ -490,10 +500,16 @@ export function toLang(value: unknown): Lang {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
-export function translator(lang: Lang): Translate {
-  const messages = dictionaries[lang]
+/**
+ * t(key, params) in one language. `extra` adds the strings of a part of the
+ * site that only its own routes load; a key found nowhere shows as itself
+ * rather than as "undefined".
+ */
+export function translator(lang: Lang, extra?: ExtraMessages): Translate {
+  const messages: Partial<Record<MessageKey, string>> = dictionaries[lang]
+  const more = extra?.[lang]
   return (key, params) => {
-    const template = messages[key]
+    const template = more?.[key] ?? messages[key] ?? key
     if (!params) return template
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole

@@ -7,3 +7,8 @@ export function useRootData(): RootData {
   const root = useRouteLoaderData("root") as Partial<RootData> | undefined
   return { lang: root?.lang ?? "zh-CN", cartCount: root?.cartCount ?? 0, signedIn: root?.signedIn ?? false }
 }
+
+/** The property office portal's URLs (/office, /office/…): they get the portal's shell, not the shop's. */
+export function isOfficePath(pathname: string): boolean {
+  return pathname === "/office" || pathname.startsWith("/office/")
+}

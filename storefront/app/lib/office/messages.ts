@@ -1,7 +1,8 @@
 /**
- * Strings of the property office portal (/office), merged into the storefront
- * dictionary by lib/i18n.ts. Chinese first; form errors start with "form." so
- * parseForm passes them through to the field.
+ * Strings of the property office portal (/office). Only office routes import
+ * them (through ./i18n.ts), so they stay out of the resident pages' JavaScript;
+ * lib/i18n.ts knows their keys as types only. Chinese first; form errors start
+ * with "form." so parseForm passes them through to the field.
  */
 export const officeZhCN = {
   "office.name": "物业工作台",

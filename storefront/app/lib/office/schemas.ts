@@ -1,4 +1,5 @@
-import { z } from "zod"
+import * as z from "zod/mini"
+import type { $ZodType } from "zod/v4/core"
 import { loginSchema, MAINLAND_MOBILE } from "../forms"
 import type { MessageKey } from "../i18n"
 
@@ -7,6 +8,10 @@ import type { MessageKey } from "../i18n"
  * and by the action as the truth (see lib/forms.ts). Forms whose fields depend
  * on the data shown (a batch's variants, an order's lines) get a schema
  * factory that both sides call with the same rows.
+ *
+ * Written with `zod/mini` like lib/forms.ts: these schemas ship to the office
+ * pages, and full zod in the chunk they share with lib/forms.ts made every
+ * resident page carry ~9 KiB of it (bench/README.md).
  */
 const msg = (key: MessageKey) => ({ error: key })
 
@@ -14,52 +19,59 @@ export const PICKUP_CODE = /^\d{8}$/
 
 export const officeLoginSchema = loginSchema
 
-const text = (max: number) => z.string(msg("form.required")).trim().min(1, msg("form.required")).max(max, msg("form.office.tooLong"))
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, msg("form.office.tooLong"))
-    .optional()
-    .transform((v) => (v ? v : undefined))
-const id = (prefix: string) => z.string(msg("form.office.choose")).regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.office.choose"))
-const anyId = z.string(msg("form.office.choose")).regex(/^[a-z]+_[A-Za-z0-9]{1,64}$/, msg("form.office.choose"))
-const date = z.string(msg("form.office.date")).regex(/^\d{4}-\d{2}-\d{2}$/, msg("form.office.date"))
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true")
+const text = (max: number) =>
+  z.string(msg("form.required")).check(z.trim(), z.minLength(1, msg("form.required")), z.maxLength(max, msg("form.office.tooLong")))
+/** An optional text field: blank (or absent) is undefined. */
+const blankToUndefined = (inner: z.ZodMiniString<string> = z.string()) =>
+  z.pipe(
+    z.optional(inner),
+    z.transform((v: string | undefined) => (v ? v : undefined))
+  )
+const optionalText = (max: number) => blankToUndefined(z.string().check(z.trim(), z.maxLength(max, msg("form.office.tooLong"))))
+const id = (prefix: string) =>
+  z.string(msg("form.office.choose")).check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.office.choose")))
+const anyId = z.string(msg("form.office.choose")).check(z.regex(/^[a-z]+_[A-Za-z0-9]{1,64}$/, msg("form.office.choose")))
+const date = z.string(msg("form.office.date")).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, msg("form.office.date")))
+const checkbox = z.pipe(
+  z.optional(z.string()),
+  z.transform((v: string | undefined) => v === "on" || v === "true")
+)
+const idempotencyKey = z.string().check(z.minLength(8), z.maxLength(100))
 
 /** A non-negative whole number typed into a box ("" is missing, not 0). */
 const count = (max: number, maxKey: MessageKey = "form.office.quantityMax") =>
-  z
-    .string(msg("form.required"))
-    .trim()
-    .min(1, msg("form.required"))
-    .regex(/^\d{1,6}$/, msg("form.office.quantity"))
-    .transform(Number)
-    .pipe(z.number().max(max, msg(maxKey)))
+  z.pipe(
+    z.pipe(
+      z
+        .string(msg("form.required"))
+        .check(z.trim(), z.minLength(1, msg("form.required")), z.regex(/^\d{1,6}$/, msg("form.office.quantity"))),
+      z.transform(Number)
+    ),
+    z.number().check(z.lte(max, msg(maxKey)))
+  )
 
 /** What staff typed or the QR reader filled in: a code, spaces allowed (1234 5678), or a QR token. */
 export const lookupSchema = z
   .object({
     intent: z.literal("lookup"),
-    code: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? "").replace(/[\s-]/g, "")),
-    token: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? "").trim()),
+    code: z.pipe(
+      z.optional(z.string()),
+      z.transform((v: string | undefined) => (v ?? "").replace(/[\s-]/g, ""))
+    ),
+    token: z.pipe(
+      z.optional(z.string()),
+      z.transform((v: string | undefined) => (v ?? "").trim())
+    ),
   })
-  .superRefine((v, ctx) => {
-    if (v.token) {
-      if (v.token.length < 10 || v.token.length > 600) ctx.addIssue({ code: "custom", path: ["code"], message: "form.office.code" })
-      return
-    }
-    if (!PICKUP_CODE.test(v.code)) ctx.addIssue({ code: "custom", path: ["code"], message: v.code ? "form.office.code" : "form.required" })
-  })
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.token) {
+        if (v.token.length < 10 || v.token.length > 600) ctx.addIssue({ code: "custom", path: ["code"], message: "form.office.code" })
+        return
+      }
+      if (!PICKUP_CODE.test(v.code)) ctx.addIssue({ code: "custom", path: ["code"], message: v.code ? "form.office.code" : "form.required" })
+    })
+  )
 
 /** What a scan gives: a pickup code typed into a QR by hand, or the backend's signed token (pk1.…). */
 export function proofFromScan(text: string): { code: string } | { token: string } {
@@ -77,16 +89,16 @@ export const handoverLines = (view: { lines: ReadonlyArray<{ lineItemId: string;
 
 /** take_<line> (units handed over, 0…what arrived) and reason_<line> for each line of the order. */
 export function handoverSchema(lines: ReadonlyArray<HandoverLine>) {
-  const shape: Record<string, z.ZodType> = {
+  const shape: Record<string, $ZodType> = {
     intent: z.literal("handover"),
     assignmentId: id("pasg"),
-    code: z.string().optional(),
-    token: z.string().optional(),
+    code: z.optional(z.string()),
+    token: z.optional(z.string()),
     proxyName: optionalText(50),
   }
   for (const line of lines) {
     shape[`take_${line.line_item_id}`] = count(line.available)
-    shape[`reason_${line.line_item_id}`] = z.enum(["", ...REASONS]).optional()
+    shape[`reason_${line.line_item_id}`] = z.optional(z.enum(["", ...REASONS]))
   }
   return z.object(shape)
 }
@@ -114,7 +126,7 @@ export type CheckInRow = { variant_id: string; title: string; expected: number }
 
 /** actual_<variant> for each variant of the batch: 0…expected. */
 export function checkInSchema(rows: ReadonlyArray<CheckInRow>) {
-  const shape: Record<string, z.ZodType> = { intent: z.literal("check-in") }
+  const shape: Record<string, $ZodType> = { intent: z.literal("check-in") }
   for (const row of rows) shape[`actual_${row.variant_id}`] = count(row.expected)
   return z.object(shape)
 }
@@ -142,7 +154,7 @@ export const disposalSchema = z.object({
 export const pointSchema = z.object({ pointId: id("ppt") })
 
 export const householdSearchSchema = z.object({
-  q: z.string().trim().max(30, msg("form.search.tooLong")).optional().default(""),
+  q: z._default(z.optional(z.string().check(z.trim(), z.maxLength(30, msg("form.search.tooLong")))), ""),
 })
 
 const NATIONAL_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -163,44 +175,46 @@ const REGISTRY_FIELDS = ["legal_name", "national_id", "phone", "bank_name", "ban
 
 export const householdSchema = z
   .object({
-    idempotency_key: z.string().min(8).max(100),
+    idempotency_key: idempotencyKey,
     village_id: anyId,
-    cooperative_id: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v : undefined)),
+    cooperative_id: blankToUndefined(),
     display_name: text(40),
     story: optionalText(1000),
     consent_public: checkbox,
     consent_registry: checkbox,
     consent_method: z.enum(["paper_form", "verbal_witnessed"], msg("form.office.choose")),
     signed_on: date,
-    legal_name: optionalText(40),
-    national_id: optionalText(18).transform((v) => v?.toUpperCase()),
-    phone: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? "").replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, "") || undefined),
+    legal_name: optionalText(50),
+    national_id: z.pipe(
+      optionalText(18),
+      z.transform((v: string | undefined) => v?.toUpperCase())
+    ),
+    phone: z.pipe(
+      z.optional(z.string()),
+      z.transform((v: string | undefined) => (v ?? "").replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, "") || undefined)
+    ),
     bank_name: optionalText(40),
     bank_account: optionalText(32),
     poverty_registered: checkbox,
   })
-  .superRefine((v, ctx) => {
-    if (!v.consent_registry) {
-      for (const field of REGISTRY_FIELDS) {
-        if (v[field]) ctx.addIssue({ code: "custom", path: [field], message: "form.office.registryNeedsConsent" })
+  .check(
+    z.superRefine((v, ctx) => {
+      if (!v.consent_registry) {
+        for (const field of REGISTRY_FIELDS) {
+          if (v[field]) ctx.addIssue({ code: "custom", path: [field], message: "form.office.registryNeedsConsent" })
+        }
+        return
       }
-      return
-    }
-    const anyRegistry = REGISTRY_FIELDS.some((field) => v[field]) || v.poverty_registered
-    // The registry is keyed by the ID number: other registry data needs it.
-    if (anyRegistry && !v.national_id) ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.required" })
-    if (v.national_id && !isNationalId(v.national_id)) ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.office.nationalId" })
-    if (v.phone && !MAINLAND_MOBILE.test(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "form.mobile.invalid" })
-    if (v.bank_account && !/^\d{12,19}$/.test(v.bank_account.replace(/[\s-]/g, ""))) {
-      ctx.addIssue({ code: "custom", path: ["bank_account"], message: "form.invalid" })
-    }
-  })
+      const anyRegistry = REGISTRY_FIELDS.some((field) => v[field]) || v.poverty_registered
+      // The registry is keyed by the ID number: other registry data needs it.
+      if (anyRegistry && !v.national_id) ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.required" })
+      if (v.national_id && !isNationalId(v.national_id)) ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.office.nationalId" })
+      if (v.phone && !MAINLAND_MOBILE.test(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "form.mobile.invalid" })
+      if (v.bank_account && !/^\d{12,19}$/.test(v.bank_account.replace(/[\s-]/g, ""))) {
+        ctx.addIssue({ code: "custom", path: ["bank_account"], message: "form.invalid" })
+      }
+    })
+  )
 
 export type HouseholdForm = z.infer<typeof householdSchema>
 
@@ -238,39 +252,33 @@ export function yuanToFen(input: string): number | null {
 }
 
 export const listingSchema = z.object({
-  idempotency_key: z.string().min(8).max(100),
+  idempotency_key: idempotencyKey,
   household_id: anyId,
   category_id: anyId,
   title: text(60),
   description: text(2000),
-  price: z
-    .string(msg("form.required"))
-    .trim()
-    .min(1, msg("form.required"))
-    .transform((v, ctx) => {
-      const fen = yuanToFen(v)
-      if (fen === null || fen <= 0) {
-        ctx.addIssue({ code: "custom", message: "form.office.price" })
-        return z.NEVER
-      }
-      return fen
-    }),
+  price: z.pipe(
+    z.string(msg("form.required")).check(
+      z.trim(),
+      z.minLength(1, msg("form.required")),
+      z.refine((v: string) => (yuanToFen(v) ?? 0) > 0, msg("form.office.price"))
+    ),
+    z.transform((v: string) => yuanToFen(v) as number)
+  ),
   unit_label: text(20),
-  weight_g: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .pipe(z.string().regex(/^\d{1,6}$/, msg("form.office.quantity")).transform(Number).optional()),
+  weight_g: z.pipe(
+    blankToUndefined(z.string().check(z.trim())),
+    z.optional(z.pipe(z.string().check(z.regex(/^\d{1,6}$/, msg("form.office.quantity"))), z.transform(Number)))
+  ),
   stock: count(100_000, "form.office.stock"),
   perishability: z.enum(["chilled", "ambient"], msg("form.office.choose")),
   harvested_on: date,
-  harvest_quantity: z
-    .string(msg("form.required"))
-    .trim()
-    .min(1, msg("form.required"))
-    .regex(/^\d{1,6}(\.\d{1,2})?$/, msg("form.office.quantity"))
-    .transform(Number),
+  harvest_quantity: z.pipe(
+    z
+      .string(msg("form.required"))
+      .check(z.trim(), z.minLength(1, msg("form.required")), z.regex(/^\d{1,6}(\.\d{1,2})?$/, msg("form.office.quantity"))),
+    z.transform(Number)
+  ),
   harvest_unit: text(10),
   certificate_no: text(50),
 })

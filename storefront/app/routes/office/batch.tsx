@@ -2,7 +2,7 @@ import { Form, Link } from "react-router"
 import { FormAlert, Notice } from "../../components/form-field"
 import { ManifestTables } from "../../components/office/manifest-tables"
 import { SubmitButton } from "../../components/office/submit-button"
-import { translator } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { formatFen } from "../../lib/money"
 import { batchStatusKey } from "../../lib/office/format"
 import { checkInSchema } from "../../lib/office/schemas"
@@ -14,7 +14,7 @@ import { langFromMatches, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/batch"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.batch.title")} · ${t("office.name")}` }]
 }
 

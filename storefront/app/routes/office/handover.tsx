@@ -2,7 +2,7 @@ import { Form, Link, useSubmit } from "react-router"
 import { FormAlert, FormField } from "../../components/form-field"
 import { QrReader } from "../../components/office/qr-reader"
 import { SubmitButton } from "../../components/office/submit-button"
-import { translator } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { formatFen } from "../../lib/money"
 import { orderStatusKey } from "../../lib/office/format"
 import { handoverLines, handoverSchema, lookupSchema, proofFromScan } from "../../lib/office/schemas"
@@ -14,7 +14,7 @@ import { langFromMatches, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/handover"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.handover.title")} · ${t("office.name")}` }]
 }
 

@@ -1,4 +1,4 @@
-import { translator } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { formatFen } from "../../lib/money"
 import { shanghaiDays } from "../../lib/office/format"
 import { routeHeaders } from "../../lib/route-headers"
@@ -8,7 +8,7 @@ import { langFromMatches, useLang, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/household-counter"
 
 export const meta: Route.MetaFunction = ({ matches, data }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.household.counterTitle", { name: data?.household.displayName ?? "" })} · ${t("office.name")}` }]
 }
 

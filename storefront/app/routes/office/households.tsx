@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router"
 import { Notice } from "../../components/form-field"
-import { translator } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { routeHeaders } from "../../lib/route-headers"
 import { officeDeps } from "../../lib/server/office/context.server"
 import { householdsLoader } from "../../lib/server/office/farmers.server"
@@ -8,7 +8,7 @@ import { langFromMatches, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/households"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.households.title")} · ${t("office.name")}` }]
 }
 

@@ -1,5 +1,7 @@
 import { data, Outlet } from "react-router"
+import { GeneralErrorBoundary } from "../../components/error-boundary"
 import { OfficeNav } from "../../components/office/office-nav"
+import { OfficeShell } from "../../components/office/office-shell"
 import { OFFICE_HEADERS } from "../../lib/server/office/context.server"
 import { officeSessions } from "../../lib/server/office/session.server"
 import type { Route } from "./+types/layout"
@@ -15,11 +17,25 @@ export async function loader({ request }: Route.LoaderArgs) {
   )
 }
 
+/** The portal's shell (not the shop's: the root renders none on /office) with its own navigation. */
 export default function OfficeLayout({ loaderData }: Route.ComponentProps) {
   return (
-    <div className="mx-auto max-w-3xl">
-      {loaderData.staffName ? <OfficeNav staffName={loaderData.staffName} pointName={loaderData.pointName} canSwitch={loaderData.canSwitch} /> : null}
-      <Outlet />
-    </div>
+    <OfficeShell>
+      <div className="mx-auto max-w-3xl">
+        {loaderData.staffName ? <OfficeNav staffName={loaderData.staffName} pointName={loaderData.pointName} canSwitch={loaderData.canSwitch} /> : null}
+        <Outlet />
+      </div>
+    </OfficeShell>
+  )
+}
+
+/** A failing office page (a batch of another point: 404) stays inside the portal's shell, in the portal's language. */
+export function ErrorBoundary() {
+  return (
+    <OfficeShell>
+      <div className="mx-auto max-w-3xl">
+        <GeneralErrorBoundary />
+      </div>
+    </OfficeShell>
   )
 }

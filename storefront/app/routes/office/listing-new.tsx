@@ -2,7 +2,8 @@ import { Form } from "react-router"
 import { FormField } from "../../components/form-field"
 import { SelectField, TextAreaField } from "../../components/office/fields"
 import { SubmitButton } from "../../components/office/submit-button"
-import { translator, type MessageKey } from "../../lib/i18n"
+import type { MessageKey } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { listingSchema } from "../../lib/office/schemas"
 import { routeHeaders } from "../../lib/route-headers"
 import { officeDeps } from "../../lib/server/office/context.server"
@@ -12,7 +13,7 @@ import { langFromMatches, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/listing-new"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.listing.newTitle")} · ${t("office.name")}` }]
 }
 

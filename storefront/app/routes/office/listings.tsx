@@ -1,6 +1,7 @@
 import { Link } from "react-router"
 import { Notice } from "../../components/form-field"
-import { translator, type MessageKey } from "../../lib/i18n"
+import type { MessageKey } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { formatFen } from "../../lib/money"
 import { routeHeaders } from "../../lib/route-headers"
 import { officeDeps } from "../../lib/server/office/context.server"
@@ -9,7 +10,7 @@ import { langFromMatches, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/listings"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.listings.title")} · ${t("office.name")}` }]
 }
 

@@ -1,7 +1,8 @@
 import { Form, useSearchParams } from "react-router"
 import { FormAlert, FormField, Notice } from "../../components/form-field"
 import { SubmitButton } from "../../components/office/submit-button"
-import { translator } from "../../lib/i18n"
+import { OfficeShell } from "../../components/office/office-shell"
+import { officeTranslator } from "../../lib/office/i18n"
 import { officeLoginSchema } from "../../lib/office/schemas"
 import { routeHeaders } from "../../lib/route-headers"
 import { officeLoginAction, officeLoginLoader } from "../../lib/server/office/auth.server"
@@ -11,7 +12,7 @@ import { langFromMatches, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/login"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.login.title")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }]
 }
 
@@ -25,7 +26,16 @@ export async function action({ request }: Route.ActionArgs) {
 
 export const headers: Route.HeadersFunction = routeHeaders
 
-export default function OfficeLoginPage({ loaderData, actionData }: Route.ComponentProps) {
+/** Outside the portal's layout (no one is signed in yet), so it brings the portal's shell itself. */
+export default function OfficeLoginRoute(props: Route.ComponentProps) {
+  return (
+    <OfficeShell>
+      <OfficeLoginPage {...props} />
+    </OfficeShell>
+  )
+}
+
+function OfficeLoginPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const [params] = useSearchParams()
   const { errors, onBlur, onChange, onSubmit } = useFormHints(officeLoginSchema, actionData?.errors)

@@ -1,6 +1,6 @@
 import { Form, useSearchParams } from "react-router"
 import { SubmitButton } from "../../components/office/submit-button"
-import { translator } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { routeHeaders } from "../../lib/route-headers"
 import { choosePointAction, pointsLoader } from "../../lib/server/office/auth.server"
 import { officeDeps } from "../../lib/server/office/context.server"
@@ -8,7 +8,7 @@ import { langFromMatches, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/points"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.point.choose")} · ${t("office.name")}` }]
 }
 

@@ -1,5 +1,6 @@
 import { ManifestTables } from "../../components/office/manifest-tables"
-import { translator } from "../../lib/i18n"
+import { OfficeShell } from "../../components/office/office-shell"
+import { officeTranslator } from "../../lib/office/i18n"
 import { shanghaiDateTime } from "../../lib/office/format"
 import { routeHeaders } from "../../lib/route-headers"
 import { officeDeps } from "../../lib/server/office/context.server"
@@ -8,7 +9,7 @@ import { langFromMatches, useLang, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/print"
 
 export const meta: Route.MetaFunction = ({ matches, data }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t(data?.kind === "harvest" ? "office.print.harvestTitle" : "office.print.pickupTitle")} · ${t("office.name")}` }]
 }
 
@@ -31,7 +32,16 @@ const PRINT_CSS = `
 }
 `
 
-export default function PrintPage({ loaderData }: Route.ComponentProps) {
+/** Outside the portal's layout (no navigation on paper): the portal's shell, whose banner the print CSS hides. */
+export default function PrintRoute(props: Route.ComponentProps) {
+  return (
+    <OfficeShell>
+      <PrintPage {...props} />
+    </OfficeShell>
+  )
+}
+
+function PrintPage({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
   const { kind, point, pickup, harvest, printedAt, batch } = loaderData

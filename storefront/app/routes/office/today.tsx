@@ -3,12 +3,12 @@ import { batchStatusKey, shanghaiDateTime, shanghaiWindow } from "../../lib/offi
 import { routeHeaders } from "../../lib/route-headers"
 import { officeDeps } from "../../lib/server/office/context.server"
 import { todayLoader } from "../../lib/server/office/pickups.server"
-import { translator } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { langFromMatches, useLang, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/today"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.today.title")} · ${t("office.name")}` }]
 }
 

@@ -1,7 +1,7 @@
 import { Form } from "react-router"
 import { Notice } from "../../components/form-field"
 import { SubmitButton } from "../../components/office/submit-button"
-import { translator } from "../../lib/i18n"
+import { officeTranslator } from "../../lib/office/i18n"
 import { shanghaiDateTime } from "../../lib/office/format"
 import { POLICIES } from "../../lib/office/schemas"
 import { routeHeaders } from "../../lib/route-headers"
@@ -11,7 +11,7 @@ import { langFromMatches, useLang, useT } from "../../lib/use-i18n"
 import type { Route } from "./+types/uncollected"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
-  const t = translator(langFromMatches(matches))
+  const t = officeTranslator(langFromMatches(matches))
   return [{ title: `${t("office.uncollected.title")} · ${t("office.name")}` }]
 }
 
