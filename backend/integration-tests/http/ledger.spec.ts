@@ -306,8 +306,8 @@ medusaIntegrationTestRunner({
         admin = await createAdminSession(api, getContainer())
       })
       const post = (url: string, body: object, headers: object = admin.headers) =>
-        api.post(url, body, { headers }).catch((e) => e.response)
-      const get = (url: string, headers: object = admin.headers) => api.get(url, { headers }).catch((e) => e.response)
+        api.post(url, body, { headers }).catch((e: any) => e.response)
+      const get = (url: string, headers: object = admin.headers) => api.get(url, { headers }).catch((e: any) => e.response)
 
       it("refuse anonymous callers", async () => {
         expect((await get("/admin/statements", {})).status).toBe(401)
