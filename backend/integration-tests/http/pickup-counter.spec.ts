@@ -134,7 +134,7 @@ medusaIntegrationTestRunner({
         const frozen = await batchOf()
         expect(frozen.status).toBe("harvest_frozen")
         expect(new Date(frozen.harvest_frozen_at).getTime()).toBe(cutoff)
-        expect(frozen.harvest_snapshot.rows.find((r: any) => r.variant_id === apple).quantity).toBe(2)
+        expect(frozen.harvest_snapshot.rows.find((r: any) => r.variant_id === apple)).toMatchObject({ quantity: 2, household_codes: "PC-ZT-001", household_names: "乙" })
         expect((await freeze(cutoff + HOUR)).result.frozen_batch_ids).not.toContain(batchId)
 
         // Between producer and resident cutoff residents may still order: a late addition.
@@ -148,6 +148,11 @@ medusaIntegrationTestRunner({
         const csv = await api.get(`/pickup-staff/batches/${batchId}/manifest?kind=harvest&format=csv`, { headers: staffA })
         expect(csv.data).toContain(",section")
         expect(csv.data).toMatch(/,late\r\n$/)
+        // A list frozen before names were stored gets them at read time.
+        const bare = frozen.harvest_snapshot.rows.map(({ household_codes, household_names, cooperative_name, ...r }: any) => r)
+        await svc().updatePickupBatches({ id: batchId, harvest_snapshot: { ...frozen.harvest_snapshot, rows: bare } })
+        const { data: old } = await api.get(`/pickup-staff/batches/${batchId}/manifest?kind=harvest`, { headers: staffA })
+        expect(old.rows.find((r: any) => r.section === "frozen" && r.variant_id === apple)).toMatchObject({ household_codes: "PC-ZT-001", household_names: "乙" })
       })
     })
 

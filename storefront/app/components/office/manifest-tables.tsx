@@ -3,6 +3,27 @@ import { orderStatusKey } from "../../lib/office/format"
 import { useT } from "../../lib/use-i18n"
 import type { HarvestRow, PickupRow } from "../../lib/server/office/pickups.server"
 
+/**
+ * Who picks this row: the cooperative's name, then each household as public
+ * code + display name (YN-LC-001 李家). The ids are shown only when no name
+ * could be read (small and muted).
+ */
+function Producer({ row }: { row: HarvestRow }) {
+  const codes = row.householdCodes.split(" ").filter(Boolean)
+  const names = row.householdNames.split("、")
+  const households = codes.map((code, i) => (names[i] ? `${code} ${names[i]}` : code)).join("、")
+  if (!households && !row.cooperativeName) {
+    return <span className="text-xs text-stone-500">{row.householdIds || row.cooperativeId || row.producer}</span>
+  }
+  return (
+    <>
+      {row.cooperativeName ? <span className="font-semibold">{row.cooperativeName}</span> : null}
+      {row.cooperativeName && households ? <br /> : null}
+      {households ? <span>{households}</span> : null}
+    </>
+  )
+}
+
 /** The pickup list (by bag) and the harvest list (by household), as on screen and on paper. */
 export function ManifestTables({ pickup, harvest, signature = false }: { pickup: PickupRow[]; harvest: HarvestRow[]; signature?: boolean }) {
   const t = useT()
@@ -60,7 +81,9 @@ export function ManifestTables({ pickup, harvest, signature = false }: { pickup:
               <tbody>
                 {harvest.map((row) => (
                   <tr key={`${row.producer}-${row.variantId}`} className="border-b border-stone-200">
-                    <td className="p-2">{row.householdIds || row.cooperativeId || row.producer}</td>
+                    <td className="p-2">
+                      <Producer row={row} />
+                    </td>
                     <td className="p-2">{row.title}</td>
                     <td className="p-2 text-right">{row.quantity}</td>
                   </tr>

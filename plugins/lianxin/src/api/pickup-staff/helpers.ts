@@ -6,7 +6,7 @@ import type PickupModuleService from "../../modules/pickup/service"
 import { amountToCollectFen, harvestManifest, type HarvestManifestRow, type HarvestSnapshot } from "../../utils/pickup-counter"
 import { toFen } from "../../utils/money"
 import { maskResidentName, type PickupListRow } from "../../utils/pickup-manifest"
-import { harvestRowsOf } from "../../workflows/pickup/steps/harvest"
+import { harvestRowsOf, withProducerNames } from "../../workflows/pickup/steps/harvest"
 import type { Query } from "../../workflows/pickup/steps/service"
 
 export const pickup = (req: MedusaRequest) => req.scope.resolve(PICKUP_MODULE) as PickupModuleService
@@ -207,5 +207,6 @@ export async function buildManifest(req: MedusaRequest, batch: any) {
   } else {
     harvest = harvestManifest(null, await harvestRowsOf(query, assignments), [])
   }
-  return { pickupList, harvest }
+  // Rows frozen before the lists carried producer codes and names get them at read time.
+  return { pickupList, harvest: await withProducerNames(query, harvest) }
 }

@@ -30,6 +30,7 @@ const freezeDueBatchesStep = createStep(
       const snapshot: HarvestSnapshot = {
         frozen_at: now.toISOString(),
         assignment_ids: assignments.map((a: any) => a.id),
+        // With the producers' public codes and names, so the frozen list prints as it was.
         rows: await harvestRowsOf(query, assignments),
       }
       if (await svc.freezeBatch({ batch_id: batchId, now, snapshot })) frozen.push(batchId)

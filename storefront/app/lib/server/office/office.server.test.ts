@@ -38,7 +38,7 @@ const MANIFEST = {
         rows:
           kind === "harvest"
             ? [
-                { producer: "household:hh_1", household_ids: "hh_1", cooperative_id: "", product_id: "prod_1", variant_id: "variant_apple", title: "苹果", quantity: 5 },
+                { producer: "household:hh_1", household_ids: "hh_1", household_codes: "YN-LC-001", household_names: "李家", cooperative_id: "coop_1", cooperative_name: "连城合作社", product_id: "prod_1", variant_id: "variant_apple", title: "苹果", quantity: 5 },
                 { producer: "household:hh_2", household_ids: "hh_2", cooperative_id: "", product_id: "prod_2", variant_id: "variant_rice", title: "大米", quantity: 2 },
               ]
             : [{ bag_number: 1, resident: "王**", phone_last4: "8000", order_id: "order_1", status: "placed", items: "苹果×3", amount_to_collect_fen: 3840 }],
@@ -188,7 +188,9 @@ describe("receiving a batch", () => {
       ],
     })
     await signIn(office)
-    const loaded = payload<{ checkIn: unknown }>(await batchLoader(office.deps, office.request("/office/batches/pbat_A1"), "pbat_A1"))
+    const loaded = payload<{ checkIn: unknown; harvest: Array<Record<string, unknown>> }>(await batchLoader(office.deps, office.request("/office/batches/pbat_A1"), "pbat_A1"))
+    // Producers by public code and name; a row without them (frozen before names) parses to empty names.
+    expect(loaded.harvest.map((r) => [r.householdCodes, r.householdNames, r.cooperativeName])).toEqual([["YN-LC-001", "李家", "连城合作社"], ["", "", ""]])
     expect(loaded.checkIn).toEqual([
       { variant_id: "variant_apple", title: "苹果", expected: 5 },
       { variant_id: "variant_rice", title: "大米", expected: 2 },

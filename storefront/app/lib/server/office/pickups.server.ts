@@ -95,7 +95,18 @@ export async function todayLoader(deps: OfficeDeps, request: Request) {
 }
 
 export type PickupRow = { bag: number; resident: string; phoneLast4: string; orderId: string; status: string; items: string; amountFen: number }
-export type HarvestRow = { producer: string; householdIds: string; cooperativeId: string; variantId: string; title: string; quantity: number }
+/** A harvest row: producers by public code and display name (never registry data); ids kept as a fallback. */
+export type HarvestRow = {
+  producer: string
+  householdIds: string
+  householdCodes: string
+  householdNames: string
+  cooperativeId: string
+  cooperativeName: string
+  variantId: string
+  title: string
+  quantity: number
+}
 
 type ManifestAnswer = { batch: { id: string; status: string }; rows: unknown[] }
 
@@ -121,7 +132,10 @@ const toHarvestRow = (raw: unknown): HarvestRow => {
   return {
     producer: String(r.producer ?? ""),
     householdIds: String(r.household_ids ?? ""),
+    householdCodes: String(r.household_codes ?? ""),
+    householdNames: String(r.household_names ?? ""),
     cooperativeId: String(r.cooperative_id ?? ""),
+    cooperativeName: String(r.cooperative_name ?? ""),
     variantId: String(r.variant_id ?? ""),
     title: String(r.title ?? ""),
     quantity: n(r.quantity),
