@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { fenToYuanText, toCsv } from "./csv"
+import { fenToYuanText, toCsv, toCsvRecords } from "./csv"
 
 describe("toCsv", () => {
   it("writes a BOM, CRLF lines and quotes what needs quoting", () => {
@@ -13,6 +13,13 @@ describe("toCsv", () => {
   })
   it("leaves negative numbers passed as numbers alone", () => {
     expect(toCsv(["x"], [[-350]])).toBe("\uFEFFx\r\n-350\r\n")
+  })
+})
+
+describe("toCsvRecords", () => {
+  it("writes object rows by column, surviving commas, quotes and formula injection", () => {
+    const csv = toCsvRecords(["a", "b", "n"], [{ a: 'x,"y"', b: "=SUM(A1)", n: 3 }])
+    expect(csv).toBe('\uFEFFa,b,n\r\n"x,""y""",\'=SUM(A1),3\r\n')
   })
 })
 

@@ -9,6 +9,19 @@ export function toCsv(header: string[], rows: Array<Array<string | number | null
   return `\uFEFF${lines.join("\r\n")}\r\n`
 }
 
+/** The same, for rows as objects: one column per key, in the order given. */
+export function toCsvRecords(columns: readonly string[], rows: readonly object[]): string {
+  return toCsv(
+    [...columns],
+    rows.map((row) =>
+      columns.map((c) => {
+        const value = (row as Record<string, unknown>)[c]
+        return value === null || value === undefined || typeof value === "number" ? value : String(value)
+      })
+    )
+  )
+}
+
 function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return ""
   let text = String(value)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { harvestList, maskResidentName, phoneLast4, toCsv } from "./pickup-manifest"
+import { harvestList, maskResidentName, phoneLast4 } from "./pickup-manifest"
 
 describe("manifests", () => {
   it("masks names and keeps only the last 4 phone digits", () => {
@@ -8,11 +8,6 @@ describe("manifests", () => {
     expect(maskResidentName("")).toBe("*")
     expect(phoneLast4("+86 138-0013-8000")).toBe("8000")
     expect(phoneLast4("12")).toBe("")
-  })
-
-  it("writes CSV that survives commas, quotes and formula injection", () => {
-    const csv = toCsv(["a", "b"], [{ a: 'x,"y"', b: "=SUM(A1)" }])
-    expect(csv).toBe('a,b\r\n"x,""y""",\'=SUM(A1)\r\n')
   })
 
   it("groups the harvest list per household, cooperatives with several households together", () => {

@@ -1,6 +1,6 @@
 /**
  * Manifests of one batch (one cycle at one point): the pickup list by resident
- * and the harvest list by household, as rows and as CSV.
+ * and the harvest list by household, as rows (CSV: utils/csv.ts).
  */
 export type PickupListRow = {
   bag_number: number
@@ -32,19 +32,6 @@ export function maskResidentName(name: string | null | undefined): string {
 export function phoneLast4(phone: string | null | undefined): string {
   const digits = (phone ?? "").replace(/\D/g, "")
   return digits.length >= 4 ? digits.slice(-4) : ""
-}
-
-/** RFC 4180 field; leading =,+,-,@ are prefixed with ' so spreadsheets do not run them. */
-function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-export function toCsv<T extends Record<string, unknown>>(columns: Array<keyof T & string>, rows: T[]): string {
-  const lines = [columns.map(csvField).join(",")]
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(","))
-  return lines.join("\r\n") + "\r\n"
 }
 
 export const PICKUP_LIST_COLUMNS: Array<keyof PickupListRow & string> = [

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PICKUP_LIST_COLUMNS, toCsv } from "../../../../../utils/pickup-manifest"
+import { toCsvRecords } from "../../../../../utils/csv"
+import { PICKUP_LIST_COLUMNS } from "../../../../../utils/pickup-manifest"
 import { NAMED_HARVEST_COLUMNS } from "../../../../../workflows/pickup/steps/harvest"
 import { buildManifest, ownBatch, parseOr400, staffContext } from "../../../helpers"
 import { ManifestQuery } from "../../../validators"
@@ -21,11 +22,10 @@ export async function sendManifest(
   res.setHeader("Cache-Control", "no-store")
   if (q.format === "csv") {
     const csv =
-      q.kind === "pickup" ? toCsv(PICKUP_LIST_COLUMNS, pickupList as any) : toCsv(NAMED_HARVEST_COLUMNS, harvest as any)
+      q.kind === "pickup" ? toCsvRecords(PICKUP_LIST_COLUMNS, pickupList) : toCsvRecords(NAMED_HARVEST_COLUMNS, harvest)
     res.setHeader("Content-Type", "text/csv; charset=utf-8")
     res.setHeader("Content-Disposition", `attachment; filename="${batch.id}-${q.kind}.csv"`)
-    // The BOM makes Excel read the Chinese as UTF-8.
-    res.status(200).send("\ufeff" + csv)
+    res.status(200).send(csv)
     return
   }
   res.json({
