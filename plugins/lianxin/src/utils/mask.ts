@@ -33,3 +33,16 @@ export function maskBankAccount(value: string): string {
   }
   return `**** **** ${digits.slice(-4)}`
 }
+
+/**
+ * `王秀英` → `王**`: the first character, then always two stars, so the length
+ * of the legal name is not shown either; a one-character name is hidden
+ * completely. Counts characters, not UTF-16 units (𠮷 is one character).
+ */
+export function maskLegalName(value: string): string {
+  const chars = Array.from(value.trim())
+  if (chars.length < 2) {
+    return "**"
+  }
+  return `${chars[0]}**`
+}

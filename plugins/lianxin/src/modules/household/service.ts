@@ -14,10 +14,10 @@ import {
   registryValueVersion,
   type RegistryKeyring,
 } from "../../utils/crypto"
-import { maskBankAccount, maskNationalId, maskPhone } from "../../utils/mask"
+import { maskBankAccount, maskLegalName, maskNationalId, maskPhone } from "../../utils/mask"
+import { placeholders } from "../../utils/sql"
 import { normalizeBankAccount, normalizeNationalId } from "../../utils/prc-id"
 import { REGISTRY_KEYRING } from "./loaders/registry-key"
-import { maskLegalName } from "./mask-legal-name"
 import {
   Attribution,
   AttributionShare,
@@ -206,8 +206,7 @@ class HouseholdModuleService extends MedusaService({
     }
     const manager = sharedContext.transactionManager as SqlEntityManager
     await manager.execute(`SET LOCAL lianxin.append_only_rollback = 'on'`)
-    const placeholders = ids.map(() => "?").join(", ")
-    await manager.execute(`DELETE FROM ${APPEND_ONLY_TABLES[table]} WHERE id IN (${placeholders})`, ids)
+    await manager.execute(`DELETE FROM ${APPEND_ONLY_TABLES[table]} WHERE id IN (${placeholders(ids)})`, ids)
     await manager.execute(`SET LOCAL lianxin.append_only_rollback = 'off'`)
   }
 

@@ -17,6 +17,7 @@ import {
   type PickupKeys,
   type PickupTokenClaims,
 } from "../../utils/pickup-code"
+import { placeholders } from "../../utils/sql"
 import { PICKUP_KEYS } from "./loaders/pickup-keys"
 import {
   OrderCycle,
@@ -403,7 +404,7 @@ class PickupModuleService extends MedusaService({
     const locks: Array<{ subject: string; failures: number; window_started_at: Date; locked_until: Date | null }> =
       await manager.execute(
         `SELECT subject, failures, window_started_at, locked_until FROM pickup_lock
-          WHERE subject IN (${subjects.map(() => "?").join(", ")}) AND deleted_at IS NULL
+          WHERE subject IN (${placeholders(subjects)}) AND deleted_at IS NULL
           ORDER BY CASE WHEN subject LIKE 'staff:%' THEN 0 ELSE 1 END FOR UPDATE`,
         subjects
       )
@@ -559,7 +560,7 @@ class PickupModuleService extends MedusaService({
     if (input.assignment_ids.length) {
       await manager.execute(
         `UPDATE pickup_assignment SET status = 'placed', ready_at = NULL, hold_expires_at = NULL, updated_at = now()
-          WHERE id IN (${input.assignment_ids.map(() => "?").join(", ")}) AND status = 'ready'`,
+          WHERE id IN (${placeholders(input.assignment_ids)}) AND status = 'ready'`,
         input.assignment_ids
       )
     }
@@ -575,7 +576,7 @@ class PickupModuleService extends MedusaService({
     const set = Object.entries(input.set ?? {})
     const [row] = await manager.execute(
       `UPDATE pickup_batch SET status = ?, ${set.map(([k]) => `${k} = ?, `).join("")}updated_at = now()
-        WHERE id = ? AND status IN (${input.from.map(() => "?").join(", ")}) AND deleted_at IS NULL RETURNING id`,
+        WHERE id = ? AND status IN (${placeholders(input.from)}) AND deleted_at IS NULL RETURNING id`,
       [input.to, ...set.map(([, v]) => v), input.batch_id, ...input.from]
     )
     if (!row) {
@@ -628,7 +629,7 @@ class PickupModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as SqlEntityManager
     await manager.execute(
       `UPDATE pickup_assignment SET status = 'ready', uncollected_at = NULL, disposition = NULL, updated_at = now()
-        WHERE id IN (${ids.map(() => "?").join(", ")}) AND status = 'uncollected'`,
+        WHERE id IN (${placeholders(ids)}) AND status = 'uncollected'`,
       ids
     )
   }
@@ -654,7 +655,7 @@ class PickupModuleService extends MedusaService({
     if (!ids.length) return
     const manager = sharedContext.transactionManager as SqlEntityManager
     await manager.execute(
-      `UPDATE pickup_assignment SET reminder_sent_at = NULL WHERE id IN (${ids.map(() => "?").join(", ")})`,
+      `UPDATE pickup_assignment SET reminder_sent_at = NULL WHERE id IN (${placeholders(ids)})`,
       ids
     )
   }
@@ -700,7 +701,7 @@ class PickupModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as SqlEntityManager
     await manager.execute(
       `UPDATE pickup_batch SET status = 'open', harvest_frozen_at = NULL, harvest_snapshot = NULL, updated_at = now()
-        WHERE id IN (${ids.map(() => "?").join(", ")}) AND status = 'harvest_frozen'`,
+        WHERE id IN (${placeholders(ids)}) AND status = 'harvest_frozen'`,
       ids
     )
   }
