@@ -12,6 +12,7 @@ import {
   type HouseholdSummary,
   type Village,
 } from "../../lib/households-api"
+import { OffsetPagination } from "../../components/offset-pagination"
 
 const PAGE = 20
 
@@ -83,17 +84,7 @@ const HouseholdsPage = () => {
           </Table.Body>
         </Table>
       )}
-      <Table.Pagination
-        count={data?.count ?? 0}
-        pageSize={PAGE}
-        pageIndex={Math.floor(offset / PAGE)}
-        pageCount={Math.max(1, Math.ceil((data?.count ?? 0) / PAGE))}
-        canPreviousPage={offset > 0 && !loading}
-        canNextPage={offset + PAGE < (data?.count ?? 0) && !loading}
-        previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-        nextPage={() => setOffset(offset + PAGE)}
-        translations={{ of: "/", results: "条", pages: "页", prev: "上一页", next: "下一页" }}
-      />
+      <OffsetPagination count={data?.count ?? 0} offset={offset} pageSize={PAGE} onOffset={setOffset} busy={loading} />
       <Reload onClick={reload} />
     </Container>
   )

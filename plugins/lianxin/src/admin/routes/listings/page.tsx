@@ -4,6 +4,7 @@ import { Badge, Button, Container, Drawer, Heading, Label, Table, Text, Textarea
 import { useState } from "react"
 import { adminFetch, useAdminData } from "../../lib/households-api"
 import { shanghaiDay, yuan } from "../../lib/ledger-format"
+import { OffsetPagination } from "../../components/offset-pagination"
 
 type Status = "pending_review" | "approved" | "rejected"
 type Listing = {
@@ -194,16 +195,7 @@ const ListingsPage = () => {
           </Table.Body>
         </Table>
       )}
-      <Table.Pagination
-        count={data?.count ?? 0}
-        pageSize={PAGE}
-        pageIndex={offset / PAGE}
-        pageCount={Math.max(1, Math.ceil((data?.count ?? 0) / PAGE))}
-        canPreviousPage={offset > 0}
-        canNextPage={offset + PAGE < (data?.count ?? 0)}
-        previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-        nextPage={() => setOffset(offset + PAGE)}
-      />
+      <OffsetPagination count={data?.count ?? 0} offset={offset} pageSize={PAGE} onOffset={setOffset} />
       {rejecting && (
         <RejectDrawer
           listing={rejecting}

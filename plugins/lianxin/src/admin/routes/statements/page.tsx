@@ -5,6 +5,7 @@ import { useState } from "react"
 import { adminFetch, useAdminData } from "../../lib/households-api"
 import { PaymentBadge } from "../../components/payment-badge"
 import { METHOD_LABEL, shanghaiDay, yuan } from "../../lib/ledger-format"
+import { OffsetPagination } from "../../components/offset-pagination"
 
 type Payment = { method: string; reference: string; paid_at: string } | null
 type StatementRow = {
@@ -92,16 +93,7 @@ const StatementsPage = () => {
           ))}
         </Table.Body>
       </Table>
-      <Table.Pagination
-        count={data?.count ?? 0}
-        pageSize={PAGE}
-        pageIndex={offset / PAGE}
-        pageCount={Math.max(1, Math.ceil((data?.count ?? 0) / PAGE))}
-        canPreviousPage={offset > 0}
-        canNextPage={offset + PAGE < (data?.count ?? 0)}
-        previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-        nextPage={() => setOffset(offset + PAGE)}
-      />
+      <OffsetPagination count={data?.count ?? 0} offset={offset} pageSize={PAGE} onOffset={setOffset} />
       {openId && <StatementDrawer id={openId} onClose={() => setOpenId(null)} onPaid={reload} />}
     </Container>
   )
