@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { parseBackendEnv } from "./env"
-import { buildMedusaConfig, infrastructureModules } from "./medusa"
+import { buildMedusaConfig, type infrastructureModules } from "./medusa"
 
 const resolves = (modules: ReturnType<typeof infrastructureModules>) =>
   modules.map((m) => ("resolve" in m ? m.resolve : undefined))
