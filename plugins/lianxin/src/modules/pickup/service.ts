@@ -108,7 +108,7 @@ class PickupModuleService extends MedusaService({
   protected keys_: PickupKeys
 
   constructor(deps: InjectedDependencies) {
-    // @ts-expect-error MedusaService takes the container cradle and module options positionally
+    // MedusaService takes the container cradle and module options positionally.
     super(...arguments)
     this.keys_ = deps[PICKUP_KEYS]
   }
