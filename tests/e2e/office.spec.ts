@@ -1,7 +1,7 @@
 import { E2E } from "@lianxin/seed/e2e-fixtures"
 import type { Page } from "@playwright/test"
 import { Office } from "../fixtures/office"
-import { Checkout, expect, formatFen, orderPickup, Shop, storefrontUrl, test } from "../fixtures/shop"
+import { Checkout, expect, formatFen, orderPickup, PLACE_ORDER_TIMEOUT, Shop, storefrontUrl, test } from "../fixtures/shop"
 
 const staff = E2E.pickup.staff
 const compound = E2E.pickup.office.compoundName
@@ -20,7 +20,7 @@ async function placeOrder(page: Page, items: Array<{ handle: string; quantity: n
   await shop.open("/checkout")
   await checkout.fill(name, mobile)
   await checkout.submit().click()
-  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
   const confirmed = orderPickup(page)
   const code = (await confirmed.getByText(/^\d{8}$/).textContent())!.trim()
   const qr = confirmed.getByRole("img", { name: /取货二维码/ })
