@@ -8,7 +8,8 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
   }
 }
 
-type Emitter = { emit: (name: string | symbol, ...args: unknown[]) => boolean; listeners: (name: string | symbol) => Array<(...args: unknown[]) => unknown> }
+type Listener = (...args: unknown[]) => unknown
+type Emitter = { emit: (name: string | symbol, ...args: unknown[]) => boolean; rawListeners: (name: string | symbol) => Listener[] }
 
 /**
  * Knows when every subscriber the app started has finished: the local event
@@ -22,15 +23,17 @@ export function trackSubscribers(container: { resolve: (key: string) => unknown 
   const emitter = bus.eventEmitter_
   if (!emitter) throw new Error("trackSubscribers needs the local event bus (REDIS_URL is set)")
   const pending = new Set<Promise<unknown>>()
+  // As EventEmitter#emit calls them (raw listeners, so `once` ones remove themselves), keeping each promise.
   emitter.emit = (name, ...args) => {
-    for (const listener of emitter.listeners(name)) {
+    const listeners = emitter.rawListeners(name)
+    for (const listener of listeners) {
       const run = Promise.resolve()
-        .then(() => listener.apply(bus, args))
+        .then(() => listener.apply(emitter, args))
         .catch(() => {})
       pending.add(run)
       void run.finally(() => pending.delete(run))
     }
-    return emitter.listeners(name).length > 0
+    return listeners.length > 0
   }
   const workflows = container.resolve("workflows") as {
     listWorkflowExecutions: (filter: object) => Promise<unknown[]>
