@@ -275,7 +275,7 @@ medusaIntegrationTestRunner({
         // Medusa refuses a second cancel of a canceled order; still nothing on our side.
         const second = await adminCancel(order.id)
         expect(second.status).toBe(400)
-        expect(second.data.type).toBe("not_allowed")
+        expect(second.data.type).toBe("invalid_data")
         expect((await batchOf())[counter]).toBe(1)
       })
 
