@@ -19,6 +19,10 @@ function migrateTemplate(dbName: string) {
       ["-r", "ts-node/register/transpile-only", "-r", "tsconfig-paths/register", "integration-tests/support/build-template.ts", dbName],
       { cwd: backendDir, env: { ...process.env, TS_NODE_PROJECT: "tsconfig.json" }, stdio: ["ignore", "pipe", "pipe"] }
     )
+    // An interrupted run must not leave the migration running on its own.
+    const stop = () => child.kill()
+    process.once("exit", stop)
+    child.once("exit", () => process.off("exit", stop))
     let output = ""
     child.stdout.on("data", (d) => (output += d))
     child.stderr.on("data", (d) => (output += d))
