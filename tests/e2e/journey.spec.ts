@@ -1,5 +1,5 @@
 import { E2E } from "@lianxin/seed/e2e-fixtures"
-import { expect, formatFen, orderPickup, test } from "../fixtures/shop"
+import { expect, formatFen, orderPickup, PLACE_ORDER_TIMEOUT, test } from "../fixtures/shop"
 
 const apple = E2E.products.apple
 const office = E2E.pickup.office
@@ -64,7 +64,7 @@ test("a guest browses, buys apples, gets a pickup code and QR, and finds the ord
   await shop.expectAccessible()
   await checkout.submit().click()
 
-  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
   await expect(page).toHaveURL(/\/orders\/order_/)
   const number = (await page.getByRole("definition").first().textContent())?.trim()
   expect(number).toMatch(/^\d+$/)
@@ -126,7 +126,7 @@ test("a signed-in resident's order is listed under the account with its code, an
   await expect(checkout.name()).toHaveValue("李阿姨")
   await checkout.mobile().fill("13900139000")
   await checkout.submit().click()
-  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
   await expect(page.getByRole("link", { name: "注册账号" })).toHaveCount(0)
   const confirmed = orderPickup(page)
   await expect(confirmed.getByText(`${office.compoundName} · ${office.address}`)).toBeVisible()
@@ -206,7 +206,7 @@ test.describe("without JavaScript", () => {
     await expect(checkout.name()).toHaveAccessibleDescription("请填写这一项")
     await checkout.fill("赵大爷", "13700137000")
     await checkout.submit().click()
-    await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible()
+    await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
     await expect(orderPickup(page).getByText(WINDOW)).toBeVisible()
   })
 })

@@ -7,3 +7,52 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
     await new Promise((r) => setTimeout(r, 200))
   }
 }
+
+type Listener = (...args: unknown[]) => unknown
+type Emitter = { emit: (name: string | symbol, ...args: unknown[]) => boolean; rawListeners: (name: string | symbol) => Listener[] }
+
+/**
+ * Knows when every subscriber the app started has finished: the local event
+ * bus calls subscribers without keeping their promises, so this wraps its
+ * emitter to keep them. `idle()` then waits for them, for the events they emit
+ * in turn, and for running workflows — instead of a fixed sleep, to prove that
+ * an event changed nothing more. Install once, after the app has started.
+ */
+export function trackSubscribers(container: { resolve: (key: string) => unknown }) {
+  const bus = container.resolve("event_bus") as { eventEmitter_?: Emitter }
+  const emitter = bus.eventEmitter_
+  if (!emitter) throw new Error("trackSubscribers needs the local event bus (REDIS_URL is set)")
+  const pending = new Set<Promise<unknown>>()
+  // As EventEmitter#emit calls them (raw listeners, so `once` ones remove themselves), keeping each promise.
+  emitter.emit = (name, ...args) => {
+    const listeners = emitter.rawListeners(name)
+    for (const listener of listeners) {
+      const run = Promise.resolve()
+        .then(() => listener.apply(emitter, args))
+        .catch(() => {})
+      pending.add(run)
+      void run.finally(() => pending.delete(run))
+    }
+    return listeners.length > 0
+  }
+  const workflows = container.resolve("workflows") as {
+    listWorkflowExecutions: (filter: object) => Promise<unknown[]>
+  }
+  return {
+    async idle(timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        // Emissions are scheduled on a resolved promise: one macrotask lets them happen.
+        await new Promise((r) => setImmediate(r))
+        if (pending.size) {
+          await Promise.all([...pending])
+          continue
+        }
+        const running = await workflows.listWorkflowExecutions({ state: { $nin: ["not_started", "done", "reverted", "failed"] } })
+        if (!running.length && !pending.size) return
+        if (Date.now() > deadline) throw new Error(`still busy after ${timeoutMs} ms: ${running.length} workflow(s), ${pending.size} subscriber(s)`)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    },
+  }
+}

@@ -67,10 +67,10 @@ function captureOutput(container: MedusaContainer) {
 
   for (const stream of [process.stdout, process.stderr]) {
     const original = stream.write
-    stream.write = function (chunk: unknown, ...rest: unknown[]) {
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       lines.push(String(chunk))
       return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest)
-    } as typeof stream.write
+    }) as typeof stream.write
     restores.push(() => (stream.write = original))
   }
   const targets: Array<[Record<string, unknown>, string[]]> = [
@@ -106,7 +106,9 @@ function captureOutput(container: MedusaContainer) {
   }
   return {
     text: () => lines.join("\n"),
-    restore: () => restores.reverse().forEach((r) => r()),
+    restore: () => {
+      for (const r of restores.reverse()) r()
+    },
   }
 }
 
@@ -417,7 +419,7 @@ medusaIntegrationTestRunner({
         expect(badBank.data.message).toContain("bank.account")
         expect(badBank.data.message).not.toContain("1234")
 
-        const numeric = await fail(setRegistry(hh.id, { ...fullRegistry(), national_id: 530926197803150021 }))
+        const numeric = await fail(setRegistry(hh.id, { ...fullRegistry(), national_id: 5309261978031500 }))
         expect(numeric.status).toBe(400)
         expect(numeric.data.message).toBe("Invalid request: national_id: must be string")
 

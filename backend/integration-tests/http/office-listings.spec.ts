@@ -1,8 +1,11 @@
+import fs from "node:fs"
+import path from "node:path"
 import { createRequire } from "node:module"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { E2E, seed } from "@lianxin/seed"
 import { createAdminSession } from "../helpers/admin"
 import { expectLedgerBalanced } from "../helpers/ledger"
+import { createCycle } from "../helpers/pickup-network"
 import { attempt, createResident, loginPickupStaff, placePickupOrder, type Headers } from "../helpers/pickup-staff"
 import { until } from "../helpers/wait"
 
@@ -39,7 +42,6 @@ medusaIntegrationTestRunner({
 
     const households = () => getContainer().resolve("household") as any
     const ledger = () => getContainer().resolve("revenueShare") as any
-    const pickupSvc = () => getContainer().resolve("pickup") as any
     const sql = async <T = any>(text: string, params: unknown[] = []) =>
       (await dbConnection.raw(text, params)).rows as T[]
 
@@ -60,11 +62,9 @@ medusaIntegrationTestRunner({
       ids.farm = hh.find((h: any) => h.code === E2E.households.farm.code).id
       const { data: cats } = await api.get("/pickup-staff/categories", { headers: staffA })
       ids.fruit = cats.categories.find((c: any) => c.handle === E2E.categories.fruit.handle).id
-      const [cycle] = await pickupSvc().listOrderCycles(
-        { resident_cutoff_at: { $gt: new Date(Date.now() + 60_000) }, canceled_at: null },
-        { order: { resident_cutoff_at: "ASC" }, take: 1 }
-      )
-      ids.cycle = cycle.id
+      // A cycle of this file's own, its cutoff two hours from now: the seeded daily cycles close
+      // at 22:00 Shanghai time, and a run crossing it must not find its cycle closed.
+      ids.cycle = await createCycle(api, admin, { name: "柜台代上架测试批次" })
     })
 
     const registration = (over: Record<string, unknown> = {}) => ({
@@ -291,8 +291,11 @@ medusaIntegrationTestRunner({
         const ok = await upload(staffA, [{ bytes: PNG_1PX, type: "image/png", name: "a.png" }])
         expect(ok.status).toBe(201)
         expect(ok.data.files[0]).toMatchObject({ id: expect.any(String), url: expect.stringMatching(/^http.*\.png$/) })
-        const served = await fetch(ok.data.files[0].url).catch(() => null)
-        if (served) expect(Buffer.from(await served.arrayBuffer()).equals(PNG_1PX)).toBe(true)
+        // The file is really stored, byte for byte, where the URL's /static/… points (npm start serves
+        // LIANXIN_UPLOAD_DIR as <cwd>/static; the test app's cwd has no such link, so read the folder itself).
+        const key = decodeURIComponent(new URL(ok.data.files[0].url).pathname.replace(/^\/static\//, ""))
+        const stored = fs.readFileSync(path.join(process.env.LIANXIN_UPLOAD_DIR!, key))
+        expect(stored.equals(PNG_1PX)).toBe(true)
 
         const text = await upload(staffA, [{ bytes: Buffer.from("hello"), type: "text/plain", name: "a.txt" }])
         expect(text.status).toBe(400)

@@ -169,6 +169,10 @@ medusaIntegrationTestRunner({
         // Single use: the same code again is refused.
         const again = await attempt(api.post(`/pickup-staff/assignments/${a.id}/handover`, { code }, { headers: staffA1 }))
         expect(again.status).toBe(409)
+        // Looked up again at the counter, the used code finds the collected order (not "wrong code").
+        const used = await attempt(api.post(`/pickup-staff/points/${ids.pointA}/verify`, { code }, { headers: staffA1 }))
+        expect(used.status).toBe(200)
+        expect(used.data.pickup).toMatchObject({ id: a.id, status: "collected" })
         // Earned in the ledger at handover.
         const earned = await until(
           () => ledger().listLedgerEntries({ order_id: order.id, kind: "earning" }),
@@ -413,7 +417,10 @@ medusaIntegrationTestRunner({
           )
 
         const seen: Record<string, Record<string, number>> = {}
-        const record = (who: string, c: Call, status: number) => ((seen[c.name] ??= {})[who] = status)
+        const record = (who: string, c: Call, status: number) => {
+          seen[c.name] ??= {}
+          seen[c.name][who] = status
+        }
         for (const c of [...staffRoutes, ...adminRoutes, ...storeOwn]) {
           record("resident", c, (await call(c, residentA.headers)).status)
           record("otherResident", c, (await call(c, residentB.headers)).status)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { parseBackendEnv } from "./env"
-import { buildMedusaConfig, infrastructureModules } from "./medusa"
+import { buildMedusaConfig, type infrastructureModules } from "./medusa"
 
 const resolves = (modules: ReturnType<typeof infrastructureModules>) =>
   modules.map((m) => ("resolve" in m ? m.resolve : undefined))
@@ -9,7 +9,7 @@ describe("buildMedusaConfig", () => {
   it("uses Medusa's in-memory infrastructure without REDIS_URL", () => {
     const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
     expect(resolves(config.modules!)).toEqual(["@medusajs/medusa/file"])
-    expect(config.projectConfig.redisUrl).toBeUndefined()
+    expect(config.projectConfig?.redisUrl).toBeUndefined()
     expect(config.featureFlags).toEqual({})
   })
 
@@ -18,7 +18,7 @@ describe("buildMedusaConfig", () => {
     const config = buildMedusaConfig(
       parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", REDIS_URL: redisUrl })
     )
-    expect(config.projectConfig.redisUrl).toBe(redisUrl)
+    expect(config.projectConfig?.redisUrl).toBe(redisUrl)
     expect(resolves(config.modules!)).toEqual([
       "@medusajs/medusa/file",
       "@medusajs/medusa/event-bus-redis",
@@ -54,9 +54,9 @@ describe("buildMedusaConfig", () => {
 
   it("leaves the session cookie to Medusa unless told, and can relax Secure for local http", () => {
     const base = { DATABASE_URL: "postgres://localhost/x" }
-    expect(buildMedusaConfig(parseBackendEnv(base)).projectConfig.cookieOptions).toBeUndefined()
+    expect(buildMedusaConfig(parseBackendEnv(base)).projectConfig?.cookieOptions).toBeUndefined()
     expect(
-      buildMedusaConfig(parseBackendEnv({ ...base, SESSION_COOKIE_SECURE: "false" })).projectConfig.cookieOptions
+      buildMedusaConfig(parseBackendEnv({ ...base, SESSION_COOKIE_SECURE: "false" })).projectConfig?.cookieOptions
     ).toEqual({ secure: false })
   })
 
@@ -64,6 +64,6 @@ describe("buildMedusaConfig", () => {
     const config = buildMedusaConfig(
       parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_WORKER_MODE: "worker" })
     )
-    expect(config.projectConfig.workerMode).toBe("worker")
+    expect(config.projectConfig?.workerMode).toBe("worker")
   })
 })

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest"
+import { toFen as ledgerToFen } from "../../../plugins/lianxin/src/utils/money"
 import { formatFen, minFen, toFen } from "./money"
 
 describe("toFen", () => {
   it("converts major units to integer fen without float drift", () => {
     expect(toFen(12.8)).toBe(1280)
     expect(toFen(0.1 + 0.2)).toBe(30)
-    // Prices never have three decimals; 1.005 is 1.00499… in binary, so this documents the edge rather than a rule.
-    expect(toFen(1.005)).toBe(100)
+    // Read as decimal text and rounded half away from zero, as the plugin's ledger reads it
+    // (Math.round(1.005 * 100) would give 100: 1.005 is 1.00499… in binary).
+    expect(toFen(1.005)).toBe(101)
+    expect(toFen("1.005")).toBe(101)
+    expect(toFen(-0.125)).toBe(-13)
     expect(toFen(19.99)).toBe(1999)
     expect(toFen(0)).toBe(0)
   })
@@ -24,6 +28,14 @@ describe("toFen", () => {
     expect(toFen("abc")).toBeNull()
     expect(toFen(Number.NaN)).toBeNull()
     expect(toFen(Number.POSITIVE_INFINITY)).toBeNull()
+  })
+})
+
+describe("one conversion for shop and ledger", () => {
+  it("gives the same fen as the plugin's toFen for every amount the plugin accepts", () => {
+    for (const amount of [0, 0.01, 0.1 + 0.2, 1.005, 2.675, 12.8, 19.99, 136, -3.5, "136.00000000000000000", "0.015", "-0.125", "99999.995"]) {
+      expect(toFen(amount)).toBe(ledgerToFen(amount))
+    }
   })
 })
 

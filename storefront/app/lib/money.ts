@@ -5,16 +5,24 @@
  * BigNumber strings such as "12.80000000000000000". We convert once, at the
  * edge where data arrives, and never do arithmetic on floating yuan.
  */
+import { toFen as ledgerToFen } from "../../../plugins/lianxin/src/utils/money"
+
 export type Fen = number
 
-/** Major units (yuan) → integer fen; null for anything that is not a finite amount. */
+/**
+ * Major units (yuan) → integer fen; null for anything that is not a finite amount.
+ * The conversion itself is the plugin's (decimal text, half away from zero), so a
+ * price reads the same fen in the shop as in the ledger. Imported by path until the
+ * plugin exports its contract to the storefront as a package entry.
+ */
 export function toFen(amount: number | string | null | undefined): Fen | null {
   if (amount === null || amount === undefined) return null
   if (typeof amount === "string" && amount.trim() === "") return null
-  const yuan = Number(amount)
-  if (!Number.isFinite(yuan)) return null
-  // Math.round(12.8 * 100) is 1280 even though 12.8 * 100 is 1279.9999999999998.
-  return Math.round(yuan * 100)
+  try {
+    return ledgerToFen(amount)
+  } catch {
+    return null
+  }
 }
 
 const cny = new Intl.NumberFormat("zh-CN", { style: "currency", currency: "CNY" })

@@ -51,7 +51,7 @@ export function lineParties(
   } else {
     householdTotal += split.cooperative
   }
-  if (attribution && attribution.households.length) {
+  if (attribution?.households.length) {
     const perHousehold = splitAmongHouseholds(householdTotal, attribution.households)
     for (const h of attribution.households) {
       parties.push({ party_type: "household", party_id: h.household_id, amount: perHousehold[h.household_id] })

@@ -14,6 +14,11 @@ describe("toFen", () => {
   it("rounds half away from zero at the third decimal", () => {
     expect(toFen("1.005")).toBe(101)
     expect(toFen("1.004")).toBe(100)
+    // Numbers as they are written, not as binary approximations (1.005 is 1.00499… as a double).
+    expect(toFen(1.005)).toBe(101)
+    expect(toFen(2.675)).toBe(268)
+    expect(toFen(-0.125)).toBe(-13)
+    expect(toFen("-0.004")).toBe(0)
   })
   it("refuses what is not an amount", () => {
     expect(() => toFen("abc")).toThrow(/not a decimal/)

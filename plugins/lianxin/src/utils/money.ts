@@ -2,7 +2,8 @@
  * Converts an amount in yuan as Medusa returns it (number, decimal string such
  * as "136.00000000000000000", or a BigNumber object) into integer fen, rounding
  * half away from zero at the third decimal. Works on the decimal string so no
- * binary floating point can move a fen.
+ * binary floating point can move a fen. The one conversion in the repository:
+ * the storefront's toFen (storefront/app/lib/money.ts) calls this one.
  */
 export function toFen(value: unknown): number {
   const text = decimalText(value)
@@ -10,8 +11,10 @@ export function toFen(value: unknown): number {
   if (!match) {
     throw new TypeError(`not a decimal amount: ${JSON.stringify(value)}`)
   }
-  const [, sign, whole, fraction = ""] = match
-  const cents = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2))
+  const sign = match[1] ?? ""
+  const whole = match[2] ?? "0"
+  const fraction = match[3] ?? ""
+  const cents = BigInt(whole) * 100n + BigInt((`${fraction}00`).slice(0, 2))
   const roundUp = (fraction[2] ?? "0") >= "5" ? 1n : 0n
   const fen = Number(cents + roundUp)
   if (!Number.isSafeInteger(fen)) {

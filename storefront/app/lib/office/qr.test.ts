@@ -42,7 +42,7 @@ describe("pickup QR", () => {
     expect(decodeQrLuminance(pixels, width, width)).toBe(token)
     // The same image as RGBA, as a canvas hands it over.
     const rgba = new Uint8ClampedArray(width * width * 4)
-    pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4))
+    for (const [i, v] of pixels.entries()) rgba.set([v, v, v, 255], i * 4)
     expect(decodeQrRgba(rgba, width, width)).toBe(token)
   })
 
@@ -54,7 +54,7 @@ describe("pickup QR", () => {
     for (const size of [504, 576, 220]) {
       const { pixels, width } = rasterise(await qrDataUrl(token), size)
       const rgba = new Uint8ClampedArray(width * width * 4)
-      pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4))
+      for (const [i, v] of pixels.entries()) rgba.set([v, v, v, 255], i * 4)
       expect(decodeQrRgba(rgba, width, width)).toBe(token)
     }
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { cartAction, loadCartPage, toCartView } from "./cart.server"
+import { cartAction, loadCartPage, type toCartView } from "./cart.server"
 import { fakeStore, FakeHttpError, initOf, payload, testSessions, thrown } from "./testing/fake-store"
 
 const cartJson = (items: Array<{ id: string; quantity: number; unit: number }>) => ({

@@ -61,6 +61,7 @@ export default function HouseholdCounterPage({ loaderData }: Route.ComponentProp
             </thead>
             <tbody>
               {sold.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a read-only table rendered once; rows never move
                 <tr key={i} className="border-b border-stone-200">
                   <td className="p-2">
                     {row.product} {row.variant ? `· ${row.variant}` : ""}

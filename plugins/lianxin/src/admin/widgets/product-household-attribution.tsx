@@ -141,6 +141,7 @@ function SetAttribution({
             </Select>
           </Field>
           {rows.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the rows are fully controlled (value and handlers by index)
             <div key={i} className="grid grid-cols-[1fr_6rem_auto] items-end gap-x-2">
               <Field label={i === 0 ? "农户" : ""}>
                 <Select

@@ -69,7 +69,7 @@ class HouseholdModuleService extends MedusaService({
   protected readonly keyring_: RegistryKeyring
 
   constructor(deps: InjectedDependencies) {
-    // @ts-ignore MedusaService takes the container cradle and module options positionally
+    // MedusaService takes the container cradle and module options positionally.
     super(...arguments)
     this.keyring_ = deps[REGISTRY_KEYRING]
   }

@@ -108,7 +108,7 @@ class PickupModuleService extends MedusaService({
   protected keys_: PickupKeys
 
   constructor(deps: InjectedDependencies) {
-    // @ts-ignore MedusaService takes the container cradle and module options positionally
+    // MedusaService takes the container cradle and module options positionally.
     super(...arguments)
     this.keys_ = deps[PICKUP_KEYS]
   }
@@ -213,7 +213,7 @@ class PickupModuleService extends MedusaService({
         WHERE p.id = ? AND p.deleted_at IS NULL AND o.deleted_at IS NULL`,
       [input.pickup_point_id]
     )
-    if (!point || !point.is_active || !point.office_active) {
+    if (!point?.is_active || !point.office_active) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "此自提点已停用，请选择其他自提点后再下单。(pickup point is not available)")
     }
 
@@ -438,14 +438,24 @@ class PickupModuleService extends MedusaService({
             WHERE id = ? AND pickup_point_id = ? AND deleted_at IS NULL`,
           [input.assignment_id, input.pickup_point_id]
         )
-        match = row && row.code_hash && hashesEqual(row.code_hash as string, hash) ? (row as unknown as Match) : null
+        match = row?.code_hash && hashesEqual(row.code_hash as string, hash) ? (row as unknown as Match) : null
       } else {
         const [row] = await manager.execute(
           `SELECT id, order_id, status FROM pickup_assignment
             WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL AND status IN ${LIVE_STATUSES}`,
           [input.pickup_point_id, hash]
         )
-        match = (row as unknown as Match) ?? null
+        // A code already used at this counter finds its collected order (staff are told it
+        // was handed over), not a "wrong code" that would count towards a lockout.
+        const [used] = row
+          ? [row]
+          : await manager.execute(
+              `SELECT id, order_id, status FROM pickup_assignment
+                WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL AND status = 'collected'
+                ORDER BY collected_at DESC LIMIT 1`,
+              [input.pickup_point_id, hash]
+            )
+        match = (used as unknown as Match) ?? null
       }
     }
 

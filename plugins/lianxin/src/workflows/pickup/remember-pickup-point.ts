@@ -21,7 +21,7 @@ export const validateRememberedPointStep = createStep(
   "validate-remembered-point",
   async (input: { pickup_point_id: string }, { container }) => {
     const [point] = await pickupService(container).listPickupPoints({ id: input.pickup_point_id }, { take: 1, relations: ["office"] })
-    if (!point || !point.is_active || !(point as any).office?.is_active) {
+    if (!point?.is_active || !(point as any).office?.is_active) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "pickup_point_id: no such active pickup point")
     }
     return new StepResponse(point.id)

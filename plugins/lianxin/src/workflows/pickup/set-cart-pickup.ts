@@ -27,7 +27,7 @@ const validateCartPickupStep = createStep(
     if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "this cart has already been checked out")
     const svc = pickupService(container)
     const [point] = await svc.listPickupPoints({ id: input.pickup_point_id }, { take: 1, relations: ["office"] })
-    if (!point || !point.is_active || !(point as any).office?.is_active) {
+    if (!point?.is_active || !(point as any).office?.is_active) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "pickup_point_id: no such active pickup point")
     }
     let cycleId = input.order_cycle_id

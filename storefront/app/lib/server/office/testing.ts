@@ -16,7 +16,10 @@ export function fakeOffice(routes: Record<string, FakeRoute>, { now }: { now?: (
   const compiled = Object.entries(routes).map(([key, handler]) => {
     const [method, pattern] = key.split(" ") as [string, string]
     const names: string[] = []
-    const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`)
+    const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => {
+      names.push(name)
+      return "([^/]+)"
+    })}$`)
     return { method, regex, names, handler }
   })
   const fetch: StaffFetch = async (url, init) => {

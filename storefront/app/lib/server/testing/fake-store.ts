@@ -23,7 +23,10 @@ export function fakeStore(routes: Record<string, Handler>) {
   const compiled = Object.entries(routes).map(([key, handler]) => {
     const [method, pattern] = key.split(" ") as [string, string]
     const names: string[] = []
-    const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`)
+    const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => {
+      names.push(name)
+      return "([^/]+)"
+    })}$`)
     return { method, regex, names, handler }
   })
   const store: StoreClient = {

@@ -74,7 +74,7 @@ const ListingsPage = () => {
             物业代农户提交的商品：核对照片、价格、采收批次和合格证后再上架；退回时写明原因，物业会看到。
           </Text>
         </div>
-        <div className="flex gap-2" role="group" aria-label="按状态筛选">
+        <fieldset className="flex gap-2" aria-label="按状态筛选">
           {FILTERS.map((f) => (
             <Button
               key={f.status}
@@ -89,7 +89,7 @@ const ListingsPage = () => {
               {f.label}
             </Button>
           ))}
-        </div>
+        </fieldset>
       </div>
       {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
       {data && data.listings.length === 0 && (

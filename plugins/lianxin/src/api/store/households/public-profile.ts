@@ -52,7 +52,7 @@ export function toPublicHouseholdProfile(
   const products: PublicProduct[] = []
   for (const share of household.attribution_shares ?? []) {
     const p = share?.attribution?.product
-    if (!p || p.status !== "published" || seen.has(p.id)) {
+    if (p?.status !== "published" || seen.has(p.id)) {
       continue
     }
     if (!(p.sales_channels ?? []).some((sc) => sc && channels.has(sc.id))) {

@@ -3,7 +3,7 @@ import { nationalIdCheckChar } from "../../../../../utils/prc-id"
 import { parseBody } from "../../body-validation"
 import { AdminSetHouseholdRegistry } from "./validators"
 
-const ID = "53092619780315002" + nationalIdCheckChar("53092619780315002")
+const ID = `53092619780315002${nationalIdCheckChar("53092619780315002")}`
 const valid = {
   legal_name: "王秀英",
   poverty_status: "registered",
