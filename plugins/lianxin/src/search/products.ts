@@ -10,7 +10,7 @@ import { PRODUCT_INDEX, SEED_BATCH, reportSeedProgress } from "./settings"
 
 /**
  * The product index of the Search Module, served by our Meilisearch provider
- * (decision 011). Declared only when MEILISEARCH_HOST is set: without an engine
+ * (decision 012). Declared only when MEILISEARCH_HOST is set: without an engine
  * search answers from PostgreSQL. `seed` fills a new or rebuilt index;
  * day-to-day changes come through the search outbox (src/modules/search-sync),
  * not through `consume`, so a change made while Meilisearch is down is kept

@@ -1,7 +1,7 @@
 import { pinyinTerms, priceBand, titleGrams } from "./search-text"
 
 /**
- * One product as the search index holds it (decision 011). Only what a resident
+ * One product as the search index holds it (decision 012). Only what a resident
  * may see: the household's public code, and its public name only while it has
  * consented to a public profile. Never registry data — the graph this is built
  * from cannot reach it, and a test scans the index for it.

@@ -1,7 +1,7 @@
 import { pinyin } from "pinyin-pro"
 
 /**
- * Text helpers of product search (decision 011). Meilisearch segments Chinese
+ * Text helpers of product search (decision 012). Meilisearch segments Chinese
  * with jieba, which leaves gaps our residents hit every day: no infix matches
  * (富士 inside 红富士, 蛋 inside 鸡蛋), no pinyin, no traditional characters and
  * no typo tolerance on 2–4 character words. These fill them, deterministically

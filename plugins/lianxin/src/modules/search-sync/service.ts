@@ -20,7 +20,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000)
 }
 
-/** The search outbox (decision 011). Raw SQL: each operation is one statement. */
+/** The search outbox (decision 012). Raw SQL: each operation is one statement. */
 class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
   /** One row per product; a product already waiting gets a new version and is due now. */
   @InjectTransactionManager()

@@ -13,7 +13,7 @@ export type MeilisearchProviderOptions = {
 type InjectedDependencies = { logger?: Logger }
 
 /**
- * Our thin Meilisearch provider for Medusa's Search Module (decision 011).
+ * Our thin Meilisearch provider for Medusa's Search Module (decision 012).
  * Writes return Meilisearch's task; `waitForTask` lets the module (and our
  * outbox) acknowledge a change only once Meilisearch has applied it.
  */

@@ -18,7 +18,7 @@ export const enqueueSearchSyncStep = createStep(
 )
 
 /**
- * Records that these products' search documents must be rebuilt (decision 011).
+ * Records that these products' search documents must be rebuilt (decision 012).
  * Durable and idempotent: the drain applies it whenever Meilisearch answers.
  */
 export const enqueueSearchSyncWorkflow = createWorkflow("enqueue-search-sync", (input: EnqueueSearchSyncInput) => {
