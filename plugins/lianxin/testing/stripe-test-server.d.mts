@@ -26,6 +26,7 @@ export type StripeTestServer = {
     deliveries: StripeTestDelivery[]
     requests: Array<{ method: string; path: string; params: Record<string, any>; idempotency_key: string | null; at: string }>
   }
+  setDelivery(on: boolean): void
   addWebhook(hook: StripeTestWebhook): void
   succeed(id: string): Record<string, any>
   fail(id: string): Record<string, any>

@@ -117,6 +117,7 @@ export async function startStripeTestServer(options = {}) {
   }
   const inFlight = new Set()
   let baseUrl = ""
+  let autoDeliver = options.deliver !== false
 
   function paymentMethod(type, token) {
     const pm = {
@@ -158,7 +159,7 @@ export async function startStripeTestServer(options = {}) {
       type,
     }
     state.events.push(event)
-    if (options.deliver !== false) for (const hook of webhooks) track(deliver(event, hook))
+    if (autoDeliver) for (const hook of webhooks) track(deliver(event, hook))
     return event
   }
 
@@ -738,6 +739,10 @@ export async function startStripeTestServer(options = {}) {
     host,
     port,
     state,
+    /** Whether events are sent to the webhook endpoints as they happen (off: only through deliver()). */
+    setDelivery(on) {
+      autoDeliver = !!on
+    },
     /** Adds a webhook endpoint (events from now on are sent there too). */
     addWebhook(hook) {
       webhooks.push(hook)
