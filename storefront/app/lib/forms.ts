@@ -79,6 +79,8 @@ export const checkoutSchema = z.object({
   email: optionalEmail,
   /** The cycle the checkout page showed (hidden field): the order is placed in it or refused, never moved. */
   cycleId: z.optional(id("pcyc")),
+  /** How the resident pays (lib/payments.ts); pay at pickup when absent. Which ones are offered is checked server-side. */
+  payment: z.optional(z.enum(["pickup", "wechat_pay", "alipay", "card"], msg("form.required"))),
 })
 
 export const loginSchema = z.object({
