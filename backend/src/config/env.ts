@@ -25,6 +25,15 @@ export const backendEnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
       .optional(),
+    /**
+     * The schema owner's URL: `npm start` runs migrations and the seed with it,
+     * then starts Medusa with DATABASE_URL (a role that only reads and writes
+     * rows) and without this variable. Unset: DATABASE_URL does both.
+     */
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
+      .optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")
