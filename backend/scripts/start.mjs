@@ -138,9 +138,9 @@ async function main() {
     Object.assign(env, { ...pick(localSecrets(), secretKeys), ...pick(env, secretKeys) })
   }
   env.LIANXIN_PUBLISHABLE_KEY_FILE ??= path.join(dataDir, "publishable-key")
-  // npm start serves plain http on localhost: a Secure session cookie would
-  // never be stored and the Medusa Admin login would bounce back.
-  env.SESSION_COOKIE_SECURE ??= "false"
+  // npm start serves plain http on localhost, where a Secure session cookie
+  // would never be stored; behind a TLS proxy the cookie becomes Secure.
+  env.SESSION_COOKIE_SECURE ??= "auto"
 
   const cwd = develop ? backendDir : serverDir
   if (!develop && !fs.existsSync(path.join(serverDir, "medusa-config.js"))) {
