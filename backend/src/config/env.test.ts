@@ -37,12 +37,13 @@ describe("parseBackendEnv", () => {
   it("names each malformed variable", () => {
     const found = problems({
       DATABASE_URL: "mysql://nope",
+      DATABASE_MIGRATION_URL: "owner@localhost/lianxin",
       REDIS_URL: "localhost:6379",
       MEDUSA_WORKER_MODE: "both",
       STORE_CORS: "localhost:3000",
     })
     expect(found.map((p) => p.split(" ")[0]).sort()).toEqual(
-      ["DATABASE_URL", "MEDUSA_WORKER_MODE", "REDIS_URL", "STORE_CORS"].sort()
+      ["DATABASE_MIGRATION_URL", "DATABASE_URL", "MEDUSA_WORKER_MODE", "REDIS_URL", "STORE_CORS"].sort()
     )
   })
 

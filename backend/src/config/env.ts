@@ -1,3 +1,4 @@
+import { compileTrust } from "@lianxin/plugin/utils/proxy-trust"
 import { z } from "zod"
 
 /**
@@ -22,6 +23,15 @@ export const backendEnvSchema = z
     /** Set by `medusa build` runs only: no database is needed to compile. */
     LIANXIN_CONFIG_PHASE: z.enum(["build", "run"]).default("run"),
     DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
+      .optional(),
+    /**
+     * The schema owner's URL: `npm start` runs migrations and the seed with it,
+     * then starts Medusa with DATABASE_URL (a role that only reads and writes
+     * rows) and without this variable. Unset: DATABASE_URL does both.
+     */
+    DATABASE_MIGRATION_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
       .optional(),
@@ -61,11 +71,30 @@ export const backendEnvSchema = z
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
     /**
-     * Whether the admin session cookie is Secure (HTTPS only). Medusa makes it
-     * Secure in production; `npm start` serves plain http on localhost and sets
-     * false so the Medusa Admin login works there. Never false behind a public URL.
+     * Whether the admin session cookie is Secure (HTTPS only). `auto` (what
+     * `npm start` sets): Secure exactly when the request came over TLS, also
+     * through a proxy that says so with X-Forwarded-Proto. Unset: Medusa's
+     * default (always Secure in production). Never false behind a public URL.
      */
-    SESSION_COOKIE_SECURE: booleanish.optional(),
+    SESSION_COOKIE_SECURE: z
+      .enum(["true", "false", "1", "0", "auto"])
+      .transform((v) => (v === "auto" ? ("auto" as const) : v === "true" || v === "1"))
+      .optional(),
+    /**
+     * Which proxies may tell the client's address (X-Forwarded-For, for rate
+     * limits per address) and scheme (X-Forwarded-Proto, for HSTS): false,
+     * true, a hop count, or loopback/linklocal/uniquelocal/addresses/CIDRs.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("loopback")
+      .superRefine((v, ctx) => {
+        try {
+          compileTrust(v)
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^TRUST_PROXY /, "") })
+        }
+      }),
     /**
      * 32-byte key (base64 or 64 hex digits) that encrypts household registry
      * data (national ID, phone, bank account) at rest. Required in production.

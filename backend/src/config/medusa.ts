@@ -80,7 +80,8 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       workerMode: env.MEDUSA_WORKER_MODE,
-      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE } }),
+      // express-session understands "auto" (Secure when the request is); Medusa's type says boolean.
+      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE as boolean } }),
       http: {
         storeCors: env.STORE_CORS,
         adminCors: env.ADMIN_CORS,
