@@ -116,6 +116,8 @@ async function main() {
     Object.assign(env, { ...localSecrets(), ...pick(env, secretKeys) })
   }
   env.LIANXIN_PUBLISHABLE_KEY_FILE ??= path.join(dataDir, "publishable-key")
+  // Development SMS (and email without LIANXIN_SMTP_HOST) land here: tail -f .data/outbox/sms.jsonl
+  env.LIANXIN_OUTBOX_DIR ??= path.join(dataDir, "outbox")
   // npm start serves plain http on localhost: a Secure session cookie would
   // never be stored and the Medusa Admin login would bounce back.
   env.SESSION_COOKIE_SECURE ??= "false"
