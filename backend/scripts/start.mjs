@@ -150,6 +150,8 @@ async function main() {
   // npm start serves plain http on localhost, where a Secure session cookie
   // would never be stored; behind a TLS proxy the cookie becomes Secure.
   env.SESSION_COOKIE_SECURE ??= "auto"
+  // Development SMS (and email without LIANXIN_SMTP_HOST) land here: tail -f .data/outbox/sms.jsonl
+  env.LIANXIN_OUTBOX_DIR ??= path.join(dataDir, "outbox")
 
   const cwd = develop ? backendDir : serverDir
   if (!develop && !fs.existsSync(path.join(serverDir, "medusa-config.js"))) {
