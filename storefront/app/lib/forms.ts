@@ -79,6 +79,8 @@ export const checkoutSchema = z.object({
   email: optionalEmail,
   /** The cycle the checkout page showed (hidden field): the order is placed in it or refused, never moved. */
   cycleId: z.optional(id("pcyc")),
+  /** "改为下一期": the cycle offered after the chosen one closed, taken explicitly (the submit button's value). */
+  nextCycleId: z.optional(id("pcyc")),
 })
 
 export const loginSchema = z.object({

@@ -356,4 +356,25 @@ describe("unavailable for my cycle", () => {
     const o = payload<{ unavailable: string | null }>(await loadProductPage(odd.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), odd.pickup))
     expect(o.unavailable).toBeNull()
   })
+
+  it("a nearest cycle whose batch left does not mark products when the next cycle is open (never a dead end)", async () => {
+    const cycle = (id: string, cutoffIn: number) => ({
+      id,
+      name: "每日",
+      resident_cutoff_at: new Date(Date.now() + cutoffIn).toISOString(),
+      pickup_starts_at: new Date(Date.now() + cutoffIn + 18 * HOUR).toISOString(),
+      pickup_ends_at: new Date(Date.now() + cutoffIn + 22 * HOUR).toISOString(),
+      places_left: { chilled: 10, ambient: 10 },
+    })
+    const s = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [cycle("pcyc_1", HOUR), cycle("pcyc_2", 25 * HOUR)] }),
+      "GET /store/pickup-points/:id/availability": (_p, init) =>
+        init.query?.order_cycle_id === "pcyc_2"
+          ? { availability: { order_cycle_id: "pcyc_2", open: true, reason: null, classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
+          : { availability: { order_cycle_id: "pcyc_1", open: false, reason: "batch_closed", classes: { chilled: { remaining: 0 }, ambient: { remaining: 0 } } } },
+    })
+    s.store.getProduct = async () => product
+    const r = payload<{ unavailable: string | null }>(await loadProductPage(s.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), s.pickup))
+    expect(r.unavailable).toBeNull()
+  })
 })

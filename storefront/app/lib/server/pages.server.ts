@@ -1,5 +1,5 @@
 import { data } from "react-router"
-import { unavailableReason } from "../commerce"
+import { closedCycleIds, orderableCycles, unavailableReason } from "../commerce"
 import { villageCodeOf, villagesFrom, type CategoryView, type ProductDetail, type ProductSummary } from "../catalog"
 import type { AvailabilityView, CycleView, PickupPointView } from "../commerce"
 import { optionalExtra, readHousehold, readImpact, readPriceBreakdown } from "./community.server"
@@ -59,10 +59,17 @@ export async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
  * window) and whether the next cycle takes orders of each storage class (what
  * marks products unavailable for my cycle; null when not known).
  */
-export type CompoundState = { point: PickupPointView | null; cycles: CycleView[]; available: boolean; availability: AvailabilityView | null }
+export type CompoundState = {
+  point: PickupPointView | null
+  cycles: CycleView[]
+  available: boolean
+  availability: AvailabilityView | null
+  /** Cycles still listed whose availability said they refuse orders: never preselected or offered. */
+  closedCycleIds: string[]
+}
 
 export async function loadCompound(pickup: PickupApi | undefined, request: Request | undefined): Promise<CompoundState> {
-  const none: CompoundState = { point: null, cycles: [], available: false, availability: null }
+  const none: CompoundState = { point: null, cycles: [], available: false, availability: null, closedCycleIds: [] }
   if (!pickup || !request) return none
   const id = compoundFromCookieHeader(request.headers.get("Cookie"))
   if (!id) return none
@@ -75,7 +82,15 @@ export async function loadCompound(pickup: PickupApi | undefined, request: Reque
     optionalExtra(`availability at ${id}`, () => pickup.availability(id)),
   ])
   if (!point) return none
-  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false, availability: availability ?? null }
+  let current = availability ?? null
+  const closed = closedCycleIds(current)
+  const next = closed.length ? orderableCycles(cycles?.cycles ?? [], closed)[0] : undefined
+  if (next) {
+    // The nearest cycle refuses orders (its batch left, say) but a later one is open: marks and checkout are about
+    // that one, so a resident is never told "not this cycle" while the next cycle can take the order.
+    current = (await optionalExtra(`availability of ${next.id} at ${id}`, () => pickup.availability(id, next.id))) ?? current
+  }
+  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false, availability: current, closedCycleIds: closed }
 }
 
 export async function loadHomePage(store: StoreClient, request?: Request, pickup?: PickupApi) {
