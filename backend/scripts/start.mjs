@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start` for the backend: PostgreSQL (DATABASE_URL or embedded), migrations,
-// demo data on an empty database, the publishable key handed to the storefront,
-// then Medusa. Ctrl-C stops Medusa first, then PostgreSQL, and leaves nothing behind.
+// Meilisearch (MEILISEARCH_HOST or the packaged binary), demo data on an empty
+// database, the publishable key handed to the storefront, then Medusa. Ctrl-C
+// stops Medusa first, then Meilisearch, then PostgreSQL, and leaves nothing behind.
 import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
@@ -13,6 +14,7 @@ import {
   startEmbeddedPostgres,
   withDatabase,
 } from "./postgres.mjs"
+import { DEFAULT_MEILISEARCH_PORT, MeilisearchUnavailable, startMeilisearch } from "./meilisearch.mjs"
 
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const repoDir = path.resolve(backendDir, "..")
@@ -37,6 +39,8 @@ function localSecrets() {
     // Losing this key makes the stored registry data unreadable: it stays with the database in .data/.
     LIANXIN_REGISTRY_KEY: saved.LIANXIN_REGISTRY_KEY ?? crypto.randomBytes(32).toString("base64"),
     LIANXIN_PICKUP_KEY: saved.LIANXIN_PICKUP_KEY ?? crypto.randomBytes(32).toString("base64"),
+    // Master key of the local Meilisearch: its data under .data/meilisearch is only readable with it.
+    LIANXIN_MEILI_MASTER_KEY: saved.LIANXIN_MEILI_MASTER_KEY ?? crypto.randomBytes(24).toString("hex"),
   }
   if (JSON.stringify(saved) !== JSON.stringify(secrets)) {
     fs.mkdirSync(dataDir, { recursive: true })
@@ -46,6 +50,7 @@ function localSecrets() {
 }
 
 let stopPostgres = async () => {}
+let stopMeilisearch = async () => {}
 let child = null
 let shuttingDown = false
 
@@ -66,6 +71,7 @@ async function shutdown(code) {
     await exited
     clearTimeout(timer)
   }
+  await stopMeilisearch()
   await stopPostgres()
   process.exit(code)
 }
@@ -115,6 +121,9 @@ async function main() {
   if (secretKeys.some((k) => !env[k])) {
     Object.assign(env, { ...localSecrets(), ...pick(env, secretKeys) })
   }
+  if (!env.MEILISEARCH_HOST) {
+    await startLocalMeilisearch(env)
+  }
   env.LIANXIN_PUBLISHABLE_KEY_FILE ??= path.join(dataDir, "publishable-key")
   // npm start serves plain http on localhost: a Secure session cookie would
   // never be stored and the Medusa Admin login would bounce back.
@@ -158,6 +167,39 @@ async function main() {
       }
     }
   )
+}
+
+/**
+ * Without MEILISEARCH_HOST: the packaged Meilisearch on 127.0.0.1, data in
+ * .data/meilisearch, master key kept in .data/secrets.json. Where the binary
+ * cannot run, the shop still starts and search answers from PostgreSQL.
+ */
+async function startLocalMeilisearch(env) {
+  const port = Number(env.LIANXIN_MEILI_PORT ?? DEFAULT_MEILISEARCH_PORT)
+  const masterKey = localSecrets().LIANXIN_MEILI_MASTER_KEY
+  const meiliLog = path.join(dataDir, "meilisearch.log")
+  try {
+    log(`MEILISEARCH_HOST is not set: starting Meilisearch on 127.0.0.1:${port} (data in ${path.relative(repoDir, dataDir)}/meilisearch)`)
+    const meili = await startMeilisearch({
+      dataDir: path.join(dataDir, "meilisearch"),
+      port,
+      masterKey,
+      log: (line) => fs.appendFileSync(meiliLog, `${line}\n`),
+    })
+    stopMeilisearch = async () => {
+      log("stopping Meilisearch…")
+      await meili.stop()
+    }
+    meili.exited.then((code) => {
+      if (!shuttingDown) log(`Meilisearch exited (${code}); search answers from PostgreSQL until it is back`)
+    })
+    env.MEILISEARCH_HOST = meili.host
+    env.MEILISEARCH_API_KEY = masterKey
+  } catch (error) {
+    if (!(error instanceof MeilisearchUnavailable)) throw error
+    log(`${error.message}`)
+    log("continuing without Meilisearch: search answers from PostgreSQL (degraded)")
+  }
 }
 
 function isLinkTo(link, target) {

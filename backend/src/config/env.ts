@@ -46,6 +46,18 @@ export const backendEnvSchema = z
     MEDUSA_ADMIN_BACKEND_URL: z.string().url("must be a URL").optional(),
     /** Where uploaded files are written (tests use a temporary folder); unset: <cwd>/static. */
     LIANXIN_UPLOAD_DIR: z.string().min(1).optional(),
+    /**
+     * Meilisearch serving product search (`npm start` starts the packaged one and
+     * sets this). Unset: no search index; search answers from PostgreSQL.
+     */
+    MEILISEARCH_HOST: z.string().url("must be a URL such as http://127.0.0.1:7700").optional(),
+    /** Master or admin API key of MEILISEARCH_HOST (16+ characters). */
+    MEILISEARCH_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Prefix of the physical index names (tests give each file its own). */
+    MEILISEARCH_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, "must be lower-case letters, digits and _")
+      .optional(),
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
     /**
@@ -80,6 +92,13 @@ export const backendEnvSchema = z
         code: "custom",
         path: ["DATABASE_URL"],
         message: "is required (npm start sets it for the embedded PostgreSQL; see README)",
+      })
+    }
+    if (env.MEILISEARCH_HOST && !env.MEILISEARCH_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEILISEARCH_API_KEY"],
+        message: "is required with MEILISEARCH_HOST (Meilisearch always runs with a master key here)",
       })
     }
     if (env.NODE_ENV === "production" && env.LIANXIN_CONFIG_PHASE === "run") {

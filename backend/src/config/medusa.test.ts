@@ -66,4 +66,40 @@ describe("buildMedusaConfig", () => {
     )
     expect(config.projectConfig?.workerMode).toBe("worker")
   })
+
+  it("registers our Meilisearch provider as the Search Module's default only with MEILISEARCH_HOST", () => {
+    const base = { DATABASE_URL: "postgres://localhost/x" }
+    expect(JSON.stringify(buildMedusaConfig(parseBackendEnv(base)).modules)).not.toContain("search")
+    const config = buildMedusaConfig(
+      parseBackendEnv({
+        ...base,
+        MEILISEARCH_HOST: "http://127.0.0.1:7700",
+        MEILISEARCH_API_KEY: "0123456789abcdef0123",
+        MEILISEARCH_INDEX_PREFIX: "it_1",
+      })
+    )
+    const search = config.modules!.find((m) => "resolve" in m && m.resolve === "@medusajs/medusa/search")
+    expect(search).toMatchObject({
+      options: {
+        default_provider: "meilisearch",
+        index_prefix: "it_1",
+        providers: [
+          { id: "postgres" },
+          {
+            resolve: "@lianxin/plugin/providers/meilisearch",
+            options: { host: "http://127.0.0.1:7700", apiKey: "0123456789abcdef0123" },
+          },
+        ],
+      },
+    })
+  })
+
+  it("refuses MEILISEARCH_HOST without a key and a malformed host", () => {
+    expect(() =>
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "http://127.0.0.1:7700" })
+    ).toThrow(/MEILISEARCH_API_KEY is required with MEILISEARCH_HOST/)
+    expect(() =>
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "127.0.0.1", MEILISEARCH_API_KEY: "0123456789abcdef" })
+    ).toThrow(/MEILISEARCH_HOST must be a URL/)
+  })
 })

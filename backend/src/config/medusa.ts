@@ -44,6 +44,36 @@ export function infrastructureModules(redisUrl: string | undefined): InputConfig
   ]
 }
 
+/**
+ * The Search Module with our Meilisearch provider (plugin `providers/meilisearch`)
+ * as its default, next to Medusa's PostgreSQL provider (kept registered so a
+ * provider switch can drop the old engine's indexes). Without MEILISEARCH_HOST
+ * Medusa's default module stays and the plugin declares no product index.
+ */
+export function searchModule(env: Pick<BackendEnv, "MEILISEARCH_HOST" | "MEILISEARCH_API_KEY" | "MEILISEARCH_INDEX_PREFIX">): InputConfigModules {
+  if (!env.MEILISEARCH_HOST) {
+    return []
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/search",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
+          {
+            resolve: "@lianxin/plugin/providers/meilisearch",
+            id: "meilisearch",
+            options: { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY },
+          },
+        ],
+        default_provider: "meilisearch",
+        ...(env.MEILISEARCH_INDEX_PREFIX ? { index_prefix: env.MEILISEARCH_INDEX_PREFIX } : {}),
+        reindex: { batch_size: 500 },
+      },
+    },
+  ]
+}
+
 export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules {
   return {
     projectConfig: {
@@ -96,6 +126,7 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
         },
       },
       ...infrastructureModules(env.REDIS_URL),
+      ...searchModule(env),
     ],
   }
 }
