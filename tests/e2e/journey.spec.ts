@@ -156,7 +156,17 @@ test("a signed-in resident's order is listed under the account with its code, an
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的" }).click()
   await expect(order).toContainText("已下单")
   await expect(order.getByText("之前的取货码和二维码随即失效", { exact: false })).toBeVisible()
+  // Cancelling asks once: "不取消" keeps the order, "确定取消订单 N" cancels it.
   await order.getByRole("button", { name: /^取消订单/ }).click()
+  const question = order.getByText(/^确定取消订单 \d+ 吗？/)
+  await expect(question).toBeVisible()
+  // Focus moves to the question, so a screen reader reads it next.
+  await expect(page.locator(":focus")).toContainText(/确定取消订单 \d+ 吗？/)
+  await order.getByRole("link", { name: "不取消" }).click()
+  await expect(question).toHaveCount(0)
+  await expect(order).toContainText("已下单")
+  await order.getByRole("button", { name: /^取消订单/ }).click()
+  await order.getByRole("button", { name: /^确定取消订单 \d+$/ }).click()
   await expect(page.getByRole("status")).toContainText("订单已取消。")
   await expect(order).toContainText("已取消")
   await expect(order.getByRole("button", { name: /^取消订单/ })).toHaveCount(0)
@@ -208,5 +218,14 @@ test.describe("without JavaScript", () => {
     await checkout.submit().click()
     await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
     await expect(orderPickup(page).getByText(WINDOW)).toBeVisible()
+
+    // Cancelling asks once without JavaScript too: the first post cancels nothing and comes back with the question.
+    await orderPickup(page).getByRole("button", { name: /^取消订单/ }).click()
+    await expect(page).toHaveURL(/\?cancel=order_/)
+    await expect(page.getByText(/^确定取消订单 \d+ 吗？/)).toBeVisible()
+    await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible()
+    await page.getByRole("button", { name: /^确定取消订单 \d+$/ }).click()
+    await expect(page.getByRole("status")).toContainText("订单已取消。")
+    await expect(page.getByRole("heading", { level: 1, name: "已取消" })).toBeVisible()
   })
 })

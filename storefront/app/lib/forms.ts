@@ -107,6 +107,8 @@ export const compoundSearchSchema = z.object({
 /** Cancel an order: from the account page or the order page, which is where the resident goes back to. */
 export const cancelOrderSchema = z.object({
   returnTo: z._default(z.optional(z.enum(["account", "order"], msg("form.invalid"))), "account"),
+  /** "yes" from the confirmation; without it nothing is canceled and the page asks first. */
+  confirm: z.optional(z.literal("yes", msg("form.invalid"))),
 })
 
 export type FieldErrors = Partial<Record<string, MessageKey>>

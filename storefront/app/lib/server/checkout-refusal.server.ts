@@ -29,12 +29,15 @@ const MAX_CHECKS = 3
 export async function cycleRefusal(
   pickup: PickupApi,
   pointId: string,
-  kind: CycleRefusalKind,
+  said: CycleRefusalKind | null,
   refusedId: string | null,
   known: ReadonlyArray<CycleView>,
   now = Date.now()
 ): Promise<CycleRefusal> {
-  const fresh = await optionalExtra(`order cycles at ${pointId} after a refusal`, () => pickup.cycles(pointId))
+  const [fresh, kind] = await Promise.all([
+    optionalExtra(`order cycles at ${pointId} after a refusal`, () => pickup.cycles(pointId)),
+    said ?? refusedKind(pickup, pointId, refusedId),
+  ])
   const cycles = fresh?.available ? fresh.cycles : known
   const refused = known.find((c) => c.id === refusedId) ?? cycles.find((c) => c.id === refusedId) ?? null
   const open = cycles.filter((c) => c.id !== refusedId && Date.parse(c.cutoffAt) > now && !c.full)
@@ -46,4 +49,22 @@ export async function cycleRefusal(
     if (!availability || availability.open) return { kind, refused, next: candidate }
   }
   return { kind, refused, next: null }
+}
+
+/**
+ * Why a cycle no longer listed as open refuses, from its availability: its
+ * cutoff passed, its batch left, or it was canceled. A cutoff when unknown.
+ */
+async function refusedKind(pickup: PickupApi, pointId: string, cycleId: string | null): Promise<CycleRefusalKind> {
+  const availability = cycleId ? await optionalExtra(`availability of ${cycleId} at ${pointId}`, () => pickup.availability(pointId, cycleId)) : null
+  switch (availability?.reason) {
+    case "batch_closed":
+      return "batch_closed"
+    case "no_cycle":
+      return "canceled"
+    case "cutoff_passed":
+      return "cutoff_passed"
+  }
+  if (availability?.open && availability.remaining.chilled <= 0 && availability.remaining.ambient <= 0) return "full"
+  return "cutoff_passed"
 }

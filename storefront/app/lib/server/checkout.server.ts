@@ -86,7 +86,7 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   let pointId: string | null = null
   let shown: CycleView[] = []
   // The chosen cycle closed: back to the form (409) with the reason and the next open cycle; the cart stays as it was.
-  const refuse = async (kind: CycleRefusalKind) => {
+  const refuse = async (kind: CycleRefusalKind | null) => {
     if (!pointId) throw cutoffPassed()
     const refusal = await cycleRefusal(pickup, pointId, kind, cycleId ?? null, shown)
     const body: CheckoutActionData = { ok: false, errors: { form: "checkout.refused" }, values, refusal }
@@ -112,8 +112,8 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     }
     const cycle = (cycleId ? cycles.find((c) => c.id === cycleId) : null) ?? (cycleId ? null : nextCycle(cycles))
     if (compound && cycleId && !cycle && listed.available) {
-      // The cycle the resident saw is no longer open: its cutoff passed. Never move the order.
-      return await refuse("cutoff_passed")
+      // The cycle the resident chose is no longer open (why: its availability says). Never move the order.
+      return await refuse(null)
     }
     await store.request(`setting the contact of cart ${cart.id}`, cartPath, {
       method: "POST",

@@ -166,7 +166,24 @@ describe("a guest's pickup code", () => {
 })
 
 describe("cancel", () => {
-  const cancelRequest = (s: ReturnType<typeof shop>, returnTo = "order") => s.browser.request("/account/orders/order_1/cancel", { returnTo })
+  const cancelRequest = (s: ReturnType<typeof shop>, returnTo = "order", confirm: string | null = "yes") =>
+    s.browser.request("/account/orders/order_1/cancel", { returnTo, ...(confirm === null ? {} : { confirm }) })
+
+  it("asks once before cancelling: a first post without confirm=yes cancels nothing and opens the question", async () => {
+    const s = shop({ "POST /store/lianxin/orders/:id/cancel": ({ id }) => ({ order: { id, status: "canceled" } }) })
+    await guestCheckout(s)
+    const asked = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", null), "order_1"))
+    expect(asked.status).toBe(303)
+    expect(asked.headers.get("Location")).toBe("/orders/order_1?cancel=order_1")
+    expect(s.calls.some((c) => c.path.includes("/cancel"))).toBe(false)
+    // Anything but "yes" is not a confirmation either.
+    const odd = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", "true"), "order_1"))
+    expect(odd.status).toBe(400)
+    expect(s.calls.some((c) => c.path.includes("/cancel"))).toBe(false)
+    const confirmed = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order"), "order_1"))
+    expect(confirmed.headers.get("Location")).toBe("/orders/order_1?notice=order.canceled")
+    expect(s.calls.filter((c) => c.path === "/store/lianxin/orders/order_1/cancel")).toHaveLength(1)
+  })
 
   it("a guest cancels with the cart as proof and comes back to the order page", async () => {
     const s = shop({ "POST /store/lianxin/orders/:id/cancel": ({ id }) => ({ order: { id, status: "canceled" } }) })

@@ -68,6 +68,9 @@ export type CompoundState = {
   closedCycleIds: string[]
 }
 
+/** How many later cycles loadCompound asks about when the nearest one refuses orders. */
+const MAX_NEXT_CYCLE_CHECKS = 3
+
 export async function loadCompound(pickup: PickupApi | undefined, request: Request | undefined): Promise<CompoundState> {
   const none: CompoundState = { point: null, cycles: [], available: false, availability: null, closedCycleIds: [] }
   if (!pickup || !request) return none
@@ -84,11 +87,17 @@ export async function loadCompound(pickup: PickupApi | undefined, request: Reque
   if (!point) return none
   let current = availability ?? null
   const closed = closedCycleIds(current)
-  const next = closed.length ? orderableCycles(cycles?.cycles ?? [], closed)[0] : undefined
-  if (next) {
-    // The nearest cycle refuses orders (its batch left, say) but a later one is open: marks and checkout are about
-    // that one, so a resident is never told "not this cycle" while the next cycle can take the order.
-    current = (await optionalExtra(`availability of ${next.id} at ${id}`, () => pickup.availability(id, next.id))) ?? current
+  // The nearest cycle refuses orders (its batch left, say) but a later one may be open: marks and checkout are about
+  // the first that is, so a resident is never told "not this cycle" while the next cycle can take the order. Only a
+  // backend that still lists refusing cycles costs these extra calls, and never more than a few.
+  for (let tries = 0; closed.length && tries < MAX_NEXT_CYCLE_CHECKS; tries++) {
+    const next = orderableCycles(cycles?.cycles ?? [], closed)[0]
+    if (!next) break
+    const answer = await optionalExtra(`availability of ${next.id} at ${id}`, () => pickup.availability(id, next.id))
+    if (!answer) break
+    current = answer
+    if (answer.open) break
+    closed.push(next.id)
   }
   return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false, availability: current, closedCycleIds: closed }
 }

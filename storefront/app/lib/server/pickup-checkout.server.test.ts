@@ -93,16 +93,29 @@ describe("checkout needs a compound once pickup points exist", () => {
     const { store, browser, pickup } = shop({
       "GET /store/pickup-points/:id": () => ({ pickup_point: point }),
       "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR), openCycle("pcyc_3", 53 * HOUR), openCycle("pcyc_4", 77 * HOUR)] }),
-      "GET /store/pickup-points/:id/availability": () => ({
-        availability: { order_cycle_id: "pcyc_1", open: false, reason: "batch_closed", classes: { chilled: { remaining: 0 }, ambient: { remaining: 0 } } },
-      }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        // The backend's default is the nearest cycle; a batch has left for each cycle in `left`.
+        const id = String(init.query?.order_cycle_id ?? "pcyc_1")
+        const open = !left.has(id)
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
+      },
     })
+    const left = new Set(["pcyc_1"])
     await withCart(browser)
-    const result = payload<{ cycle: { id: string }; cycles: Array<{ id: string }> }>(
-      await loadCheckoutPage(store, browser.sessions, pickup, withCompound(browser.request("/checkout")))
-    )
+    const load = async () =>
+      payload<{ cycle: { id: string }; cycles: Array<{ id: string }>; compound: { availability: { cycleId: string; open: boolean } } }>(
+        await loadCheckoutPage(store, browser.sessions, pickup, withCompound(browser.request("/checkout")))
+      )
+    let result = await load()
     expect(result.cycle.id).toBe("pcyc_2")
     expect(result.cycles.map((c) => c.id)).toEqual(["pcyc_2", "pcyc_3", "pcyc_4"])
+    // What the product marks are decided on: the preselected cycle's availability, not the closed one's.
+    expect(result.compound.availability).toMatchObject({ cycleId: "pcyc_2", open: true })
+    // A backend that still lists two refusing cycles: the first open one after them.
+    left.add("pcyc_2")
+    result = await load()
+    expect(result.cycle.id).toBe("pcyc_3")
+    expect(result.cycles.map((c) => c.id)).toEqual(["pcyc_3", "pcyc_4"])
   })
 
   it("a post without a compound is redirected too (no JavaScript needed)", async () => {
@@ -143,6 +156,22 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(body.values).toEqual({ name: "王小明", mobile: "13800138000" })
     expect(body.refusal).toMatchObject({ kind: "cutoff_passed", refused: null, next: { id: "pcyc_2" } })
     expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete") || c.path.endsWith("/shipping-methods"))).toBe(false)
+  })
+
+  it("a chosen cycle no longer listed is explained by its availability (its batch left), not called a cutoff", async () => {
+    const { store, browser, pickup, calls } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2", 29 * HOUR)] }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        const id = String(init.query?.order_cycle_id)
+        const open = id !== "pcyc_1"
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    expect(body.refusal).toMatchObject({ kind: "batch_closed", next: { id: "pcyc_2" } })
+    expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
   })
 
   it("a refusal at completion in half Chinese, half English becomes a refusal the page words in one language", async () => {
