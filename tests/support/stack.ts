@@ -132,7 +132,8 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     storefront = startProcess(
       "storefront",
       "storefront/scripts/start.mjs",
-      { ...common, PORT: String(storefrontPort) },
+      // A publishable key, so checkout offers card; Stripe.js cannot load here, so the card option must stay hidden.
+      { ...common, PORT: String(storefrontPort), STRIPE_PUBLISHABLE_KEY: "pk_test_lianxin_e2e" },
       storefrontLog
     )
     await waitFor(`${storefrontUrl}/`, storefront, storefrontLog, 120_000)
