@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "react-router"
 import { FormAlert, FormField } from "../components/form-field"
 import { CycleCountdown } from "../components/pickup"
+import { refusalParams } from "../lib/checkout-refusal"
 import { checkoutSchema } from "../lib/forms"
 import { translator } from "../lib/i18n"
 import { availabilityNotes } from "../lib/commerce"
@@ -46,7 +47,9 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
         {cycle ? <input type="hidden" name="cycleId" value={cycle.id} /> : null}
         {errors.form ? (
           <FormAlert>
-            {errors.form === "checkout.failed" ? t("checkout.failed", { reason: actionData?.reason ?? "" }) : t(errors.form)}
+            {errors.form === "checkout.failed"
+              ? t("checkout.failed", { reason: actionData?.reason ?? "" })
+              : t(errors.form, refusalParams(actionData?.refusal))}
           </FormAlert>
         ) : null}
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">

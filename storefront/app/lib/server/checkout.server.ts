@@ -3,7 +3,8 @@ import { z } from "zod"
 import { checkoutSchema, parseForm, type FieldErrors } from "../forms"
 import { errorResponse, messageOf, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
 import { loadCompound, orUnavailable } from "./pages.server"
-import type { StoreClient } from "./medusa.server"
+import { errorBody, type StoreClient } from "./medusa.server"
+import { REFUSAL_CODES, refusalMessage, type CheckoutRefusal } from "../checkout-refusal"
 import type { PickupApi } from "./pickup.server"
 import type { CycleView } from "../commerce"
 import { rememberOrder } from "./session.server"
@@ -38,11 +39,43 @@ export function nextCycle(cycles: CycleView[], now = Date.now()): CycleView | nu
   return cycles.find((c) => Date.parse(c.cutoffAt) > now && !c.full) ?? null
 }
 
-export type CheckoutActionData = { ok: false; errors: FieldErrors; values?: Record<string, string>; reason?: string }
+export type CheckoutActionData = {
+  ok: false
+  errors: FieldErrors
+  values?: Record<string, string>
+  reason?: string
+  refusal?: CheckoutRefusal
+}
 
-/** The cutoff passed (or the point filled) while the resident was checking out: the pickup backend's refusal. */
-export function isCutoffRefusal(error: unknown): boolean {
-  return (statusOf(error) === 400 || statusOf(error) === 409) && /cutoff|截单|cycle.*(closed|full)|point is full/i.test(messageOf(error))
+const refusalBodySchema = z.object({
+  code: z.enum(REFUSAL_CODES),
+  next_order_cycle: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      resident_cutoff_at: z.string(),
+      pickup_starts_at: z.string(),
+      pickup_ends_at: z.string(),
+    })
+    .nullish(),
+  product: z
+    .object({ title: z.string(), variant_title: z.string().nullish(), requested: z.number(), available: z.number() })
+    .nullish(),
+})
+
+/** The backend's checkout refusal carried by an error (a 409 with a known code), or null. */
+export function refusalOf(error: unknown): CheckoutRefusal | null {
+  if (statusOf(error) !== 409) return null
+  const parsed = refusalBodySchema.safeParse(errorBody(error))
+  if (!parsed.success) return null
+  const { code, next_order_cycle: next, product } = parsed.data
+  return {
+    code,
+    nextCycle: next
+      ? { id: next.id, name: next.name, cutoffAt: next.resident_cutoff_at, pickupStartsAt: next.pickup_starts_at, pickupEndsAt: next.pickup_ends_at, full: false }
+      : null,
+    product: product ? { title: product.title, variantTitle: product.variant_title ?? null, requested: product.requested, available: product.available } : null,
+  }
 }
 
 /**
@@ -78,13 +111,10 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     }
     const compound = await pickup.chosenPoint(request)
     if (!compound && (await pickup.pointsExist())) throw await toCompound()
-    // The cycle shown on the checkout page; without one (an old form), the nearest open cycle.
+    // The cycle shown on the checkout page; without one (an old form), the next open cycle. A cycle no longer
+    // offered is still sent as chosen: the backend refuses it with the next open cycle, never moves the order.
     const cycles = compound ? (await pickup.cycles(compound.id)).cycles : []
-    const cycle = (cycleId ? cycles.find((c) => c.id === cycleId) : null) ?? (cycleId ? null : nextCycle(cycles))
-    if (compound && cycleId && !cycle && cycles.length > 0) {
-      // The cycle the resident saw is no longer open: its cutoff passed. Never move the order.
-      throw cutoffPassed()
-    }
+    const cycle = cycleId ? (cycles.find((c) => c.id === cycleId) ?? null) : nextCycle(cycles)
     await store.request(`setting the contact of cart ${cart.id}`, cartPath, {
       method: "POST",
       headers: auth,
@@ -166,8 +196,6 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     )
     if (completed.type !== "order" || !completed.order) {
       const reason = completed.error?.message ?? "unknown"
-      if (isCutoffRefusal(Object.assign(new Error(reason), { status: 409 }))) throw cutoffPassed()
-      if (isNoPointRefusal(new Error(reason))) throw await toCompound()
       console.error(`[storefront] cart ${cart.id} did not complete: ${reason}`)
       return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason } as CheckoutActionData, { status: 409 })
     }
@@ -184,8 +212,13 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     throw redirect(`/orders/${completed.order.id}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
   } catch (error) {
     if (error instanceof Response) throw error
-    if (isCutoffRefusal(error)) throw cutoffPassed()
     if (isNoPointRefusal(error)) throw await toCompound()
+    const refusal = refusalOf(error)
+    if (refusal) {
+      // Back to the form with everything the resident typed; the cart is kept, nothing was placed or moved.
+      const data: CheckoutActionData = { ok: false, errors: { form: refusalMessage(refusal) }, values: { name, mobile, ...(email ? { email } : {}) }, refusal }
+      return withSession(sessions, request, session, data, { status: 409 })
+    }
     if (statusOf(error) === 400) {
       console.error(`[storefront] checkout of cart ${cart.id} refused: ${messageOf(error)}`)
       return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason: messageOf(error) } as CheckoutActionData, { status: 400 })

@@ -4,6 +4,7 @@ import { compoundAction, loadCompoundPage } from "./compound.server"
 import { loadOrderPage, revealCodeAction, type RevealActionData } from "./orders.server"
 import { createPickupApi } from "./pickup.server"
 import { qrDataUrl } from "./qr.server"
+import { StoreHttpError } from "./medusa.server"
 import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
 
 /**
@@ -115,26 +116,38 @@ describe("checkout needs a compound once pickup points exist", () => {
     })
   })
 
-  it("refuses with the cutoff page, never moving the order, when the cycle shown has closed", async () => {
-    const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
-    await withCart(browser)
-    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
-    expect(response.status).toBe(409)
-    expect(await response.json()).toEqual({ reason: "cutoff-passed" })
-    expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete"))).toBe(false)
-  })
-
-  it("shows the cutoff page when the backend refuses at completion", async () => {
-    const { store, browser, pickup } = shop({
-      "POST /store/carts/:id/complete": () => {
-        throw new FakeHttpError(400, "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。")
+  it("a cycle shown that has closed is refused by the backend with the next cycle; the order is never moved", async () => {
+    const next = openCycle("pcyc_2")
+    const { store, browser, pickup, calls } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [next] }),
+      "POST /store/carts/:id/pickup": () => {
+        throw new StoreHttpError("本期已截单", 409, { code: "cutoff_passed", message: "本期已截单", next_order_cycle: next })
       },
     })
     await withCart(browser)
     const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
-    expect(response.status).toBe(409)
+    const result = await checkoutAction(store, browser.sessions, pickup, request)
+    expect((result as { init: ResponseInit }).init.status).toBe(409)
+    expect(payload(result)).toMatchObject({
+      errors: { form: "checkout.refused.cutoff_passed" },
+      values: { name: "王小明", mobile: "13800138000" },
+      refusal: { code: "cutoff_passed", nextCycle: { id: "pcyc_2", cutoffAt: next.resident_cutoff_at } },
+    })
+    expect(calls.find((c) => c.path.endsWith("/pickup"))!.init.body).toEqual({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_1" })
+    expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
+  })
+
+  it("a refusal at completion (the delivery has left) comes back to the form too", async () => {
+    const { store, browser, pickup } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new StoreHttpError("本期的货已发往自提点", 409, { code: "batch_closed", next_order_cycle: null })
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, request)
+    expect((result as { init: ResponseInit }).init.status).toBe(409)
+    expect(payload(result)).toMatchObject({ errors: { form: "checkout.refused.batch_closed" }, refusal: { code: "batch_closed", nextCycle: null } })
   })
 
   it("the backend's 'choose a pickup point first' sends the resident to choose one", async () => {
