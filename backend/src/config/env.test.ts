@@ -37,12 +37,13 @@ describe("parseBackendEnv", () => {
   it("names each malformed variable", () => {
     const found = problems({
       DATABASE_URL: "mysql://nope",
+      DATABASE_MIGRATION_URL: "owner@localhost/lianxin",
       REDIS_URL: "localhost:6379",
       MEDUSA_WORKER_MODE: "both",
       STORE_CORS: "localhost:3000",
     })
     expect(found.map((p) => p.split(" ")[0]).sort()).toEqual(
-      ["DATABASE_URL", "MEDUSA_WORKER_MODE", "REDIS_URL", "STORE_CORS"].sort()
+      ["DATABASE_MIGRATION_URL", "DATABASE_URL", "MEDUSA_WORKER_MODE", "REDIS_URL", "STORE_CORS"].sort()
     )
   })
 
@@ -72,5 +73,26 @@ describe("parseBackendEnv", () => {
 
   it("rejects short secrets", () => {
     expect(problems({ ...base, JWT_SECRET: "short" })[0]).toMatch(/^JWT_SECRET must be at least 16/)
+  })
+
+  it("names malformed notification settings and the Aliyun keys the aliyun adapter needs", () => {
+    const found = problems({
+      ...base,
+      LIANXIN_QUIET_HOURS: "21:30",
+      LIANXIN_SMTP_PORT: "smtp",
+      ALIYUN_SMS_TEMPLATES: "[1]",
+    })
+    expect(found.map((p) => p.split(" ")[0]).sort()).toEqual([
+      "ALIYUN_SMS_TEMPLATES",
+      "LIANXIN_QUIET_HOURS",
+      "LIANXIN_SMTP_PORT",
+    ])
+    expect(problems({ ...base, LIANXIN_SMS_ADAPTER: "aliyun" }).map((p) => p.split(" ")[0])).toEqual([
+      "ALIYUN_SMS_ACCESS_KEY_ID",
+      "ALIYUN_SMS_ACCESS_KEY_SECRET",
+      "ALIYUN_SMS_SIGN_NAME",
+    ])
+    expect(parseBackendEnv({ ...base, LIANXIN_QUIET_HOURS: "off" }).LIANXIN_QUIET_HOURS).toBe("off")
+    expect(parseBackendEnv(base).LIANXIN_SMS_ADAPTER).toBe("outbox")
   })
 })

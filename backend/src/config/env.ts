@@ -1,3 +1,4 @@
+import { compileTrust } from "@lianxin/plugin/utils/proxy-trust"
 import { z } from "zod"
 
 /**
@@ -25,6 +26,15 @@ export const backendEnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
       .optional(),
+    /**
+     * The schema owner's URL: `npm start` runs migrations and the seed with it,
+     * then starts Medusa with DATABASE_URL (a role that only reads and writes
+     * rows) and without this variable. Unset: DATABASE_URL does both.
+     */
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
+      .optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")
@@ -46,14 +56,45 @@ export const backendEnvSchema = z
     MEDUSA_ADMIN_BACKEND_URL: z.string().url("must be a URL").optional(),
     /** Where uploaded files are written (tests use a temporary folder); unset: <cwd>/static. */
     LIANXIN_UPLOAD_DIR: z.string().min(1).optional(),
+    /**
+     * Meilisearch serving product search (`npm start` starts the packaged one and
+     * sets this). Unset: no search index; search answers from PostgreSQL.
+     */
+    MEILISEARCH_HOST: z.string().url("must be a URL such as http://127.0.0.1:7700").optional(),
+    /** Master or admin API key of MEILISEARCH_HOST (16+ characters). */
+    MEILISEARCH_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Prefix of the physical index names (tests give each file its own). */
+    MEILISEARCH_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, "must be lower-case letters, digits and _")
+      .optional(),
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
     /**
-     * Whether the admin session cookie is Secure (HTTPS only). Medusa makes it
-     * Secure in production; `npm start` serves plain http on localhost and sets
-     * false so the Medusa Admin login works there. Never false behind a public URL.
+     * Whether the admin session cookie is Secure (HTTPS only). `auto` (what
+     * `npm start` sets): Secure exactly when the request came over TLS, also
+     * through a proxy that says so with X-Forwarded-Proto. Unset: Medusa's
+     * default (always Secure in production). Never false behind a public URL.
      */
-    SESSION_COOKIE_SECURE: booleanish.optional(),
+    SESSION_COOKIE_SECURE: z
+      .enum(["true", "false", "1", "0", "auto"])
+      .transform((v) => (v === "auto" ? ("auto" as const) : v === "true" || v === "1"))
+      .optional(),
+    /**
+     * Which proxies may tell the client's address (X-Forwarded-For, for rate
+     * limits per address) and scheme (X-Forwarded-Proto, for HSTS): false,
+     * true, a hop count, or loopback/linklocal/uniquelocal/addresses/CIDRs.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("loopback")
+      .superRefine((v, ctx) => {
+        try {
+          compileTrust(v)
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^TRUST_PROXY /, "") })
+        }
+      }),
     /**
      * 32-byte key (base64 or 64 hex digits) that encrypts household registry
      * data (national ID, phone, bank account) at rest. Required in production.
@@ -73,6 +114,51 @@ export const backendEnvSchema = z
         "must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)"
       )
       .optional(),
+    /** Where the development outboxes (sms.jsonl, email.jsonl without SMTP) are written; unset: <cwd>/.outbox. */
+    LIANXIN_OUTBOX_DIR: z.string().min(1).optional(),
+    /** SMTP server for email; unset: email goes to the outbox (development). */
+    LIANXIN_SMTP_HOST: z.string().min(1).optional(),
+    LIANXIN_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** TLS from the first byte (port 465); otherwise STARTTLS when offered. */
+    LIANXIN_SMTP_SECURE: booleanish.default(false),
+    /** Refuse to send without STARTTLS (port 587 servers). */
+    LIANXIN_SMTP_REQUIRE_TLS: booleanish.default(false),
+    LIANXIN_SMTP_USER: z.string().min(1).optional(),
+    LIANXIN_SMTP_PASSWORD: z.string().min(1).optional(),
+    LIANXIN_EMAIL_FROM: z.string().min(3).default("连心市集 <no-reply@lianxin.local>"),
+    /** `outbox` (development, tests) or `aliyun` (Alibaba Cloud SMS, ALIYUN_SMS_*). */
+    LIANXIN_SMS_ADAPTER: z.enum(["outbox", "aliyun"]).default("outbox"),
+    ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+    /** 短信签名 as approved by Aliyun (e.g. 连心市集). */
+    ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+    /** JSON object: our template name → approved template code, e.g. {"otp_sign_in":"SMS_1234"}. */
+    ALIYUN_SMS_TEMPLATES: z
+      .string()
+      .default("{}")
+      .transform((v, ctx) => {
+        try {
+          const parsed = JSON.parse(v) as unknown
+          if (
+            parsed &&
+            typeof parsed === "object" &&
+            !Array.isArray(parsed) &&
+            Object.values(parsed).every((c) => typeof c === "string")
+          ) {
+            return parsed as Record<string, string>
+          }
+        } catch {}
+        ctx.addIssue({ code: "custom", message: 'must be a JSON object of template codes, e.g. {"otp_sign_in":"SMS_1234"}' })
+        return z.NEVER
+      }),
+    ALIYUN_SMS_ENDPOINT: z.string().url("must be a URL").default("https://dysmsapi.aliyuncs.com"),
+    /** Quiet hours for non-urgent email and SMS, Asia/Shanghai, `HH:MM-HH:MM` or `off`. */
+    LIANXIN_QUIET_HOURS: z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, "must look like 21:30-08:00 or be off")
+      .default("21:30-08:00"),
+    /** Public URL of the storefront, for links in emails. */
+    LIANXIN_STOREFRONT_URL: z.string().url("must be a URL").default("http://localhost:3000"),
   })
   .superRefine((env, ctx) => {
     if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
@@ -81,6 +167,20 @@ export const backendEnvSchema = z
         path: ["DATABASE_URL"],
         message: "is required (npm start sets it for the embedded PostgreSQL; see README)",
       })
+    }
+    if (env.MEILISEARCH_HOST && !env.MEILISEARCH_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEILISEARCH_API_KEY"],
+        message: "is required with MEILISEARCH_HOST (Meilisearch always runs with a master key here)",
+      })
+    }
+    if (env.LIANXIN_SMS_ADAPTER === "aliyun") {
+      for (const key of ["ALIYUN_SMS_ACCESS_KEY_ID", "ALIYUN_SMS_ACCESS_KEY_SECRET", "ALIYUN_SMS_SIGN_NAME"] as const) {
+        if (!env[key]) {
+          ctx.addIssue({ code: "custom", path: [key], message: "is required when LIANXIN_SMS_ADAPTER=aliyun" })
+        }
+      }
     }
     if (env.NODE_ENV === "production" && env.LIANXIN_CONFIG_PHASE === "run") {
       for (const key of ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY", "LIANXIN_PICKUP_KEY"] as const) {

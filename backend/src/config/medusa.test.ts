@@ -8,7 +8,7 @@ const resolves = (modules: ReturnType<typeof infrastructureModules>) =>
 describe("buildMedusaConfig", () => {
   it("uses Medusa's in-memory infrastructure without REDIS_URL", () => {
     const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
-    expect(resolves(config.modules!)).toEqual(["@medusajs/medusa/file"])
+    expect(resolves(config.modules!)).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/notification"])
     expect(config.projectConfig?.redisUrl).toBeUndefined()
     expect(config.featureFlags).toEqual({})
   })
@@ -21,6 +21,7 @@ describe("buildMedusaConfig", () => {
     expect(config.projectConfig?.redisUrl).toBe(redisUrl)
     expect(resolves(config.modules!)).toEqual([
       "@medusajs/medusa/file",
+      "@medusajs/medusa/notification",
       "@medusajs/medusa/event-bus-redis",
       "@medusajs/medusa/workflow-engine-redis",
       "@medusajs/medusa/cache-redis",
@@ -34,7 +35,16 @@ describe("buildMedusaConfig", () => {
   it("loads our plugin and serves the admin at /app", () => {
     const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" }))
     expect(config.plugins).toEqual([
-      { resolve: "@lianxin/plugin", options: { registryKey: undefined, pickupKey: undefined, production: false } },
+      {
+        resolve: "@lianxin/plugin",
+        options: {
+          registryKey: undefined,
+          pickupKey: undefined,
+          production: false,
+          quietHours: "21:30-08:00",
+          storefrontUrl: "http://localhost:3000",
+        },
+      },
     ])
     expect(config.admin?.path).toBe("/app")
     // Same origin unless told otherwise: one dashboard build works on any host and port.
@@ -43,6 +53,41 @@ describe("buildMedusaConfig", () => {
       parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_ADMIN_BACKEND_URL: "https://api.example.cn" })
     )
     expect(hosted.admin?.backendUrl).toBe("https://api.example.cn")
+  })
+
+  it("configures one notification provider per channel: outbox without SMTP, SMTP and Aliyun when set", () => {
+    const providers = (env: Record<string, string>) => {
+      const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", ...env }))
+      const notification = config.modules!.find(
+        (m) => "resolve" in m && m.resolve === "@medusajs/medusa/notification"
+      ) as { options: { providers: { id: string; options: Record<string, unknown> }[] } }
+      return Object.fromEntries(notification.options.providers.map((p) => [p.id, p.options]))
+    }
+    const dev = providers({ LIANXIN_OUTBOX_DIR: "/tmp/outbox" })
+    expect(Object.keys(dev)).toEqual(["in-app", "email", "sms"])
+    expect(dev["in-app"].channels).toEqual(["in_app"])
+    expect(dev.email).toMatchObject({ channels: ["email"], outbox_dir: "/tmp/outbox" })
+    expect(dev.email.host).toBeUndefined()
+    expect(dev.sms).toMatchObject({ channels: ["sms"], adapter: "outbox", outbox_dir: "/tmp/outbox" })
+
+    const prod = providers({
+      LIANXIN_SMTP_HOST: "smtp.example.cn",
+      LIANXIN_SMTP_PORT: "465",
+      LIANXIN_SMTP_SECURE: "true",
+      LIANXIN_SMTP_USER: "mailer",
+      LIANXIN_SMTP_PASSWORD: "pw",
+      LIANXIN_SMS_ADAPTER: "aliyun",
+      ALIYUN_SMS_ACCESS_KEY_ID: "id",
+      ALIYUN_SMS_ACCESS_KEY_SECRET: "secret",
+      ALIYUN_SMS_SIGN_NAME: "连心市集",
+      ALIYUN_SMS_TEMPLATES: '{"otp_sign_in":"SMS_1"}',
+    })
+    expect(prod.email).toMatchObject({ host: "smtp.example.cn", port: 465, secure: true, user: "mailer" })
+    expect(prod.email.outbox_dir).toBeUndefined()
+    expect(prod.sms).toMatchObject({
+      adapter: "aliyun",
+      aliyun: { access_key_id: "id", sign_name: "连心市集", templates: { otp_sign_in: "SMS_1" } },
+    })
   })
 
   it("serves local files under this backend's own public URL", () => {
@@ -65,5 +110,41 @@ describe("buildMedusaConfig", () => {
       parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_WORKER_MODE: "worker" })
     )
     expect(config.projectConfig?.workerMode).toBe("worker")
+  })
+
+  it("registers our Meilisearch provider as the Search Module's default only with MEILISEARCH_HOST", () => {
+    const base = { DATABASE_URL: "postgres://localhost/x" }
+    expect(JSON.stringify(buildMedusaConfig(parseBackendEnv(base)).modules)).not.toContain("search")
+    const config = buildMedusaConfig(
+      parseBackendEnv({
+        ...base,
+        MEILISEARCH_HOST: "http://127.0.0.1:7700",
+        MEILISEARCH_API_KEY: "0123456789abcdef0123",
+        MEILISEARCH_INDEX_PREFIX: "it_1",
+      })
+    )
+    const search = config.modules!.find((m) => "resolve" in m && m.resolve === "@medusajs/medusa/search")
+    expect(search).toMatchObject({
+      options: {
+        default_provider: "meilisearch",
+        index_prefix: "it_1",
+        providers: [
+          { id: "postgres" },
+          {
+            resolve: "@lianxin/plugin/providers/meilisearch",
+            options: { host: "http://127.0.0.1:7700", apiKey: "0123456789abcdef0123" },
+          },
+        ],
+      },
+    })
+  })
+
+  it("refuses MEILISEARCH_HOST without a key and a malformed host", () => {
+    expect(() =>
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "http://127.0.0.1:7700" })
+    ).toThrow(/MEILISEARCH_API_KEY is required with MEILISEARCH_HOST/)
+    expect(() =>
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "127.0.0.1", MEILISEARCH_API_KEY: "0123456789abcdef" })
+    ).toThrow(/MEILISEARCH_HOST must be a URL/)
   })
 })

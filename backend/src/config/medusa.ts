@@ -1,3 +1,4 @@
+import path from "node:path"
 import type { InputConfigModules, InputConfigWithArrayModules } from "@medusajs/framework/types"
 import type { BackendEnv } from "./env"
 
@@ -44,13 +45,102 @@ export function infrastructureModules(redisUrl: string | undefined): InputConfig
   ]
 }
 
+/**
+ * The Search Module with our Meilisearch provider (plugin `providers/meilisearch`)
+ * as its default, next to Medusa's PostgreSQL provider (kept registered so a
+ * provider switch can drop the old engine's indexes). Without MEILISEARCH_HOST
+ * Medusa's default module stays and the plugin declares no product index.
+ */
+export function searchModule(env: Pick<BackendEnv, "MEILISEARCH_HOST" | "MEILISEARCH_API_KEY" | "MEILISEARCH_INDEX_PREFIX">): InputConfigModules {
+  if (!env.MEILISEARCH_HOST) {
+    return []
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/search",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
+          {
+            resolve: "@lianxin/plugin/providers/meilisearch",
+            id: "meilisearch",
+            options: { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY },
+          },
+        ],
+        default_provider: "meilisearch",
+        ...(env.MEILISEARCH_INDEX_PREFIX ? { index_prefix: env.MEILISEARCH_INDEX_PREFIX } : {}),
+        reindex: { batch_size: 500 },
+      },
+    },
+  ]
+}
+
+/**
+ * Medusa's Notification Module with one provider per channel (docs/notifications.md):
+ * in-app, email (SMTP, or the outbox without a host), SMS (outbox or Aliyun).
+ */
+export function notificationModule(env: BackendEnv) {
+  const outboxDir = env.LIANXIN_OUTBOX_DIR ?? path.resolve(process.cwd(), ".outbox")
+  return {
+    resolve: "@medusajs/medusa/notification",
+    options: {
+      providers: [
+        {
+          resolve: "@lianxin/plugin/providers/notify-in-app",
+          id: "in-app",
+          options: { channels: ["in_app"] },
+        },
+        {
+          resolve: "@lianxin/plugin/providers/notify-email",
+          id: "email",
+          options: {
+            channels: ["email"],
+            from: env.LIANXIN_EMAIL_FROM,
+            ...(env.LIANXIN_SMTP_HOST
+              ? {
+                  host: env.LIANXIN_SMTP_HOST,
+                  port: env.LIANXIN_SMTP_PORT,
+                  secure: env.LIANXIN_SMTP_SECURE,
+                  require_tls: env.LIANXIN_SMTP_REQUIRE_TLS,
+                  user: env.LIANXIN_SMTP_USER,
+                  password: env.LIANXIN_SMTP_PASSWORD,
+                }
+              : { outbox_dir: outboxDir }),
+          },
+        },
+        {
+          resolve: "@lianxin/plugin/providers/notify-sms",
+          id: "sms",
+          options: {
+            channels: ["sms"],
+            adapter: env.LIANXIN_SMS_ADAPTER,
+            outbox_dir: outboxDir,
+            ...(env.LIANXIN_SMS_ADAPTER === "aliyun"
+              ? {
+                  aliyun: {
+                    access_key_id: env.ALIYUN_SMS_ACCESS_KEY_ID,
+                    access_key_secret: env.ALIYUN_SMS_ACCESS_KEY_SECRET,
+                    sign_name: env.ALIYUN_SMS_SIGN_NAME,
+                    templates: env.ALIYUN_SMS_TEMPLATES,
+                    endpoint: env.ALIYUN_SMS_ENDPOINT,
+                  },
+                }
+              : {}),
+          },
+        },
+      ],
+    },
+  }
+}
+
 export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules {
   return {
     projectConfig: {
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       workerMode: env.MEDUSA_WORKER_MODE,
-      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE } }),
+      // express-session understands "auto" (Secure when the request is); Medusa's type says boolean.
+      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE as boolean } }),
       http: {
         storeCors: env.STORE_CORS,
         adminCors: env.ADMIN_CORS,
@@ -73,6 +163,8 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
           registryKey: env.LIANXIN_REGISTRY_KEY,
           pickupKey: env.LIANXIN_PICKUP_KEY,
           production: env.NODE_ENV === "production",
+          quietHours: env.LIANXIN_QUIET_HOURS,
+          storefrontUrl: env.LIANXIN_STOREFRONT_URL,
         },
       },
     ],
@@ -95,7 +187,9 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
           ],
         },
       },
+      notificationModule(env),
       ...infrastructureModules(env.REDIS_URL),
+      ...searchModule(env),
     ],
   }
 }

@@ -1,45 +1,52 @@
-/**
- * A checkout the backend refused (409 `code`, the plugin's
- * utils/checkout-refusal.ts), as the checkout form shows it. Shared by the
- * action (server) and the page (browser): no server imports here.
- */
 import type { CycleView } from "./commerce"
-import type { MessageKey } from "./i18n"
-
-/** Why the backend did not place the order (409 `code`, the plugin's utils/checkout-refusal.ts). */
-export const REFUSAL_CODES = [
-  "cutoff_passed",
-  "batch_closed",
-  "point_full",
-  "cycle_canceled",
-  "no_cycle",
-  "point_inactive",
-  "out_of_stock",
-  "busy",
-] as const
-export type RefusalCode = (typeof REFUSAL_CODES)[number]
+import type { Lang, MessageKey } from "./i18n"
 
 /**
- * A refusal the resident can act on, for the form: what happened (`code`),
- * the next cycle open at the same point (cycle refusals; null when none), and
- * the product that ran short (out_of_stock). Nothing was placed or charged.
+ * Why checkout refused the cycle the resident chose, as the page explains it.
+ * Pure (ships to the browser): the server classifies, the page words it in the
+ * resident's language only.
  */
-export type CheckoutRefusal = {
-  code: RefusalCode
-  nextCycle: CycleView | null
-  product: { title: string; variantTitle: string | null; requested: number; available: number } | null
+export const CYCLE_REFUSALS = ["cutoff_passed", "batch_closed", "full", "canceled"] as const
+export type CycleRefusalKind = (typeof CYCLE_REFUSALS)[number]
+
+/** What the checkout page needs to say "this cycle closed" and offer the next one in one tap. */
+export type CycleRefusal = {
+  kind: CycleRefusalKind
+  /** The cycle that refused, when still known (its window names it). */
+  refused: CycleView | null
+  /** The open cycle offered instead; null when none is open. */
+  next: CycleView | null
 }
 
-/** The form message of a refusal (out of stock names the product: "checkout.refused.sold_out" when none is left). */
-export function refusalMessage(refusal: CheckoutRefusal): MessageKey {
-  if (refusal.code === "out_of_stock" && refusal.product && refusal.product.available <= 0) return "checkout.refused.sold_out"
-  return `checkout.refused.${refusal.code}`
+/**
+ * The backend's refusal of a cycle, from its message (Medusa's error body
+ * reaches us as text only): the pickup module's Chinese sentences and their
+ * English glosses. null when the refusal is about something else.
+ */
+export function cycleRefusalKind(message: string): CycleRefusalKind | null {
+  if (/已取消|cycle canceled|cycle_canceled/i.test(message)) return "canceled"
+  if (/已发往|delivery has left|batch[ _]closed|不能再加单/i.test(message)) return "batch_closed"
+  if (/已满|is full|point[ _]full|cycle.*full/i.test(message)) return "full"
+  if (/截单|cutoff|cycle.*closed|no open order cycle|没有可下单的批次|cycle not found|批次不存在/i.test(message)) return "cutoff_passed"
+  return null
 }
 
-/** The values of a refusal's message ({product}, {available}). */
-export function refusalParams(refusal: CheckoutRefusal | undefined): Record<string, string> {
-  const p = refusal?.product
-  if (!p) return {}
-  return { product: p.variantTitle ? `${p.title} ${p.variantTitle}` : p.title, available: String(p.available) }
-}
+export const refusalTitle = (kind: CycleRefusalKind): MessageKey => `checkout.refused.${kind}.title`
+export const refusalBody = (kind: CycleRefusalKind): MessageKey => `checkout.refused.${kind}.body`
 
+const CJK = /[\u3400-\u9fff]/
+
+/**
+ * A backend message in the resident's language, or null when it has none.
+ * Our backend writes "中文。(English)"; Medusa's own messages are English.
+ * Never half of each: the page falls back to its own words instead.
+ */
+export function reasonInLanguage(message: string | null | undefined, lang: Lang): string | null {
+  const text = message?.trim()
+  if (!text) return null
+  // A trailing parenthesis without Chinese in it is the English gloss; one with Chinese is part of the sentence.
+  const gloss = /^(.*?)\s*[(（]([^()（）]*)[)）]\s*[。.]?$/.exec(text)
+  const [chinese, english] = gloss && !CJK.test(gloss[2]!) ? [gloss[1]!.trim(), gloss[2]!.trim()] : [text, text]
+  if (lang === "en") return english && !CJK.test(english) ? english : null
+  return chinese && CJK.test(chinese) && !/[A-Za-z]{4,}/.test(chinese.replace(/\d+/g, "")) ? chinese : null
+}

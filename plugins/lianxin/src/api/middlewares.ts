@@ -1,5 +1,4 @@
-import { defineMiddlewares, errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
-import { refusalOf } from "../utils/checkout-refusal"
+import { defineMiddlewares } from "@medusajs/framework/http"
 import { storeLianxinMiddlewares } from "./store/lianxin/middlewares"
 import { adminCooperativesMiddlewares } from "./admin/cooperatives/middlewares"
 import { adminHouseholdsMiddlewares } from "./admin/households/middlewares"
@@ -13,27 +12,18 @@ import { storeImpactMiddlewares } from "./store/impact/middlewares"
 import { pickupStaffMiddlewares } from "./pickup-staff/middlewares"
 import { storePickupMiddlewares } from "./store/pickup-points/middlewares"
 import { pickupStaffUploadMiddlewares } from "./pickup-staff/uploads/middlewares"
-
-const medusaErrorHandler = errorHandler()
-
-/**
- * Medusa's error handler, except for checkout refusals (utils/checkout-refusal):
- * those are answered 409 with their code, message and what to do next — also
- * when they come out of Medusa's own POST /store/carts/:id/complete, which
- * would otherwise make them a 400 (or, as a conflict, a generic text).
- */
-export function lianxinErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const refusal = refusalOf(err)
-  if (!refusal) return medusaErrorHandler(err as any, req, res, next)
-  req.scope?.resolve("logger")?.info?.(`checkout refused (${refusal.code}) at ${req.path}: ${refusal.message_en}`)
-  res.status(409).json({ type: "not_allowed", ...refusal })
-}
+import { inputGuard } from "../utils/http-edge"
+import { lianxinErrorHandler } from "./error-handler"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
 export default defineMiddlewares({
-  errorHandler: lianxinErrorHandler,
+  // 400 instead of 500 for undecodable paths and values PostgreSQL refuses.
+  errorHandler: lianxinErrorHandler as any,
   routes: [
+    // The input guard (docs/security.md). Matcher "/" without methods: Medusa
+    // registers it before every route, ours and its own, after the body parser.
+    { matcher: "/", middlewares: [inputGuard as any] },
     ...storeLianxinMiddlewares,
     ...adminVillagesMiddlewares,
     ...adminCooperativesMiddlewares,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { checkoutAction, loadCheckoutPage, refusalOf } from "./checkout.server"
-import { StoreHttpError } from "./medusa.server"
+import { checkoutAction, isCutoffRefusal, loadCheckoutPage } from "./checkout.server"
 import { createPickupApi } from "./pickup.server"
 import { fakeStore, FakeHttpError, payload, testSessions, thrown } from "./testing/fake-store"
 
@@ -77,39 +76,16 @@ describe("checkout action", () => {
     expect(calls).toEqual([])
   })
 
-  it("a refused checkout comes back to the form with the reason, the next cycle and what was typed (409)", async () => {
-    const next = { id: "pcyc_2", name: "每日订单 12月7日", resident_cutoff_at: "2026-12-07T14:00:00.000Z", pickup_starts_at: "2026-12-08T08:00:00.000Z", pickup_ends_at: "2026-12-08T12:00:00.000Z" }
+  it("answers 409 cutoff-passed when the pickup backend refuses a closed cycle", async () => {
     const { store, browser, pickup } = checkoutShop({
-      complete: () => Promise.reject(new StoreHttpError("本期已截单", 409, { type: "not_allowed", code: "cutoff_passed", message: "本期已截单", next_order_cycle: next })),
+      complete: () => Promise.reject(new FakeHttpError(409, "The resident cutoff of cycle pcyc_1 has passed")),
     })
     await withCart(browser)
-    const result = await checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王", mobile: "13800138000" }))
-    expect(payload(result)).toEqual({
-      ok: false,
-      errors: { form: "checkout.refused.cutoff_passed" },
-      values: { name: "王", mobile: "13800138000" },
-      refusal: {
-        code: "cutoff_passed",
-        nextCycle: { id: "pcyc_2", name: "每日订单 12月7日", cutoffAt: next.resident_cutoff_at, pickupStartsAt: next.pickup_starts_at, pickupEndsAt: next.pickup_ends_at, full: false },
-        product: null,
-      },
-    })
-    expect((result as { init: ResponseInit }).init.status).toBe(409)
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王", mobile: "13800138000" })))
+    expect(response.status).toBe(409)
+    expect(await response.json()).toEqual({ reason: "cutoff-passed" })
     // The cart is kept: the resident can order again for the next cycle.
     expect((await browser.session()).get("cartId")).toBe("cart_1")
-  })
-
-  it("names the product that sold out", async () => {
-    const product = { product_id: "prod_1", variant_id: "variant_a", title: "测试小米", variant_title: "1kg", requested: 1, available: 0 }
-    const { store, browser, pickup } = checkoutShop({
-      complete: () => Promise.reject(new StoreHttpError("「测试小米 1kg」已售完", 409, { code: "out_of_stock", message: "已售完", product })),
-    })
-    await withCart(browser)
-    const result = await checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王", mobile: "13800138000" }))
-    expect(payload(result)).toMatchObject({
-      errors: { form: "checkout.refused.sold_out" },
-      refusal: { code: "out_of_stock", product: { title: "测试小米", variantTitle: "1kg", requested: 1, available: 0 } },
-    })
   })
 
   it("shows Medusa's reason when completion fails for something else", async () => {
@@ -126,12 +102,11 @@ describe("checkout action", () => {
   })
 })
 
-describe("refusalOf", () => {
-  it("reads the backend's 409 refusal and nothing else", () => {
-    expect(refusalOf(new StoreHttpError("已满", 409, { code: "point_full", next_order_cycle: null }))).toEqual({ code: "point_full", nextCycle: null, product: null })
-    expect(refusalOf(new StoreHttpError("x", 400, { code: "point_full" }))).toBeNull()
-    expect(refusalOf(new StoreHttpError("x", 409, { code: "something_else" }))).toBeNull()
-    expect(refusalOf(new FakeHttpError(409, "Cart is already being completed by another request"))).toBeNull()
-    expect(refusalOf(new Error("cutoff"))).toBeNull()
+describe("isCutoffRefusal", () => {
+  it("recognises the pickup backend's refusals and nothing else", () => {
+    expect(isCutoffRefusal(new FakeHttpError(400, "cutoff passed for cycle pcyc_1"))).toBe(true)
+    expect(isCutoffRefusal(new FakeHttpError(409, "pickup point is full"))).toBe(true)
+    expect(isCutoffRefusal(new FakeHttpError(400, "Some variant does not have the required inventory"))).toBe(false)
+    expect(isCutoffRefusal(new Error("cutoff"))).toBe(false)
   })
 })

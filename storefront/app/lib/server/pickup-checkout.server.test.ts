@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest"
-import { checkoutAction, CHOOSE_COMPOUND_FOR_CHECKOUT, isNoPointRefusal, loadCheckoutPage, nextCycle } from "./checkout.server"
+import { checkoutAction, CHOOSE_COMPOUND_FOR_CHECKOUT, isNoPointRefusal, loadCheckoutPage, nextCycle, type CheckoutActionData } from "./checkout.server"
 import { compoundAction, loadCompoundPage } from "./compound.server"
 import { loadOrderPage, revealCodeAction, type RevealActionData } from "./orders.server"
 import { createPickupApi } from "./pickup.server"
-import { qrDataUrl } from "./qr.server"
 import { StoreHttpError } from "./medusa.server"
-import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
+import { qrDataUrl } from "./qr.server"
+import { fakeStore, FakeHttpError, initOf, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
 
 /**
  * Checkout with pickup points (the pickup store routes), the compound chooser's
@@ -90,6 +90,35 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(result.cycle).toMatchObject({ id: "pcyc_1", pickupStartsAt: "2026-11-30T08:00:00.000Z" })
   })
 
+  it("preselects the next open cycle, skipping one whose batch already left", async () => {
+    const { store, browser, pickup } = shop({
+      "GET /store/pickup-points/:id": () => ({ pickup_point: point }),
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR), openCycle("pcyc_3", 53 * HOUR), openCycle("pcyc_4", 77 * HOUR)] }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        // The backend's default is the nearest cycle; a batch has left for each cycle in `left`.
+        const id = String(init.query?.order_cycle_id ?? "pcyc_1")
+        const open = !left.has(id)
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
+      },
+    })
+    const left = new Set(["pcyc_1"])
+    await withCart(browser)
+    const load = async () =>
+      payload<{ cycle: { id: string }; cycles: Array<{ id: string }>; compound: { availability: { cycleId: string; open: boolean } } }>(
+        await loadCheckoutPage(store, browser.sessions, pickup, withCompound(browser.request("/checkout")))
+      )
+    let result = await load()
+    expect(result.cycle.id).toBe("pcyc_2")
+    expect(result.cycles.map((c) => c.id)).toEqual(["pcyc_2", "pcyc_3", "pcyc_4"])
+    // What the product marks are decided on: the preselected cycle's availability, not the closed one's.
+    expect(result.compound.availability).toMatchObject({ cycleId: "pcyc_2", open: true })
+    // A backend that still lists two refusing cycles: the first open one after them.
+    left.add("pcyc_2")
+    result = await load()
+    expect(result.cycle.id).toBe("pcyc_3")
+    expect(result.cycles.map((c) => c.id)).toEqual(["pcyc_3", "pcyc_4"])
+  })
+
   it("a post without a compound is redirected too (no JavaScript needed)", async () => {
     const { store, browser, pickup, calls } = shop()
     await withCart(browser)
@@ -116,38 +145,173 @@ describe("checkout needs a compound once pickup points exist", () => {
     })
   })
 
-  it("a cycle shown that has closed is refused by the backend with the next cycle; the order is never moved", async () => {
-    const next = openCycle("pcyc_2")
+  it("refuses on the form, never moving the order, when the cycle shown has closed, and offers the next one", async () => {
+    const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "138 0013 8000", cycleId: "pcyc_1" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, request)
+    expect(initOf(result).status).toBe(409)
+    const body = payload<CheckoutActionData>(result)
+    expect(body.errors).toEqual({ form: "checkout.refused" })
+    // What was typed comes back: taking the offer re-enters nothing.
+    expect(body.values).toEqual({ name: "王小明", mobile: "13800138000" })
+    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", refused: null, next: { id: "pcyc_2" } })
+    expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete") || c.path.endsWith("/shipping-methods"))).toBe(false)
+  })
+
+  it("a chosen cycle no longer listed is explained by its availability (its batch left), not called a cutoff", async () => {
     const { store, browser, pickup, calls } = shop({
-      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [next] }),
-      "POST /store/carts/:id/pickup": () => {
-        throw new StoreHttpError("本期已截单", 409, { code: "cutoff_passed", message: "本期已截单", next_order_cycle: next })
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2", 29 * HOUR)] }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        const id = String(init.query?.order_cycle_id)
+        const open = id !== "pcyc_1"
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
       },
     })
     await withCart(browser)
     const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
-    const result = await checkoutAction(store, browser.sessions, pickup, request)
-    expect((result as { init: ResponseInit }).init.status).toBe(409)
-    expect(payload(result)).toMatchObject({
-      errors: { form: "checkout.refused.cutoff_passed" },
-      values: { name: "王小明", mobile: "13800138000" },
-      refusal: { code: "cutoff_passed", nextCycle: { id: "pcyc_2", cutoffAt: next.resident_cutoff_at } },
-    })
-    expect(calls.find((c) => c.path.endsWith("/pickup"))!.init.body).toEqual({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_1" })
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    expect(body.refusal).toMatchObject({ kind: "batch_closed", next: { id: "pcyc_2" } })
     expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
   })
 
-  it("a refusal at completion (the delivery has left) comes back to the form too", async () => {
-    const { store, browser, pickup } = shop({
+  it("a refusal at completion in half Chinese, half English becomes a refusal the page words in one language", async () => {
+    const cycles = [openCycle("pcyc_1", 2 * HOUR), { ...openCycle("pcyc_2", 26 * HOUR), pickup_starts_at: "2026-12-01T08:00:00.000Z" }]
+    const { store, browser, pickup, calls } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: cycles }),
+      "GET /store/pickup-points/:id/availability": () => ({
+        availability: { order_cycle_id: "pcyc_2", open: true, reason: null, classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } },
+      }),
       "POST /store/carts/:id/complete": () => {
-        throw new StoreHttpError("本期的货已发往自提点", 409, { code: "batch_closed", next_order_cycle: null })
+        throw new FakeHttpError(400, "本批次的货已发往自提点，不能再加单。请选择下一个批次。(this cycle's delivery has left)")
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    expect(body.reason).toBeUndefined()
+    expect(body.refusal).toMatchObject({ kind: "batch_closed", refused: { id: "pcyc_1" }, next: { id: "pcyc_2" } })
+    expect(calls.find((c) => c.path.endsWith("/availability"))!.init.query).toEqual({ order_cycle_id: "pcyc_2" })
+  })
+
+  it("also when Medusa answers the completion with an error instead of an order", async () => {
+    const { store, browser, pickup } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR)] }),
+      "POST /store/carts/:id/complete": () => ({ type: "cart", error: { message: "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。(the order cutoff for this cycle has passed; no order was placed)" } }),
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    // Availability is not known here (route missing): the cycle is offered and checkout decides when it is taken.
+    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", next: { id: "pcyc_2" } })
+  })
+
+  it("never offers a cycle whose batch already left, and says so when none is open", async () => {
+    const cycles = [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR), openCycle("pcyc_3", 53 * HOUR)]
+    const closedFor = new Set(["pcyc_2", "pcyc_3"])
+    const { store, browser, pickup } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: cycles }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        const id = String(init.query?.order_cycle_id)
+        const open = !closedFor.has(id)
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 1 }, ambient: { remaining: 1 } } } }
+      },
+      "POST /store/carts/:id/complete": () => {
+        throw new FakeHttpError(400, "您选择的自提点本批次已满，订单未提交。请选择其他自提点或下一个批次。(the pickup point is full for this cycle; no order was placed)")
+      },
+    })
+    await withCart(browser)
+    const post = () => withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    expect(payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, post())).refusal).toMatchObject({ kind: "full", next: null })
+    closedFor.delete("pcyc_3")
+    expect(payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, post())).refusal).toMatchObject({ kind: "full", next: { id: "pcyc_3" } })
+  })
+
+  it("the backend's 409 refusal names the cycle kind and the next open cycle: offered as it is, without looking one up", async () => {
+    const next = openCycle("pcyc_9", 29 * HOUR)
+    const { store, browser, pickup, calls } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new StoreHttpError("您的自提点本期已满", 409, { type: "not_allowed", code: "point_full", message: "您的自提点本期已满", next_order_cycle: next })
       },
     })
     await withCart(browser)
     const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
     const result = await checkoutAction(store, browser.sessions, pickup, request)
-    expect((result as { init: ResponseInit }).init.status).toBe(409)
-    expect(payload(result)).toMatchObject({ errors: { form: "checkout.refused.batch_closed" }, refusal: { code: "batch_closed", nextCycle: null } })
+    expect(initOf(result).status).toBe(409)
+    expect(payload<CheckoutActionData>(result).refusal).toMatchObject({
+      kind: "full",
+      refused: { id: "pcyc_1" },
+      next: { id: "pcyc_9", cutoffAt: next.resident_cutoff_at, pickupStartsAt: next.pickup_starts_at },
+    })
+    expect(calls.some((c) => c.path.endsWith("/availability"))).toBe(false)
+    // None open at the point: the backend says so (null), and nothing is offered.
+    const none = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new StoreHttpError("本期已截单", 409, { code: "cutoff_passed", message: "本期已截单", next_order_cycle: null })
+      },
+    })
+    await withCart(none.browser)
+    const again = withCompound(none.browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    expect(payload<CheckoutActionData>(await checkoutAction(none.store, none.browser.sessions, none.pickup, again)).refusal).toMatchObject({
+      kind: "cutoff_passed",
+      next: null,
+    })
+  })
+
+  it("a product that sold out (or ran short) is named on the form, with what is left; the typed values stay", async () => {
+    const product = { product_id: "prod_1", variant_id: "variant_a", title: "测试小米", variant_title: "1kg", requested: 3, available: 1 }
+    let left = 1
+    const { store, browser, pickup } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new StoreHttpError("库存不足", 409, { code: "out_of_stock", message: "库存不足", product: { ...product, available: left } })
+      },
+    })
+    await withCart(browser)
+    const post = () => withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    let result = await checkoutAction(store, browser.sessions, pickup, post())
+    expect(initOf(result).status).toBe(409)
+    expect(payload<CheckoutActionData>(result)).toMatchObject({
+      errors: { form: "checkout.stock.short" },
+      params: { product: "测试小米 1kg", available: "1" },
+      values: { name: "王小明", mobile: "13800138000" },
+    })
+    expect(payload<CheckoutActionData>(result).refusal).toBeUndefined()
+    left = 0
+    result = await checkoutAction(store, browser.sessions, pickup, post())
+    expect(payload<CheckoutActionData>(result)).toMatchObject({ errors: { form: "checkout.stock.soldOut" }, params: { product: "测试小米 1kg" } })
+  })
+
+  it("'改为下一期' places the order into the offered cycle, because the resident tapped it", async () => {
+    const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", nextCycleId: "pcyc_2" }))
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
+    expect(response.headers.get("Location")).toBe("/orders/order_1")
+    expect(calls.find((c) => c.path === "/store/carts/cart_1/pickup")!.init.body).toEqual({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_2" })
+  })
+
+  it("a post without a chosen cycle while cycles are open is sent back to choose, never placed into one", async () => {
+    const { store, browser, pickup, calls } = shop()
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, request)
+    expect(initOf(result).status).toBe(400)
+    expect(payload<CheckoutActionData>(result).errors).toEqual({ cycleId: "form.cycle.required" })
+    expect(calls.some((c) => c.method === "POST")).toBe(false)
+  })
+
+  it("a refusal about something else stays a form error with the typed values (the page words it in one language)", async () => {
+    const { store, browser, pickup } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new FakeHttpError(400, "Payment authorization failed")
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    expect(body.errors).toEqual({ form: "checkout.failed" })
+    expect(body.refusal).toBeUndefined()
+    expect(body.values).toEqual({ name: "王小明", mobile: "13800138000" })
   })
 
   it("the backend's 'choose a pickup point first' sends the resident to choose one", async () => {

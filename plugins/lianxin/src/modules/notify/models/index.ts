@@ -1,0 +1,2 @@
+export { default as NotifyMessage } from "./notify-message"
+export { default as NotifyPreference } from "./notify-preference"
