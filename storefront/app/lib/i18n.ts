@@ -305,6 +305,10 @@ const zhCN = {
   "checkout.refused.kept": "订单没有提交，也没有扣款；你填写的信息都还在。",
   "checkout.refused.switch": "改为下一期：{window} 取货",
   "checkout.refused.none": "目前没有可以下单的一期，请稍后再来；购物车会一直保留。",
+  "checkout.stock.short": "「{product}」只剩 {available} 件了，订单没有提交，也没有扣款。请减少数量后再下单。",
+  "checkout.stock.soldOut": "「{product}」已经卖完了，订单没有提交，也没有扣款。请从购物车删去它后再下单。",
+  "checkout.busy": "现在下单的人太多，订单没有提交，也没有扣款。请稍等几秒再提交一次。",
+  "checkout.pointInactive": "这个自提点已经停用，订单没有提交。请换一个小区。",
   "form.cycle.required": "请选择取货时间",
 } as const
 
@@ -611,6 +615,10 @@ const en: Record<ShopMessageKey, string> = {
   "checkout.refused.kept": "Nothing was ordered or charged, and everything you entered is kept.",
   "checkout.refused.switch": "Switch to the next round: collect {window}",
   "checkout.refused.none": "No round is open for orders right now. Please come back later; your cart is kept.",
+  "checkout.stock.short": "Only {available} left of {product}. Nothing was placed and nothing was charged; please lower the quantity and order again.",
+  "checkout.stock.soldOut": "{product} is sold out. Nothing was placed and nothing was charged; please remove it from your cart and order again.",
+  "checkout.busy": "Many people are ordering right now. Nothing was placed and nothing was charged; please submit again in a few seconds.",
+  "checkout.pointInactive": "This pickup point has closed. Nothing was placed; please choose another compound.",
   "form.cycle.required": "Choose when to collect",
 }
 

@@ -58,7 +58,7 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
         {refusal ? (
           <CycleRefusalAlert refusal={refusal} busy={busy} />
         ) : errors.form ? (
-          <FormAlert>{formError(t, errors.form, actionData?.reason, lang)}</FormAlert>
+          <FormAlert>{formError(t, errors.form, actionData?.reason, lang, actionData?.params)}</FormAlert>
         ) : null}
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <legend className="px-1 text-base font-semibold">{t("checkout.contact")}</legend>
@@ -176,8 +176,8 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
 }
 
 /** A form-level failure in the resident's language: the backend's own words only when it has them in that language. */
-function formError(t: ReturnType<typeof useT>, key: MessageKey, reason: string | undefined, lang: Lang): string {
-  if (key !== "checkout.failed") return t(key)
+function formError(t: ReturnType<typeof useT>, key: MessageKey, reason: string | undefined, lang: Lang, params?: Record<string, string>): string {
+  if (key !== "checkout.failed") return t(key, params)
   const said = reasonInLanguage(reason, lang)
   return said ? t("checkout.failed", { reason: said.replace(/[。.]$/, "") }) : t("checkout.failedGeneric")
 }

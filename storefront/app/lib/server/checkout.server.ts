@@ -7,7 +7,7 @@ import type { StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
 import { orderableCycles, type CycleView } from "../commerce"
 import type { CycleRefusal, CycleRefusalKind } from "../checkout-refusal"
-import { cycleRefusal, cycleRefusalOf } from "./checkout-refusal.server"
+import { backendNextCycle, cycleRefusal, cycleRefusalOf, otherRefusalOf } from "./checkout-refusal.server"
 import { readCart } from "./cart.server"
 import { availableMethods, beginOnlinePayment, finishPlacedOrder } from "./payment.server"
 
@@ -44,6 +44,8 @@ export type CheckoutActionData = {
   errors: FieldErrors
   values?: Record<string, string>
   reason?: string
+  /** The values of the form message (a product that ran short: {product}, {available}). */
+  params?: Record<string, string>
   /** The chosen cycle closed: why, and the next open one to take in one tap (never taken silently). */
   refusal?: CycleRefusal
 }
@@ -86,9 +88,9 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   let pointId: string | null = null
   let shown: CycleView[] = []
   // The chosen cycle closed: back to the form (409) with the reason and the next open cycle; the cart stays as it was.
-  const refuse = async (kind: CycleRefusalKind | null) => {
+  const refuse = async (kind: CycleRefusalKind | null, error?: unknown) => {
     if (!pointId) throw cutoffPassed()
-    const refusal = await cycleRefusal(pickup, pointId, kind, cycleId ?? null, shown)
+    const refusal = await cycleRefusal(pickup, pointId, kind, cycleId ?? null, shown, Date.now(), backendNextCycle(error))
     const body: CheckoutActionData = { ok: false, errors: { form: "checkout.refused" }, values, refusal }
     return withSession(sessions, request, session, body, { status: 409 })
   }
@@ -220,7 +222,12 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   } catch (error) {
     if (error instanceof Response) throw error
     const refused = cycleRefusalOf(error)
-    if (refused) return await refuse(refused)
+    if (refused) return await refuse(refused, error)
+    const other = otherRefusalOf(error)
+    if (other) {
+      const body: CheckoutActionData = { ok: false, errors: { form: other.key }, params: other.params, values }
+      return withSession(sessions, request, session, body, { status: 409 })
+    }
     if (isCutoffRefusal(error)) return await refuse("cutoff_passed")
     if (isNoPointRefusal(error)) throw await toCompound()
     if (statusOf(error) === 400) {
