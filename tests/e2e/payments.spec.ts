@@ -95,3 +95,22 @@ test("a WeChat payment that fails keeps the cart, says so, and pay at pickup sti
   await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
   await expect(orderPickup(page).getByText(/^\d{8}$/)).toBeVisible()
 })
+
+test("支付宝: the resident is sent to Alipay (the test server's page), pays, and comes back to the confirmation", async ({ page, shop, checkout }, testInfo) => {
+  await toCheckoutWithApples(shop, page)
+  await checkout.fill("孙阿姨", "136 0013 6000")
+  await checkout.payment("支付宝").check()
+  await checkout.submit().click()
+
+  // Alipay's page (here the Stripe test server's hosted test page), outside the shop.
+  await expect(page.getByRole("heading", { name: "Test payment page" })).toBeVisible()
+  expect(new URL(page.url()).origin).toBe(new URL(stripeUrl()).origin)
+  await shop.screenshot(testInfo, "pay-alipay-page")
+  await page.getByRole("button", { name: "Authorize test payment" }).click()
+
+  // Back at our payment page with Stripe's parameters, which places the order and shows the confirmation.
+  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
+  await expect(page).toHaveURL(/\/orders\/order_/)
+  await expect(orderPickup(page).getByText(/^\d{8}$/)).toBeVisible()
+  await expect(shop.cartLink()).toHaveText("购物车")
+})
