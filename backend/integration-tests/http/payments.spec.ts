@@ -280,6 +280,34 @@ medusaIntegrationTestRunner({
         expect(stripeRefundsFen(intentId)).toHaveLength(1)
       })
 
+      it("a lost webhook: the reconcile job finds the paid cart and places its order; unpaid carts stay as they are", async () => {
+        stripe.setDelivery(false)
+        const paid = await wechatUpToQr(guest)
+        const waiting = await wechatUpToQr(guest)
+        const atCounter = await cartReadyToPay(api, guest, [{ variant_id: apple, quantity: 1 }], choice())
+        await choosePayment(api, guest, atCounter.collectionId, PROVIDERS.pickup)
+        stripe.succeed(paid.intentId)
+        const later = new Date(Date.now() + 10 * 60_000)
+
+        // Too young: left to the webhook and the payment page.
+        const early = await wf.reconcileOnlinePaymentsWorkflow(getContainer()).run({ input: { now: new Date() } })
+        expect(early.result).toEqual({ checked: 0, placed: [] })
+
+        const { result } = await wf.reconcileOnlinePaymentsWorkflow(getContainer()).run({ input: { now: later } })
+        expect(result.checked).toBe(2)
+        const [link] = await orderIdOfCart(paid.cartId)
+        expect(result.placed).toEqual([{ cart_id: paid.cartId, order_id: link.order_id }])
+        expect((await orderPayments(link.order_id)).captures).toHaveLength(1)
+        expect(await orderIdOfCart(waiting.cartId)).toEqual([])
+        expect(stripe.intent(waiting.intentId)!.status).toBe("requires_action")
+        expect(await orderIdOfCart(atCounter.cartId)).toEqual([])
+
+        // A second run finds nothing more to place.
+        const again = await wf.reconcileOnlinePaymentsWorkflow(getContainer()).run({ input: { now: later } })
+        expect(again.result.placed).toEqual([])
+        await webhooksProcessed()
+      })
+
       it("a failed payment leaves the cart intact with the reason; the resident retries or switches to pay at pickup", async () => {
         const { cartId, collectionId, intentId } = await wechatUpToQr(guest)
         stripe.fail(intentId)
