@@ -64,8 +64,13 @@ describe("paymentViewOf", () => {
   })
 
   it("tells a failed payment (with Stripe's reason) from a canceled one; pay at pickup is no online payment", () => {
-    const failed = { id: "ps", provider_id: WECHAT, status: "error", data: { status: "requires_payment_method", last_payment_error: { message: "The customer did not approve the payment." } } }
-    expect(paymentViewOf(cartWith([failed]))).toMatchObject({ state: "failed", reason: "The customer did not approve the payment.", wechatQr: null })
+    const failed = { id: "ps", provider_id: WECHAT, status: "error", data: { status: "requires_payment_method", last_payment_error: { code: "payment_method_provider_decline", message: "The customer did not approve the payment." } } }
+    expect(paymentViewOf(cartWith([failed]))).toMatchObject({
+      state: "failed",
+      reason: "The customer did not approve the payment.",
+      reasonCode: "payment_method_provider_decline",
+      wechatQr: null,
+    })
     expect(paymentViewOf(cartWith([{ ...failed, status: "canceled", data: { status: "canceled" } }]))).toMatchObject({ state: "canceled", reason: null })
     expect(paymentViewOf(cartWith([{ id: "ps", provider_id: "pp_system_default", status: "pending", data: {} }]))).toMatchObject({ method: "pickup", state: "none" })
     expect(paymentViewOf(cartWith([]))).toMatchObject({ method: null, state: "none" })
