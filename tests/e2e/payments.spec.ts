@@ -32,6 +32,7 @@ async function toCheckoutWithApples(shop: any, page: any) {
   await shop.open(`/products/${E2E.products.apple.handle}`)
   await shop.addedToCart(1)
   await shop.cartLink().click()
+  await expect(page.getByRole("heading", { level: 1, name: "购物车" })).toBeVisible()
   await page.getByRole("link", { name: "去结算" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "结算" })).toBeVisible()
 }
@@ -41,6 +42,8 @@ test("微信支付: the QR shows, the resident pays, the test server's webhook a
   // Pay at pickup stays the default; WeChat Pay and Alipay are offered; card only where Stripe.js loads (not here).
   await expect(checkout.payment("到物业付款")).toBeChecked()
   await expect(checkout.payment("支付宝")).toBeVisible()
+  // Card is offered (a publishable key is set) but Stripe.js cannot load without the network: it stays hidden.
+  await expect(page.locator('input[name="payment"][value="card"]')).toHaveCount(1)
   await expect(checkout.payment("银行卡")).toHaveCount(0)
   await checkout.fill("赵大姐", "139 0013 9000")
   await checkout.payment("微信支付").check()
@@ -91,4 +94,23 @@ test("a WeChat payment that fails keeps the cart, says so, and pay at pickup sti
   await page.getByRole("button", { name: "改为到物业付款" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
   await expect(orderPickup(page).getByText(/^\d{8}$/)).toBeVisible()
+})
+
+test("支付宝: the resident is sent to Alipay (the test server's page), pays, and comes back to the confirmation", async ({ page, shop, checkout }, testInfo) => {
+  await toCheckoutWithApples(shop, page)
+  await checkout.fill("孙阿姨", "136 0013 6000")
+  await checkout.payment("支付宝").check()
+  await checkout.submit().click()
+
+  // Alipay's page (here the Stripe test server's hosted test page), outside the shop.
+  await expect(page.getByRole("heading", { name: "Test payment page" })).toBeVisible()
+  expect(new URL(page.url()).origin).toBe(new URL(stripeUrl()).origin)
+  await shop.screenshot(testInfo, "pay-alipay-page")
+  await page.getByRole("button", { name: "Authorize test payment" }).click()
+
+  // Back at our payment page with Stripe's parameters, which places the order and shows the confirmation.
+  await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
+  await expect(page).toHaveURL(/\/orders\/order_/)
+  await expect(orderPickup(page).getByText(/^\d{8}$/)).toBeVisible()
+  await expect(shop.cartLink()).toHaveText("购物车")
 })

@@ -109,6 +109,8 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
       PORT: String(backendPort),
       LIANXIN_SEED_SCENARIO: scenario,
       STORE_CORS: storefrontUrl,
+      // The packaged Meilisearch on a free port too: a developer's (or another run's) may hold the default 7700.
+      LIANXIN_MEILI_PORT: String(await freePort()),
       STRIPE_API_KEY: STRIPE_TEST_KEYS.apiKey,
       STRIPE_WEBHOOK_SECRET: STRIPE_TEST_KEYS.webhookSecret,
       STRIPE_API_HOST: stripe.url,
@@ -130,7 +132,8 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     storefront = startProcess(
       "storefront",
       "storefront/scripts/start.mjs",
-      { ...common, PORT: String(storefrontPort) },
+      // A publishable key, so checkout offers card; Stripe.js cannot load here, so the card option must stay hidden.
+      { ...common, PORT: String(storefrontPort), STRIPE_PUBLISHABLE_KEY: "pk_test_lianxin_e2e" },
       storefrontLog
     )
     await waitFor(`${storefrontUrl}/`, storefront, storefrontLog, 120_000)

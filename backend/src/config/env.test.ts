@@ -106,8 +106,14 @@ describe("parseBackendEnv", () => {
     expect(
       problems({ ...base, NODE_ENV: "production", JWT_SECRET: "x".repeat(16), COOKIE_SECRET: "x".repeat(16),
         LIANXIN_REGISTRY_KEY: "a".repeat(64), LIANXIN_PICKUP_KEY: "b".repeat(64),
-        STRIPE_API_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_HOST: "http://127.0.0.1:12111" })
-    ).toEqual([expect.stringMatching(/^STRIPE_API_HOST must be https in production/)])
+        STRIPE_API_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_HOST: "http://stripe.internal:12111" })
+    ).toEqual([expect.stringMatching(/^STRIPE_API_HOST must be https \(or http on 127.0.0.1\/localhost/)])
+    // The test server on loopback is fine in production mode (`medusa start` is production, also locally).
+    expect(
+      parseBackendEnv({ ...base, NODE_ENV: "production", JWT_SECRET: "x".repeat(16), COOKIE_SECRET: "x".repeat(16),
+        LIANXIN_REGISTRY_KEY: "a".repeat(64), LIANXIN_PICKUP_KEY: "b".repeat(64),
+        STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_HOST: "http://127.0.0.1:12111" }).STRIPE_API_HOST
+    ).toBe("http://127.0.0.1:12111")
     expect(parseBackendEnv({ ...base, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).STRIPE_PAYMENT_METHODS).toEqual([
       "wechat_pay",
       "alipay",

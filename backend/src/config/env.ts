@@ -188,8 +188,13 @@ export const backendEnvSchema = z
         message: "is required together with the other Stripe key (set both for online payments, neither for pay at pickup only)",
       })
     }
-    if (env.NODE_ENV === "production" && env.STRIPE_API_HOST && !env.STRIPE_API_HOST.startsWith("https://")) {
-      ctx.addIssue({ code: "custom", path: ["STRIPE_API_HOST"], message: "must be https in production (unset it to reach Stripe itself)" })
+    // `medusa start` runs in production mode, also for local runs against the test server on loopback.
+    if (env.NODE_ENV === "production" && env.STRIPE_API_HOST && !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$))/.test(env.STRIPE_API_HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_API_HOST"],
+        message: "must be https (or http on 127.0.0.1/localhost for the test server) in production; unset it to reach Stripe itself",
+      })
     }
     if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
       ctx.addIssue({

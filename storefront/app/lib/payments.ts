@@ -40,3 +40,12 @@ export const METHOD_HINT: Record<PaymentMethod, MessageKey> = {
   alipay: "payment.hint.alipay",
   card: "payment.hint.card",
 }
+
+/** Our words for the failure codes Stripe reports most (its own message, in English, is the fallback). */
+export const FAILURE_REASON: Record<string, MessageKey> = {
+  card_declined: "pay.reason.card_declined",
+  expired_card: "pay.reason.expired_card",
+  insufficient_funds: "pay.reason.insufficient_funds",
+  payment_method_provider_decline: "pay.reason.provider_decline",
+  payment_intent_payment_attempt_expired: "pay.reason.expired",
+}

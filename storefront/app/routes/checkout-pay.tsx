@@ -3,7 +3,7 @@ import { Form, Link, useNavigation, useRevalidator } from "react-router"
 import { FormAlert } from "../components/form-field"
 import { translator } from "../lib/i18n"
 import { formatFen } from "../lib/money"
-import { METHOD_LABEL } from "../lib/payments"
+import { FAILURE_REASON, METHOD_LABEL } from "../lib/payments"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { getEnv } from "../lib/server/env.server"
@@ -57,7 +57,9 @@ export default function PayPage({ loaderData }: Route.ComponentProps) {
 
       {view.state === "failed" || view.state === "canceled" ? (
         <FormAlert>
-          {view.state === "failed" ? t("pay.failed", { reason: view.reason ?? t("pay.failedGeneric") }) : t("pay.canceled")}
+          {view.state === "failed" ? t("pay.failed", {
+                reason: view.reasonCode && FAILURE_REASON[view.reasonCode] ? t(FAILURE_REASON[view.reasonCode]!) : (view.reason ?? t("pay.failedGeneric")),
+              }) : t("pay.canceled")}
         </FormAlert>
       ) : null}
 

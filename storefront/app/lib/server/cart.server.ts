@@ -91,6 +91,9 @@ export async function readCart(store: StoreClient, session: LxSession): Promise<
       { query: { fields: CART_FIELDS } }
     )
     if (cart.completed_at) {
+      // Paid online and placed meanwhile (the webhook does it when the browser never came back): the payment page
+      // turns into the confirmation with the pickup code, instead of the cart silently vanishing.
+      if (session.get("payment")?.cartId === cartId) throw redirect("/checkout/pay", 303)
       session.unset("cartId")
       return null
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { checkoutAction, loadCheckoutPage } from "./checkout.server"
+import { readCart } from "./cart.server"
 import { loadPayPage, payAction, paymentViewOf } from "./payment.server"
 import { createPickupApi } from "./pickup.server"
 import { fakeStore, payload, testSessions, thrown, type Handler } from "./testing/fake-store"
@@ -63,8 +64,13 @@ describe("paymentViewOf", () => {
   })
 
   it("tells a failed payment (with Stripe's reason) from a canceled one; pay at pickup is no online payment", () => {
-    const failed = { id: "ps", provider_id: WECHAT, status: "error", data: { status: "requires_payment_method", last_payment_error: { message: "The customer did not approve the payment." } } }
-    expect(paymentViewOf(cartWith([failed]))).toMatchObject({ state: "failed", reason: "The customer did not approve the payment.", wechatQr: null })
+    const failed = { id: "ps", provider_id: WECHAT, status: "error", data: { status: "requires_payment_method", last_payment_error: { code: "payment_method_provider_decline", message: "The customer did not approve the payment." } } }
+    expect(paymentViewOf(cartWith([failed]))).toMatchObject({
+      state: "failed",
+      reason: "The customer did not approve the payment.",
+      reasonCode: "payment_method_provider_decline",
+      wechatQr: null,
+    })
     expect(paymentViewOf(cartWith([{ ...failed, status: "canceled", data: { status: "canceled" } }]))).toMatchObject({ state: "canceled", reason: null })
     expect(paymentViewOf(cartWith([{ id: "ps", provider_id: "pp_system_default", status: "pending", data: {} }]))).toMatchObject({ method: "pickup", state: "none" })
     expect(paymentViewOf(cartWith([]))).toMatchObject({ method: null, state: "none" })
@@ -169,5 +175,23 @@ describe("the payment page", () => {
     const result = await payAction(store, browser.sessions, pickup, browser.request("/checkout/pay", { intent: "refund-me" }))
     expect((result as any).init.status).toBe(400)
     expect(calls).toEqual([])
+  })
+})
+
+describe("a resident who paid and closed the browser", () => {
+  it("is sent to the payment page (then the confirmation) when the webhook completed the cart, instead of losing the cart silently", async () => {
+    const { store, browser } = shop({ "GET /store/carts/:id": () => ({ cart: { id: "cart_1", completed_at: "2026-12-05T01:00:00Z", items: [] } }) })
+    await withCart(browser, pending)
+    const session = await browser.session()
+    const response = await thrown(readCart(store, session))
+    expect(response.headers.get("Location")).toBe("/checkout/pay")
+    expect(session.get("cartId")).toBe("cart_1")
+
+    // Without a payment under way a completed cart is simply gone, as before.
+    const other = testSessions()
+    await withCart(other)
+    const plain = await other.session()
+    expect(await readCart(store, plain)).toBeNull()
+    expect(plain.get("cartId")).toBeUndefined()
   })
 })

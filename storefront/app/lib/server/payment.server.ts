@@ -49,8 +49,9 @@ export type PaymentView = {
   redirectUrl: string | null
   /** Card: the PaymentIntent's client secret for Stripe's Payment Element. */
   clientSecret: string | null
-  /** Stripe's reason for a failed payment, as Stripe words it. */
+  /** Stripe's reason for a failed payment, as Stripe words it (English), and its code for our own words. */
   reason: string | null
+  reasonCode: string | null
 }
 
 /** Reads the cart's payment session into what the payment page needs. Pure: unit-tested. */
@@ -66,6 +67,7 @@ export function paymentViewOf(raw: unknown): PaymentView {
     redirectUrl: null,
     clientSecret: null,
     reason: null,
+    reasonCode: null,
   }
   if (!session || !base.method || base.method === "pickup") return base
   const intent = (session.data ?? {}) as Record<string, any>
@@ -84,6 +86,7 @@ export function paymentViewOf(raw: unknown): PaymentView {
     redirectUrl: typeof next?.alipay_handle_redirect?.url === "string" ? next.alipay_handle_redirect.url : null,
     clientSecret: base.method === "card" && typeof intent.client_secret === "string" ? intent.client_secret : null,
     reason: state === "failed" ? (typeof lastError === "string" ? lastError : null) : null,
+    reasonCode: state === "failed" && typeof intent.last_payment_error?.code === "string" ? intent.last_payment_error.code : null,
   }
 }
 

@@ -1,1 +1,2 @@
 export * from "./enable-online-payments"
+export * from "./reconcile-online-payments"
