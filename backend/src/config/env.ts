@@ -159,8 +159,38 @@ export const backendEnvSchema = z
       .default("21:30-08:00"),
     /** Public URL of the storefront, for links in emails. */
     LIANXIN_STOREFRONT_URL: z.string().url("must be a URL").default("http://localhost:3000"),
+    /**
+     * Online payments (docs/payments.md). Both unset: pay at pickup only.
+     * Both set: residents may also pay with WeChat Pay, Alipay and card.
+     */
+    STRIPE_API_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, "must be a Stripe secret key (sk_test_…, sk_live_…, or a restricted rk_…)")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9_]+$/, "must be a webhook signing secret (whsec_…)").optional(),
+    /** Where the Stripe API is (our test server in tests and offline runs); unset: api.stripe.com. */
+    STRIPE_API_HOST: z.string().url("must be a URL such as http://127.0.0.1:12111").optional(),
+    /** Which online methods residents are offered, comma-separated, in this order. */
+    STRIPE_PAYMENT_METHODS: z
+      .string()
+      .transform((v) => v.split(",").map((m) => m.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(["wechat_pay", "alipay", "card"])).min(1, "must name at least one of wechat_pay, alipay, card"))
+      .default(["wechat_pay", "alipay", "card"]),
+    /** How long Medusa waits before processing a payment webhook (Medusa's default 5000; 0 would also mean 5000). */
+    STRIPE_WEBHOOK_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   })
   .superRefine((env, ctx) => {
+    if (!!env.STRIPE_API_KEY !== !!env.STRIPE_WEBHOOK_SECRET) {
+      const missing = env.STRIPE_API_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_API_KEY"
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required together with the other Stripe key (set both for online payments, neither for pay at pickup only)",
+      })
+    }
+    if (env.NODE_ENV === "production" && env.STRIPE_API_HOST && !env.STRIPE_API_HOST.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_API_HOST"], message: "must be https in production (unset it to reach Stripe itself)" })
+    }
     if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
       ctx.addIssue({
         code: "custom",
