@@ -46,12 +46,16 @@ export async function holdStock(
       await locking.acquire(keys, { ownerId: owner, expire: HOLD_SECONDS })
       break
     } catch {
-      // Some keys may have been taken before one was found held: give them back, wait, try again.
+      // Some keys may have been taken before one was found held: give them back.
       await locking.release(keys, { ownerId: owner }).catch(() => false)
-      if (Date.now() >= deadline) throw new CheckoutRefusal("busy")
-      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())))
-      pause = Math.min(pause * 2, 100)
     }
+    // While someone else holds the products, a committed reservation may already have taken what this
+    // cart needs: then it is refused at once instead of waiting for its turn (a refusal only, never a yes).
+    const short = stockShortfall(lines, await availableByItem(container, lines, salesChannelId))
+    if (short) throw new CheckoutRefusal("out_of_stock", { product: short })
+    if (Date.now() >= deadline) throw new CheckoutRefusal("busy")
+    await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())))
+    pause = Math.min(pause * 2, 200)
   }
   try {
     const available = await availableByItem(container, lines, salesChannelId)
