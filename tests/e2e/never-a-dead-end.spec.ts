@@ -51,6 +51,7 @@ test("the chosen cycle closes during checkout: the refusal comes first, in one l
   await shop.addedToCart(1)
   await shop.open("/checkout")
   await expect(checkout.chosenCycle()).toHaveAttribute("value", first)
+  const firstWindow = await windowOf(page, first)
   const second = (await checkout.cycles().nth(1).getAttribute("value"))!
   const secondWindow = await windowOf(page, second)
   await checkout.fill("钱阿姨", "139 0013 9010")
@@ -65,6 +66,7 @@ test("the chosen cycle closes during checkout: the refusal comes first, in one l
   await expect(refusal).toBeInViewport()
   // At the top of the form, above the first field.
   expect((await refusal.boundingBox())!.y).toBeLessThan((await checkout.name().boundingBox())!.y)
+  await expect(refusal).toContainText(`你选的${firstWindow} 取货的这一期已经不能再加单。`)
   await expect(refusal).toContainText("订单没有提交，也没有扣款；你填写的信息都还在。")
   // Chinese only: no English word, not even the backend's gloss.
   expect((await refusal.textContent()) ?? "").not.toMatch(/[A-Za-z]/)

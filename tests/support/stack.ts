@@ -81,6 +81,8 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-e2e-"))
   const backendPort = await freePort()
   const storefrontPort = await freePort()
+  // Its own Meilisearch too: on the default port another run's engine (another key) would answer 403.
+  const meiliPort = await freePort()
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const keyFile = path.join(dataDir, "publishable-key")
@@ -97,6 +99,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     LIANXIN_DATA_DIR: dataDir,
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
+    LIANXIN_MEILI_PORT: String(meiliPort),
   }
   delete common.REDIS_URL
   const backendLog = path.join(logDir, "backend.log")

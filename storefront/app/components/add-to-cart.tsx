@@ -130,9 +130,8 @@ export function BuyBar({
         <p className="min-w-0 shrink" aria-live="polite">
           <span className="sr-only">{t("product.chosenPrice")}: </span>
           <span className="block text-lg font-semibold leading-tight text-red-700">{formatFen(chosen.priceFen)}</span>
-          <span className="block truncate text-xs text-stone-600">
-            {[chosen.title, perWeight].filter(Boolean).join(" · ")}
-          </span>
+          {chosen.title ? <span className="block text-xs text-stone-600">{chosen.title}</span> : null}
+          {perWeight ? <span className="block text-xs text-stone-600">{perWeight}</span> : null}
         </p>
         <div className="ml-auto flex shrink-0 items-center">
           <button

@@ -37,8 +37,19 @@ export function CompoundBanner({ point }: { point: PickupPointView | null }) {
   )
 }
 
-/** The next open cycle: cutoff (with a live countdown once JavaScript runs) and the pickup window. */
-export function CycleCountdown({ cycles, now: serverNow, showWindow = true }: { cycles: CycleView[]; now?: number; showWindow?: boolean }) {
+/** The next cycle that takes orders: cutoff (with a live countdown once JavaScript runs) and the pickup window. */
+export function CycleCountdown({
+  cycles,
+  closedIds = [],
+  now: serverNow,
+  showWindow = true,
+}: {
+  cycles: CycleView[]
+  /** Cycles known to refuse orders (their batch left): the countdown is the one checkout will preselect. */
+  closedIds?: string[]
+  now?: number
+  showWindow?: boolean
+}) {
   const t = useT()
   const lang = useLang()
   const [now, setNow] = useState<number | null>(null)
@@ -48,7 +59,7 @@ export function CycleCountdown({ cycles, now: serverNow, showWindow = true }: { 
     return () => clearInterval(timer)
   }, [])
   const reference = now ?? serverNow ?? 0
-  const cycle = cycles.find((c) => Date.parse(c.cutoffAt) > reference) ?? null
+  const cycle = cycles.find((c) => Date.parse(c.cutoffAt) > reference && !c.full && !closedIds.includes(c.id)) ?? null
   if (!cycle) return cycles.length ? <p className="text-sm text-stone-700">{t("cycle.closed")}</p> : null
   const cutoff = formatDateTime(cycle.cutoffAt, lang)
   return (

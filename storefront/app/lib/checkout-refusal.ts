@@ -12,7 +12,9 @@ export type CycleRefusalKind = (typeof CYCLE_REFUSALS)[number]
 /** What the checkout page needs to say "this cycle closed" and offer the next one in one tap. */
 export type CycleRefusal = {
   kind: CycleRefusalKind
-  /** The cycle that refused, when still known (its window names it). */
+  /** The id of the cycle the resident chose (the page names it by the window it showed). */
+  refusedId?: string | null
+  /** The cycle that refused, when the server still knows it (its window names it). */
   refused: CycleView | null
   /** The open cycle offered instead; null when none is open. */
   next: CycleView | null

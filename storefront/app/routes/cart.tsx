@@ -61,7 +61,7 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
             </h2>
             <CompoundBanner point={compound.point} />
             {compound.point ? <PointDetails point={compound.point} /> : null}
-            {compound.cycles.length ? <CycleCountdown cycles={compound.cycles} now={now} /> : null}
+            {compound.cycles.length ? <CycleCountdown cycles={compound.cycles} closedIds={compound.closedCycleIds} now={now} /> : null}
           </section>
           <Link
             to="/checkout"

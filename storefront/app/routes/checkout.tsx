@@ -44,7 +44,11 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST"
   const point = compound.point
   // After a refusal nothing is preselected: the next cycle is taken only by tapping the offer (or choosing one below).
-  const offered = refusal ? cycles.filter((c) => c.id !== refusal.refused?.id) : cycles
+  const refusedId = refusal?.refusedId ?? refusal?.refused?.id ?? null
+  const offered = refusal ? cycles.filter((c) => c.id !== refusedId) : cycles
+  // The cycles this page has shown: a refusal names the chosen one by its window even when the server no longer lists it.
+  const shown = useRef(new Map<string, CycleView>())
+  for (const c of cycles) shown.current.set(c.id, c)
   const [chosenId, setChosenId] = useState<string | null>(refusal ? null : (offered[0]?.id ?? null))
   useEffect(() => setChosenId(refusal ? null : (offered[0]?.id ?? null)), [refusal, offered[0]?.id])
   const chosen = offered.find((c) => c.id === chosenId) ?? null
@@ -56,7 +60,7 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
       </h1>
       <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-5">
         {refusal ? (
-          <CycleRefusalAlert refusal={refusal} busy={busy} />
+          <CycleRefusalAlert refusal={refusal} refused={refusal.refused ?? (refusedId ? shown.current.get(refusedId) : undefined) ?? null} busy={busy} />
         ) : errors.form ? (
           <FormAlert>{formError(t, errors.form, actionData?.reason, lang, actionData?.params)}</FormAlert>
         ) : null}
@@ -234,7 +238,7 @@ function CycleChoice({
  * focus, in their language, and the next open cycle one tap away. The form's
  * fields keep what was typed, so nothing is entered twice.
  */
-function CycleRefusalAlert({ refusal, busy }: { refusal: CycleRefusal; busy: boolean }) {
+function CycleRefusalAlert({ refusal, refused, busy }: { refusal: CycleRefusal; refused: CycleView | null; busy: boolean }) {
   const t = useT()
   const lang = useLang()
   const ref = useRef<HTMLDivElement>(null)
@@ -243,8 +247,8 @@ function CycleRefusalAlert({ refusal, busy }: { refusal: CycleRefusal; busy: boo
     ref.current?.focus()
     ref.current?.scrollIntoView({ block: "start" })
   }, [refusal])
-  const cycle = refusal.refused
-    ? t("checkout.refused.cycle", { window: formatWindow(refusal.refused.pickupStartsAt, refusal.refused.pickupEndsAt, lang) })
+  const cycle = refused
+    ? t("checkout.refused.cycle", { window: formatWindow(refused.pickupStartsAt, refused.pickupEndsAt, lang) })
     : t("checkout.refused.thisCycle")
   const body = t(refusalBody(refusal.kind), { cycle })
   return (

@@ -30,7 +30,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <>
       <div className="mb-4 space-y-2">
         <CompoundBanner point={compound.point} />
-        <CycleCountdown cycles={compound.cycles} />
+        <CycleCountdown cycles={compound.cycles} closedIds={compound.closedCycleIds} />
       </div>
       {categories.length > 0 ? (
         <nav aria-labelledby="categories-title" className="mb-5">

@@ -102,7 +102,7 @@ export async function cycleRefusal(
   named?: CycleView | null
 ): Promise<CycleRefusal> {
   if (said && named !== undefined) {
-    return { kind: said, refused: known.find((c) => c.id === refusedId) ?? null, next: named }
+    return { kind: said, refusedId, refused: known.find((c) => c.id === refusedId) ?? null, next: named }
   }
   const [fresh, kind] = await Promise.all([
     optionalExtra(`order cycles at ${pointId} after a refusal`, () => pickup.cycles(pointId)),
@@ -116,9 +116,9 @@ export async function cycleRefusal(
   for (const candidate of candidates) {
     const availability = await optionalExtra(`availability of ${candidate.id} at ${pointId}`, () => pickup.availability(pointId, candidate.id))
     // Unknown availability: offer it; checkout decides again when the resident takes it.
-    if (!availability || availability.open) return { kind, refused, next: candidate }
+    if (!availability || availability.open) return { kind, refusedId, refused, next: candidate }
   }
-  return { kind, refused, next: null }
+  return { kind, refusedId, refused, next: null }
 }
 
 /**

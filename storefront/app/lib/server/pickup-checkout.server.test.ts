@@ -155,7 +155,8 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(body.errors).toEqual({ form: "checkout.refused" })
     // What was typed comes back: taking the offer re-enters nothing.
     expect(body.values).toEqual({ name: "王小明", mobile: "13800138000" })
-    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", refused: null, next: { id: "pcyc_2" } })
+    // The page names the chosen cycle by the window it showed (refusedId); the server no longer lists it.
+    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", refusedId: "pcyc_1", refused: null, next: { id: "pcyc_2" } })
     expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete") || c.path.endsWith("/shipping-methods"))).toBe(false)
   })
 
