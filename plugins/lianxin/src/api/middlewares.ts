@@ -12,6 +12,7 @@ import { storeImpactMiddlewares } from "./store/impact/middlewares"
 import { pickupStaffMiddlewares } from "./pickup-staff/middlewares"
 import { storePickupMiddlewares } from "./store/pickup-points/middlewares"
 import { pickupStaffUploadMiddlewares } from "./pickup-staff/uploads/middlewares"
+import { storeNotifyMiddlewares } from "./store/notify/middlewares"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
@@ -30,5 +31,6 @@ export default defineMiddlewares({
     ...pickupStaffMiddlewares,
     ...storePickupMiddlewares,
     ...pickupStaffUploadMiddlewares,
+    ...storeNotifyMiddlewares,
   ],
 })
