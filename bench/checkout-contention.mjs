@@ -40,12 +40,11 @@ const ms = (v) => `${v.toFixed(0)} ms`
 
 // ---------------------------------------------------------------- backend of our own (--start)
 async function startBackend() {
-  const { createDatabaseIfMissing, dropDatabase, freePort, testPostgresServer, withDatabase } = await import(
+  const { createTestDatabase, dropDatabase, freePort, testPostgresServer } = await import(
     path.join(repoDir, "backend/scripts/postgres.mjs")
   )
   const pg = await testPostgresServer()
-  const databaseUrl = withDatabase(pg.serverUrl, `lianxin_bench_${crypto.randomBytes(4).toString("hex")}`)
-  await createDatabaseIfMissing(databaseUrl)
+  const { migrationUrl, databaseUrl } = await createTestDatabase(pg.serverUrl, `lianxin_bench_${crypto.randomBytes(4).toString("hex")}`)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-bench-"))
   const port = await freePort()
   const url = `http://localhost:${port}`
@@ -54,6 +53,7 @@ async function startBackend() {
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    DATABASE_MIGRATION_URL: migrationUrl,
     LIANXIN_DATA_DIR: dataDir,
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: url,
@@ -75,7 +75,7 @@ async function startBackend() {
       await exited
       clearTimeout(t)
     }
-    await dropDatabase(databaseUrl).catch(() => {})
+    await dropDatabase(migrationUrl).catch(() => {})
     await pg.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

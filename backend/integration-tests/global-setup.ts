@@ -6,7 +6,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import type { TestProject } from "vitest/node"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
-import { medusaTestDbEnv, testPostgresServer, withDatabase } from "../scripts/postgres.mjs"
+import { APP_ROLE, TEST_APP_PASSWORD, ensureLoginRole, medusaTestDbEnv, testPostgresServer, withDatabase } from "../scripts/postgres.mjs"
 import { RUN_ID_ENV, TEMPLATE_ENV, createEmptyDatabase, dropDatabasesStartingWith, sealTemplate } from "./support/databases"
 
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -60,6 +60,8 @@ export default async function setup(_project: TestProject) {
     fs.rmSync(uploads, { recursive: true, force: true })
   }
   try {
+    // The app under test connects as the app role, as in production (docs/security.md).
+    await ensureLoginRole(server.serverUrl, APP_ROLE, TEST_APP_PASSWORD)
     await createEmptyDatabase(template)
     await migrateTemplate(template)
     await sealTemplate(template)

@@ -62,6 +62,151 @@ export async function dropDatabase(databaseUrl) {
 }
 
 /**
+ * Two database roles (docs/security.md): the schema belongs to an owner role
+ * that runs migrations and the seed; the running backend connects as an app
+ * role that may read and write rows but owns nothing, so it cannot alter,
+ * drop or truncate tables, disable the ledger's append-only triggers, or set
+ * `session_replication_role` (superuser only).
+ */
+export const OWNER_ROLE = "lianxin_owner"
+export const APP_ROLE = "lianxin_app"
+
+/** The same URL with other credentials. */
+export function withCredentials(databaseUrl, user, password) {
+  const url = new URL(databaseUrl)
+  url.username = encodeURIComponent(user)
+  url.password = password ? encodeURIComponent(password) : ""
+  return url.toString()
+}
+
+export function userOf(databaseUrl) {
+  return decodeURIComponent(new URL(databaseUrl).username || process.env.PGUSER || "postgres")
+}
+
+/**
+ * Creates a login role without any special attribute, or resets an existing
+ * one to that (and to this password). Run as a superuser. Tolerates another
+ * process creating the same role at the same moment (roles are cluster-wide).
+ */
+export async function ensureLoginRole(superuserUrl, role, password) {
+  quoteIdent(role)
+  await withClient(maintenanceUrl(superuserUrl), async (client) => {
+    const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`
+    const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])
+    if (rowCount === 0) {
+      try {
+        await client.query(`CREATE ROLE ${quoteIdent(role)} ${attributes}`)
+        return
+      } catch (error) {
+        // 42710 duplicate_object, 23505 unique_violation: created concurrently.
+        if (!["42710", "23505"].includes(error?.code)) throw error
+      }
+    }
+    await client.query(`ALTER ROLE ${quoteIdent(role)} ${attributes}`)
+  })
+}
+
+/**
+ * Makes `owner` the owner of the database, its public schema and every object
+ * in it that is not part of an extension (databases made before the two roles
+ * existed belong to the superuser). Nobody else may create objects in public.
+ * Run as a superuser; does nothing for objects the owner already has.
+ */
+export async function adoptOwnership(superuserDatabaseUrl, owner) {
+  quoteIdent(owner)
+  const name = databaseName(superuserDatabaseUrl)
+  await withClient(superuserDatabaseUrl, async (client) => {
+    await client.query(`ALTER DATABASE ${quoteIdent(name)} OWNER TO ${quoteIdent(owner)}`)
+    await client.query(`ALTER SCHEMA public OWNER TO ${quoteIdent(owner)}`)
+    await client.query("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    await client.query(`DO $adopt$
+DECLARE
+  r record;
+  target text := ${client.escapeLiteral(owner)};
+BEGIN
+  FOR r IN
+    SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+      AND pg_get_userbyid(c.relowner) <> target
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format(
+      CASE r.relkind WHEN 'v' THEN 'ALTER VIEW %s OWNER TO %I' WHEN 'm' THEN 'ALTER MATERIALIZED VIEW %s OWNER TO %I'
+        WHEN 'f' THEN 'ALTER FOREIGN TABLE %s OWNER TO %I' ELSE 'ALTER TABLE %s OWNER TO %I' END,
+      r.name, target);
+  END LOOP;
+  -- Sequences owned by a column moved with their table; the rest move here.
+  FOR r IN
+    SELECT c.oid::regclass AS name FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> target
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+  LOOP
+    EXECUTE format('ALTER SEQUENCE %s OWNER TO %I', r.name, target);
+  END LOOP;
+  FOR r IN
+    SELECT p.oid::regprocedure AS name FROM pg_proc p
+    JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> target
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format('ALTER ROUTINE %s OWNER TO %I', r.name, target);
+  END LOOP;
+  FOR r IN
+    SELECT t.oid::regtype AS name, t.typtype FROM pg_type t
+    JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd', 'r') AND pg_get_userbyid(t.typowner) <> target
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format(CASE r.typtype WHEN 'd' THEN 'ALTER DOMAIN %s OWNER TO %I' ELSE 'ALTER TYPE %s OWNER TO %I' END, r.name, target);
+  END LOOP;
+END
+$adopt$`)
+  })
+}
+
+/**
+ * Lets the app role read and write the rows of every table (and use the
+ * sequences) of the public schema, now and for tables later migrations
+ * create. Run as the owner (or a superuser) after every migration. Grants
+ * nothing else: no TRUNCATE, no ownership, no DDL.
+ */
+export async function grantAppRole(ownerDatabaseUrl, appRole) {
+  quoteIdent(appRole)
+  const role = quoteIdent(appRole)
+  await withClient(ownerDatabaseUrl, async (client) => {
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdent(databaseName(ownerDatabaseUrl))} TO ${role}`)
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`)
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`)
+    await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`)
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`)
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role}`)
+  })
+}
+
+/**
+ * What the role of a URL may do that the running backend must not: problems
+ * in words, empty when the role is a plain app role.
+ */
+export async function appRoleProblems(databaseUrl) {
+  return withClient(databaseUrl, async (client) => {
+    const problems = []
+    const { rows } = await client.query(
+      `SELECT current_user AS name, r.rolsuper, r.rolbypassrls,
+              (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owned_tables
+         FROM pg_roles r WHERE r.rolname = current_user`
+    )
+    const [role] = rows
+    if (role.rolsuper) problems.push(`${role.name} is a superuser (it can switch the ledger's triggers off)`)
+    if (role.rolbypassrls) problems.push(`${role.name} bypasses row-level security`)
+    if (role.owned_tables > 0) problems.push(`${role.name} owns (or is a member of the owner of) ${role.owned_tables} tables (it can alter or drop them)`)
+    return problems
+  })
+}
+
+/**
  * Starts (initialising on first use) an embedded PostgreSQL cluster whose data
  * lives in `dataDir` and survives restarts. Returns its server URL and stop().
  */
@@ -184,4 +329,20 @@ export function medusaTestDbEnv(serverUrl) {
     DB_USERNAME: decodeURIComponent(url.username || "postgres"),
     DB_PASSWORD: decodeURIComponent(url.password || ""),
   }
+}
+
+/** Password of the app role on test servers (throw-away clusters or a local trust-auth server). */
+export const TEST_APP_PASSWORD = "lianxin-test-app"
+
+/**
+ * A test database with the production split of roles: `migrationUrl` is the
+ * server's superuser (it migrates and seeds, as the owner would), `databaseUrl`
+ * the app role the backend runs as. Grants happen after migrating
+ * (start.mjs, or grantAppRole).
+ */
+export async function createTestDatabase(serverUrl, name) {
+  const migrationUrl = withDatabase(serverUrl, name)
+  await createDatabaseIfMissing(migrationUrl)
+  await ensureLoginRole(serverUrl, APP_ROLE, TEST_APP_PASSWORD)
+  return { migrationUrl, databaseUrl: withCredentials(migrationUrl, APP_ROLE, TEST_APP_PASSWORD) }
 }

@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 // `npm start` for the backend: PostgreSQL (DATABASE_URL or embedded), migrations,
-// demo data on an empty database, the publishable key handed to the storefront,
-// then Medusa. Ctrl-C stops Medusa first, then PostgreSQL, and leaves nothing behind.
+// Meilisearch (MEILISEARCH_HOST or the packaged binary), demo data on an empty
+// database, the publishable key handed to the storefront, then Medusa. Ctrl-C
+// stops Medusa first, then Meilisearch, then PostgreSQL, and leaves nothing behind.
 import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import {
+  APP_ROLE,
   DEFAULT_EMBEDDED_PORT,
+  OWNER_ROLE,
+  adoptOwnership,
+  appRoleProblems,
   createDatabaseIfMissing,
+  ensureLoginRole,
+  grantAppRole,
   startEmbeddedPostgres,
+  userOf,
+  withCredentials,
   withDatabase,
 } from "./postgres.mjs"
+import { DEFAULT_MEILISEARCH_PORT, MeilisearchUnavailable, startMeilisearch } from "./meilisearch.mjs"
 
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const repoDir = path.resolve(backendDir, "..")
@@ -32,11 +42,17 @@ function localSecrets() {
   const file = path.join(dataDir, "secrets.json")
   const saved = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}
   const secrets = {
+    ...saved,
     JWT_SECRET: saved.JWT_SECRET ?? crypto.randomBytes(32).toString("hex"),
     COOKIE_SECRET: saved.COOKIE_SECRET ?? crypto.randomBytes(32).toString("hex"),
     // Losing this key makes the stored registry data unreadable: it stays with the database in .data/.
     LIANXIN_REGISTRY_KEY: saved.LIANXIN_REGISTRY_KEY ?? crypto.randomBytes(32).toString("base64"),
     LIANXIN_PICKUP_KEY: saved.LIANXIN_PICKUP_KEY ?? crypto.randomBytes(32).toString("base64"),
+    // Master key of the local Meilisearch: its data under .data/meilisearch is only readable with it.
+    LIANXIN_MEILI_MASTER_KEY: saved.LIANXIN_MEILI_MASTER_KEY ?? crypto.randomBytes(24).toString("hex"),
+    // Passwords of the embedded PostgreSQL's two roles (owner: migrations and seed; app: the running backend).
+    LIANXIN_DB_OWNER_PASSWORD: saved.LIANXIN_DB_OWNER_PASSWORD ?? crypto.randomBytes(18).toString("base64url"),
+    LIANXIN_DB_APP_PASSWORD: saved.LIANXIN_DB_APP_PASSWORD ?? crypto.randomBytes(18).toString("base64url"),
   }
   if (JSON.stringify(saved) !== JSON.stringify(secrets)) {
     fs.mkdirSync(dataDir, { recursive: true })
@@ -46,6 +62,7 @@ function localSecrets() {
 }
 
 let stopPostgres = async () => {}
+let stopMeilisearch = async () => {}
 let child = null
 let shuttingDown = false
 
@@ -66,6 +83,7 @@ async function shutdown(code) {
     await exited
     clearTimeout(timer)
   }
+  await stopMeilisearch()
   await stopPostgres()
   process.exit(code)
 }
@@ -105,22 +123,35 @@ async function main() {
       log("stopping embedded PostgreSQL…")
       await embedded.stop()
     }
-    env.DATABASE_URL = withDatabase(embedded.serverUrl, "lianxin")
+    // The superuser only prepares the two roles; nothing of ours connects as it.
+    const superuserDb = withDatabase(embedded.serverUrl, "lianxin")
+    if (await createDatabaseIfMissing(superuserDb)) log("created the database")
+    const { LIANXIN_DB_OWNER_PASSWORD: ownerPassword, LIANXIN_DB_APP_PASSWORD: appPassword } = localSecrets()
+    await ensureLoginRole(superuserDb, OWNER_ROLE, ownerPassword)
+    await ensureLoginRole(superuserDb, APP_ROLE, appPassword)
+    await adoptOwnership(superuserDb, OWNER_ROLE)
+    env.DATABASE_MIGRATION_URL = withCredentials(superuserDb, OWNER_ROLE, ownerPassword)
+    env.DATABASE_URL = withCredentials(superuserDb, APP_ROLE, appPassword)
+  } else {
+    env.DATABASE_MIGRATION_URL ||= env.DATABASE_URL
+    if (await createDatabaseIfMissing(env.DATABASE_MIGRATION_URL)) log("created the database")
   }
-  if (await createDatabaseIfMissing(env.DATABASE_URL)) {
-    log("created the database")
-  }
+  const migrationUrl = env.DATABASE_MIGRATION_URL
+  const twoRoles = userOf(migrationUrl) !== userOf(env.DATABASE_URL)
 
   const secretKeys = ["JWT_SECRET", "COOKIE_SECRET", "LIANXIN_REGISTRY_KEY", "LIANXIN_PICKUP_KEY"]
   if (secretKeys.some((k) => !env[k])) {
-    Object.assign(env, { ...localSecrets(), ...pick(env, secretKeys) })
+    Object.assign(env, { ...pick(localSecrets(), secretKeys), ...pick(env, secretKeys) })
+  }
+  if (!env.MEILISEARCH_HOST) {
+    await startLocalMeilisearch(env)
   }
   env.LIANXIN_PUBLISHABLE_KEY_FILE ??= path.join(dataDir, "publishable-key")
+  // npm start serves plain http on localhost, where a Secure session cookie
+  // would never be stored; behind a TLS proxy the cookie becomes Secure.
+  env.SESSION_COOKIE_SECURE ??= "auto"
   // Development SMS (and email without LIANXIN_SMTP_HOST) land here: tail -f .data/outbox/sms.jsonl
   env.LIANXIN_OUTBOX_DIR ??= path.join(dataDir, "outbox")
-  // npm start serves plain http on localhost: a Secure session cookie would
-  // never be stored and the Medusa Admin login would bounce back.
-  env.SESSION_COOKIE_SECURE ??= "false"
 
   const cwd = develop ? backendDir : serverDir
   if (!develop && !fs.existsSync(path.join(serverDir, "medusa-config.js"))) {
@@ -141,10 +172,23 @@ async function main() {
     fs.symlinkSync(uploads, staticDir, "dir")
   }
 
-  log("running migrations…")
-  await run(["db:migrate"], { cwd, env })
+  // Migrations and the seed run as the owner; Medusa itself as the app role,
+  // which never sees the owner's URL.
+  const ownerEnv = { ...env, DATABASE_URL: migrationUrl }
+  delete env.DATABASE_MIGRATION_URL
+  log(`running migrations as ${userOf(migrationUrl)}…`)
+  await run(["db:migrate"], { cwd, env: ownerEnv })
   log("seeding demo data if the database is empty…")
-  await run(["exec", script], { cwd, env })
+  await run(["exec", script], { cwd, env: ownerEnv })
+  if (twoRoles) {
+    await grantAppRole(migrationUrl, userOf(env.DATABASE_URL))
+  }
+  for (const problem of await appRoleProblems(env.DATABASE_URL)) {
+    console.warn(
+      `[lianxin] WARNING: the backend's database role ${problem}. Set DATABASE_URL to a role that only reads and writes ` +
+        "rows and DATABASE_MIGRATION_URL to the owner (README, docs/security.md)."
+    )
+  }
   // `npm run seed`: the same PostgreSQL, migrations and seed as npm start, then stop.
   if (process.argv.includes("--seed-only")) return shutdown(0)
 
@@ -160,6 +204,39 @@ async function main() {
       }
     }
   )
+}
+
+/**
+ * Without MEILISEARCH_HOST: the packaged Meilisearch on 127.0.0.1, data in
+ * .data/meilisearch, master key kept in .data/secrets.json. Where the binary
+ * cannot run, the shop still starts and search answers from PostgreSQL.
+ */
+async function startLocalMeilisearch(env) {
+  const port = Number(env.LIANXIN_MEILI_PORT ?? DEFAULT_MEILISEARCH_PORT)
+  const masterKey = localSecrets().LIANXIN_MEILI_MASTER_KEY
+  const meiliLog = path.join(dataDir, "meilisearch.log")
+  try {
+    log(`MEILISEARCH_HOST is not set: starting Meilisearch on 127.0.0.1:${port} (data in ${path.relative(repoDir, dataDir)}/meilisearch)`)
+    const meili = await startMeilisearch({
+      dataDir: path.join(dataDir, "meilisearch"),
+      port,
+      masterKey,
+      log: (line) => fs.appendFileSync(meiliLog, `${line}\n`),
+    })
+    stopMeilisearch = async () => {
+      log("stopping Meilisearch…")
+      await meili.stop()
+    }
+    meili.exited.then((code) => {
+      if (!shuttingDown) log(`Meilisearch exited (${code}); search answers from PostgreSQL until it is back`)
+    })
+    env.MEILISEARCH_HOST = meili.host
+    env.MEILISEARCH_API_KEY = masterKey
+  } catch (error) {
+    if (!(error instanceof MeilisearchUnavailable)) throw error
+    log(`${error.message}`)
+    log("continuing without Meilisearch: search answers from PostgreSQL (degraded)")
+  }
 }
 
 function isLinkTo(link, target) {

@@ -126,10 +126,10 @@ describe("demo catalog", () => {
 describe("e2e catalog", () => {
   checkCatalog(E2E_CATALOG)
 
-  it("is small: 2 households, 2 categories, 4 products", () => {
+  it("is small: 2 households, 2 categories, 5 products", () => {
     expect(E2E_CATALOG.households).toHaveLength(2)
     expect(E2E_CATALOG.categories).toHaveLength(2)
-    expect(E2E_CATALOG.products).toHaveLength(4)
+    expect(E2E_CATALOG.products).toHaveLength(5)
   })
 })
 

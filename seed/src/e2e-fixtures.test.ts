@@ -11,8 +11,12 @@ describe("E2E fixtures", () => {
     expect(E2E_CATALOG.products.map((p) => p.handle)).toEqual(fixtures.map((p) => p.handle))
     E2E_CATALOG.products.forEach((product, i) => {
       const fixture = fixtures[i]
-      expect(product.variants).toHaveLength(1)
+      expect(product.variants).toHaveLength("larger" in fixture ? 2 : 1)
       expect(variantSku(product, product.variants[0])).toBe(fixture.sku)
+      if ("larger" in fixture) {
+        expect(variantSku(product, product.variants[1])).toBe(fixture.larger.sku)
+        expect(product.variants[1]).toMatchObject({ title: fixture.larger.variantTitle, priceFen: fixture.larger.priceFen })
+      }
       expect(product.variants[0].priceFen).toBe(fixture.priceFen)
       expect(product.variants[0].stock).toBe(fixture.stock)
       expect(product.title).toBe(fixture.title)

@@ -8,7 +8,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { createDatabaseIfMissing, dropDatabase, freePort, testPostgresServer, withDatabase } from "../../backend/scripts/postgres.mjs"
+import { createTestDatabase, dropDatabase, freePort, testPostgresServer } from "../../backend/scripts/postgres.mjs"
 
 export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 
@@ -70,8 +70,8 @@ function tail(file: string, lines = 40) {
 export async function startStack({ scenario = "e2e", logDir }: { scenario?: string; logDir: string }): Promise<Stack> {
   fs.mkdirSync(logDir, { recursive: true })
   const pg = await testPostgresServer()
-  const databaseUrl = withDatabase(pg.serverUrl, `lianxin_e2e_${crypto.randomBytes(4).toString("hex")}`)
-  await createDatabaseIfMissing(databaseUrl)
+  // As in production: migrations and seed as the owner, the backend as the app role.
+  const { migrationUrl, databaseUrl } = await createTestDatabase(pg.serverUrl, `lianxin_e2e_${crypto.randomBytes(4).toString("hex")}`)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-e2e-"))
   const backendPort = await freePort()
   const storefrontPort = await freePort()
@@ -82,6 +82,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   const common: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    DATABASE_MIGRATION_URL: migrationUrl,
     LIANXIN_DATA_DIR: dataDir,
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
@@ -99,7 +100,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   const stop = async () => {
     await stopProcess(storefront)
     await stopProcess(backend)
-    await dropDatabase(databaseUrl).catch(() => {})
+    await dropDatabase(migrationUrl).catch(() => {})
     await pg.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

@@ -373,6 +373,29 @@ medusaIntegrationTestRunner({
         expect([arriveAfterReady.status, arriveAfterReady.data.batch.status]).toEqual([200, "ready"])
       })
 
+      it("two check-ins of one batch at the same moment: one 200, the other the documented 409, one set of shortages", async () => {
+        const order = await place([{ variant_id: apple, quantity: 3 }])
+        const batch = await batchOf()
+        await api.post(`/pickup-staff/batches/${batch.id}/arrive`, {}, { headers: staffA })
+        const results = await Promise.all(
+          [1, 2].map((missing) =>
+            attempt(
+              api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages: [{ variant_id: apple, missing_quantity: missing }] }, { headers: staffA })
+            )
+          )
+        )
+        expect(results.map((r) => r.status).sort()).toEqual([200, 409])
+        const loser = results.find((r) => r.status === 409)!
+        expect(loser.data).toMatchObject({ type: "conflict", message: expect.stringContaining("这批货已经验收过了") })
+        const winner = results.find((r) => r.status === 200)!
+        const missing = winner.data.shortages[0].short_quantity
+        const shortages = await svc().listPickupShortages({ batch_id: batch.id })
+        expect(shortages.map((s: any) => s.missing_quantity)).toEqual([missing])
+        const line = (await assignmentOf(order.id)).lines[0]
+        expect(Number(line.short_quantity)).toBe(missing)
+        expect((await batchOf()).status).toBe("ready")
+      })
+
       it("today: the batches that matter at the point, most urgent first, with counts", async () => {
         await place([{ variant_id: apple, quantity: 1 }])
         await place([{ variant_id: apple, quantity: 1 }], ids.farCycle)

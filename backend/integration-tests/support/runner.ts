@@ -37,6 +37,8 @@ import {
 } from "@medusajs/test-utils/dist/index.js"
 import { waitWorkflowExecutions } from "@medusajs/test-utils/dist/medusa-test-runner-utils/wait-workflow-executions.js"
 import { RUN_ID_ENV, TEMPLATE_ENV, cloneDatabase, relaxDurability, serverClient } from "./databases"
+// @ts-expect-error plain ESM helper shared with scripts/start.mjs
+import { APP_ROLE, TEST_APP_PASSWORD, withCredentials } from "../../scripts/postgres.mjs"
 
 export * from "@medusajs/test-utils/dist/index.js"
 
@@ -77,7 +79,12 @@ class TemplateTestRunner {
     this.snapshotName = `${this.dbName}-snapshot`
     this.cwd = options.cwd ?? options.medusaConfigFile ?? process.cwd()
     this.configPath = options.medusaConfigFile ?? this.cwd
-    this.clientUrl = TestDatabaseUtils.getDatabaseURL(this.dbName)
+    // A clone of the template carries the app role's grants: the app (and
+    // dbConnection) run as that role, as in production, so a test sees what
+    // the running backend may and may not do. A caller's own database is
+    // migrated by the app itself and stays with the owner.
+    const ownerUrl = TestDatabaseUtils.getDatabaseURL(this.dbName)
+    this.clientUrl = this.template ? withCredentials(ownerUrl, APP_ROLE, TEST_APP_PASSWORD) : ownerUrl
   }
 
   async beforeAll() {

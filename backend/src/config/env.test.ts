@@ -37,12 +37,13 @@ describe("parseBackendEnv", () => {
   it("names each malformed variable", () => {
     const found = problems({
       DATABASE_URL: "mysql://nope",
+      DATABASE_MIGRATION_URL: "owner@localhost/lianxin",
       REDIS_URL: "localhost:6379",
       MEDUSA_WORKER_MODE: "both",
       STORE_CORS: "localhost:3000",
     })
     expect(found.map((p) => p.split(" ")[0]).sort()).toEqual(
-      ["DATABASE_URL", "MEDUSA_WORKER_MODE", "REDIS_URL", "STORE_CORS"].sort()
+      ["DATABASE_MIGRATION_URL", "DATABASE_URL", "MEDUSA_WORKER_MODE", "REDIS_URL", "STORE_CORS"].sort()
     )
   })
 
@@ -93,5 +94,24 @@ describe("parseBackendEnv", () => {
     ])
     expect(parseBackendEnv({ ...base, LIANXIN_QUIET_HOURS: "off" }).LIANXIN_QUIET_HOURS).toBe("off")
     expect(parseBackendEnv(base).LIANXIN_SMS_ADAPTER).toBe("outbox")
+  })
+
+  it("Stripe keys come both or not at all, each in its own shape", () => {
+    expect(problems({ ...base, STRIPE_API_KEY: "sk_test_abc" })).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is required together/)])
+    expect(problems({ ...base, STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toEqual([expect.stringMatching(/^STRIPE_API_KEY is required together/)])
+    expect(problems({ ...base, STRIPE_API_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" })[0]).toMatch(/^STRIPE_API_KEY must be a Stripe secret key/)
+    expect(problems({ ...base, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "abc" })[0]).toMatch(/^STRIPE_WEBHOOK_SECRET must be/)
+    expect(problems({ ...base, STRIPE_PAYMENT_METHODS: "wechat_pay,paypal" })[0]).toMatch(/^STRIPE_PAYMENT_METHODS/)
+    expect(problems({ ...base, STRIPE_WEBHOOK_DELAY_MS: "0" })[0]).toMatch(/^STRIPE_WEBHOOK_DELAY_MS/)
+    expect(
+      problems({ ...base, NODE_ENV: "production", JWT_SECRET: "x".repeat(16), COOKIE_SECRET: "x".repeat(16),
+        LIANXIN_REGISTRY_KEY: "a".repeat(64), LIANXIN_PICKUP_KEY: "b".repeat(64),
+        STRIPE_API_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_HOST: "http://127.0.0.1:12111" })
+    ).toEqual([expect.stringMatching(/^STRIPE_API_HOST must be https in production/)])
+    expect(parseBackendEnv({ ...base, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).STRIPE_PAYMENT_METHODS).toEqual([
+      "wechat_pay",
+      "alipay",
+      "card",
+    ])
   })
 })

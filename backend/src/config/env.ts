@@ -1,3 +1,4 @@
+import { compileTrust } from "@lianxin/plugin/utils/proxy-trust"
 import { z } from "zod"
 
 /**
@@ -25,6 +26,15 @@ export const backendEnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
       .optional(),
+    /**
+     * The schema owner's URL: `npm start` runs migrations and the seed with it,
+     * then starts Medusa with DATABASE_URL (a role that only reads and writes
+     * rows) and without this variable. Unset: DATABASE_URL does both.
+     */
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// connection URL")
+      .optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")
@@ -46,14 +56,45 @@ export const backendEnvSchema = z
     MEDUSA_ADMIN_BACKEND_URL: z.string().url("must be a URL").optional(),
     /** Where uploaded files are written (tests use a temporary folder); unset: <cwd>/static. */
     LIANXIN_UPLOAD_DIR: z.string().min(1).optional(),
+    /**
+     * Meilisearch serving product search (`npm start` starts the packaged one and
+     * sets this). Unset: no search index; search answers from PostgreSQL.
+     */
+    MEILISEARCH_HOST: z.string().url("must be a URL such as http://127.0.0.1:7700").optional(),
+    /** Master or admin API key of MEILISEARCH_HOST (16+ characters). */
+    MEILISEARCH_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Prefix of the physical index names (tests give each file its own). */
+    MEILISEARCH_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, "must be lower-case letters, digits and _")
+      .optional(),
     MEDUSA_WORKER_MODE: z.enum(["shared", "worker", "server"]).default("shared"),
     MEDUSA_ADMIN_DISABLED: booleanish.default(false),
     /**
-     * Whether the admin session cookie is Secure (HTTPS only). Medusa makes it
-     * Secure in production; `npm start` serves plain http on localhost and sets
-     * false so the Medusa Admin login works there. Never false behind a public URL.
+     * Whether the admin session cookie is Secure (HTTPS only). `auto` (what
+     * `npm start` sets): Secure exactly when the request came over TLS, also
+     * through a proxy that says so with X-Forwarded-Proto. Unset: Medusa's
+     * default (always Secure in production). Never false behind a public URL.
      */
-    SESSION_COOKIE_SECURE: booleanish.optional(),
+    SESSION_COOKIE_SECURE: z
+      .enum(["true", "false", "1", "0", "auto"])
+      .transform((v) => (v === "auto" ? ("auto" as const) : v === "true" || v === "1"))
+      .optional(),
+    /**
+     * Which proxies may tell the client's address (X-Forwarded-For, for rate
+     * limits per address) and scheme (X-Forwarded-Proto, for HSTS): false,
+     * true, a hop count, or loopback/linklocal/uniquelocal/addresses/CIDRs.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("loopback")
+      .superRefine((v, ctx) => {
+        try {
+          compileTrust(v)
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^TRUST_PROXY /, "") })
+        }
+      }),
     /**
      * 32-byte key (base64 or 64 hex digits) that encrypts household registry
      * data (national ID, phone, bank account) at rest. Required in production.
@@ -118,13 +159,50 @@ export const backendEnvSchema = z
       .default("21:30-08:00"),
     /** Public URL of the storefront, for links in emails. */
     LIANXIN_STOREFRONT_URL: z.string().url("must be a URL").default("http://localhost:3000"),
+    /**
+     * Online payments (docs/payments.md). Both unset: pay at pickup only.
+     * Both set: residents may also pay with WeChat Pay, Alipay and card.
+     */
+    STRIPE_API_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, "must be a Stripe secret key (sk_test_…, sk_live_…, or a restricted rk_…)")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9_]+$/, "must be a webhook signing secret (whsec_…)").optional(),
+    /** Where the Stripe API is (our test server in tests and offline runs); unset: api.stripe.com. */
+    STRIPE_API_HOST: z.string().url("must be a URL such as http://127.0.0.1:12111").optional(),
+    /** Which online methods residents are offered, comma-separated, in this order. */
+    STRIPE_PAYMENT_METHODS: z
+      .string()
+      .transform((v) => v.split(",").map((m) => m.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(["wechat_pay", "alipay", "card"])).min(1, "must name at least one of wechat_pay, alipay, card"))
+      .default(["wechat_pay", "alipay", "card"]),
+    /** How long Medusa waits before processing a payment webhook (Medusa's default 5000; 0 would also mean 5000). */
+    STRIPE_WEBHOOK_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   })
   .superRefine((env, ctx) => {
+    if (!!env.STRIPE_API_KEY !== !!env.STRIPE_WEBHOOK_SECRET) {
+      const missing = env.STRIPE_API_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_API_KEY"
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is required together with the other Stripe key (set both for online payments, neither for pay at pickup only)",
+      })
+    }
+    if (env.NODE_ENV === "production" && env.STRIPE_API_HOST && !env.STRIPE_API_HOST.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_API_HOST"], message: "must be https in production (unset it to reach Stripe itself)" })
+    }
     if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
       ctx.addIssue({
         code: "custom",
         path: ["DATABASE_URL"],
         message: "is required (npm start sets it for the embedded PostgreSQL; see README)",
+      })
+    }
+    if (env.MEILISEARCH_HOST && !env.MEILISEARCH_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEILISEARCH_API_KEY"],
+        message: "is required with MEILISEARCH_HOST (Meilisearch always runs with a master key here)",
       })
     }
     if (env.LIANXIN_SMS_ADAPTER === "aliyun") {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { parseBackendEnv } from "./env"
-import { buildMedusaConfig, type infrastructureModules } from "./medusa"
+import { buildMedusaConfig, type infrastructureModules, onlinePaymentProviderIds } from "./medusa"
 
 const resolves = (modules: ReturnType<typeof infrastructureModules>) =>
   modules.map((m) => ("resolve" in m ? m.resolve : undefined))
@@ -110,5 +110,76 @@ describe("buildMedusaConfig", () => {
       parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEDUSA_WORKER_MODE: "worker" })
     )
     expect(config.projectConfig?.workerMode).toBe("worker")
+  })
+
+  it("pay at pickup only without Stripe keys: Medusa's own Payment Module, no online providers", () => {
+    const env = parseBackendEnv({ DATABASE_URL: "postgres://localhost/x" })
+    const config = buildMedusaConfig(env)
+    expect(resolves(config.modules!)).not.toContain("@medusajs/medusa/payment")
+    expect(onlinePaymentProviderIds(env)).toEqual([])
+  })
+
+  it("with both Stripe keys: our providers in camelCase options, the test host, a webhook delay that is not 0", () => {
+    const env = parseBackendEnv({
+      DATABASE_URL: "postgres://localhost/x",
+      STRIPE_API_KEY: "sk_test_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_def",
+      STRIPE_API_HOST: "http://127.0.0.1:12111",
+      STRIPE_PAYMENT_METHODS: "alipay, wechat_pay",
+      STRIPE_WEBHOOK_DELAY_MS: "1",
+    })
+    const payment = buildMedusaConfig(env).modules!.find((m: any) => m.resolve === "@medusajs/medusa/payment") as any
+    expect(payment.options).toEqual({
+      webhook_delay: 1,
+      webhook_retries: 3,
+      providers: [
+        {
+          resolve: "@lianxin/plugin/providers/stripe",
+          id: "stripe",
+          options: { apiKey: "sk_test_abc", webhookSecret: "whsec_def", apiHost: "http://127.0.0.1:12111" },
+        },
+      ],
+    })
+    expect(onlinePaymentProviderIds(env)).toEqual(["pp_stripe-alipay_stripe", "pp_stripe-wechatpay_stripe"])
+    // Medusa's default delay when not set.
+    const defaults = parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", STRIPE_API_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_def" })
+    expect(defaults.STRIPE_WEBHOOK_DELAY_MS).toBe(5000)
+    expect(onlinePaymentProviderIds(defaults)).toEqual(["pp_stripe-wechatpay_stripe", "pp_stripe-alipay_stripe", "pp_stripe_stripe"])
+  })
+
+  it("registers our Meilisearch provider as the Search Module's default only with MEILISEARCH_HOST", () => {
+    const base = { DATABASE_URL: "postgres://localhost/x" }
+    expect(JSON.stringify(buildMedusaConfig(parseBackendEnv(base)).modules)).not.toContain("search")
+    const config = buildMedusaConfig(
+      parseBackendEnv({
+        ...base,
+        MEILISEARCH_HOST: "http://127.0.0.1:7700",
+        MEILISEARCH_API_KEY: "0123456789abcdef0123",
+        MEILISEARCH_INDEX_PREFIX: "it_1",
+      })
+    )
+    const search = config.modules!.find((m) => "resolve" in m && m.resolve === "@medusajs/medusa/search")
+    expect(search).toMatchObject({
+      options: {
+        default_provider: "meilisearch",
+        index_prefix: "it_1",
+        providers: [
+          { id: "postgres" },
+          {
+            resolve: "@lianxin/plugin/providers/meilisearch",
+            options: { host: "http://127.0.0.1:7700", apiKey: "0123456789abcdef0123" },
+          },
+        ],
+      },
+    })
+  })
+
+  it("refuses MEILISEARCH_HOST without a key and a malformed host", () => {
+    expect(() =>
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "http://127.0.0.1:7700" })
+    ).toThrow(/MEILISEARCH_API_KEY is required with MEILISEARCH_HOST/)
+    expect(() =>
+      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "127.0.0.1", MEILISEARCH_API_KEY: "0123456789abcdef" })
+    ).toThrow(/MEILISEARCH_HOST must be a URL/)
   })
 })

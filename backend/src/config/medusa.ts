@@ -45,6 +45,78 @@ export function infrastructureModules(redisUrl: string | undefined): InputConfig
   ]
 }
 
+/** Medusa provider ids of our Stripe providers (module provider id "stripe"), by payment method. */
+export const STRIPE_PROVIDER_IDS = {
+  wechat_pay: "pp_stripe-wechatpay_stripe",
+  alipay: "pp_stripe-alipay_stripe",
+  card: "pp_stripe_stripe",
+} as const
+
+/** The provider ids residents are offered when Stripe is configured, in the configured order. */
+export function onlinePaymentProviderIds(env: BackendEnv): string[] {
+  return env.STRIPE_API_KEY ? env.STRIPE_PAYMENT_METHODS.map((m) => STRIPE_PROVIDER_IDS[m]) : []
+}
+
+/**
+ * The Payment Module with our Stripe providers, or nothing (Medusa's default
+ * module: pay at pickup only) without keys. Options are camelCase: the
+ * provider silently ignores the snake_case spelling of Medusa's docs.
+ */
+export function paymentModules(env: BackendEnv): InputConfigModules {
+  if (!env.STRIPE_API_KEY || !env.STRIPE_WEBHOOK_SECRET) return []
+  return [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        // `webhook_delay: 0` would become 5000 (Medusa reads it with ||).
+        webhook_delay: env.STRIPE_WEBHOOK_DELAY_MS,
+        webhook_retries: 3,
+        providers: [
+          {
+            resolve: "@lianxin/plugin/providers/stripe",
+            id: "stripe",
+            options: {
+              apiKey: env.STRIPE_API_KEY,
+              webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+              ...(env.STRIPE_API_HOST ? { apiHost: env.STRIPE_API_HOST } : {}),
+            },
+          },
+        ],
+      },
+    },
+  ]
+}
+
+/**
+ * The Search Module with our Meilisearch provider (plugin `providers/meilisearch`)
+ * as its default, next to Medusa's PostgreSQL provider (kept registered so a
+ * provider switch can drop the old engine's indexes). Without MEILISEARCH_HOST
+ * Medusa's default module stays and the plugin declares no product index.
+ */
+export function searchModule(env: Pick<BackendEnv, "MEILISEARCH_HOST" | "MEILISEARCH_API_KEY" | "MEILISEARCH_INDEX_PREFIX">): InputConfigModules {
+  if (!env.MEILISEARCH_HOST) {
+    return []
+  }
+  return [
+    {
+      resolve: "@medusajs/medusa/search",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
+          {
+            resolve: "@lianxin/plugin/providers/meilisearch",
+            id: "meilisearch",
+            options: { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY },
+          },
+        ],
+        default_provider: "meilisearch",
+        ...(env.MEILISEARCH_INDEX_PREFIX ? { index_prefix: env.MEILISEARCH_INDEX_PREFIX } : {}),
+        reindex: { batch_size: 500 },
+      },
+    },
+  ]
+}
+
 /**
  * Medusa's Notification Module with one provider per channel (docs/notifications.md):
  * in-app, email (SMTP, or the outbox without a host), SMS (outbox or Aliyun).
@@ -109,7 +181,8 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       workerMode: env.MEDUSA_WORKER_MODE,
-      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE } }),
+      // express-session understands "auto" (Secure when the request is); Medusa's type says boolean.
+      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE as boolean } }),
       http: {
         storeCors: env.STORE_CORS,
         adminCors: env.ADMIN_CORS,
@@ -157,7 +230,9 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
         },
       },
       notificationModule(env),
+      ...paymentModules(env),
       ...infrastructureModules(env.REDIS_URL),
+      ...searchModule(env),
     ],
   }
 }

@@ -39,7 +39,19 @@ export const E2E_CATALOG: Catalog = {
           title: p.variantTitle,
           priceFen: p.priceFen,
           stock: p.stock,
+          ...("netWeightG" in p ? { netWeightG: p.netWeightG } : {}),
         },
+        ...("larger" in p
+          ? [
+              {
+                key: p.larger.sku.slice(p.handle.length + 1),
+                title: p.larger.variantTitle,
+                priceFen: p.larger.priceFen,
+                stock: p.larger.stock,
+                netWeightG: p.larger.netWeightG,
+              },
+            ]
+          : []),
       ],
     })
   ),

@@ -72,6 +72,23 @@ export const E2E = {
       householdCode: "ZJ-LS-002",
       emoji: "cooked-rice",
     },
+    /**
+     * Two pack sizes with their net weight: the product page shows the chosen pack's price (never "起" while one is
+     * chosen) and the price per 斤. The fixture's own fields are the smaller pack; `larger` is the second.
+     */
+    pear: {
+      handle: "e2e-pear",
+      title: "测试梨",
+      variantTitle: "3斤装",
+      sku: "e2e-pear-3jin",
+      priceFen: 1990,
+      stock: 60,
+      netWeightG: 1500,
+      category: "e2e-fruit",
+      householdCode: "ZJ-LS-001",
+      emoji: "pear",
+      larger: { variantTitle: "6斤装", sku: "e2e-pear-6jin", priceFen: 3600, stock: 30, netWeightG: 3000 },
+    },
     /** Only two in stock: for sold-out and stock-limit tests. */
     millet: {
       handle: "e2e-millet",

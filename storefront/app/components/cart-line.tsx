@@ -1,16 +1,25 @@
-import { Form, Link } from "react-router"
+import { Form, Link, useNavigation } from "react-router"
 import type { CartLine } from "../lib/commerce"
 import { MAX_QUANTITY, type FieldErrors } from "../lib/forms"
 import { formatFen } from "../lib/money"
 import { useT } from "../lib/use-i18n"
 import { ProductImage } from "./product-image"
 
-/** One cart line with two small forms: change the quantity, or remove it. Both post, with or without JavaScript. */
+const stepFormId = (lineId: string, way: "less" | "more") => `step-${way}-${lineId}`
+
+/**
+ * One cart line: a −/+ stepper with the quantity between (typing a number and
+ * "更新数量" works too), and remove. Every control is a plain form post, with
+ * or without JavaScript.
+ */
 export function CartLineItem({ line, errors }: { line: CartLine; errors?: FieldErrors }) {
   const t = useT()
   const inputId = `qty-${line.id}`
   const errorId = `qty-${line.id}-error`
   const name = line.variantTitle ? `${line.title} ${line.variantTitle}` : line.title
+  // One step at a time: a second tap before the cart answers would post the same quantity again.
+  const navigation = useNavigation()
+  const busy = navigation.state !== "idle" && navigation.formData?.get("lineId") === line.id
   return (
     <li className="flex gap-3 py-3">
       <div className="w-20 shrink-0 overflow-hidden rounded-lg">
@@ -24,14 +33,23 @@ export function CartLineItem({ line, errors }: { line: CartLine; errors?: FieldE
         <p className="mt-1 text-sm">
           {formatFen(line.unitFen)} × {line.quantity} = <span className="font-semibold">{formatFen(line.totalFen)}</span>
         </p>
-        <div className="mt-2 flex flex-wrap items-start gap-2">
-          <Form method="post" noValidate className="flex items-start gap-2">
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <Form method="post" noValidate className="flex items-center gap-2">
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="lineId" value={line.id} />
-            <label htmlFor={inputId} className="sr-only">
-              {t("cart.line.quantity", { title: name })}
-            </label>
-            <div>
+            <div className="flex items-center">
+              <button
+                type="submit"
+                form={stepFormId(line.id, "less")}
+                disabled={busy || line.quantity <= 1}
+                aria-label={t("cart.line.less", { title: name })}
+                className="flex size-11 items-center justify-center rounded-l-lg border border-stone-300 bg-stone-50 text-xl disabled:text-stone-300"
+              >
+                −
+              </button>
+              <label htmlFor={inputId} className="sr-only">
+                {t("cart.line.quantity", { title: name })}
+              </label>
               <input
                 id={inputId}
                 name="quantity"
@@ -40,10 +58,20 @@ export function CartLineItem({ line, errors }: { line: CartLine; errors?: FieldE
                 min={1}
                 max={MAX_QUANTITY}
                 defaultValue={line.quantity}
+                key={line.quantity}
                 aria-invalid={errors?.quantity ? true : undefined}
                 aria-describedby={errors?.quantity ? errorId : undefined}
-                className={`min-h-11 w-20 rounded-lg border bg-white px-2 text-base ${errors?.quantity ? "border-red-600" : "border-stone-300"}`}
+                className={`h-11 w-14 border-y bg-white text-center text-base [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none ${errors?.quantity ? "border-red-600" : "border-stone-300"}`}
               />
+              <button
+                type="submit"
+                form={stepFormId(line.id, "more")}
+                disabled={busy || line.quantity >= MAX_QUANTITY}
+                aria-label={t("cart.line.more", { title: name })}
+                className="flex size-11 items-center justify-center rounded-r-lg border border-stone-300 bg-stone-50 text-xl disabled:text-stone-300"
+              >
+                +
+              </button>
             </div>
             <button type="submit" className="min-h-11 rounded-full border border-stone-300 px-3 text-sm hover:bg-stone-100">
               {t("cart.line.update")}
@@ -60,6 +88,14 @@ export function CartLineItem({ line, errors }: { line: CartLine; errors?: FieldE
               {t("cart.line.remove")}
             </button>
           </Form>
+          {/* The −/+ buttons post these (form="…"): one more or one fewer than the cart holds now, as plain posts. */}
+          {(["less", "more"] as const).map((way) => (
+            <Form key={way} id={stepFormId(line.id, way)} method="post" hidden>
+              <input type="hidden" name="intent" value="update" />
+              <input type="hidden" name="lineId" value={line.id} />
+              <input type="hidden" name="quantity" value={line.quantity + (way === "more" ? 1 : -1)} />
+            </Form>
+          ))}
         </div>
         {errors?.quantity ? (
           <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">

@@ -1,6 +1,15 @@
 import { useEffect, useState } from "react"
 import { Link } from "react-router"
-import { formatCountdown, formatDateTime, formatWindow, type CycleView, type PickupPointView } from "../lib/commerce"
+import {
+  formatCountdown,
+  formatDateTime,
+  formatOpeningHours,
+  formatWindow,
+  pointAddress,
+  pointExtraName,
+  type CycleView,
+  type PickupPointView,
+} from "../lib/commerce"
 import { useLang, useT } from "../lib/use-i18n"
 
 /**
@@ -29,7 +38,7 @@ export function CompoundBanner({ point }: { point: PickupPointView | null }) {
 }
 
 /** The next open cycle: cutoff (with a live countdown once JavaScript runs) and the pickup window. */
-export function CycleCountdown({ cycles, now: serverNow }: { cycles: CycleView[]; now?: number }) {
+export function CycleCountdown({ cycles, now: serverNow, showWindow = true }: { cycles: CycleView[]; now?: number; showWindow?: boolean }) {
   const t = useT()
   const lang = useLang()
   const [now, setNow] = useState<number | null>(null)
@@ -53,7 +62,43 @@ export function CycleCountdown({ cycles, now: serverNow }: { cycles: CycleView[]
           </span>
         ) : null}
       </p>
-      <p className="mt-1">{t("cycle.window", { window: formatWindow(cycle.pickupStartsAt, cycle.pickupEndsAt, lang) })}</p>
+      {showWindow ? <p className="mt-1">{t("cycle.window", { window: formatWindow(cycle.pickupStartsAt, cycle.pickupEndsAt, lang) })}</p> : null}
     </div>
+  )
+}
+
+/**
+ * Where the office is, when its counter is open and how to call it: each said
+ * once (addresses already name the 小区 and often the office).
+ */
+export function PointDetails({ point, className = "" }: { point: PickupPointView; className?: string }) {
+  const t = useT()
+  const lang = useLang()
+  const extra = pointExtraName(point)
+  const hours = formatOpeningHours(point.openingHours, lang)
+  return (
+    <dl className={`mt-1 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-sm text-stone-700 ${className}`}>
+      <dt className="text-stone-500">{t("point.address")}</dt>
+      <dd>
+        {pointAddress(point)}
+        {extra ? <span className="block">{extra}</span> : null}
+      </dd>
+      {hours ? (
+        <>
+          <dt className="text-stone-500">{t("point.hours")}</dt>
+          <dd>{hours}</dd>
+        </>
+      ) : null}
+      {point.phone ? (
+        <>
+          <dt className="text-stone-500">{t("point.phone")}</dt>
+          <dd>
+            <a href={`tel:${point.phone.replace(/[^\d+]/g, "")}`} className="text-emerald-800 underline underline-offset-2">
+              {point.phone}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
   )
 }

@@ -13,6 +13,8 @@ export type VariantView = {
   title: string | null
   priceFen: Fen | null
   stock: StockStatus
+  /** Net weight in grams when known (Medusa's variant weight, metadata net_weight_g, or a title such as 5斤装). */
+  weightG?: number | null
 }
 
 export type ProductSummary = {
@@ -138,4 +140,47 @@ export function villagesFrom(origins: ReadonlyArray<ProductOrigin>): VillageView
   return [...villages.values()]
     .map((v) => ({ ...v, householdCodes: [...v.householdCodes].sort() }))
     .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.code.localeCompare(b.code))
+}
+
+/** Grams in one 斤 (市斤) and one kilogram. */
+const GRAMS = { 斤: 500, 公斤: 1000, 千克: 1000, kg: 1000, g: 1, 克: 1 } as const
+
+/**
+ * The net weight a pack title states: "5斤装" → 2500, "2.5kg" → 2500,
+ * "500g" → 500; null for counts ("30枚") and anything unclear ("2-3斤").
+ */
+export function weightFromTitle(title: string | null | undefined): number | null {
+  if (!title) return null
+  const matches = [...title.matchAll(/(\d+(?:\.\d+)?)\s*(公斤|千克|斤|kg|克|g)(?![a-z])/gi)]
+  if (matches.length !== 1 || /\d\s*[-~～至到]\s*\d/.test(title)) return null
+  const [, amount, unit] = matches[0]!
+  const grams = Number(amount) * GRAMS[(unit!.toLowerCase() as keyof typeof GRAMS)]
+  return Number.isFinite(grams) && grams > 0 ? Math.round(grams) : null
+}
+
+/** A weight as Medusa or metadata gives it: positive grams, else null. */
+export function gramsOf(value: unknown): number | null {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value
+  return typeof n === "number" && Number.isFinite(n) && n > 0 ? n : null
+}
+
+export type UnitPrice = { fen: Fen; unit: "斤" | "kg" }
+
+/**
+ * The price per 斤 (or per kg) of a pack whose weight is known, rounded to
+ * the fen. Chinese readers compare produce by the 斤 unless the merchant sold
+ * it by the kilogram or gram; English readers get per kg.
+ */
+export function unitPrice(variant: Pick<VariantView, "priceFen" | "weightG" | "title">, lang: string): UnitPrice | null {
+  const grams = variant.weightG
+  if (variant.priceFen === null || !grams) return null
+  const byKg = lang === "en" || /kg|公斤|千克|\dg|克/i.test(variant.title ?? "")
+  const per = byKg ? 1000 : 500
+  return { fen: Math.round((variant.priceFen * per) / grams), unit: byKg ? "kg" : "斤" }
+}
+
+/** The variant a product page starts with: the one posted back, else the first that can be bought. */
+export function initialVariant(variants: ReadonlyArray<VariantView>, posted?: string | null): VariantView | null {
+  const buyable = variants.filter((v) => v.stock.kind !== "out" && v.priceFen !== null)
+  return buyable.find((v) => v.id === posted) ?? buyable[0] ?? variants[0] ?? null
 }

@@ -74,6 +74,68 @@ export type PickupPointView = {
   city: string
   district: string | null
   address: string
+  /** The property office's phone, for "is my order there yet?" calls; null when unknown. */
+  phone?: string | null
+  /** When the office's counter is open (Monday = 1); empty when unknown. */
+  openingHours?: OpeningHours[]
+}
+
+export type OpeningHours = { days: number[]; opens: string; closes: string }
+
+/**
+ * The point's address as one line, without saying city and district twice
+ * (addresses usually start with them already).
+ */
+export function pointAddress(point: Pick<PickupPointView, "city" | "district" | "address">): string {
+  const compact = (s: string) => s.replace(/\s+/g, "")
+  const address = point.address.trim()
+  const prefix = `${point.city}${point.district ?? ""}`
+  if (!prefix || compact(address).startsWith(compact(point.city))) return address
+  return `${prefix}${address}`
+}
+
+/**
+ * The point's own name when it tells the resident something the 小区 name and
+ * the address do not ("东门快递柜"); null when it only repeats them, as in
+ * "滨江花园物业服务中心" at "… 滨江花园 3 幢底商 物业服务中心".
+ */
+export function pointExtraName(point: Pick<PickupPointView, "name" | "compoundName" | "address">): string | null {
+  const compact = (s: string) => s.replace(/\s+/g, "")
+  const name = compact(point.name)
+  const rest = name.startsWith(compact(point.compoundName)) ? name.slice(compact(point.compoundName).length) : name
+  if (!rest || compact(point.address).includes(rest) || compact(point.address).includes(name)) return null
+  return point.name.trim()
+}
+
+const WEEKDAYS: Record<"zh-CN" | "en", string[]> = {
+  "zh-CN": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+  en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+}
+
+/** [1,2,3,4,5] → "周一至周五"; all seven → "每天"; [1,3] → "周一、周三". */
+function formatDays(days: number[], lang: string): string {
+  const en = lang === "en"
+  const names = WEEKDAYS[en ? "en" : "zh-CN"]
+  const sorted = [...new Set(days)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b)
+  if (sorted.length === 7) return en ? "Daily" : "每天"
+  const runs: number[][] = []
+  for (const d of sorted) {
+    const run = runs.at(-1)
+    if (run && run.at(-1) === d - 1) run.push(d)
+    else runs.push([d])
+  }
+  return runs
+    .map((run) => (run.length >= 3 ? `${names[run[0]! - 1]}${en ? "–" : "至"}${names[run.at(-1)! - 1]}` : run.map((d) => names[d - 1]).join(en ? ", " : "、")))
+    .join(en ? ", " : "、")
+}
+
+/** "每天 08:00–20:30" / "Mon–Fri 08:00–18:00; Sat 09:00–12:00"; "" when unknown. */
+export function formatOpeningHours(hours: ReadonlyArray<OpeningHours> | null | undefined, lang: string): string {
+  if (!hours?.length) return ""
+  return hours
+    .filter((h) => h.days.length > 0)
+    .map((h) => `${formatDays(h.days, lang)} ${h.opens}–${h.closes}`)
+    .join(lang === "en" ? "; " : "；")
 }
 
 /** An order cycle at a point: the countdown and the pickup window. */
@@ -84,6 +146,20 @@ export type CycleView = {
   pickupStartsAt: string
   pickupEndsAt: string
   full: boolean
+}
+
+/**
+ * The cycles a resident can choose at checkout, nearest cutoff first: cutoff
+ * ahead, places left, and none an availability answer said is closed (a batch
+ * already on its way). The first is preselected.
+ */
+export function orderableCycles(cycles: ReadonlyArray<CycleView>, closedIds: ReadonlyArray<string> = [], now = Date.now()): CycleView[] {
+  return cycles.filter((c) => Date.parse(c.cutoffAt) > now && !c.full && !closedIds.includes(c.id))
+}
+
+/** The cycle an availability answer says refuses orders, as a list for orderableCycles. */
+export function closedCycleIds(availability: AvailabilityView | null | undefined): string[] {
+  return availability && !availability.open && availability.cycleId ? [availability.cycleId] : []
 }
 
 /** Storage class of a product at the pickup point: chilled when product.metadata.perishability === "chilled". */

@@ -79,6 +79,8 @@ export const checkoutSchema = z.object({
   email: optionalEmail,
   /** The cycle the checkout page showed (hidden field): the order is placed in it or refused, never moved. */
   cycleId: z.optional(id("pcyc")),
+  /** "改为下一期": the cycle offered after the chosen one closed, taken explicitly (the submit button's value). */
+  nextCycleId: z.optional(id("pcyc")),
 })
 
 export const loginSchema = z.object({
@@ -105,6 +107,8 @@ export const compoundSearchSchema = z.object({
 /** Cancel an order: from the account page or the order page, which is where the resident goes back to. */
 export const cancelOrderSchema = z.object({
   returnTo: z._default(z.optional(z.enum(["account", "order"], msg("form.invalid"))), "account"),
+  /** "yes" from the confirmation; without it nothing is canceled and the page asks first. */
+  confirm: z.optional(z.literal("yes", msg("form.invalid"))),
 })
 
 export type FieldErrors = Partial<Record<string, MessageKey>>

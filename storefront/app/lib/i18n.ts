@@ -74,6 +74,12 @@ const zhCN = {
   "product.storyPrivate": "这户人家没有同意公开介绍，我们只显示编号和村庄。",
   "product.addToCart": "加入购物车",
   "product.quantity": "数量",
+  "product.quantityLess": "减少数量",
+  "product.quantityMore": "增加数量",
+  "product.chosenPrice": "所选规格价格",
+  "product.perWeight": "合 {price}/{unit}",
+  "unit.jin": "斤",
+  "unit.kg": "公斤",
   "product.variant": "规格",
   "product.soldOut": "已售罄，暂时不能购买",
   "breakdown.title": "这份钱去了哪里",
@@ -89,6 +95,8 @@ const zhCN = {
   "cart.browse": "去逛逛",
   "cart.line.quantity": "{title} 的数量",
   "cart.line.update": "更新数量",
+  "cart.line.less": "{title} 减一份",
+  "cart.line.more": "{title} 加一份",
   "cart.line.remove": "删除",
   "cart.line.removeLabel": "从购物车删除 {title}",
   "cart.subtotal": "合计",
@@ -145,6 +153,10 @@ const zhCN = {
   "order.status.canceled": "已取消",
   "order.cancel": "取消订单",
   "order.cancelLabel": "取消订单 {number}",
+  "order.cancelQuestion": "确定取消订单 {number} 吗？",
+  "order.cancelConsequence": "取消后不能恢复；还想要的话需要重新下单。",
+  "order.cancelConfirm": "确定取消订单 {number}",
+  "order.cancelKeep": "不取消",
   "order.canceled": "订单已取消。",
   "order.cancelUnsupported": "暂时不能在线取消订单（系统尚未开放此功能）。如需取消，请在截单前联系小区物业。",
   "order.cancelRefused": "这个订单已经过了截单时间，不能取消了。",
@@ -197,6 +209,10 @@ const zhCN = {
   "compound.search": "搜索城市或小区名",
   "compound.searchSubmit": "搜索",
   "compound.pick": "选这个小区",
+  "compound.picked": "当前选择",
+  "point.address": "地址",
+  "point.hours": "营业时间",
+  "point.phone": "物业电话",
   "compound.none": "没有找到匹配的小区。",
   "compound.comingSoon": "选择自提点的功能即将开放。目前所有订单都送到小区物业，由物业通知取货。",
   "compound.saved": "已记住你的小区。",
@@ -241,6 +257,25 @@ const zhCN = {
   "availability.full.ambient": "你的小区本期的常温位已满，这件商品暂时不能预订。",
   "availability.badge": "本期不可订",
   "availability.checkout": "提醒：{reason}",
+  "checkout.cycle.legend": "取货时间",
+  "checkout.cycle.option": "{window} 取货",
+  "checkout.cycle.orderBy": "{time} 前下单",
+  "checkout.failedGeneric": "订单没有提交成功，请检查后再试一次；如果一直这样，请联系小区物业。",
+  "checkout.refused": "这一期不能下单了",
+  "checkout.refused.cycle": "{window} 取货的这一期",
+  "checkout.refused.thisCycle": "这一期",
+  "checkout.refused.cutoff_passed.title": "这一期已经截单了",
+  "checkout.refused.cutoff_passed.body": "你选的{cycle}在你提交时截单了。",
+  "checkout.refused.batch_closed.title": "这一期的货已经发往自提点了",
+  "checkout.refused.batch_closed.body": "你选的{cycle}已经不能再加单。",
+  "checkout.refused.full.title": "这一期自提点已经放满了",
+  "checkout.refused.full.body": "你的小区{cycle}已经没有存放位置了。",
+  "checkout.refused.canceled.title": "这一期已经取消了",
+  "checkout.refused.canceled.body": "你选的{cycle}已经取消。",
+  "checkout.refused.kept": "订单没有提交，也没有扣款；你填写的信息都还在。",
+  "checkout.refused.switch": "改为下一期：{window} 取货",
+  "checkout.refused.none": "目前没有可以下单的一期，请稍后再来；购物车会一直保留。",
+  "form.cycle.required": "请选择取货时间",
 } as const
 
 /** Keys of the resident shop's dictionary (below), which every page loads. */
@@ -263,7 +298,7 @@ const en: Record<ShopMessageKey, string> = {
   "home.meta.description":
     "Lianxin Market: fresh produce from village households. Order online, collect it at your property office with a pickup code.",
   "home.empty": "Nothing is on sale yet. Please check back soon.",
-  "home.count": "{count} products",
+  "home.count": "{count, plural, one {# product} other {# products}}",
   "product.from": "from {price}",
   "product.price": "Price",
   "product.unit": "Unit",
@@ -292,14 +327,14 @@ const en: Record<ShopMessageKey, string> = {
   "nav.main": "Main",
   "nav.categories": "Categories",
   "nav.cart": "Cart",
-  "nav.cartCount": "Cart ({count} items)",
+  "nav.cartCount": "Cart ({count, plural, one {# item} other {# items}})",
   "nav.account": "Account",
   "nav.impact": "Impact",
   "nav.compound": "My compound",
   "home.categories": "Browse by category",
   "home.villages": "Villages",
-  "home.villageProducts": "{count} products",
-  "category.count": "{count} products",
+  "home.villageProducts": "{count, plural, one {# product} other {# products}}",
+  "category.count": "{count, plural, one {# product} other {# products}}",
   "category.empty": "Nothing in this category is on sale right now.",
   "category.notFound": "Category not found",
   "product.photos": "Photos",
@@ -315,6 +350,12 @@ const en: Record<ShopMessageKey, string> = {
   "product.storyPrivate": "This household has not agreed to a public profile; we show only its code and village.",
   "product.addToCart": "Add to cart",
   "product.quantity": "Quantity",
+  "product.quantityLess": "One fewer",
+  "product.quantityMore": "One more",
+  "product.chosenPrice": "Price of the chosen option",
+  "product.perWeight": "{price} per {unit}",
+  "unit.jin": "jin (500 g)",
+  "unit.kg": "kg",
   "product.variant": "Option",
   "product.soldOut": "Sold out for now",
   "breakdown.title": "Where the money goes",
@@ -330,6 +371,8 @@ const en: Record<ShopMessageKey, string> = {
   "cart.browse": "Browse products",
   "cart.line.quantity": "Quantity of {title}",
   "cart.line.update": "Update",
+  "cart.line.less": "One fewer {title}",
+  "cart.line.more": "One more {title}",
   "cart.line.remove": "Remove",
   "cart.line.removeLabel": "Remove {title} from the cart",
   "cart.subtotal": "Total",
@@ -372,7 +415,7 @@ const en: Record<ShopMessageKey, string> = {
   "confirm.address": "Pickup place",
   "confirm.placeholder": "To be confirmed",
   "confirm.pay": "Pay {total} when you collect",
-  "confirm.impact": "This order sends {amount} to {count} households.",
+  "confirm.impact": "This order sends {amount} to {count, plural, one {# household} other {# households}}.",
   "confirm.impactEstimate": "Estimated with the current split policy; the ledger records the exact amounts at handover.",
   "confirm.impactUnavailable": "The split cannot be shown right now.",
   "confirm.account": "Create an account with the email you gave at checkout and this order appears under “My orders”.",
@@ -386,6 +429,10 @@ const en: Record<ShopMessageKey, string> = {
   "order.status.canceled": "Canceled",
   "order.cancel": "Cancel order",
   "order.cancelLabel": "Cancel order {number}",
+  "order.cancelQuestion": "Cancel order {number}?",
+  "order.cancelConsequence": "This cannot be undone; to get these items you would order again.",
+  "order.cancelConfirm": "Yes, cancel order {number}",
+  "order.cancelKeep": "Keep the order",
   "order.canceled": "The order was canceled.",
   "order.cancelUnsupported": "Orders cannot be canceled online yet. To cancel, contact your property office before the cutoff.",
   "order.cancelRefused": "This order is past its cutoff and can no longer be canceled.",
@@ -396,7 +443,7 @@ const en: Record<ShopMessageKey, string> = {
   "account.deviceOrdersHint": "Placed on this device before you signed in, without this account's email, so they show on this device only; you can still get their pickup codes and cancel them here.",
   "account.logout": "Sign out",
   "account.hello": "Hello, {name}",
-  "account.items": "{count} items",
+  "account.items": "{count, plural, one {# item} other {# items}}",
   "login.title": "Sign in",
   "login.email": "Email",
   "login.password": "Password",
@@ -438,6 +485,10 @@ const en: Record<ShopMessageKey, string> = {
   "compound.search": "Search by city or compound name",
   "compound.searchSubmit": "Search",
   "compound.pick": "Choose this compound",
+  "compound.picked": "Your choice",
+  "point.address": "Address",
+  "point.hours": "Office hours",
+  "point.phone": "Office phone",
   "compound.none": "No compound matches.",
   "compound.comingSoon": "Choosing a pickup point opens soon. For now every order goes to your property office, which tells you when to collect.",
   "compound.saved": "Your compound is saved.",
@@ -469,7 +520,7 @@ const en: Record<ShopMessageKey, string> = {
   "form.password.tooShort": "At least 8 characters",
   "form.password.tooLong": "At most 72 characters",
   "form.search.tooLong": "At most 30 characters",
-  "form.errorSummary": "{count} fields need attention",
+  "form.errorSummary": "{count, plural, one {# field needs} other {# fields need}} attention",
   "checkout.email": "Email (optional)",
   "checkout.emailHint": "Register with this email later and the order appears under “My orders”.",
   "confirm.codeGuestNoProof": "This order was not placed on this device, so its pickup code cannot be shown here. Open it on the phone you ordered with, or sign in to the account you ordered with.",
@@ -482,6 +533,25 @@ const en: Record<ShopMessageKey, string> = {
   "availability.full.ambient": "Your compound's storage is full this cycle; this product cannot be ordered right now.",
   "availability.badge": "Not this cycle",
   "availability.checkout": "Note: {reason}",
+  "checkout.cycle.legend": "Pickup time",
+  "checkout.cycle.option": "Collect {window}",
+  "checkout.cycle.orderBy": "Order by {time}",
+  "checkout.failedGeneric": "The order was not placed. Please check and try again; if it keeps happening, contact your property office.",
+  "checkout.refused": "This round no longer takes orders",
+  "checkout.refused.cycle": "the round collected {window}",
+  "checkout.refused.thisCycle": "this round",
+  "checkout.refused.cutoff_passed.title": "Orders for this round just closed",
+  "checkout.refused.cutoff_passed.body": "The cutoff of {cycle} passed while you were checking out.",
+  "checkout.refused.batch_closed.title": "This round's delivery has already left",
+  "checkout.refused.batch_closed.body": "No more orders can be added to {cycle}.",
+  "checkout.refused.full.title": "The pickup point is full for this round",
+  "checkout.refused.full.body": "Your compound has no room left for {cycle}.",
+  "checkout.refused.canceled.title": "This round was canceled",
+  "checkout.refused.canceled.body": "{cycle} was canceled.",
+  "checkout.refused.kept": "Nothing was ordered or charged, and everything you entered is kept.",
+  "checkout.refused.switch": "Switch to the next round: collect {window}",
+  "checkout.refused.none": "No round is open for orders right now. Please come back later; your cart is kept.",
+  "form.cycle.required": "Choose when to collect",
 }
 
 const dictionaries: Record<Lang, Record<ShopMessageKey, string>> = { "zh-CN": zhCN, en }
@@ -511,10 +581,82 @@ export function translator(lang: Lang, extra?: ExtraMessages): Translate {
   return (key, params) => {
     const template = more?.[key] ?? messages[key] ?? key
     if (!params) return template
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole
-    )
+    return fill(template, params, lang)
   }
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>()
+
+function pluralCategory(lang: Lang, n: number): string {
+  let rules = pluralRules.get(lang)
+  if (!rules) {
+    rules = new Intl.PluralRules(lang)
+    pluralRules.set(lang, rules)
+  }
+  return rules.select(n)
+}
+
+/**
+ * Fills {name} and the plural form {count, plural, one {# item} other {# items}}
+ * (ICU's shape, "#" is the number): English needs "1 item" but "2 items";
+ * Chinese has one form, so its strings never use it. Unknown parameters stay
+ * visible as written.
+ */
+export function fill(template: string, params: Record<string, string | number>, lang: Lang): string {
+  let out = ""
+  let i = 0
+  while (i < template.length) {
+    const open = template.indexOf("{", i)
+    if (open === -1) break
+    out += template.slice(i, open)
+    const plural = /^\{(\w+), *plural, */.exec(template.slice(open))
+    if (plural) {
+      const end = matchingBrace(template, open)
+      const name = plural[1]!
+      const value = params[name]
+      if (end !== -1 && typeof value === "number") {
+        const forms = pluralForms(template.slice(open + plural[0].length, end))
+        const form = forms.get(`=${value}`) ?? forms.get(pluralCategory(lang, value)) ?? forms.get("other") ?? ""
+        out += fill(form.replace(/#/g, String(value)), params, lang)
+        i = end + 1
+        continue
+      }
+    }
+    const simple = /^\{(\w+)\}/.exec(template.slice(open))
+    if (simple && simple[1]! in params) {
+      out += String(params[simple[1]!])
+      i = open + simple[0].length
+      continue
+    }
+    out += "{"
+    i = open + 1
+  }
+  return out + template.slice(i)
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === "{") depth++
+    else if (text[j] === "}" && --depth === 0) return j
+  }
+  return -1
+}
+
+/** "one {# item} other {# items}" → one → "# item", other → "# items". */
+function pluralForms(body: string): Map<string, string> {
+  const forms = new Map<string, string>()
+  let j = 0
+  while (j < body.length) {
+    const selector = /^\s*(=?\w+)\s*\{/.exec(body.slice(j))
+    if (!selector) break
+    const open = j + selector[0].length - 1
+    const close = matchingBrace(body, open)
+    if (close === -1) break
+    forms.set(selector[1]!, body.slice(open + 1, close))
+    j = close + 1
+  }
+  return forms
 }
 
 /** The language stored in a request's Cookie header, zh-CN when absent or unknown. */

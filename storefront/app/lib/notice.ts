@@ -13,3 +13,6 @@ export function noticeFrom(request: Request): Notice | null {
   return NOTICES.find((n) => n === value) ?? null
 }
 
+
+/** ?cancel=<order id>: the order and account pages open "确定取消订单 N 吗？" for that order (the no-JavaScript path). */
+export const CONFIRM_CANCEL_PARAM = "cancel"

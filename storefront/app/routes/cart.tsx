@@ -5,7 +5,7 @@ import { translator } from "../lib/i18n"
 import { formatFen } from "../lib/money"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
-import { CompoundBanner, CycleCountdown } from "../components/pickup"
+import { CompoundBanner, CycleCountdown, PointDetails } from "../components/pickup"
 import { cartAction, loadCartPage } from "../lib/server/cart.server"
 import { getStoreClient } from "../lib/server/medusa.server"
 import { langFromMatches, useT } from "../lib/use-i18n"
@@ -60,7 +60,7 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
               {t("checkout.pickup")}
             </h2>
             <CompoundBanner point={compound.point} />
-            {compound.point ? <p className="text-xs text-stone-700">{compound.point.name} · {compound.point.address}</p> : null}
+            {compound.point ? <PointDetails point={compound.point} /> : null}
             {compound.cycles.length ? <CycleCountdown cycles={compound.cycles} now={now} /> : null}
           </section>
           <Link

@@ -1,16 +1,18 @@
+import { useEffect, useRef, useState } from "react"
 import { Form, Link, useNavigation } from "react-router"
 import { FormAlert, FormField } from "../components/form-field"
-import { CycleCountdown } from "../components/pickup"
+import { CycleCountdown, PointDetails } from "../components/pickup"
+import { reasonInLanguage, refusalBody, refusalTitle, type CycleRefusal } from "../lib/checkout-refusal"
 import { checkoutSchema } from "../lib/forms"
-import { translator } from "../lib/i18n"
-import { availabilityNotes } from "../lib/commerce"
+import { translator, type Lang, type MessageKey } from "../lib/i18n"
+import { availabilityNotes, formatDateTime, formatWindow, type CycleView } from "../lib/commerce"
 import { formatFen } from "../lib/money"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { checkoutAction, loadCheckoutPage } from "../lib/server/checkout.server"
 import { getStoreClient } from "../lib/server/medusa.server"
 import { useFormHints } from "../lib/use-form-hints"
-import { langFromMatches, useT } from "../lib/use-i18n"
+import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/checkout"
 import { LineList } from "../components/line-list"
 
@@ -30,24 +32,31 @@ export async function action({ request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function CheckoutPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { cart, compound, cycle, customer, now } = loaderData
+  const { cart, compound, cycles, customer, now } = loaderData
   const t = useT()
+  const lang = useLang()
   const navigation = useNavigation()
   const { errors, onBlur, onChange, onSubmit } = useFormHints(checkoutSchema, actionData?.errors)
   const values = actionData?.values
+  const refusal = actionData?.refusal ?? null
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST"
   const point = compound.point
+  // After a refusal nothing is preselected: the next cycle is taken only by tapping the offer (or choosing one below).
+  const offered = refusal ? cycles.filter((c) => c.id !== refusal.refused?.id) : cycles
+  const [chosenId, setChosenId] = useState<string | null>(refusal ? null : (offered[0]?.id ?? null))
+  useEffect(() => setChosenId(refusal ? null : (offered[0]?.id ?? null)), [refusal, offered[0]?.id])
+  const chosen = offered.find((c) => c.id === chosenId) ?? null
+  const notes = compound.availability?.cycleId && chosen && compound.availability.cycleId !== chosen.id ? [] : availabilityNotes(compound.availability)
   return (
     <section aria-labelledby="checkout-title" className="mx-auto max-w-xl">
       <h1 id="checkout-title" className="mb-3 text-xl font-bold">
         {t("checkout.title")}
       </h1>
       <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-5">
-        {cycle ? <input type="hidden" name="cycleId" value={cycle.id} /> : null}
-        {errors.form ? (
-          <FormAlert>
-            {errors.form === "checkout.failed" ? t("checkout.failed", { reason: actionData?.reason ?? "" }) : t(errors.form)}
-          </FormAlert>
+        {refusal ? (
+          <CycleRefusalAlert refusal={refusal} busy={busy} />
+        ) : errors.form ? (
+          <FormAlert>{formError(t, errors.form, actionData?.reason, lang)}</FormAlert>
         ) : null}
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <legend className="px-1 text-base font-semibold">{t("checkout.contact")}</legend>
@@ -97,31 +106,36 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
           )}
         </fieldset>
 
-        <section aria-labelledby="pickup-title" className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <section aria-labelledby="pickup-title" className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h2 id="pickup-title" className="text-base font-semibold">
             {t("checkout.pickup")}
           </h2>
           <p className="text-sm">{t("checkout.pickupOption")}</p>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-stone-600">{t("checkout.pickupAddress")}</dt>
-            <dd>
-              {point ? (
-                <>
-                  <span className="font-medium">{point.compoundName}</span> · {point.name}
-                  <span className="block text-stone-700">{point.address}</span>
-                  <Link to="/compound?redirectTo=%2Fcheckout" className="text-emerald-800 underline underline-offset-2">
-                    {t("compound.change")}
-                  </Link>
-                </>
-              ) : (
-                <Placeholder />
-              )}
-            </dd>
-            <dt className="text-stone-600">{t("checkout.pickupWindow")}</dt>
-            <dd>{cycle ? <CycleCountdown cycles={[cycle]} now={now} /> : compound.cycles.length ? t("cycle.closed") : <Placeholder />}</dd>
-          </dl>
-          {cycle ? <p className="text-xs text-stone-600">{t("checkout.cycleFixed")}</p> : null}
-          {availabilityNotes(compound.availability).map((key) => (
+          <div className="text-sm">
+            <p className="text-stone-600">{t("checkout.pickupAddress")}</p>
+            {point ? (
+              <>
+                <p className="font-medium">{point.compoundName}</p>
+                <PointDetails point={point} />
+                <Link to="/compound?redirectTo=%2Fcheckout" className="text-emerald-800 underline underline-offset-2">
+                  {t("compound.change")}
+                </Link>
+              </>
+            ) : (
+              <Placeholder />
+            )}
+          </div>
+          {offered.length > 0 ? (
+            <CycleChoice cycles={offered} chosenId={chosenId} onChoose={setChosenId} error={errors.cycleId} />
+          ) : (
+            <div className="text-sm">
+              <p className="text-stone-600">{t("checkout.pickupWindow")}</p>
+              {compound.cycles.length ? <p>{t("cycle.closed")}</p> : <Placeholder />}
+            </div>
+          )}
+          {chosen ? <CycleCountdown cycles={[chosen]} now={now} showWindow={false} /> : null}
+          {chosen ? <p className="text-xs text-stone-600">{t("checkout.cycleFixed")}</p> : null}
+          {notes.map((key) => (
             <p key={key} role="note" className="rounded bg-amber-50 p-2 text-sm text-amber-950 ring-1 ring-amber-300">
               {t("availability.checkout", { reason: t(key) })}
             </p>
@@ -156,6 +170,116 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
         </button>
       </Form>
     </section>
+  )
+}
+
+/** A form-level failure in the resident's language: the backend's own words only when it has them in that language. */
+function formError(t: ReturnType<typeof useT>, key: MessageKey, reason: string | undefined, lang: Lang): string {
+  if (key !== "checkout.failed") return t(key)
+  const said = reasonInLanguage(reason, lang)
+  return said ? t("checkout.failed", { reason: said.replace(/[。.]$/, "") }) : t("checkout.failedGeneric")
+}
+
+/** The cycles open for orders, the next one preselected; each says when to collect and until when to order. */
+function CycleChoice({
+  cycles,
+  chosenId,
+  onChoose,
+  error,
+}: {
+  cycles: CycleView[]
+  chosenId: string | null
+  onChoose: (id: string) => void
+  error?: MessageKey
+}) {
+  const t = useT()
+  const lang = useLang()
+  return (
+    <fieldset aria-describedby={error ? "cycle-error" : undefined} aria-invalid={error ? true : undefined}>
+      <legend className="text-sm text-stone-600">{t("checkout.cycle.legend")}</legend>
+      <div className="mt-1 space-y-2">
+        {cycles.map((c) => (
+          <label
+            key={c.id}
+            className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg bg-white p-3 ring-1 ring-stone-300 has-[:checked]:ring-2 has-[:checked]:ring-emerald-700"
+          >
+            <input
+              type="radio"
+              name="cycleId"
+              value={c.id}
+              checked={chosenId === c.id}
+              onChange={() => onChoose(c.id)}
+              className="mt-1"
+            />
+            <span>
+              <span className="block font-medium">{t("checkout.cycle.option", { window: formatWindow(c.pickupStartsAt, c.pickupEndsAt, lang) })}</span>
+              <span className="block text-xs text-stone-600">{t("checkout.cycle.orderBy", { time: formatDateTime(c.cutoffAt, lang) })}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id="cycle-error" className="mt-1 text-sm text-red-700">
+          {t(error)}
+        </p>
+      ) : null}
+    </fieldset>
+  )
+}
+
+/**
+ * The chosen cycle closed while the resident checked out: said first, with
+ * focus, in their language, and the next open cycle one tap away. The form's
+ * fields keep what was typed, so nothing is entered twice.
+ */
+function CycleRefusalAlert({ refusal, busy }: { refusal: CycleRefusal; busy: boolean }) {
+  const t = useT()
+  const lang = useLang()
+  const ref = useRef<HTMLDivElement>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every new refusal (a new answer object) takes the focus again
+  useEffect(() => {
+    ref.current?.focus()
+    ref.current?.scrollIntoView({ block: "start" })
+  }, [refusal])
+  const cycle = refusal.refused
+    ? t("checkout.refused.cycle", { window: formatWindow(refusal.refused.pickupStartsAt, refusal.refused.pickupEndsAt, lang) })
+    : t("checkout.refused.thisCycle")
+  const body = t(refusalBody(refusal.kind), { cycle })
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="refusal-title"
+      className="space-y-3 rounded-xl bg-red-50 p-4 text-red-950 ring-1 ring-red-200 focus:outline-2 focus:outline-offset-2 focus:outline-red-700"
+    >
+      <h2 id="refusal-title" className="text-base font-semibold">
+        {t(refusalTitle(refusal.kind))}
+      </h2>
+      <p className="text-sm">
+        {lang === "en" ? body.charAt(0).toUpperCase() + body.slice(1) : body}
+        {lang === "en" ? " " : ""}
+        {t("checkout.refused.kept")}
+      </p>
+      {refusal.next ? (
+        <button
+          type="submit"
+          name="nextCycleId"
+          value={refusal.next.id}
+          disabled={busy}
+          className="flex min-h-12 w-full items-center justify-center rounded-full bg-emerald-700 px-4 text-center font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-70"
+        >
+          {t("checkout.refused.switch", { window: formatWindow(refusal.next.pickupStartsAt, refusal.next.pickupEndsAt, lang) })}
+        </button>
+      ) : (
+        <p className="text-sm">
+          {t("checkout.refused.none")}{" "}
+          <Link to="/cart" className="font-medium underline underline-offset-2">
+            {t("error.cutoff.action")}
+          </Link>
+        </p>
+      )}
+    </div>
   )
 }
 

@@ -1,5 +1,6 @@
 import { Form } from "react-router"
 import { FormField, Notice } from "../components/form-field"
+import { PointDetails } from "../components/pickup"
 import { translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
@@ -41,35 +42,37 @@ export default function CompoundPage({ loaderData }: Route.ComponentProps) {
           <Form method="get" role="search" className="flex items-end gap-2">
             {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
             <FormField name="q" label={t("compound.search")} type="search" defaultValue={q} maxLength={60} error={error} className="flex-1" />
-            <button type="submit" className="min-h-11 rounded-full bg-emerald-700 px-4 text-white hover:bg-emerald-800">
+            <button type="submit" className="min-h-11 shrink-0 whitespace-nowrap rounded-full bg-emerald-700 px-4 text-white hover:bg-emerald-800">
               {t("compound.searchSubmit")}
             </button>
           </Form>
           {points.length === 0 ? (
             <p className="text-sm text-stone-600">{t("compound.none")}</p>
           ) : (
-            <ul className="space-y-2">
+            <ul className="space-y-3">
               {points.map((p) => (
-                <li key={p.id} className="flex items-center justify-between gap-3 rounded-xl bg-white p-3 ring-1 ring-stone-200">
-                  <div>
-                    <p className="font-medium">{p.compoundName}</p>
-                    <p className="text-xs text-stone-600">
-                      {p.city}
-                      {p.district ?? ""} · {p.address} · {p.name}
-                    </p>
-                  </div>
-                  <Form method="post">
-                    <input type="hidden" name="pickupPointId" value={p.id} />
-                    {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-                    <button
-                      type="submit"
-                      aria-pressed={p.id === chosenId}
-                      aria-label={`${t("compound.pick")}：${p.compoundName}`}
-                      className="min-h-11 shrink-0 rounded-full border border-emerald-700 px-3 text-sm text-emerald-800 hover:bg-emerald-50"
-                    >
-                      {t("compound.pick")}
-                    </button>
-                  </Form>
+                <li key={p.id}>
+                  <article aria-labelledby={`point-${p.id}`} className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+                    <h2 id={`point-${p.id}`} className="flex flex-wrap items-center gap-2 text-base font-semibold">
+                      {p.compoundName}
+                      {p.id === chosenId ? (
+                        <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-normal text-emerald-900">{t("compound.picked")}</span>
+                      ) : null}
+                    </h2>
+                    <PointDetails point={p} />
+                    <Form method="post" className="mt-3">
+                      <input type="hidden" name="pickupPointId" value={p.id} />
+                      {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+                      <button
+                        type="submit"
+                        aria-pressed={p.id === chosenId}
+                        aria-label={`${t("compound.pick")}：${p.compoundName}`}
+                        className="min-h-11 w-full whitespace-nowrap rounded-full border border-emerald-700 px-4 text-sm font-medium text-emerald-800 hover:bg-emerald-50 sm:w-auto"
+                      >
+                        {t("compound.pick")}
+                      </button>
+                    </Form>
+                  </article>
                 </li>
               ))}
             </ul>

@@ -1,10 +1,12 @@
+import { useState } from "react"
 import { Link } from "react-router"
-import { AddToCart } from "../components/add-to-cart"
+import { BuyBar, useUnitPriceText, VariantPicker } from "../components/add-to-cart"
 import { PriceBreakdownView } from "../components/breakdown"
 import { Notice } from "../components/form-field"
 import { Price } from "../components/price"
 import { ProductImage } from "../components/product-image"
 import { StockLabel } from "../components/stock-status"
+import { initialVariant } from "../lib/catalog"
 import { translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
@@ -41,8 +43,14 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
   const photos = product.images.length > 0 ? product.images : product.thumbnail ? [product.thumbnail] : []
   const extraPhotos = photos.slice(1)
   const failed = actionData && !actionData.ok ? actionData : undefined
+  const posted = failed && "values" in failed ? failed.values : undefined
+  // The pack chosen in the picker: the prices at the top and in the buy bar are its own, never "¥39.90 起".
+  const [chosenId, setChosenId] = useState(() => initialVariant(product.variants, posted?.variantId)?.id ?? null)
+  const chosen = product.variants.find((v) => v.id === chosenId) ?? initialVariant(product.variants)
+  const perWeight = useUnitPriceText(chosen)
+  const buying = !unavailable
   return (
-    <article aria-labelledby="product-title" className="md:grid md:grid-cols-2 md:gap-8">
+    <article aria-labelledby="product-title" className="md:grid md:grid-cols-2 md:gap-8 md:pb-6">
       <p className="mb-3 md:col-span-2">
         <Link to="/" className="text-sm text-emerald-800 underline-offset-2 hover:underline">
           ← {t("product.back")}
@@ -79,13 +87,22 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <p>
             <span className="sr-only">{t("product.unitPrice")}: </span>
-            <Price fen={product.priceFen} from={product.priceVaries} className="text-2xl font-semibold text-red-700" />
-            {product.unit ? <span className="ml-1 text-sm text-stone-600">/ {product.unit}</span> : null}
+            {chosen ? (
+              <>
+                <Price fen={chosen.priceFen} className="text-2xl font-semibold text-red-700" />
+                {chosen.title && (product.unit || product.variants.length > 1) ? <span className="ml-1 text-sm text-stone-600">/ {chosen.title}</span> : null}
+              </>
+            ) : (
+              <Price fen={product.priceFen} from={product.priceVaries} className="text-2xl font-semibold text-red-700" />
+            )}
           </p>
-          <StockLabel stock={product.stock} className="text-sm" />
+          <StockLabel stock={chosen?.stock ?? product.stock} className="text-sm" />
         </div>
+        {perWeight ? <p className="mt-1 text-sm text-stone-600">{perWeight}</p> : null}
 
-        {product.variants.length > 1 ? (
+        {buying ? <VariantPicker variants={product.variants} chosenId={chosenId} onChoose={setChosenId} error={failed?.errors.variantId} /> : null}
+
+        {!buying && product.variants.length > 1 ? (
           <section aria-labelledby="variants-title" className="mt-4">
             <h2 id="variants-title" className="text-sm font-medium text-stone-600">
               {t("product.variants")}
@@ -116,14 +133,7 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
               {t("compound.change")} · {compound?.name}
             </Link>
           </section>
-        ) : (
-          <AddToCart
-            variants={product.variants}
-            redirectTo={`/products/${product.handle}`}
-            serverErrors={failed?.errors}
-            values={failed && "values" in failed ? failed.values : undefined}
-          />
-        )}
+        ) : null}
         {failed?.errors.form ? <p role="alert" className="mt-2 text-sm text-red-700">{t(failed.errors.form)}</p> : null}
         <p className="mt-2 text-xs text-stone-600">{t("cart.pickupNote")}</p>
 
@@ -201,6 +211,15 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
         ) : null}
 
         <PriceBreakdownView breakdown={breakdown} />
+        {buying ? (
+          <BuyBar
+            variants={product.variants}
+            chosen={chosen}
+            redirectTo={`/products/${product.handle}`}
+            serverErrors={failed?.errors}
+            values={posted}
+          />
+        ) : null}
       </div>
     </article>
   )

@@ -13,11 +13,18 @@ import { pickupStaffMiddlewares } from "./pickup-staff/middlewares"
 import { storePickupMiddlewares } from "./store/pickup-points/middlewares"
 import { pickupStaffUploadMiddlewares } from "./pickup-staff/uploads/middlewares"
 import { storeNotifyMiddlewares } from "./store/notify/middlewares"
+import { inputGuard } from "../utils/http-edge"
+import { lianxinErrorHandler } from "./error-handler"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
 export default defineMiddlewares({
+  // 400 instead of 500 for undecodable paths and values PostgreSQL refuses.
+  errorHandler: lianxinErrorHandler as any,
   routes: [
+    // The input guard (docs/security.md). Matcher "/" without methods: Medusa
+    // registers it before every route, ours and its own, after the body parser.
+    { matcher: "/", middlewares: [inputGuard as any] },
     ...storeLianxinMiddlewares,
     ...adminVillagesMiddlewares,
     ...adminCooperativesMiddlewares,

@@ -5,7 +5,9 @@ import { errorResponse, messageOf, PRIVATE_HEADERS, statusOf, withSession, type 
 import { loadCompound, orUnavailable } from "./pages.server"
 import type { StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
-import type { CycleView } from "../commerce"
+import { orderableCycles, type CycleView } from "../commerce"
+import type { CycleRefusal, CycleRefusalKind } from "../checkout-refusal"
+import { cycleRefusal, cycleRefusalOf } from "./checkout-refusal.server"
 import { rememberOrder } from "./session.server"
 import { readCart } from "./cart.server"
 import { optionalExtra } from "./community.server"
@@ -38,7 +40,14 @@ export function nextCycle(cycles: CycleView[], now = Date.now()): CycleView | nu
   return cycles.find((c) => Date.parse(c.cutoffAt) > now && !c.full) ?? null
 }
 
-export type CheckoutActionData = { ok: false; errors: FieldErrors; values?: Record<string, string>; reason?: string }
+export type CheckoutActionData = {
+  ok: false
+  errors: FieldErrors
+  values?: Record<string, string>
+  reason?: string
+  /** The chosen cycle closed: why, and the next open one to take in one tap (never taken silently). */
+  refusal?: CycleRefusal
+}
 
 /** The cutoff passed (or the point filled) while the resident was checking out: the pickup backend's refusal. */
 export function isCutoffRefusal(error: unknown): boolean {
@@ -49,7 +58,8 @@ export function isCutoffRefusal(error: unknown): boolean {
  * Places the order: contact on the cart, the pickup shipping option, pay at
  * pickup, complete. Every step is an idempotent store call, so a resident who
  * retries after a failure picks up where it stopped. Refusals the resident can
- * fix come back to the form; a passed cutoff is its own page (409).
+ * fix come back to the form; a cycle that closed meanwhile comes back too
+ * (409), with the next open cycle offered, never taken silently.
  */
 export async function checkoutAction(store: StoreClient, sessions: Sessions, pickup: PickupApi, request: Request) {
   const session = await sessions.get(request)
@@ -64,12 +74,24 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   const token = session.get("token")
   const auth = token ? { authorization: `Bearer ${token}` } : undefined
   const customer = session.get("customer")
-  const { name, mobile, cycleId, email } = parsed.data
+  const { name, mobile, email } = parsed.data
+  // "改为下一期" posts the offered cycle explicitly; otherwise the cycle chosen on the page.
+  const cycleId = parsed.data.nextCycleId ?? parsed.data.cycleId
+  const values = { name, mobile, ...(email ? { email } : {}) }
   // A guest's email (optional) lets the account they register later take the order over.
   const orderEmail = customer?.email ?? email
   const cartPath = `/store/carts/${cart.id}`
   const toCompound = async () =>
     redirect(CHOOSE_COMPOUND_FOR_CHECKOUT, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  let pointId: string | null = null
+  let shown: CycleView[] = []
+  // The chosen cycle closed: back to the form (409) with the reason and the next open cycle; the cart stays as it was.
+  const refuse = async (kind: CycleRefusalKind | null) => {
+    if (!pointId) throw cutoffPassed()
+    const refusal = await cycleRefusal(pickup, pointId, kind, cycleId ?? null, shown)
+    const body: CheckoutActionData = { ok: false, errors: { form: "checkout.refused" }, values, refusal }
+    return withSession(sessions, request, session, body, { status: 409 })
+  }
 
   try {
     if (auth) {
@@ -78,12 +100,20 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     }
     const compound = await pickup.chosenPoint(request)
     if (!compound && (await pickup.pointsExist())) throw await toCompound()
-    // The cycle shown on the checkout page; without one (an old form), the nearest open cycle.
-    const cycles = compound ? (await pickup.cycles(compound.id)).cycles : []
+    // The cycle chosen on the checkout page; without one only when none is open (or the pickup routes are missing).
+    const listed = compound ? await pickup.cycles(compound.id) : { available: false, cycles: [] }
+    const cycles = listed.cycles
+    pointId = compound?.id ?? null
+    shown = cycles
+    if (compound && !cycleId && listed.available && orderableCycles(cycles).length > 0) {
+      // A cycle is always chosen on the page (preselected); a post without one is never placed into one silently.
+      const body: CheckoutActionData = { ok: false, errors: { cycleId: "form.cycle.required" }, values }
+      return withSession(sessions, request, session, body, { status: 400 })
+    }
     const cycle = (cycleId ? cycles.find((c) => c.id === cycleId) : null) ?? (cycleId ? null : nextCycle(cycles))
-    if (compound && cycleId && !cycle && cycles.length > 0) {
-      // The cycle the resident saw is no longer open: its cutoff passed. Never move the order.
-      throw cutoffPassed()
+    if (compound && cycleId && !cycle && listed.available) {
+      // The cycle the resident chose is no longer open (why: its availability says). Never move the order.
+      return await refuse(null)
     }
     await store.request(`setting the contact of cart ${cart.id}`, cartPath, {
       method: "POST",
@@ -166,10 +196,11 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     )
     if (completed.type !== "order" || !completed.order) {
       const reason = completed.error?.message ?? "unknown"
-      if (isCutoffRefusal(Object.assign(new Error(reason), { status: 409 }))) throw cutoffPassed()
+      const refused = cycleRefusalOf(Object.assign(new Error(reason), { status: 409 }))
+      if (refused) return await refuse(refused)
       if (isNoPointRefusal(new Error(reason))) throw await toCompound()
       console.error(`[storefront] cart ${cart.id} did not complete: ${reason}`)
-      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason } as CheckoutActionData, { status: 409 })
+      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason, values } as CheckoutActionData, { status: 409 })
     }
     session.unset("cartId")
     session.set("cartCount", 0)
@@ -184,11 +215,13 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     throw redirect(`/orders/${completed.order.id}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
   } catch (error) {
     if (error instanceof Response) throw error
-    if (isCutoffRefusal(error)) throw cutoffPassed()
+    const refused = cycleRefusalOf(error)
+    if (refused) return await refuse(refused)
+    if (isCutoffRefusal(error)) return await refuse("cutoff_passed")
     if (isNoPointRefusal(error)) throw await toCompound()
     if (statusOf(error) === 400) {
       console.error(`[storefront] checkout of cart ${cart.id} refused: ${messageOf(error)}`)
-      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason: messageOf(error) } as CheckoutActionData, { status: 400 })
+      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason: messageOf(error), values } as CheckoutActionData, { status: 400 })
     }
     throw error
   }
@@ -210,7 +243,10 @@ export async function loadCheckoutPage(store: StoreClient, sessions: Sessions, p
     // Pickup points exist: checkout needs the resident's compound first, then comes back here.
     throw redirect(CHOOSE_COMPOUND_FOR_CHECKOUT, { headers: { "Set-Cookie": await sessions.commit(request, session) } })
   }
-  const cycle = nextCycle(compound.cycles)
+  const now = Date.now()
+  // The cycles a resident can choose, the next open one first (preselected): never one whose batch already left.
+  const cycles = orderableCycles(compound.cycles, compound.closedCycleIds, now).slice(0, 3)
+  const cycle = cycles[0] ?? null
   const customer = session.get("customer") ?? null
-  return withSession(sessions, request, session, { cart, compound, cycle, customer, now: Date.now() }, { headers: PRIVATE_HEADERS })
+  return withSession(sessions, request, session, { cart, compound, cycle, cycles, customer, now }, { headers: PRIVATE_HEADERS })
 }

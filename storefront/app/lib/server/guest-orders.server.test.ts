@@ -166,7 +166,24 @@ describe("a guest's pickup code", () => {
 })
 
 describe("cancel", () => {
-  const cancelRequest = (s: ReturnType<typeof shop>, returnTo = "order") => s.browser.request("/account/orders/order_1/cancel", { returnTo })
+  const cancelRequest = (s: ReturnType<typeof shop>, returnTo = "order", confirm: string | null = "yes") =>
+    s.browser.request("/account/orders/order_1/cancel", { returnTo, ...(confirm === null ? {} : { confirm }) })
+
+  it("asks once before cancelling: a first post without confirm=yes cancels nothing and opens the question", async () => {
+    const s = shop({ "POST /store/lianxin/orders/:id/cancel": ({ id }) => ({ order: { id, status: "canceled" } }) })
+    await guestCheckout(s)
+    const asked = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", null), "order_1"))
+    expect(asked.status).toBe(303)
+    expect(asked.headers.get("Location")).toBe("/orders/order_1?cancel=order_1")
+    expect(s.calls.some((c) => c.path.includes("/cancel"))).toBe(false)
+    // Anything but "yes" is not a confirmation either.
+    const odd = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", "true"), "order_1"))
+    expect(odd.status).toBe(400)
+    expect(s.calls.some((c) => c.path.includes("/cancel"))).toBe(false)
+    const confirmed = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order"), "order_1"))
+    expect(confirmed.headers.get("Location")).toBe("/orders/order_1?notice=order.canceled")
+    expect(s.calls.filter((c) => c.path === "/store/lianxin/orders/order_1/cancel")).toHaveLength(1)
+  })
 
   it("a guest cancels with the cart as proof and comes back to the order page", async () => {
     const s = shop({ "POST /store/lianxin/orders/:id/cancel": ({ id }) => ({ order: { id, status: "canceled" } }) })
@@ -355,5 +372,26 @@ describe("unavailable for my cycle", () => {
     odd.store.getProduct = async () => product
     const o = payload<{ unavailable: string | null }>(await loadProductPage(odd.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), odd.pickup))
     expect(o.unavailable).toBeNull()
+  })
+
+  it("a nearest cycle whose batch left does not mark products when the next cycle is open (never a dead end)", async () => {
+    const cycle = (id: string, cutoffIn: number) => ({
+      id,
+      name: "每日",
+      resident_cutoff_at: new Date(Date.now() + cutoffIn).toISOString(),
+      pickup_starts_at: new Date(Date.now() + cutoffIn + 18 * HOUR).toISOString(),
+      pickup_ends_at: new Date(Date.now() + cutoffIn + 22 * HOUR).toISOString(),
+      places_left: { chilled: 10, ambient: 10 },
+    })
+    const s = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [cycle("pcyc_1", HOUR), cycle("pcyc_2", 25 * HOUR)] }),
+      "GET /store/pickup-points/:id/availability": (_p, init) =>
+        init.query?.order_cycle_id === "pcyc_2"
+          ? { availability: { order_cycle_id: "pcyc_2", open: true, reason: null, classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
+          : { availability: { order_cycle_id: "pcyc_1", open: false, reason: "batch_closed", classes: { chilled: { remaining: 0 }, ambient: { remaining: 0 } } } },
+    })
+    s.store.getProduct = async () => product
+    const r = payload<{ unavailable: string | null }>(await loadProductPage(s.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), s.pickup))
+    expect(r.unavailable).toBeNull()
   })
 })

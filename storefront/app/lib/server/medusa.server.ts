@@ -2,8 +2,10 @@ import fs from "node:fs/promises"
 import Medusa from "@medusajs/js-sdk"
 import { z } from "zod"
 import {
+  gramsOf,
   summarise,
   variantStock,
+  weightFromTitle,
   type CategoryView,
   type ProductDetail,
   type ProductOrigin,
@@ -31,6 +33,8 @@ const VARIANT_FIELDS = [
   "variants.inventory_quantity",
   "variants.calculated_price.calculated_amount",
 ]
+/** The product page also says the price per 斤/kg: each variant's weight (grams) and pack metadata. */
+const VARIANT_DETAIL_FIELDS = [...VARIANT_FIELDS, "variants.weight", "variants.metadata"]
 export const PRODUCT_LIST_FIELDS = ["id", "title", "handle", "thumbnail", "metadata", ...VARIANT_FIELDS].join(",")
 export const PRODUCT_DETAIL_FIELDS = [
   "id",
@@ -40,7 +44,7 @@ export const PRODUCT_DETAIL_FIELDS = [
   "description",
   "metadata",
   "images.url",
-  ...VARIANT_FIELDS,
+  ...VARIANT_DETAIL_FIELDS,
 ].join(",")
 
 /** The part of `@medusajs/js-sdk` we use; tests pass a fake with the same shape. */
@@ -125,6 +129,8 @@ const variantSchema = z.object({
   allow_backorder: z.boolean().nullish(),
   inventory_quantity: z.number().nullish(),
   calculated_price: z.object({ calculated_amount: amountSchema }).nullish(),
+  weight: z.union([z.number(), z.string()]).nullish().catch(null),
+  metadata: z.record(z.string(), z.unknown()).nullish().catch(null),
 })
 const productSchema = z.object({
   id: z.string(),
@@ -164,6 +170,7 @@ function toVariantView(v: RawVariant): VariantView {
       allowBackorder: v.allow_backorder,
       quantity: v.inventory_quantity,
     }),
+    weightG: gramsOf(v.weight) ?? gramsOf(v.metadata?.net_weight_g) ?? weightFromTitle(v.title),
   }
 }
 

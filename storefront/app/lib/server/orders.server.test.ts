@@ -105,7 +105,7 @@ describe("cancelling", () => {
     expect(await cancelOrder(refused.store, "order_2", "jwt")).toBe("refused")
     const ok = orderShop({ "POST /store/lianxin/orders/:id/cancel": () => ({ order: { id: "order_2" } }) })
     await remember(ok.browser, { token: jwt })
-    const response = await thrown(cancelOrderAction(ok.store, ok.browser.sessions, ok.browser.request("/account/orders/order_2/cancel", {}), "order_2"))
+    const response = await thrown(cancelOrderAction(ok.store, ok.browser.sessions, ok.browser.request("/account/orders/order_2/cancel", { confirm: "yes" }), "order_2"))
     expect(response.headers.get("Location")).toBe("/account?notice=order.canceled")
   })
 })

@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router"
 import { z } from "zod"
 import { householdImpact, orderStatus, type OrderView, type PickupDetails, type PriceBreakdown } from "../commerce"
-import { noticeFrom, withNotice } from "../notice"
+import { CONFIRM_CANCEL_PARAM, noticeFrom, withNotice } from "../notice"
 import { optionalExtra, readPriceBreakdown } from "./community.server"
 import { orUnavailable } from "./pages.server"
 import { toFen } from "../money"
@@ -381,9 +381,13 @@ export async function cancelOrderAction(store: StoreClient, sessions: Sessions, 
   if (!proof.token && !proof.cartId) throw redirect(`/account/login?redirectTo=${encodeURIComponent("/account")}`, { status: 303 })
   const form = parseForm(cancelOrderSchema, await request.formData())
   if (!form.ok) throw errorResponse(400, "bad-request")
+  const back = form.data.returnTo === "order" ? `/orders/${id}` : proof.token ? "/account" : `/orders/${id}`
+  if (form.data.confirm !== "yes") {
+    // Asked once before anything happens: without JavaScript the first tap lands here and the page shows the question.
+    throw redirect(`${back}?${CONFIRM_CANCEL_PARAM}=${encodeURIComponent(id)}`, { status: 303 })
+  }
   const result = await orUnavailable(() => cancelOrder(store, id, proof))
   const notice = result === "canceled" ? "order.canceled" : result === "unsupported" ? "order.cancelUnsupported" : "order.cancelRefused"
-  const back = form.data.returnTo === "order" ? `/orders/${id}` : proof.token ? "/account" : `/orders/${id}`
   throw redirect(withNotice(back, notice), { status: 303 })
 }
 

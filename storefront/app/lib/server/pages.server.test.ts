@@ -49,6 +49,7 @@ const apple = {
       allow_backorder: false,
       inventory_quantity: 0,
       calculated_price: { calculated_amount: "69.90000000000000000", currency_code: "cny" },
+      weight: 4800,
     },
   ],
 }
@@ -201,8 +202,9 @@ describe("product page loader", () => {
       images: ["http://localhost:9000/static/apple-2.jpg"],
     })
     expect(data.product.variants).toEqual([
-      { id: "variant_5", title: "5斤装", priceFen: 3990, stock: { kind: "in" } },
-      { id: "variant_10", title: "10斤装", priceFen: 6990, stock: { kind: "out" } },
+      // No weight from Medusa for the first: its title says it. Medusa's weight wins over the title (4.8 kg net).
+      { id: "variant_5", title: "5斤装", priceFen: 3990, stock: { kind: "in" }, weightG: 2500 },
+      { id: "variant_10", title: "10斤装", priceFen: 6990, stock: { kind: "out" }, weightG: 4800 },
     ])
   })
 

@@ -1,5 +1,5 @@
 import { data } from "react-router"
-import { unavailableReason } from "../commerce"
+import { closedCycleIds, orderableCycles, unavailableReason } from "../commerce"
 import { villageCodeOf, villagesFrom, type CategoryView, type ProductDetail, type ProductSummary } from "../catalog"
 import type { AvailabilityView, CycleView, PickupPointView } from "../commerce"
 import { optionalExtra, readHousehold, readImpact, readPriceBreakdown } from "./community.server"
@@ -59,10 +59,20 @@ export async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
  * window) and whether the next cycle takes orders of each storage class (what
  * marks products unavailable for my cycle; null when not known).
  */
-export type CompoundState = { point: PickupPointView | null; cycles: CycleView[]; available: boolean; availability: AvailabilityView | null }
+export type CompoundState = {
+  point: PickupPointView | null
+  cycles: CycleView[]
+  available: boolean
+  availability: AvailabilityView | null
+  /** Cycles still listed whose availability said they refuse orders: never preselected or offered. */
+  closedCycleIds: string[]
+}
+
+/** How many later cycles loadCompound asks about when the nearest one refuses orders. */
+const MAX_NEXT_CYCLE_CHECKS = 3
 
 export async function loadCompound(pickup: PickupApi | undefined, request: Request | undefined): Promise<CompoundState> {
-  const none: CompoundState = { point: null, cycles: [], available: false, availability: null }
+  const none: CompoundState = { point: null, cycles: [], available: false, availability: null, closedCycleIds: [] }
   if (!pickup || !request) return none
   const id = compoundFromCookieHeader(request.headers.get("Cookie"))
   if (!id) return none
@@ -75,7 +85,21 @@ export async function loadCompound(pickup: PickupApi | undefined, request: Reque
     optionalExtra(`availability at ${id}`, () => pickup.availability(id)),
   ])
   if (!point) return none
-  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false, availability: availability ?? null }
+  let current = availability ?? null
+  const closed = closedCycleIds(current)
+  // The nearest cycle refuses orders (its batch left, say) but a later one may be open: marks and checkout are about
+  // the first that is, so a resident is never told "not this cycle" while the next cycle can take the order. Only a
+  // backend that still lists refusing cycles costs these extra calls, and never more than a few.
+  for (let tries = 0; closed.length && tries < MAX_NEXT_CYCLE_CHECKS; tries++) {
+    const next = orderableCycles(cycles?.cycles ?? [], closed)[0]
+    if (!next) break
+    const answer = await optionalExtra(`availability of ${next.id} at ${id}`, () => pickup.availability(id, next.id))
+    if (!answer) break
+    current = answer
+    if (answer.open) break
+    closed.push(next.id)
+  }
+  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false, availability: current, closedCycleIds: closed }
 }
 
 export async function loadHomePage(store: StoreClient, request?: Request, pickup?: PickupApi) {

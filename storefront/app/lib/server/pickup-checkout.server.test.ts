@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest"
-import { checkoutAction, CHOOSE_COMPOUND_FOR_CHECKOUT, isNoPointRefusal, loadCheckoutPage, nextCycle } from "./checkout.server"
+import { checkoutAction, CHOOSE_COMPOUND_FOR_CHECKOUT, isNoPointRefusal, loadCheckoutPage, nextCycle, type CheckoutActionData } from "./checkout.server"
 import { compoundAction, loadCompoundPage } from "./compound.server"
 import { loadOrderPage, revealCodeAction, type RevealActionData } from "./orders.server"
 import { createPickupApi } from "./pickup.server"
 import { qrDataUrl } from "./qr.server"
-import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
+import { fakeStore, FakeHttpError, initOf, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
 
 /**
  * Checkout with pickup points (the pickup store routes), the compound chooser's
@@ -89,6 +89,35 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(result.cycle).toMatchObject({ id: "pcyc_1", pickupStartsAt: "2026-11-30T08:00:00.000Z" })
   })
 
+  it("preselects the next open cycle, skipping one whose batch already left", async () => {
+    const { store, browser, pickup } = shop({
+      "GET /store/pickup-points/:id": () => ({ pickup_point: point }),
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR), openCycle("pcyc_3", 53 * HOUR), openCycle("pcyc_4", 77 * HOUR)] }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        // The backend's default is the nearest cycle; a batch has left for each cycle in `left`.
+        const id = String(init.query?.order_cycle_id ?? "pcyc_1")
+        const open = !left.has(id)
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
+      },
+    })
+    const left = new Set(["pcyc_1"])
+    await withCart(browser)
+    const load = async () =>
+      payload<{ cycle: { id: string }; cycles: Array<{ id: string }>; compound: { availability: { cycleId: string; open: boolean } } }>(
+        await loadCheckoutPage(store, browser.sessions, pickup, withCompound(browser.request("/checkout")))
+      )
+    let result = await load()
+    expect(result.cycle.id).toBe("pcyc_2")
+    expect(result.cycles.map((c) => c.id)).toEqual(["pcyc_2", "pcyc_3", "pcyc_4"])
+    // What the product marks are decided on: the preselected cycle's availability, not the closed one's.
+    expect(result.compound.availability).toMatchObject({ cycleId: "pcyc_2", open: true })
+    // A backend that still lists two refusing cycles: the first open one after them.
+    left.add("pcyc_2")
+    result = await load()
+    expect(result.cycle.id).toBe("pcyc_3")
+    expect(result.cycles.map((c) => c.id)).toEqual(["pcyc_3", "pcyc_4"])
+  })
+
   it("a post without a compound is redirected too (no JavaScript needed)", async () => {
     const { store, browser, pickup, calls } = shop()
     await withCart(browser)
@@ -115,26 +144,119 @@ describe("checkout needs a compound once pickup points exist", () => {
     })
   })
 
-  it("refuses with the cutoff page, never moving the order, when the cycle shown has closed", async () => {
+  it("refuses on the form, never moving the order, when the cycle shown has closed, and offers the next one", async () => {
     const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
     await withCart(browser)
-    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
-    expect(response.status).toBe(409)
-    expect(await response.json()).toEqual({ reason: "cutoff-passed" })
-    expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete"))).toBe(false)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "138 0013 8000", cycleId: "pcyc_1" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, request)
+    expect(initOf(result).status).toBe(409)
+    const body = payload<CheckoutActionData>(result)
+    expect(body.errors).toEqual({ form: "checkout.refused" })
+    // What was typed comes back: taking the offer re-enters nothing.
+    expect(body.values).toEqual({ name: "王小明", mobile: "13800138000" })
+    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", refused: null, next: { id: "pcyc_2" } })
+    expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete") || c.path.endsWith("/shipping-methods"))).toBe(false)
   })
 
-  it("shows the cutoff page when the backend refuses at completion", async () => {
-    const { store, browser, pickup } = shop({
-      "POST /store/carts/:id/complete": () => {
-        throw new FakeHttpError(400, "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。")
+  it("a chosen cycle no longer listed is explained by its availability (its batch left), not called a cutoff", async () => {
+    const { store, browser, pickup, calls } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2", 29 * HOUR)] }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        const id = String(init.query?.order_cycle_id)
+        const open = id !== "pcyc_1"
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
       },
     })
     await withCart(browser)
     const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    expect(body.refusal).toMatchObject({ kind: "batch_closed", next: { id: "pcyc_2" } })
+    expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
+  })
+
+  it("a refusal at completion in half Chinese, half English becomes a refusal the page words in one language", async () => {
+    const cycles = [openCycle("pcyc_1", 2 * HOUR), { ...openCycle("pcyc_2", 26 * HOUR), pickup_starts_at: "2026-12-01T08:00:00.000Z" }]
+    const { store, browser, pickup, calls } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: cycles }),
+      "GET /store/pickup-points/:id/availability": () => ({
+        availability: { order_cycle_id: "pcyc_2", open: true, reason: null, classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } },
+      }),
+      "POST /store/carts/:id/complete": () => {
+        throw new FakeHttpError(400, "本批次的货已发往自提点，不能再加单。请选择下一个批次。(this cycle's delivery has left)")
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    expect(body.reason).toBeUndefined()
+    expect(body.refusal).toMatchObject({ kind: "batch_closed", refused: { id: "pcyc_1" }, next: { id: "pcyc_2" } })
+    expect(calls.find((c) => c.path.endsWith("/availability"))!.init.query).toEqual({ order_cycle_id: "pcyc_2" })
+  })
+
+  it("also when Medusa answers the completion with an error instead of an order", async () => {
+    const { store, browser, pickup } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR)] }),
+      "POST /store/carts/:id/complete": () => ({ type: "cart", error: { message: "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。(the order cutoff for this cycle has passed; no order was placed)" } }),
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    // Availability is not known here (route missing): the cycle is offered and checkout decides when it is taken.
+    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", next: { id: "pcyc_2" } })
+  })
+
+  it("never offers a cycle whose batch already left, and says so when none is open", async () => {
+    const cycles = [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR), openCycle("pcyc_3", 53 * HOUR)]
+    const closedFor = new Set(["pcyc_2", "pcyc_3"])
+    const { store, browser, pickup } = shop({
+      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: cycles }),
+      "GET /store/pickup-points/:id/availability": (_p, init) => {
+        const id = String(init.query?.order_cycle_id)
+        const open = !closedFor.has(id)
+        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 1 }, ambient: { remaining: 1 } } } }
+      },
+      "POST /store/carts/:id/complete": () => {
+        throw new FakeHttpError(400, "您选择的自提点本批次已满，订单未提交。请选择其他自提点或下一个批次。(the pickup point is full for this cycle; no order was placed)")
+      },
+    })
+    await withCart(browser)
+    const post = () => withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    expect(payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, post())).refusal).toMatchObject({ kind: "full", next: null })
+    closedFor.delete("pcyc_3")
+    expect(payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, post())).refusal).toMatchObject({ kind: "full", next: { id: "pcyc_3" } })
+  })
+
+  it("'改为下一期' places the order into the offered cycle, because the resident tapped it", async () => {
+    const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", nextCycleId: "pcyc_2" }))
     const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
-    expect(response.status).toBe(409)
+    expect(response.headers.get("Location")).toBe("/orders/order_1")
+    expect(calls.find((c) => c.path === "/store/carts/cart_1/pickup")!.init.body).toEqual({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_2" })
+  })
+
+  it("a post without a chosen cycle while cycles are open is sent back to choose, never placed into one", async () => {
+    const { store, browser, pickup, calls } = shop()
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, request)
+    expect(initOf(result).status).toBe(400)
+    expect(payload<CheckoutActionData>(result).errors).toEqual({ cycleId: "form.cycle.required" })
+    expect(calls.some((c) => c.method === "POST")).toBe(false)
+  })
+
+  it("a refusal about something else stays a form error with the typed values (the page words it in one language)", async () => {
+    const { store, browser, pickup } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new FakeHttpError(400, "Payment authorization failed")
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
+    expect(body.errors).toEqual({ form: "checkout.failed" })
+    expect(body.refusal).toBeUndefined()
+    expect(body.values).toEqual({ name: "王小明", mobile: "13800138000" })
   })
 
   it("the backend's 'choose a pickup point first' sends the resident to choose one", async () => {

@@ -63,4 +63,19 @@ describe("pickup api", () => {
     expect(await createPickupApi(store).orderPickup("order_1")).toBeNull()
     expect(calls).toEqual([])
   })
+
+  it("gives the office's phone and hours; odd hours are dropped, never the point", async () => {
+    const withOffice = (office: Record<string, unknown>) => ({ ...point("ppt_1", "幸福里"), office: { ...point("ppt_1", "幸福里").office, ...office } })
+    const { store } = fakeStore({
+      "GET /store/pickup-points": () => ({
+        pickup_points: [
+          withOffice({ phone: "0571-88880000", opening_hours: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: "08:00", closes: "20:30" }] }),
+          { ...withOffice({ phone: null, opening_hours: "8-20" }), id: "ppt_2" },
+        ],
+      }),
+    })
+    const { points } = await createPickupApi(store).searchPoints("")
+    expect(points[0]).toMatchObject({ phone: "0571-88880000", openingHours: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: "08:00", closes: "20:30" }] })
+    expect(points[1]).toMatchObject({ id: "ppt_2", phone: null, openingHours: [] })
+  })
 })

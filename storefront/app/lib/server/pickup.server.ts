@@ -39,11 +39,19 @@ export type PickupApi = {
   availability(pointId: string, cycleId?: string): Promise<AvailabilityView | null>
 }
 
+const hoursSchema = z.object({
+  days: z.array(z.number().int().min(1).max(7)),
+  opens: z.string().regex(/^\d{2}:\d{2}$/),
+  closes: z.string().regex(/^\d{2}:\d{2}$/),
+})
 const officeSchema = z.object({
   compound_name: z.string(),
   address: z.string(),
   city: z.string(),
   district: z.string().nullish(),
+  phone: z.string().nullish().catch(null),
+  // Hours are a courtesy: an odd value hides them rather than the point.
+  opening_hours: z.array(hoursSchema).nullish().catch(null),
 })
 const pointSchema = z.object({ id: z.string(), name: z.string(), office: officeSchema })
 const cycleSchema = z.object({
@@ -80,7 +88,16 @@ function toPoint(raw: unknown): PickupPointView | null {
   const parsed = pointSchema.safeParse(raw)
   if (!parsed.success) return null
   const { id, name, office } = parsed.data
-  return { id, name, compoundName: office.compound_name, city: office.city, district: office.district ?? null, address: office.address }
+  return {
+    id,
+    name,
+    compoundName: office.compound_name,
+    city: office.city,
+    district: office.district ?? null,
+    address: office.address,
+    phone: office.phone?.trim() || null,
+    openingHours: office.opening_hours ?? [],
+  }
 }
 
 const STATUSES: ReadonlyArray<OrderStatus> = ["placed", "ready", "collected", "uncollected", "canceled"]

@@ -585,7 +585,59 @@ class PickupModuleService extends MedusaService({
     )
   }
 
-  /** Batch → ready and every placed order in it → ready with its hold expiry. */
+  /**
+   * The first step of a check-in: of two check-ins of one batch at the same
+   * moment (two staff, two servers), exactly one claims it, before either
+   * writes a shortage; the other gets the documented 409. The claim is the
+   * check-in time and staff on a batch still `arrived`; a claim older than
+   * five minutes (a server that died mid-check-in) can be taken over.
+   */
+  @InjectTransactionManager()
+  async claimBatchCheckIn(
+    input: { batch_id: string; staff_id: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [claimed] = await manager.execute(
+      `UPDATE pickup_batch SET checked_in_at = ?, checked_in_by = ?, updated_at = now()
+        WHERE id = ? AND status = 'arrived' AND deleted_at IS NULL
+          AND (checked_in_at IS NULL OR checked_in_at < now() - interval '5 minutes')
+        RETURNING id`,
+      [input.now, input.staff_id, input.batch_id]
+    )
+    if (claimed) return
+    const [batch] = await manager.execute(
+      `SELECT id, status, checked_in_at FROM pickup_batch WHERE id = ? AND deleted_at IS NULL`,
+      [input.batch_id]
+    )
+    if (!batch) throw new MedusaError(MedusaError.Types.NOT_FOUND, `batch ${input.batch_id} was not found`)
+    if (batch.status === "ready" || (batch.status === "arrived" && batch.checked_in_at)) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `这批货已经验收过了，不能重复验收。(batch ${batch.id} was checked in already at ${new Date(batch.checked_in_at ?? Date.now()).toISOString()})`
+      )
+    }
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `请先确认到货，再验收。(batch ${batch.id} is ${batch.status}; mark it arrived first)`
+    )
+  }
+
+  /** Compensation of claimBatchCheckIn: only this claim, only while the batch is not ready. */
+  @InjectTransactionManager()
+  async releaseBatchCheckIn(
+    input: { batch_id: string; staff_id: string; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(
+      `UPDATE pickup_batch SET checked_in_at = NULL, checked_in_by = NULL, updated_at = now()
+        WHERE id = ? AND status = 'arrived' AND checked_in_at = ? AND checked_in_by = ?`,
+      [input.batch_id, input.now, input.staff_id]
+    )
+  }
+
+  /** Batch (claimed by this check-in) → ready and every placed order in it → ready with its hold expiry. */
   @InjectTransactionManager()
   async markBatchReady(
     input: { batch_id: string; staff_id: string; now: Date },
@@ -593,12 +645,16 @@ class PickupModuleService extends MedusaService({
   ): Promise<string[]> {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const [batch] = await manager.execute(
-      `UPDATE pickup_batch SET status = 'ready', checked_in_at = ?, checked_in_by = ?, updated_at = now()
-        WHERE id = ? AND status = 'arrived' AND deleted_at IS NULL RETURNING id, point_id`,
-      [input.now, input.staff_id, input.batch_id]
+      `UPDATE pickup_batch SET status = 'ready', updated_at = now()
+        WHERE id = ? AND status = 'arrived' AND deleted_at IS NULL AND checked_in_at = ? AND checked_in_by = ?
+        RETURNING id, point_id`,
+      [input.batch_id, input.now, input.staff_id]
     )
     if (!batch) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `batch ${input.batch_id} must have arrived and not be checked in yet`)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `这批货已经验收过了，不能重复验收。(batch ${input.batch_id} was checked in by another check-in meanwhile)`
+      )
     }
     const rows = await manager.execute(
       `UPDATE pickup_assignment a

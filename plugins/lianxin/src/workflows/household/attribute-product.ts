@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createRemoteLinkStep, dismissRemoteLinkStep } from "@medusajs/medusa/core-flows"
+import { createRemoteLinkStep, dismissRemoteLinkStep, emitEventStep } from "@medusajs/medusa/core-flows"
 import { HOUSEHOLD_MODULE } from "../../modules/household"
 import { createAttributionStep } from "./steps/create-attribution"
 import { retireAttributionStep } from "./steps/retire-attribution"
@@ -62,6 +62,11 @@ export const attributeProductWorkflow = createWorkflow(attributeProductWorkflowI
     product_id: input.product_id,
     attribution_id: created.id,
   }))
+  // The product's search document names its producer (src/subscribers/search-sync.ts).
+  emitEventStep({
+    eventName: "lianxin.product.attributed",
+    data: transform({ input }, ({ input }) => ({ id: input.product_id })),
+  })
   const productAttributed = createHook("productAttributed", { result })
   return new WorkflowResponse(result, { hooks: [productAttributed] })
 })

@@ -1,4 +1,5 @@
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createConsentRecordStep } from "./steps/create-consent-record"
 import { eraseHouseholdRegistryStep } from "./steps/erase-household-registry"
 import { refreshHouseholdConsentStep } from "./steps/refresh-household-consent"
@@ -29,6 +30,11 @@ export const recordConsentWorkflow = createWorkflow(recordConsentWorkflowId, (in
     household: flags,
     registry_erased: erasure?.erased ?? false,
   }))
+  // A public-profile consent shows or hides the household's name in search documents.
+  emitEventStep({
+    eventName: "lianxin.household.consent_recorded",
+    data: transform({ input }, ({ input }) => ({ id: input.household_id, kind: input.kind })),
+  })
   const consentRecorded = createHook("consentRecorded", { result })
   return new WorkflowResponse(result, { hooks: [consentRecorded] })
 })

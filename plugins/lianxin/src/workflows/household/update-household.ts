@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { updateHouseholdsStep } from "./steps/update-households"
 import { validateReferencesStep } from "./steps/validate-references"
 import type { UpdateHouseholdInput } from "./types"
@@ -17,5 +18,10 @@ export const updateHouseholdWorkflow = createWorkflow(updateHouseholdWorkflowId,
   ])
   validateReferencesStep(checks)
   const updated = updateHouseholdsStep(transform({ input }, ({ input }) => [input]))
+  // Search documents carry the display name.
+  emitEventStep({
+    eventName: "lianxin.household.updated",
+    data: transform({ updated }, ({ updated }) => updated.map((u: { id: string }) => ({ id: u.id }))),
+  })
   return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
 })

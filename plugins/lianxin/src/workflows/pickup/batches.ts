@@ -58,6 +58,18 @@ export const markBatchArrivedWorkflow = createWorkflow(
 export type ShortageInput = { variant_id: string; missing_quantity: number }
 type LinePlan = { id: string; assignment_id: string; order_id: string; line_item_id: string; short_quantity: number; refund_fen: number }
 
+/** Exactly one of two simultaneous check-ins of a batch goes on; the other answers 409 before writing anything. */
+const claimBatchCheckInStep = createStep(
+  "claim-batch-check-in",
+  async (input: { batch_id: string; staff_id: string; now: Date }, { container }) => {
+    await pickupService(container).claimBatchCheckIn(input)
+    return new StepResponse(undefined, input)
+  },
+  async (claim, { container }) => {
+    if (claim) await pickupService(container).releaseBatchCheckIn(claim)
+  }
+)
+
 /**
  * Shares each reported shortage among the batch's lines of that variant, pro
  * rata (see utils/pickup-shortage), and writes the short quantity and the
@@ -174,6 +186,7 @@ export type CheckInBatchInput = { batch_id: string; staff_id: string; shortages:
  */
 export const checkInBatchWorkflow = createWorkflow("check-in-batch", (input: CheckInBatchInput) => {
   const now = transform({ input }, ({ input }) => input.now ?? new Date())
+  claimBatchCheckInStep({ batch_id: input.batch_id, staff_id: input.staff_id, now })
   const recorded = recordBatchShortagesStep({ batch_id: input.batch_id, staff_id: input.staff_id, shortages: input.shortages })
   const ready = markBatchReadyStep({ batch_id: input.batch_id, staff_id: input.staff_id, now })
   // Runs inside the transaction: a failing handler undoes the check-in (shortages, ready orders).

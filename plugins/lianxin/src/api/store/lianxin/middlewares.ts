@@ -1,4 +1,5 @@
 import { authenticate, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { StoreSearchProducts, StoreSearchSuggest } from "./search/validators"
 import { StoreGetLianxinStatus } from "./status/validators"
 
 export const storeLianxinMiddlewares: MiddlewareRoute[] = [
@@ -6,6 +7,16 @@ export const storeLianxinMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/lianxin/status",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(StoreGetLianxinStatus, {})],
+  },
+  {
+    matcher: "/store/lianxin/search",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(StoreSearchProducts, {})],
+  },
+  {
+    matcher: "/store/lianxin/search/suggest",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(StoreSearchSuggest, {})],
   },
   {
     // The signed-in customer, or a guest proving ownership with the cart id.

@@ -1,0 +1,8 @@
+// `medusa plugin:build` emits JavaScript only: the few plugin helpers the
+// backend's wiring imports are typed here (their source: plugins/lianxin/src/utils).
+declare module "@lianxin/plugin/utils/proxy-trust" {
+  export function compileTrust(setting?: string): (address: string, hop: number) => boolean
+}
+declare module "@lianxin/plugin/utils/http-edge" {
+  export function installHttpEdge(express?: unknown, options?: { trustProxy?: string }): void
+}

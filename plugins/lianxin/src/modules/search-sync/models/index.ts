@@ -1,0 +1,1 @@
+export { default as SearchOutbox } from "./search-outbox"

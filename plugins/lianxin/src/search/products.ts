@@ -1,0 +1,130 @@
+import { defineSearchIndex, search } from "@medusajs/framework/utils"
+import {
+  PRODUCT_SEARCH_GRAPH_FIELDS,
+  type ProductSearchDocument,
+  type ProductSearchSource,
+  toSearchDocument,
+} from "../utils/search-document"
+import { synonymMap } from "../utils/search-text"
+import { PRODUCT_INDEX, SEED_BATCH, reportSeedProgress } from "./settings"
+
+/**
+ * The product index of the Search Module, served by our Meilisearch provider
+ * (decision 012). Declared only when MEILISEARCH_HOST is set: without an engine
+ * search answers from PostgreSQL. `seed` fills a new or rebuilt index;
+ * day-to-day changes come through the search outbox (src/modules/search-sync),
+ * not through `consume`, so a change made while Meilisearch is down is kept
+ * and applied later instead of being lost with a failed event.
+ */
+const fields = search.define({
+  id: search.keyword().filterable(),
+  handle: search.keyword(),
+  title: search.text().searchable({ weight: 10 }),
+  keywords: search.text().array().searchable({ weight: 9 }),
+  title_pinyin: search.text().searchable({ weight: 8 }).retrievable(false),
+  category_names: search.text().array().searchable({ weight: 7 }),
+  title_grams: search.text().searchable({ weight: 6 }).retrievable(false),
+  household_names: search.text().array().searchable({ weight: 5 }),
+  villages: search.keyword().array().searchable({ weight: 4 }).filterable().facetable(),
+  provinces: search.keyword().array().searchable({ weight: 4 }).filterable().facetable(),
+  household_codes: search.keyword().array().searchable({ weight: 3 }).filterable(),
+  description: search.text().searchable({ weight: 1 }),
+  category_handles: search.keyword().array().filterable().facetable(),
+  price_min_fen: search.integer().filterable().sortable(),
+  price_band: search.keyword().filterable().facetable(),
+  in_stock: search.boolean().filterable().facetable(),
+  storage: search.keyword().filterable().facetable(),
+  status: search.keyword().filterable(),
+  sales_channel_ids: search.keyword().array().filterable(),
+  thumbnail: search.keyword(),
+  created_at: search.integer().sortable(),
+  sold_count: search.integer().sortable(),
+})
+
+const CHINESE_ATTRIBUTES = [
+  "title",
+  "keywords",
+  "category_names",
+  "title_grams",
+  "household_names",
+  "villages",
+  "provinces",
+  "description",
+]
+
+type GraphQuery = {
+  graph(input: Record<string, unknown>, options?: Record<string, unknown>): Promise<{
+    data: unknown[]
+    metadata?: { count?: number }
+  }>
+}
+
+async function* seedProducts(context: {
+  container: { query: unknown }
+  last_key?: string
+  catchup?: { since: Date }
+  filters?: Record<string, unknown>
+}) {
+  const query = context.container.query as GraphQuery
+  let cursor = context.last_key
+  let done = 0
+  let total: number | undefined
+  for (;;) {
+    const { data, metadata } = await query.graph(
+      {
+        entity: "product",
+        fields: [...PRODUCT_SEARCH_GRAPH_FIELDS],
+        filters: {
+          ...(context.filters ?? {}),
+          ...(cursor ? { id: { $gt: cursor } } : {}),
+          ...(context.catchup ? { updated_at: { $gte: context.catchup.since } } : {}),
+        },
+        pagination: { take: SEED_BATCH, skip: 0, order: { id: "ASC" } },
+      },
+      context.catchup ? { withDeleted: true } : undefined
+    )
+    const rows = data as (ProductSearchSource & { deleted_at?: string | null })[]
+    total ??= metadata?.count
+    if (!rows.length) break
+    const documents: ProductSearchDocument[] = []
+    const gone: string[] = []
+    for (const row of rows) {
+      const document = row.deleted_at ? null : toSearchDocument(row)
+      if (document) documents.push(document)
+      else gone.push(row.id)
+    }
+    cursor = rows[rows.length - 1].id
+    done += rows.length
+    reportSeedProgress(done, total ?? done)
+    yield [
+      ...(documents.length ? [{ action: "upsert" as const, documents }] : []),
+      // A fresh index holds none of them; a catch-up or in-place rebuild may.
+      ...(gone.length && (context.catchup || context.last_key) ? [{ action: "delete" as const, filters: { id: gone } }] : []),
+    ]
+    if (rows.length < SEED_BATCH) break
+  }
+}
+
+export default process.env.MEILISEARCH_HOST
+  ? defineSearchIndex({
+      name: PRODUCT_INDEX,
+      entity: "product",
+      provider: "meilisearch",
+      fields,
+      settings: {
+        typo_tolerance: { enabled: true, disabled_on_attributes: ["household_codes"] },
+        provider_options: {
+          meilisearch: {
+            synonyms: synonymMap(),
+            // Short Chinese strings are otherwise sometimes detected as Japanese.
+            localizedAttributes: [{ attributePatterns: CHINESE_ATTRIBUTES, locales: ["cmn"] }],
+            rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "sold_count:desc"],
+            pagination: { maxTotalHits: 2000 },
+            faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
+          },
+        },
+      },
+      // Typed loosely: the Search Module's seed context is wider than what we read.
+      seed: seedProducts as never,
+    })
+  : undefined

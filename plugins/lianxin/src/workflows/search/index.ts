@@ -1,0 +1,2 @@
+export * from "./enqueue-search-sync"
+export * from "./drain-search-outbox"
