@@ -10,17 +10,20 @@ export default [
   route("compound", "routes/compound.tsx"),
   route("cart", "routes/cart.tsx"),
   route("checkout", "routes/checkout.tsx"),
+  route("checkout/pay", "routes/checkout-pay.tsx"),
   route("orders/:id", "routes/order.tsx"),
   route("account", "routes/account.tsx"),
   route("account/login", "routes/login.tsx"),
   route("account/register", "routes/register.tsx"),
   route("account/logout", "routes/logout.ts"),
   route("account/orders/:id/cancel", "routes/cancel-order.ts"),
+  route("account/messages", "routes/messages.tsx"),
   route("set-language", "routes/set-language.ts"),
   // The property office portal (staff of a pickup point): docs/office-portal.md.
   ...prefix("office", [
     route("login", "routes/office/login.tsx"),
     route("logout", "routes/office/logout.ts"),
+    route("messages/read", "routes/office/messages-read.ts"),
     route("batches/:id/print", "routes/office/print.tsx"),
     route("batches/:id/csv", "routes/office/csv.ts"),
     layout("routes/office/layout.tsx", [

@@ -40,7 +40,7 @@ export function ShellFrame({ brand, nav, footer, children }: { brand: ReactNode;
 /** The resident shop's banner, navigation (帮扶成效 / 我的 / 购物车) and footer around its pages, error pages included. */
 export function SiteShell({ children }: { children: ReactNode }) {
   const t = useT()
-  const { cartCount } = useRootData()
+  const { cartCount, signedIn, unread } = useRootData()
   return (
     <ShellFrame
       brand={
@@ -60,10 +60,22 @@ export function SiteShell({ children }: { children: ReactNode }) {
               </NavLink>
             </li>
             <li>
-              <NavLink to="/account" className={navLink}>
+              <NavLink to="/account" end className={navLink}>
                 {t("nav.account")}
               </NavLink>
             </li>
+            {signedIn ? (
+              <li>
+                <NavLink to="/account/messages" className={navLink} aria-label={unread > 0 ? t("nav.messagesUnread", { count: unread }) : undefined}>
+                  {t("nav.messages")}
+                  {unread > 0 ? (
+                    <span aria-hidden="true" className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+                      {unread > 99 ? "99+" : unread}
+                    </span>
+                  ) : null}
+                </NavLink>
+              </li>
+            ) : null}
             <li className="ml-auto">
               <NavLink to="/cart" className={navLink}>
                 {cartCount > 0 ? t("nav.cartCount", { count: cartCount }) : t("nav.cart")}

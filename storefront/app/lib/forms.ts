@@ -81,6 +81,8 @@ export const checkoutSchema = z.object({
   cycleId: z.optional(id("pcyc")),
   /** "改为下一期": the cycle offered after the chosen one closed, taken explicitly (the submit button's value). */
   nextCycleId: z.optional(id("pcyc")),
+  /** How the resident pays (lib/payments.ts); pay at pickup when absent. Which ones are offered is checked server-side. */
+  payment: z.optional(z.enum(["pickup", "wechat_pay", "alipay", "card"], msg("form.required"))),
 })
 
 export const loginSchema = z.object({
@@ -110,6 +112,17 @@ export const cancelOrderSchema = z.object({
   /** "yes" from the confirmation; without it nothing is canceled and the page asks first. */
   confirm: z.optional(z.literal("yes", msg("form.invalid"))),
 })
+
+/** 消息: mark one or all read, or save the channels (checkboxes: present = on). */
+export const messagesFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read-all") }),
+  z.object({ intent: z.literal("read"), id: id("nmsg") }),
+  z.object({
+    intent: z.literal("preferences"),
+    email: z.optional(z.literal("on")),
+    sms: z.optional(z.literal("on")),
+  }),
+])
 
 export type FieldErrors = Partial<Record<string, MessageKey>>
 

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { nowOf } from "../utils/clock"
 import { deliverNotificationsWorkflow } from "../workflows/notify/deliver-notifications"
 
 /**
@@ -7,7 +8,7 @@ import { deliverNotificationsWorkflow } from "../workflows/notify/deliver-notifi
  * it at once; each message is claimed by one.
  */
 export default async function notifyDeliver(container: MedusaContainer) {
-  await deliverNotificationsWorkflow(container).run({ input: { now: new Date(), limit: 200 } })
+  await deliverNotificationsWorkflow(container).run({ input: { now: nowOf(container), limit: 200 } })
 }
 
 export const config = { name: "notify-deliver", schedule: "* * * * *" }

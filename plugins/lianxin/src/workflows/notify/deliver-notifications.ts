@@ -1,4 +1,5 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { nowOf } from "../../utils/clock"
 import type { MessageRow } from "../../modules/notify/service"
 import { isQuietTime, retryDelayMs } from "../../utils/notify-schedule"
 import { templateDefinition } from "../../utils/notify-templates"
@@ -70,7 +71,7 @@ async function deliverOne(
  */
 const deliverDueStep = createStep("deliver-due-notifications", async (input: DeliverNotificationsInput, { container }) => {
   const svc = notifyService(container)
-  const now = input.now ? new Date(input.now) : new Date()
+  const now = input.now ? new Date(input.now) : nowOf(container)
   const claimed = await svc.claimDue({
     now,
     quiet: isQuietTime(now, svc.config().quiet),

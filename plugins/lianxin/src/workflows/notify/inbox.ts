@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { nowOf } from "../../utils/clock"
 import { notifyService } from "./steps/service"
 
 export type MarkNotifyMessagesReadInput = {
@@ -17,7 +18,7 @@ const markReadStep = createStep(
       recipient_type: input.recipient_type,
       recipient_id: input.recipient_id,
       ids: input.ids,
-      now: input.now ? new Date(input.now) : new Date(),
+      now: input.now ? new Date(input.now) : nowOf(container),
     })
     return new StepResponse(ids, ids)
   },
@@ -93,7 +94,7 @@ const requeueStep = createStep(
     const svc = notifyService(container)
     const before = await svc.messageById(input.id)
     if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, `message ${input.id} was not found`)
-    const row = await svc.requeue({ id: input.id, now: input.now ? new Date(input.now) : new Date() })
+    const row = await svc.requeue({ id: input.id, now: input.now ? new Date(input.now) : nowOf(container) })
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `message ${input.id} is ${before.status}; only failed or dead messages can be sent again`)
     }

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { nowOf } from "../../utils/clock"
 import type { NewMessage, NotifyChannel } from "../../modules/notify/service"
 import { endOfQuietTime, isQuietTime } from "../../utils/notify-schedule"
 import { renderTemplate, templateDefinition } from "../../utils/notify-templates"
@@ -34,7 +35,7 @@ const collectNotificationsStep = createStep(
 const planMessagesStep = createStep(
   "plan-notify-messages",
   async (input: { specs: NotifySpec[]; now?: Date | string }, { container }) => {
-    const now = input.now ? new Date(input.now) : new Date()
+    const now = input.now ? new Date(input.now) : nowOf(container)
     const { quiet } = notifyService(container).config()
     const messages: NewMessage[] = []
     for (const spec of input.specs) {
