@@ -40,7 +40,7 @@ describe("消息 (notify api)", () => {
       ["nmsg_2", null, true],
       ["nmsg_3", null, false],
     ])
-    expect(calls[0].init).toMatchObject({ query: { limit: 20, offset: 40 }, headers: { authorization: "Bearer jwt" } })
+    expect(calls[0]?.init).toMatchObject({ query: { limit: 20, offset: 40 }, headers: { authorization: "Bearer jwt" } })
   })
 
   it("never fails a page for the header count: a backend error is no count", async () => {
