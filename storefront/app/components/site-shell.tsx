@@ -66,12 +66,14 @@ export function SiteShell({ children }: { children: ReactNode }) {
             </li>
             {signedIn ? (
               <li>
-                <NavLink to="/account/messages" className={navLink} aria-label={unread > 0 ? t("nav.messagesUnread", { count: unread }) : undefined}>
+                <NavLink to="/account/messages" className={navLink}>
                   {t("nav.messages")}
                   {unread > 0 ? (
-                    <span aria-hidden="true" className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
-                      {unread > 99 ? "99+" : unread}
-                    </span>
+                    <>
+                      {" "}
+                      <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">{unread > 99 ? "99+" : unread}</span>
+                      <span className="sr-only">{t("nav.messagesUnread")}</span>
+                    </>
                   ) : null}
                 </NavLink>
               </li>

@@ -4,7 +4,7 @@ import { formatDateTime } from "../lib/commerce"
 import { translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getNotifyApi } from "../lib/server/app.server"
-import { loadMessagesPage, MESSAGES_PAGE, messagesAction } from "../lib/server/notify.server"
+import { loadMessagesPage, messagesAction } from "../lib/server/notify.server"
 import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/messages"
 
@@ -24,7 +24,7 @@ export async function action({ request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function MessagesPage({ loaderData }: Route.ComponentProps) {
-  const { inbox, preference, page, saved } = loaderData
+  const { inbox, preference, page, pageSize, saved } = loaderData
   const t = useT()
   const lang = useLang()
   const button = "min-h-11 rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100"
@@ -88,7 +88,7 @@ export default function MessagesPage({ loaderData }: Route.ComponentProps) {
       )}
       <nav className="flex justify-between text-sm" aria-label={t("messages.title")}>
         {page > 0 ? <Link to={`/account/messages?page=${page - 1}`}>{t("messages.newer")}</Link> : <span />}
-        {(page + 1) * MESSAGES_PAGE < inbox.count ? <Link to={`/account/messages?page=${page + 1}`}>{t("messages.older")}</Link> : null}
+        {(page + 1) * pageSize < inbox.count ? <Link to={`/account/messages?page=${page + 1}`}>{t("messages.older")}</Link> : null}
       </nav>
       <section aria-labelledby="message-settings" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
         <h2 id="message-settings" className="font-semibold">

@@ -118,7 +118,10 @@ export async function loadMessagesPage(api: NotifyApi, sessions: Sessions, reque
     orUnavailable(() => api.inbox(token, { limit: MESSAGES_PAGE, offset: page * MESSAGES_PAGE })),
     orUnavailable(() => api.preference(token)),
   ])
-  return data({ inbox, preference, page, saved: url.searchParams.get("saved") === "1" }, { headers: PRIVATE_HEADERS })
+  return data(
+    { inbox, preference, page, pageSize: MESSAGES_PAGE, saved: url.searchParams.get("saved") === "1" },
+    { headers: PRIVATE_HEADERS }
+  )
 }
 
 /** Marks read or saves the settings, then back to the page (POST → redirect → GET). */

@@ -43,6 +43,15 @@ export const NOTIFY_EVENTS = [
 ] as const
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number]
 
+/** "滨江花园 1号柜台"; a point already named after its compound ("测试小区物业服务中心") is not repeated. */
+export function placeName(compound: string | null | undefined, point: string | null | undefined): string {
+  const c = (compound ?? "").trim()
+  const p = (point ?? "").trim()
+  if (!c) return p
+  if (!p || p.includes(c)) return p || c
+  return `${c} ${p}`
+}
+
 const query = (container: Container) => container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
 
 type AssignmentContext = {
@@ -71,7 +80,7 @@ async function assignmentContext(container: Container, where: { id?: string; ord
     assignment: a,
     order_no: String(order?.display_id ?? a.order_id),
     customer_id: a.customer_id ?? order?.customer_id ?? null,
-    place: office ? `${office.compound_name} ${point.name}` : (point?.name ?? ""),
+    place: placeName(office?.compound_name, point?.name),
     address: office?.address ?? "",
     window_start: new Date(a.batch?.cycle?.pickup_starts_at).toISOString(),
     window_end: new Date(a.batch?.cycle?.pickup_ends_at).toISOString(),
@@ -206,7 +215,7 @@ export async function collectNotifications(container: Container, event: NotifyEv
           template: "harvest_frozen",
           recipients: staff.map((id) => ({ type: "staff" as const, id })),
           params: {
-            place: `${batch.point?.office?.compound_name ?? ""} ${batch.point?.name ?? ""}`.trim(),
+            place: placeName(batch.point?.office?.compound_name, batch.point?.name),
             cycle: batch.cycle?.name ?? "",
             window_start: new Date(batch.cycle?.pickup_starts_at).toISOString(),
             window_end: new Date(batch.cycle?.pickup_ends_at).toISOString(),
