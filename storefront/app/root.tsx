@@ -5,7 +5,8 @@ import stylesheet from "./app.css?url"
 import { GeneralErrorBoundary, notFoundTitle } from "./components/error-boundary"
 import { PortalFallbackShell, SiteShell } from "./components/site-shell"
 import { langFromCookieHeader, translator } from "./lib/i18n"
-import { getSession, hasSessionCookie } from "./lib/server/session.server"
+import { getNotifyApi } from "./lib/server/app.server"
+import { getSession, hasSessionCookie, isExpired } from "./lib/server/session.server"
 import { langFromMatches, useLang } from "./lib/use-i18n"
 import { isOfficePath } from "./lib/use-root"
 
@@ -32,15 +33,20 @@ export const meta: Route.MetaFunction = ({ error, matches }) => {
 
 /**
  * Only this reaches the browser from the server: the chosen language and what
- * the shop's header shows (cart count, signed in). Read from the session
- * cookie, no backend call; nothing from the server environment. The office
- * portal shows no shop header, so its pages do not read the resident session.
+ * the shop's header shows (cart count, signed in, unread 消息). Read from the
+ * session cookie; the one backend call is the unread count of a signed-in
+ * resident (their pages are private anyway; a failure shows no count). Nothing
+ * from the server environment. The office portal shows no shop header, so its
+ * pages do not read the resident session.
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = langFromCookieHeader(request.headers.get("Cookie"))
-  if (isOfficePath(new URL(request.url).pathname) || !hasSessionCookie(request)) return { lang, cartCount: 0, signedIn: false }
+  if (isOfficePath(new URL(request.url).pathname) || !hasSessionCookie(request)) return { lang, cartCount: 0, signedIn: false, unread: 0 }
   const session = await getSession(request)
-  return { lang, cartCount: session.get("cartCount") ?? 0, signedIn: Boolean(session.get("token")) }
+  const token = session.get("token")
+  const signedIn = Boolean(token) && !isExpired(token as string)
+  const unread = signedIn ? await getNotifyApi().unread(token as string) : 0
+  return { lang, cartCount: session.get("cartCount") ?? 0, signedIn, unread }
 }
 
 /** Crossing between the shop and the office portal reloads the root data (the office skipped the cart count). */

@@ -17,11 +17,13 @@ export default [
   route("account/register", "routes/register.tsx"),
   route("account/logout", "routes/logout.ts"),
   route("account/orders/:id/cancel", "routes/cancel-order.ts"),
+  route("account/messages", "routes/messages.tsx"),
   route("set-language", "routes/set-language.ts"),
   // The property office portal (staff of a pickup point): docs/office-portal.md.
   ...prefix("office", [
     route("login", "routes/office/login.tsx"),
     route("logout", "routes/office/logout.ts"),
+    route("messages/read", "routes/office/messages-read.ts"),
     route("batches/:id/print", "routes/office/print.tsx"),
     route("batches/:id/csv", "routes/office/csv.ts"),
     layout("routes/office/layout.tsx", [

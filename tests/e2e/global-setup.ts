@@ -6,6 +6,7 @@ export default async function globalSetup() {
   process.env.STOREFRONT_URL = stack.storefrontUrl
   process.env.BACKEND_URL = stack.backendUrl
   process.env.STRIPE_TEST_SERVER_URL = stack.stripeUrl
+  process.env.MAIL_SINK_URL = stack.mailSinkUrl
   return async () => {
     await stack.stop()
   }

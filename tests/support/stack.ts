@@ -10,6 +10,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { createTestDatabase, dropDatabase, freePort, testPostgresServer } from "../../backend/scripts/postgres.mjs"
 import { startStripeTestServer } from "../../plugins/lianxin/testing/stripe-test-server.mjs"
+import { startMailSink } from "./mail-sink"
 
 /** The journeys' Stripe: our Stripe-compatible test server (docs/payments.md), keys for it only. */
 export const STRIPE_TEST_KEYS = { apiKey: "sk_test_lianxin_e2e", webhookSecret: "whsec_lianxin_e2e" }
@@ -22,6 +23,8 @@ export type Stack = {
   publishableKey: string
   /** The Stripe test server the backend pays through (its /_test/… routes play the resident's wallet). */
   stripeUrl: string
+  /** The SMTP server the backend sends email to; GET <mailSinkUrl>/messages?to=… lists what arrived. */
+  mailSinkUrl: string
   stop: () => Promise<void>
 }
 
@@ -92,11 +95,15 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     webhooks: [{ url: `${backendUrl}/hooks/payment/stripe_stripe`, secret: STRIPE_TEST_KEYS.webhookSecret }],
   })
 
+  // Email goes to a real SMTP server of the run; journeys run at any hour, so no quiet hours.
+  const mail = await startMailSink()
+
   const common: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     DATABASE_MIGRATION_URL: migrationUrl,
     LIANXIN_DATA_DIR: dataDir,
+    LIANXIN_MEILI_PORT: String(meiliPort),
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
     LIANXIN_MEILI_PORT: String(meiliPort),
@@ -118,6 +125,10 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
       STRIPE_WEBHOOK_SECRET: STRIPE_TEST_KEYS.webhookSecret,
       STRIPE_API_HOST: stripe.url,
       STRIPE_WEBHOOK_DELAY_MS: "1",
+      LIANXIN_SMTP_HOST: "127.0.0.1",
+      LIANXIN_SMTP_PORT: String(mail.smtpPort),
+      LIANXIN_QUIET_HOURS: "off",
+      LIANXIN_STOREFRONT_URL: storefrontUrl,
     },
     backendLog
   )
@@ -126,6 +137,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     await stopProcess(storefront)
     await stopProcess(backend)
     await stripe.close()
+    await mail.close()
     await dropDatabase(migrationUrl).catch(() => {})
     await pg.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
@@ -149,6 +161,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     storefrontUrl,
     publishableKey: fs.readFileSync(keyFile, "utf8").trim(),
     stripeUrl: stripe.url,
+    mailSinkUrl: mail.url,
     stop,
   }
 }

@@ -107,11 +107,19 @@ medusaIntegrationTestRunner({
         const { readOrderPickupPoint } = wf
         expect(await readOrderPickupPoint(query, order.id)).toEqual({ pickup_point_id: ids.pointA, property_office_id: ids.officeA })
 
+        // The first request shows the placement code (decision 014), the next one issues a new code.
         const { data: code } = await api.post(`/store/pickup-orders/${order.id}/code`, {}, { headers: residentA.headers })
         expect(code.pickup_code.code).toMatch(/^\d{8}$/)
+        const shown = await assignmentOf(order.id)
+        expect(shown.code_hash).toBe(a.code_hash)
+        const { data: next } = await api.post(`/store/pickup-orders/${order.id}/code`, {}, { headers: residentA.headers })
         const after = await assignmentOf(order.id)
         expect(after.code_hash).not.toBe(a.code_hash)
-        expect(JSON.stringify(after)).not.toContain(code.pickup_code.code)
+        // Stored only as a hash and a sealed copy: the digits appear nowhere in the row.
+        for (const row of [shown, after]) {
+          expect(JSON.stringify(row)).not.toContain(code.pickup_code.code)
+          expect(JSON.stringify(row)).not.toContain(next.pickup_code.code)
+        }
       })
 
       it("a checkout racing the cutoff is refused with a clear message and creates no order", async () => {

@@ -345,14 +345,24 @@ medusaIntegrationTestRunner({
         const badPost = await post({ cart_id: 42 })
         expect(badPost.status).toBe(400)
         expect(badPost.data.message).toMatch(/cart_id/)
-        const before = (await assignmentOf(mine.id)).code_hash
+        // The first request shows the code issued at placement (the one the order-placed
+        // message carries, decision 014); every later request issues a new one.
+        const placed = await assignmentOf(mine.id)
+        expect(placed.code_shown_at).toBeNull()
         const issued = await post({ cart_id: mine.cart_id })
         expect(issued.status).toBe(201)
         expect(issued.data.pickup_code.code).toMatch(/^\d{8}$/)
         expect(issued.data.pickup_code.qr_token).toBeTruthy()
+        const shown = await assignmentOf(mine.id)
+        expect(shown.code_hash).toBe(placed.code_hash)
+        expect(shown.code_hash).toBe(svc().hashCode(ids.pointA, issued.data.pickup_code.code))
+        expect(shown.code_shown_at).not.toBeNull()
+        const again = await post({ cart_id: mine.cart_id })
+        expect(again.status).toBe(201)
         const after = await assignmentOf(mine.id)
-        expect(after.code_hash).not.toBe(before)
-        expect(after.code_hash).toBe(svc().hashCode(ids.pointA, issued.data.pickup_code.code))
+        expect(after.code_hash).not.toBe(placed.code_hash)
+        expect(after.code_hash).toBe(svc().hashCode(ids.pointA, again.data.pickup_code.code))
+        expect(after.code_version).toBe(placed.code_version + 1)
         // The other guest's order kept its code.
         expect((await assignmentOf(other.id)).code_version).toBe(1)
       })

@@ -40,7 +40,7 @@ export function ShellFrame({ brand, nav, footer, children }: { brand: ReactNode;
 /** The resident shop's banner, navigation (帮扶成效 / 我的 / 购物车) and footer around its pages, error pages included. */
 export function SiteShell({ children }: { children: ReactNode }) {
   const t = useT()
-  const { cartCount } = useRootData()
+  const { cartCount, signedIn, unread } = useRootData()
   return (
     <ShellFrame
       brand={
@@ -60,10 +60,24 @@ export function SiteShell({ children }: { children: ReactNode }) {
               </NavLink>
             </li>
             <li>
-              <NavLink to="/account" className={navLink}>
+              <NavLink to="/account" end className={navLink}>
                 {t("nav.account")}
               </NavLink>
             </li>
+            {signedIn ? (
+              <li>
+                <NavLink to="/account/messages" className={navLink}>
+                  {t("nav.messages")}
+                  {unread > 0 ? (
+                    <>
+                      {" "}
+                      <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">{unread > 99 ? "99+" : unread}</span>
+                      <span className="sr-only">{t("nav.messagesUnread")}</span>
+                    </>
+                  ) : null}
+                </NavLink>
+              </li>
+            ) : null}
             <li className="ml-auto">
               <NavLink to="/cart" className={navLink}>
                 {cartCount > 0 ? t("nav.cartCount", { count: cartCount }) : t("nav.cart")}

@@ -113,6 +113,17 @@ export const cancelOrderSchema = z.object({
   confirm: z.optional(z.literal("yes", msg("form.invalid"))),
 })
 
+/** 消息: mark one or all read, or save the channels (checkboxes: present = on). */
+export const messagesFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read-all") }),
+  z.object({ intent: z.literal("read"), id: id("nmsg") }),
+  z.object({
+    intent: z.literal("preferences"),
+    email: z.optional(z.literal("on")),
+    sms: z.optional(z.literal("on")),
+  }),
+])
+
 export type FieldErrors = Partial<Record<string, MessageKey>>
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> }

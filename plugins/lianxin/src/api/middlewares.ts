@@ -12,6 +12,7 @@ import { storeImpactMiddlewares } from "./store/impact/middlewares"
 import { pickupStaffMiddlewares } from "./pickup-staff/middlewares"
 import { storePickupMiddlewares } from "./store/pickup-points/middlewares"
 import { pickupStaffUploadMiddlewares } from "./pickup-staff/uploads/middlewares"
+import { storeNotifyMiddlewares } from "./store/notify/middlewares"
 import { inputGuard } from "../utils/http-edge"
 import { lianxinErrorHandler } from "./error-handler"
 
@@ -37,5 +38,6 @@ export default defineMiddlewares({
     ...pickupStaffMiddlewares,
     ...storePickupMiddlewares,
     ...pickupStaffUploadMiddlewares,
+    ...storeNotifyMiddlewares,
   ],
 })

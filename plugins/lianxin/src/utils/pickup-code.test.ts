@@ -5,7 +5,9 @@ import {
   hashPickupCode,
   hashesEqual,
   isWellFormedCode,
+  openPickupCode,
   parsePickupMasterKey,
+  sealPickupCode,
   signPickupToken,
   verifyPickupToken,
 } from "./pickup-code"
@@ -64,5 +66,26 @@ describe("QR tokens", () => {
     expect(verifyPickupToken(keys.code, token)).toBeNull()
     expect(verifyPickupToken(keys.token, "pk1.x.y")).toBeNull()
     expect(verifyPickupToken(keys.token, "")).toBeNull()
+  })
+})
+
+describe("sealed current code (decision 014)", () => {
+  it("opens only with the same key and the same assignment and version", () => {
+    const sealed = sealPickupCode(keys.seal, "pasg_1:3", "04817263")
+    expect(sealed).not.toContain("04817263")
+    expect(openPickupCode(keys.seal, "pasg_1:3", sealed)).toBe("04817263")
+    expect(openPickupCode(keys.seal, "pasg_1:4", sealed)).toBeNull()
+    expect(openPickupCode(keys.seal, "pasg_2:3", sealed)).toBeNull()
+    expect(openPickupCode(derivePickupKeys(Buffer.alloc(32, 1)).seal, "pasg_1:3", sealed)).toBeNull()
+    const [v, iv, tag, ct] = sealed.split(":")
+    const flipped = Buffer.from(ct, "base64")
+    flipped[0] ^= 1
+    expect(openPickupCode(keys.seal, "pasg_1:3", [v, iv, tag, flipped.toString("base64")].join(":"))).toBeNull()
+    expect(openPickupCode(keys.seal, "pasg_1:3", "garbage")).toBeNull()
+  })
+
+  it("uses a sub-key of its own", () => {
+    expect(keys.seal.equals(keys.code)).toBe(false)
+    expect(keys.seal.equals(keys.token)).toBe(false)
   })
 })

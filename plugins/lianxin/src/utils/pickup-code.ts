@@ -1,4 +1,4 @@
-import { createHmac, randomInt, timingSafeEqual } from "node:crypto"
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto"
 
 /**
  * Pickup codes and QR tokens.
@@ -14,14 +14,45 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto"
 export const PICKUP_CODE_DIGITS = 8
 const CODE_SPACE = 10 ** PICKUP_CODE_DIGITS
 
-export type PickupKeys = { code: Buffer; token: Buffer }
+export type PickupKeys = { code: Buffer; token: Buffer; seal: Buffer }
 
-/** Separate sub-keys for codes and tokens, derived from one master key. */
+/** Separate sub-keys for codes, tokens and the sealed copy of the current code, derived from one master key. */
 export function derivePickupKeys(master: Buffer): PickupKeys {
   if (master.length < 32) throw new RangeError("the pickup master key must be at least 32 bytes")
   return {
     code: createHmac("sha256", master).update("lianxin/pickup-code/v1").digest(),
     token: createHmac("sha256", master).update("lianxin/pickup-qr-token/v1").digest(),
+    seal: createHmac("sha256", master).update("lianxin/pickup-code-seal/v1").digest(),
+  }
+}
+
+const SEAL_IV_BYTES = 12
+
+/**
+ * The current code, encrypted (AES-256-GCM, bound to the assignment and code
+ * version) so that messages (可取货 with the code) can carry it without issuing a
+ * new one: decision 014. Whoever holds the master key could forge QR tokens
+ * already; a copy of the database alone still reveals no code.
+ */
+export function sealPickupCode(key: Buffer, context: string, code: string): string {
+  const iv = randomBytes(SEAL_IV_BYTES)
+  const cipher = createCipheriv("aes-256-gcm", key, iv)
+  cipher.setAAD(Buffer.from(context, "utf8"))
+  const ct = Buffer.concat([cipher.update(code, "utf8"), cipher.final()])
+  return ["v1", iv.toString("base64"), cipher.getAuthTag().toString("base64"), ct.toString("base64")].join(":")
+}
+
+/** Opens a sealed code; null when it was tampered with, moved to another row or version, or is malformed. */
+export function openPickupCode(key: Buffer, context: string, sealed: string): string | null {
+  const [version, iv, tag, ct] = sealed.split(":")
+  if (version !== "v1" || !iv || !tag || !ct) return null
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"))
+    decipher.setAAD(Buffer.from(context, "utf8"))
+    decipher.setAuthTag(Buffer.from(tag, "base64"))
+    return Buffer.concat([decipher.update(Buffer.from(ct, "base64")), decipher.final()]).toString("utf8")
+  } catch {
+    return null
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Sessions } from "./http.server"
 import { getStoreClient } from "./medusa.server"
+import { createNotifyApi, type NotifyApi } from "./notify.server"
 import { createPickupApi, type PickupApi } from "./pickup.server"
 import { commitSession, getSession } from "./session.server"
 
@@ -10,4 +11,10 @@ let pickup: PickupApi | undefined
 export function getPickupApi(): PickupApi {
   pickup ??= createPickupApi(getStoreClient())
   return pickup
+}
+
+let notify: NotifyApi | undefined
+export function getNotifyApi(): NotifyApi {
+  notify ??= createNotifyApi(getStoreClient())
+  return notify
 }

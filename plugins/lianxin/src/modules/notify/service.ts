@@ -7,6 +7,7 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
+import { NOTIFY_CONFIG, type NotifyConfig } from "./loaders/notify-config"
 import { NotifyMessage, NotifyPreference } from "./models"
 
 export type NotifyChannel = "in_app" | "email" | "sms"
@@ -23,7 +24,6 @@ export type NewMessage = {
   urgent: boolean
   template: string
   params: Record<string, string>
-  sealed?: string | null
   title: string
   body: string
   link?: string | null
@@ -49,7 +49,6 @@ export type MessageRow = {
   urgent: boolean
   template: string
   params: Record<string, string> | null
-  sealed: string | null
   title: string
   body: string
   link: string | null
@@ -80,7 +79,6 @@ const COLUMNS = [
   "urgent",
   "template",
   "params",
-  "sealed",
   "title",
   "body",
   "link",
@@ -110,6 +108,19 @@ export function redactError(message: string): string {
  * can run the same job at once.
  */
 class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreference }) {
+  private readonly config_: NotifyConfig
+
+  constructor(deps: { [NOTIFY_CONFIG]: NotifyConfig }) {
+    // MedusaService takes the container cradle and module options positionally.
+    super(...arguments)
+    this.config_ = deps[NOTIFY_CONFIG]
+  }
+
+  /** Quiet hours and the storefront URL, as configured. */
+  config(): NotifyConfig {
+    return this.config_
+  }
+
   /**
    * Inserts messages; a key that exists already is left alone
    * (`ON CONFLICT DO NOTHING` on the unique index). Returns the rows this call
@@ -136,7 +147,6 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
         m.urgent,
         m.template,
         JSON.stringify(m.params),
-        m.sealed ?? null,
         m.title,
         m.body,
         m.link ?? null,
@@ -212,7 +222,7 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
     )) as MessageRow[]
   }
 
-  /** The attempt succeeded: sent, secrets dropped. Only the claimant (status `sending`) can do this. */
+  /** The attempt succeeded. Only the claimant (status `sending`) can do this. */
   @InjectTransactionManager()
   async markSent(
     input: { id: string; now: Date; notification_id: string | null; to_masked: string | null; attempts?: number },
@@ -221,7 +231,7 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
     const manager = sharedContext.transactionManager as SqlEntityManager
     const rows = await manager.execute(
       `UPDATE notify_message SET status = 'sent', sent_at = ?, notification_id = ?, to_masked = COALESCE(?, to_masked),
-              attempts = COALESCE(?, attempts), sealed = NULL, lease_until = NULL, last_error = NULL,
+              attempts = COALESCE(?, attempts), lease_until = NULL, last_error = NULL,
               deferred_reason = NULL, updated_at = now()
         WHERE id = ? AND status = 'sending' RETURNING id`,
       [input.now, input.notification_id, input.to_masked, input.attempts ?? null, input.id]
@@ -231,7 +241,7 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
 
   /**
    * The attempt failed: retried at `retry_at`, or `dead` when attempts are used
-   * up (secrets dropped), or `skipped` when it can never be sent (no address, no
+   * up, or `skipped` when it can never be sent (no address, no
    * consent, channel turned off).
    */
   @InjectTransactionManager()
@@ -258,14 +268,11 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
       `UPDATE notify_message
           SET status = CASE WHEN ? THEN 'skipped' WHEN ?::timestamptz IS NULL OR attempts >= max_attempts THEN 'dead' ELSE 'failed' END,
               next_attempt_at = COALESCE(?::timestamptz, next_attempt_at),
-              sealed = CASE WHEN ? OR ?::timestamptz IS NULL OR attempts >= max_attempts THEN NULL ELSE sealed END,
               last_error = ?, lease_until = NULL, to_masked = COALESCE(?, to_masked), updated_at = now()
         WHERE id = ? AND status = 'sending' RETURNING status`,
       [
         input.skip === true,
         input.retry_at,
-        input.retry_at,
-        input.skip === true,
         input.retry_at,
         redactError(input.error),
         input.to_masked ?? null,
@@ -285,6 +292,100 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
       [input.now, input.id]
     )
     return (rows[0] as MessageRow | undefined) ?? null
+  }
+
+  /**
+   * A recipient's in-app messages (消息), newest first, with the number unread.
+   * Only sent ones: an in-app message is delivered through the Notification Module too.
+   */
+  @InjectManager()
+  async inbox(
+    input: { recipient_type: "customer" | "staff"; recipient_id: string; limit: number; offset: number; unread_only?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ messages: MessageRow[]; count: number; unread: number }> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const where = `recipient_type = ? AND recipient_id = ? AND channel = 'in_app' AND status = 'sent' AND deleted_at IS NULL`
+    const args = [input.recipient_type, input.recipient_id]
+    const filter = input.unread_only ? " AND read_at IS NULL" : ""
+    const messages = (await manager.execute(
+      `SELECT * FROM notify_message WHERE ${where}${filter} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...args, input.limit, input.offset]
+    )) as MessageRow[]
+    const [counts] = await manager.execute(
+      `SELECT COUNT(*) FILTER (WHERE TRUE${filter ? " AND read_at IS NULL" : ""}) AS count,
+              COUNT(*) FILTER (WHERE read_at IS NULL) AS unread
+         FROM notify_message WHERE ${where}`,
+      args
+    )
+    return { messages, count: Number(counts.count), unread: Number(counts.unread) }
+  }
+
+  /** Marks a recipient's in-app messages read (the given ones, or all); returns the ids that changed. */
+  @InjectTransactionManager()
+  async markRead(
+    input: { recipient_type: "customer" | "staff"; recipient_id: string; ids?: string[]; now: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const args: unknown[] = [input.now, input.recipient_type, input.recipient_id]
+    let only = ""
+    if (input.ids) {
+      if (!input.ids.length) return []
+      only = ` AND id IN (${input.ids.map(() => "?").join(", ")})`
+      args.push(...input.ids)
+    }
+    const rows = await manager.execute(
+      `UPDATE notify_message SET read_at = ?, updated_at = now()
+        WHERE recipient_type = ? AND recipient_id = ? AND channel = 'in_app' AND read_at IS NULL AND deleted_at IS NULL${only}
+        RETURNING id`,
+      args
+    )
+    return rows.map((r) => String(r.id))
+  }
+
+  /** Compensation of markRead. */
+  @InjectTransactionManager()
+  async markUnread(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    if (!ids.length) return
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(`UPDATE notify_message SET read_at = NULL WHERE id IN (${ids.map(() => "?").join(", ")})`, ids)
+  }
+
+  /** Operators' view: messages by status (failed, dead …), newest first. */
+  @InjectManager()
+  async listForOperators(
+    input: { status?: string[]; channel?: string; event?: string; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ messages: MessageRow[]; count: number; by_status: Record<string, number> }> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const conds = ["deleted_at IS NULL"]
+    const args: unknown[] = []
+    if (input.status?.length) {
+      conds.push(`status IN (${input.status.map(() => "?").join(", ")})`)
+      args.push(...input.status)
+    }
+    if (input.channel) {
+      conds.push("channel = ?")
+      args.push(input.channel)
+    }
+    if (input.event) {
+      conds.push("event = ?")
+      args.push(input.event)
+    }
+    const where = conds.join(" AND ")
+    const messages = (await manager.execute(
+      `SELECT * FROM notify_message WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...args, input.limit, input.offset]
+    )) as MessageRow[]
+    const [c] = await manager.execute(`SELECT COUNT(*) AS count FROM notify_message WHERE ${where}`, args)
+    const statuses = await manager.execute(
+      `SELECT status, COUNT(*) AS n FROM notify_message WHERE deleted_at IS NULL GROUP BY status`
+    )
+    return {
+      messages,
+      count: Number(c.count),
+      by_status: Object.fromEntries(statuses.map((r) => [String(r.status), Number(r.n)])),
+    }
   }
 
   @InjectManager()

@@ -12,6 +12,8 @@ import {
   generatePickupCode,
   hashPickupCode,
   hashesEqual,
+  openPickupCode,
+  sealPickupCode,
   signPickupToken,
   verifyPickupToken,
   type PickupKeys,
@@ -38,6 +40,14 @@ import {
 } from "./models"
 
 type InjectedDependencies = { [PICKUP_KEYS]: PickupKeys }
+
+/** A code as it was before issueCode, for its compensation. */
+export type PreviousCode = {
+  code_hash: string | null
+  code_version: number
+  code_sealed?: string | null
+  code_shown_at?: Date | string | null
+}
 
 /** Failures per subject within the window that lock it, and for how long. */
 export const LOCKOUT_FAILURES = 5
@@ -207,22 +217,46 @@ class PickupModuleService extends MedusaService({
 
   /**
    * Gives a live assignment a new code and returns it (the only time it exists
-   * in clear). A collision with another live code at the same point hits the
-   * partial unique index and is retried with fresh digits.
+   * in clear, apart from the sealed copy messages read: decision 014). A
+   * collision with another live code at the same point hits the partial unique
+   * index and is retried with fresh digits.
+   *
+   * `shown: false` (placement) leaves the code unshown. `first_view: true` (the
+   * resident's request for a code) returns the placement code instead of a new
+   * one if it was never shown, so the code in the order-placed message and the
+   * one on the confirmation page are the same; every later request issues anew.
    */
   @InjectTransactionManager()
   async issueCode(
     assignmentId: string,
+    options: { shown?: boolean; first_view?: boolean } = {},
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ code: string; code_version: number; previous: { code_hash: string | null; code_version: number } }> {
+  ): Promise<{ code: string; code_version: number; previous: PreviousCode }> {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const [current] = await manager.execute(
-      `SELECT id, pickup_point_id, code_hash, code_version FROM pickup_assignment
+      `SELECT id, pickup_point_id, code_hash, code_version, code_sealed, code_shown_at FROM pickup_assignment
         WHERE id = ? AND deleted_at IS NULL AND status IN ${LIVE_STATUSES} FOR UPDATE`,
       [assignmentId]
     )
     if (!current) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `pickup ${assignmentId} is no longer waiting for collection`)
+    }
+    const previous: PreviousCode = {
+      code_hash: current.code_hash,
+      code_version: Number(current.code_version),
+      code_sealed: current.code_sealed ?? null,
+      code_shown_at: current.code_shown_at ?? null,
+    }
+    const shownAt = options.shown === false ? null : new Date()
+    if (options.first_view && !current.code_shown_at && current.code_sealed && current.code_hash) {
+      const code = openPickupCode(this.keys_.seal, `${assignmentId}:${current.code_version}`, current.code_sealed)
+      if (code) {
+        await manager.execute(`UPDATE pickup_assignment SET code_shown_at = ?, updated_at = now() WHERE id = ?`, [
+          shownAt,
+          assignmentId,
+        ])
+        return { code, code_version: Number(current.code_version), previous }
+      }
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = generatePickupCode()
@@ -233,32 +267,54 @@ class PickupModuleService extends MedusaService({
         [current.pickup_point_id, hash, assignmentId]
       )
       if (clash) continue
+      const version = Number(current.code_version) + 1
+      const sealed = sealPickupCode(this.keys_.seal, `${assignmentId}:${version}`, code)
       const [row] = await manager.execute(
-        `UPDATE pickup_assignment SET code_hash = ?, code_version = code_version + 1, code_issued_at = now(), updated_at = now()
+        `UPDATE pickup_assignment SET code_hash = ?, code_version = ?, code_sealed = ?, code_shown_at = ?,
+                code_issued_at = now(), updated_at = now()
           WHERE id = ? RETURNING code_version`,
-        [hash, assignmentId]
+        [hash, version, sealed, shownAt, assignmentId]
       )
-      return {
-        code,
-        code_version: Number(row.code_version),
-        previous: { code_hash: current.code_hash, code_version: Number(current.code_version) },
-      }
+      return { code, code_version: Number(row.code_version), previous }
     }
     throw new MedusaError(MedusaError.Types.CONFLICT, "could not find a free pickup code; try again")
   }
 
-  /** Compensation of issueCode: the previous hash is valid again. */
+  /** Compensation of issueCode: the previous code is valid again (hash, version, sealed copy, shown). */
   @InjectTransactionManager()
-  async restoreCode(
-    assignmentId: string,
-    previous: { code_hash: string | null; code_version: number },
-    @MedusaContext() sharedContext: Context = {}
-  ) {
+  async restoreCode(assignmentId: string, previous: PreviousCode, @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.transactionManager as SqlEntityManager
     await manager.execute(
-      `UPDATE pickup_assignment SET code_hash = ?, code_version = ?, updated_at = now() WHERE id = ?`,
-      [previous.code_hash, previous.code_version, assignmentId]
+      `UPDATE pickup_assignment SET code_hash = ?, code_version = ?, code_sealed = ?, code_shown_at = ?, updated_at = now()
+        WHERE id = ?`,
+      [
+        previous.code_hash,
+        previous.code_version,
+        previous.code_sealed ?? null,
+        previous.code_shown_at ?? null,
+        assignmentId,
+      ]
     )
+  }
+
+  /**
+   * The current code of a live assignment, for the message that carries it
+   * (decision 014): opened from its sealed copy, never stored elsewhere. Null
+   * when the order is no longer waiting, or its code predates sealed copies.
+   */
+  @InjectManager()
+  async currentCodeForMessage(
+    assignmentId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string | null> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [row] = await manager.execute(
+      `SELECT code_version, code_sealed FROM pickup_assignment
+        WHERE id = ? AND deleted_at IS NULL AND status IN ('placed', 'ready') AND code_hash IS NOT NULL`,
+      [assignmentId]
+    )
+    if (!row?.code_sealed) return null
+    return openPickupCode(this.keys_.seal, `${assignmentId}:${row.code_version}`, row.code_sealed)
   }
 
   // ---- cycles ------------------------------------------------------------------

@@ -175,9 +175,9 @@ type OrderCreatedHook = (
       })),
     })
     if (!placed) return new StepResponse(null, null)
-    // The code exists from placement; its digits are shown to nobody. The
-    // resident's first request for a code issues the one they see (docs/pickup.md).
-    await svc.issueCode(placed.id)
+    // The code exists from placement, unshown; the order-placed message and the
+    // resident's first request for a code both give this one (decision 014).
+    await svc.issueCode(placed.id, { shown: false })
 
     const link = container.resolve(ContainerRegistrationKeys.LINK)
     const links: Record<string, Record<string, string>>[] = [

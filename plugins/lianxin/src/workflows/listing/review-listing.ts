@@ -1,6 +1,6 @@
 import { ProductStatus } from "@medusajs/framework/utils"
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { emitEventStep, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { setListingReviewStep, validateListingPendingStep } from "./steps/review-listing"
 
 export const reviewListingWorkflowId = "review-listing"
@@ -38,5 +38,10 @@ export const reviewListingWorkflow = createWorkflow(reviewListingWorkflowId, (in
     })
   })
   const listingReviewed = createHook("listingReviewed", { listing })
+  // After the commit: the office staff who listed it are told (notifications).
+  emitEventStep({
+    eventName: "listing.reviewed",
+    data: transform({ input }, ({ input }) => ({ id: input.listing_id, decision: input.decision })),
+  })
   return new WorkflowResponse(listing, { hooks: [listingReviewed] })
 })

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { nowOf } from "../../utils/clock"
 import { z } from "@medusajs/framework/zod"
 import type { MessageRow } from "../../modules/notify/service"
 import { maskEmail, normalizeCnMobile, normalizeEmail } from "../../utils/notify-envelope"
@@ -58,7 +59,7 @@ type Prepared = {
   now: string
 }
 
-const validateOneTimeCodeStep = createStep("validate-one-time-code", async (input: SendOneTimeCodeInput) => {
+const validateOneTimeCodeStep = createStep("validate-one-time-code", async (input: SendOneTimeCodeInput, { container }) => {
   const parsed = sendOneTimeCodeInputSchema.safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -82,7 +83,7 @@ const validateOneTimeCodeStep = createStep("validate-one-time-code", async (inpu
     request_id: v.request_id,
     locale: v.locale,
     customer_id: v.customer_id ?? null,
-    now: (v.now ?? new Date()).toISOString(),
+    now: (v.now ?? nowOf(container)).toISOString(),
   }
   return new StepResponse(prepared)
 })
@@ -156,7 +157,7 @@ const deliverOneTimeCodeStep = createStep(
           to_masked: p.to_masked,
           secrets: { code: p.code },
         })
-        await svc.markSent({ id: record.row.id, now: new Date(), notification_id, to_masked: p.to_masked, attempts: attempt })
+        await svc.markSent({ id: record.row.id, now: new Date(p.now), notification_id, to_masked: p.to_masked, attempts: attempt })
         return new StepResponse({
           message_id: record.row.id,
           status: "sent",

@@ -27,12 +27,16 @@ export const verifyPickupProofWorkflow = createWorkflow("verify-pickup-proof", (
 
 export type { VerifyResult }
 
-/** A new code for the resident (the previous one stops working); compensation restores the old hash. */
+/**
+ * The resident's code: the placement code the first time (it may be in the
+ * order-placed message already), a new one afterwards (the previous one stops
+ * working); compensation restores the previous code.
+ */
 const issuePickupCodeStep = createStep(
   "issue-pickup-code",
   async (input: { assignment_id: string }, { container }) => {
     const svc = pickupService(container)
-    const issued = await svc.issueCode(input.assignment_id)
+    const issued = await svc.issueCode(input.assignment_id, { first_view: true })
     const [a] = await svc.listPickupAssignments({ id: input.assignment_id }, { take: 1 })
     if (!a?.order_id) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "the order is not placed yet")
     const token = svc.signToken({ a: a.id, o: a.order_id, p: a.pickup_point_id, v: issued.code_version })

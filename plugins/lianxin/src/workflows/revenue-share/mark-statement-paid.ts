@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { REVENUE_SHARE_MODULE } from "../../modules/revenue-share"
 import type RevenueShareModuleService from "../../modules/revenue-share/service"
 import type { LedgerTransactionInput } from "../../types/ledger"
@@ -70,5 +71,7 @@ export const markStatementPaidWorkflow = createWorkflow("mark-statement-paid", (
     ]
   })
   postLedgerTransactionsStep(settlement)
+  // After the commit: the household is told by SMS (notifications).
+  emitEventStep({ eventName: "statement.paid", data: { id: input.statement_id } })
   return new WorkflowResponse(payment)
 })

@@ -8,9 +8,8 @@ import { model } from "@medusajs/framework/utils"
  * sends each. Medusa's Notification Module (one provider per channel) does the
  * sending; its `notification` rows are the attempts, this row is the truth.
  *
- * Never stored here: addresses (resolved when sending), registry data, pickup or
- * one-time codes in clear (`sealed` holds secret template values encrypted until
- * sent, then is cleared).
+ * Never stored here: addresses (resolved when sending, masked once sent),
+ * registry data, pickup or one-time codes (read inside the sending step).
  */
 const NotifyMessage = model
   .define("notify_message", {
@@ -27,8 +26,6 @@ const NotifyMessage = model
     template: model.text(),
     /** Non-secret template values (order number, place, window, amounts). */
     params: model.json().nullable(),
-    /** Secret template values (a pickup code), AES-256-GCM; cleared once sent or given up. */
-    sealed: model.text().nullable(),
     title: model.text(),
     /** The text as shown in 消息 and to operators; secrets replaced by a placeholder. */
     body: model.text(),

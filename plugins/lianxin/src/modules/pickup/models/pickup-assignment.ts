@@ -29,6 +29,10 @@ const PickupAssignment = model
     code_hash: model.text().nullable(),
     code_version: model.number().default(0),
     code_issued_at: model.dateTime().nullable(),
+    /** The current code sealed under the pickup key (decision 014), read only by the message that carries it. */
+    code_sealed: model.text().nullable(),
+    /** When the current code was first shown to the resident; null = issued at placement, not yet shown. */
+    code_shown_at: model.dateTime().nullable(),
     /** What the order totals, integer fen, at placement. */
     order_total_fen: model.number().default(0),
     /** Refunded to the payment because of shortages. */

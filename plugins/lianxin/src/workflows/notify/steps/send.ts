@@ -44,7 +44,7 @@ export async function sendThroughNotificationModule(
   const envelope: NotifyEnvelope = {
     address,
     template: message.template,
-    params: smsParams(message.template, params, secrets),
+    params: smsParams(message.template, message.locale, params, secrets),
   }
   const content =
     message.channel === "sms"

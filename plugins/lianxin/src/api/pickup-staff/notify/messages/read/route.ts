@@ -1,0 +1,7 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { answerMarkRead } from "../../../../helpers/notify"
+import { staffRecipient } from "../../helpers"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  await answerMarkRead(req, res, await staffRecipient(req))
+}

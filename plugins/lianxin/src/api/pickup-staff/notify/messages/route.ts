@@ -1,0 +1,8 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { answerInbox } from "../../../helpers/notify"
+import { staffRecipient } from "../helpers"
+
+/** The staff member's messages (listings reviewed, harvest lists frozen), for the top of the office portal. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  await answerInbox(req, res, await staffRecipient(req))
+}

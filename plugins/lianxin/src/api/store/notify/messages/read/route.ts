@@ -1,0 +1,8 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { answerMarkRead } from "../../../../helpers/notify"
+import { residentOf } from "../../helpers"
+
+/** Marks messages read ({ids} or {all: true}); someone else's ids change nothing. */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  await answerMarkRead(req, res, residentOf(req))
+}

@@ -1,0 +1,14 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { nowOf } from "../utils/clock"
+import { deliverNotificationsWorkflow } from "../workflows/notify/deliver-notifications"
+
+/**
+ * Every minute: messages that are due — held for quiet hours, waiting for a
+ * retry, or left by a process that stopped mid-send. Several processes may run
+ * it at once; each message is claimed by one.
+ */
+export default async function notifyDeliver(container: MedusaContainer) {
+  await deliverNotificationsWorkflow(container).run({ input: { now: nowOf(container), limit: 200 } })
+}
+
+export const config = { name: "notify-deliver", schedule: "* * * * *" }
