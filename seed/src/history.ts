@@ -8,6 +8,7 @@ import {
   createPaymentSessionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import type { BaseSetup } from "./base"
+import { containerAt, shanghaiAt, shanghaiDay } from "./clock"
 import { runWorkflow } from "./producers"
 
 export type PolicySeed = {
@@ -38,12 +39,20 @@ type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }
  * pickup shipping option, pay at pickup, complete), their ledger accruals,
  * handovers for the collected ones, one statement per household and one
  * statement paid — so the impact page and statements show real ledger data.
+ *
+ * History lives in past cycles only, so the cycles the shop offers at `now`
+ * stay open whatever the hour: the first `collected + ready` orders were
+ * placed two days before (order day D−2, collected D−1), the rest the day
+ * before (order day D−1, its delivery due today). Each order is placed at its
+ * own past instant through the plugin's clock seam, so checkout applies its
+ * rules as it did then.
  */
 export async function ensureHistory(
   container: MedusaContainer,
   base: BaseSetup,
   spec: HistorySeed,
-  pickupPointIds: string[]
+  pickupPointIds: string[],
+  now: Date = new Date()
 ): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
   const orderModule = container.resolve(Modules.ORDER)
@@ -85,13 +94,18 @@ export async function ensureHistory(
   )
   const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "name"] })
 
-  // The two next open daily cycles: most history goes to the first (its batch
-  // arrives and is handed over below); the last orders wait in the second.
-  const { data: cycles } = await query.graph({
+  // The two past daily cycles (created if missing, as the hourly job would have then).
+  await runWorkflow(container, "ensure-upcoming-order-cycles", { now: shanghaiAt(now, -2, "08:00"), days: 2 })
+  const pastKeys = [`daily:${shanghaiDay(shanghaiAt(now, -2, "12:00"))}`, `daily:${shanghaiDay(shanghaiAt(now, -1, "12:00"))}`]
+  const { data: pastCycles } = await query.graph({
     entity: "order_cycle",
-    fields: ["id", "resident_cutoff_at", "producer_cutoff_at"],
-    filters: { resident_cutoff_at: { $gt: new Date() }, canceled_at: null },
-    pagination: { order: { resident_cutoff_at: "ASC" }, take: 2 },
+    fields: ["id", "metadata", "resident_cutoff_at", "producer_cutoff_at"],
+    filters: { resident_cutoff_at: { $gte: shanghaiAt(now, -2, "00:00"), $lt: shanghaiAt(now, 0, "00:00") }, canceled_at: null },
+  })
+  const cycles = pastKeys.map((key) => {
+    const cycle = pastCycles.find((c) => c.metadata?.key === key)
+    if (!cycle) throw new Error(`seed history: the past daily cycle ${key} is missing`)
+    return cycle
   })
   const placedInFirstCycle = spec.collected + spec.ready
 
@@ -99,7 +113,11 @@ export async function ensureHistory(
   const orderIds: string[] = []
   for (const [i, lines] of spec.orders.entries()) {
     const resident = spec.residents[i % spec.residents.length]
-    const { result: cart } = await createCartWorkflow(container).run({
+    const first = i < placedInFirstCycle
+    // Placed at noon of its order day, a few minutes apart; the checkout rules see that instant.
+    const placedAt = new Date(shanghaiAt(now, first ? -2 : -1, "12:00").getTime() + i * 7 * 60_000)
+    const then = containerAt(container, placedAt)
+    const { result: cart } = await createCartWorkflow(then).run({
       input: {
         region_id: base.regionId,
         sales_channel_id: base.salesChannelId,
@@ -114,30 +132,31 @@ export async function ensureHistory(
         },
       },
     })
-    // Each resident collects at their own compound's office, in the open daily cycle.
+    // Each resident collects at their own compound's office.
     await runWorkflow(container, "set-cart-pickup", {
       cart_id: cart.id,
       pickup_point_id: pickupPointIds[(i % spec.residents.length) % pickupPointIds.length],
-      ...(cycles.length > 1 ? { order_cycle_id: i < placedInFirstCycle ? cycles[0].id : cycles[1].id } : {}),
+      order_cycle_id: cycles[first ? 0 : 1].id,
+      now: placedAt,
     })
-    await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cart.id, options: [{ id: options[0].id }] } })
-    const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
-    await createPaymentSessionsWorkflow(container).run({
+    await addShippingMethodToCartWorkflow(then).run({ input: { cart_id: cart.id, options: [{ id: options[0].id }] } })
+    const { result: collection } = await createPaymentCollectionForCartWorkflow(then).run({ input: { cart_id: cart.id } })
+    await createPaymentSessionsWorkflow(then).run({
       input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
     })
-    const { result: order } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+    const { result: order } = await completeCartWorkflow(then).run({ input: { id: cart.id } })
     // The order.placed subscriber accrues too; running it here keeps the seed
     // independent of event timing, and accrual is idempotent.
     await runWorkflow(container, "accrue-order-revenue", { order_id: order.id, source: "seed" })
     orderIds.push(order.id)
   }
 
-  // The first cycle's producer cutoff as if it had come: its harvest lists are
-  // frozen (what the job does every 5 minutes), then the goods arrive.
-  if (cycles.length) {
-    await runWorkflow(container, "freeze-harvest-lists", { now: new Date(cycles[0].producer_cutoff_at) })
-  }
-  await receiveAndHandOver(container, query, orderIds.slice(0, placedInFirstCycle), spec.collected)
+  // The first cycle's producer cutoff came: its harvest lists were frozen (what
+  // the job does every 5 minutes); its goods arrived the next afternoon and
+  // were handed over. The second cycle's lists are frozen as of now.
+  await runWorkflow(container, "freeze-harvest-lists", { now: new Date(cycles[0].producer_cutoff_at) })
+  await receiveAndHandOver(container, query, orderIds.slice(0, placedInFirstCycle), spec.collected, now)
+  await runWorkflow(container, "freeze-harvest-lists", { now })
 
   const statementIds = await runWorkflow<string[]>(container, "generate-household-statements", {
     period_start: started,
@@ -155,10 +174,11 @@ export async function ensureHistory(
 
 /**
  * The first cycle's batches arrive and are checked in by each point's staff
- * (orders become ready), then the first `collected` orders are handed over
- * at the counter, which earns their ledger shares.
+ * the day before `now` at 15:00 (orders become ready, their hold counted from
+ * then), then the first `collected` orders are handed over at the counter at
+ * 17:30, which earns their ledger shares.
  */
-async function receiveAndHandOver(container: MedusaContainer, query: Query, orderIds: string[], collected: number) {
+async function receiveAndHandOver(container: MedusaContainer, query: Query, orderIds: string[], collected: number, now: Date) {
   const { data: orders } = await query.graph({
     entity: "order",
     fields: ["id", "pickup_assignment.id", "pickup_assignment.batch_id", "pickup_assignment.pickup_point_id"],
@@ -173,11 +193,17 @@ async function receiveAndHandOver(container: MedusaContainer, query: Query, orde
     if (a?.batch_id) batches.set(a.batch_id, a.pickup_point_id)
   }
   for (const [batchId, pointId] of batches) {
-    await runWorkflow(container, "mark-batch-arrived", { batch_id: batchId, staff_id: staffOf(pointId) })
-    await runWorkflow(container, "check-in-batch", { batch_id: batchId, staff_id: staffOf(pointId), shortages: [] })
+    const arrivedAt = shanghaiAt(now, -1, "15:00")
+    await runWorkflow(container, "mark-batch-arrived", { batch_id: batchId, staff_id: staffOf(pointId), now: arrivedAt })
+    await runWorkflow(container, "check-in-batch", { batch_id: batchId, staff_id: staffOf(pointId), shortages: [], now: arrivedAt })
   }
   for (const id of orderIds.slice(0, collected)) {
     const a = assignmentOf.get(id)
-    await runWorkflow(container, "hand-over-pickup", { assignment_id: a.id, staff_id: staffOf(a.pickup_point_id), method: "code" })
+    await runWorkflow(container, "hand-over-pickup", {
+      assignment_id: a.id,
+      staff_id: staffOf(a.pickup_point_id),
+      method: "code",
+      now: shanghaiAt(now, -1, "17:30"),
+    })
   }
 }

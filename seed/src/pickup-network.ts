@@ -23,10 +23,14 @@ type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }
 
 /**
  * Property offices with one pickup point each, a staff login per point, and
- * the daily order cycles that keep the shop open. Creates only what is
- * missing; returns point code → id.
+ * the daily order cycles that keep the shop open (as of `now`). Creates only
+ * what is missing; returns point code → id.
  */
-export async function ensurePickupNetwork(container: MedusaContainer, network: PickupNetworkSeed): Promise<Map<string, string>> {
+export async function ensurePickupNetwork(
+  container: MedusaContainer,
+  network: PickupNetworkSeed,
+  now: Date = new Date()
+): Promise<Map<string, string>> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
   const pointIds = new Map<string, string>()
   for (const entry of network) {
@@ -86,7 +90,7 @@ export async function ensurePickupNetwork(container: MedusaContainer, network: P
       })
     }
   }
-  await runWorkflow(container, "ensure-upcoming-order-cycles", { days: 3 })
+  await ensureOrderCycles(container, now)
   return pointIds
 }
 
@@ -101,4 +105,9 @@ async function ensureOfficeHouseholds(container: MedusaContainer, query: Query, 
   if (toLink.length) {
     await runWorkflow(container, "link-office-households", { property_office_id: officeId, household_ids: toLink })
   }
+}
+
+/** The daily cycles residents can order into from `now` (three order days), created where missing. */
+export async function ensureOrderCycles(container: MedusaContainer, now: Date = new Date()): Promise<void> {
+  await runWorkflow(container, "ensure-upcoming-order-cycles", { days: 3, now })
 }

@@ -10,6 +10,7 @@ export default [
   route("compound", "routes/compound.tsx"),
   route("cart", "routes/cart.tsx"),
   route("checkout", "routes/checkout.tsx"),
+  route("checkout/pay", "routes/checkout-pay.tsx"),
   route("orders/:id", "routes/order.tsx"),
   route("account", "routes/account.tsx"),
   route("account/login", "routes/login.tsx"),

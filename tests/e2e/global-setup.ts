@@ -5,6 +5,7 @@ export default async function globalSetup() {
   const stack = await startStack({ logDir: path.join(repoDir, "tests", "test-results", "logs") })
   process.env.STOREFRONT_URL = stack.storefrontUrl
   process.env.BACKEND_URL = stack.backendUrl
+  process.env.STRIPE_TEST_SERVER_URL = stack.stripeUrl
   return async () => {
     await stack.stop()
   }

@@ -56,7 +56,9 @@ test("a guest browses, buys apples, gets a pickup code and QR, and finds the ord
   await expect(pickup.getByText(/本期 .* 截单/)).toBeVisible()
   await expect(pickup.getByText(/距截单还有/)).toBeVisible()
   await expect(checkout.chosenCycle()).toHaveAccessibleName(WINDOW)
-  await expect(page.getByText("到物业取货时付款")).toBeVisible()
+  // Pay at pickup is preselected; the online methods the backend offers follow it.
+  await expect(checkout.payment("到物业付款")).toBeChecked()
+  await expect(checkout.payment("微信支付")).not.toBeChecked()
   await checkout.fill("王小明", "138 0013 8000")
   // Optional for guests: registering later with this email hands the order to the account.
   await checkout.email().fill(email)

@@ -9,6 +9,10 @@ import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { createTestDatabase, dropDatabase, freePort, testPostgresServer } from "../../backend/scripts/postgres.mjs"
+import { startStripeTestServer } from "../../plugins/lianxin/testing/stripe-test-server.mjs"
+
+/** The journeys' Stripe: our Stripe-compatible test server (docs/payments.md), keys for it only. */
+export const STRIPE_TEST_KEYS = { apiKey: "sk_test_lianxin_e2e", webhookSecret: "whsec_lianxin_e2e" }
 
 export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 
@@ -16,6 +20,8 @@ export type Stack = {
   backendUrl: string
   storefrontUrl: string
   publishableKey: string
+  /** The Stripe test server the backend pays through (its /_test/… routes play the resident's wallet). */
+  stripeUrl: string
   stop: () => Promise<void>
 }
 
@@ -78,6 +84,11 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const keyFile = path.join(dataDir, "publishable-key")
+  // Online payment on, as with real keys: WeChat Pay and Alipay offered beside pay at pickup (card needs Stripe.js).
+  const stripe = await startStripeTestServer({
+    apiKey: STRIPE_TEST_KEYS.apiKey,
+    webhooks: [{ url: `${backendUrl}/hooks/payment/stripe_stripe`, secret: STRIPE_TEST_KEYS.webhookSecret }],
+  })
 
   const common: NodeJS.ProcessEnv = {
     ...process.env,
@@ -93,13 +104,23 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   const backend = startProcess(
     "backend",
     "backend/scripts/start.mjs",
-    { ...common, PORT: String(backendPort), LIANXIN_SEED_SCENARIO: scenario, STORE_CORS: storefrontUrl },
+    {
+      ...common,
+      PORT: String(backendPort),
+      LIANXIN_SEED_SCENARIO: scenario,
+      STORE_CORS: storefrontUrl,
+      STRIPE_API_KEY: STRIPE_TEST_KEYS.apiKey,
+      STRIPE_WEBHOOK_SECRET: STRIPE_TEST_KEYS.webhookSecret,
+      STRIPE_API_HOST: stripe.url,
+      STRIPE_WEBHOOK_DELAY_MS: "1",
+    },
     backendLog
   )
   let storefront: ChildProcess | undefined
   const stop = async () => {
     await stopProcess(storefront)
     await stopProcess(backend)
+    await stripe.close()
     await dropDatabase(migrationUrl).catch(() => {})
     await pg.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
@@ -121,6 +142,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     backendUrl,
     storefrontUrl,
     publishableKey: fs.readFileSync(keyFile, "utf8").trim(),
+    stripeUrl: stripe.url,
     stop,
   }
 }

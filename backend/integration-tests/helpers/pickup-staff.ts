@@ -24,7 +24,12 @@ export async function createResident(api: AxiosInstance, publishableKey: string,
 
 export type CheckoutResult =
   | { type: "order"; order: { id: string; total: number; items: Array<{ id: string; variant_id: string; quantity: number; total: number }> }; cart_id: string }
-  | { type: "cart"; error: { message: string }; cart_id: string }
+  | {
+      type: "cart"
+      /** A refusal (409, utils/checkout-refusal in the plugin) carries its code and the next open cycle. */
+      error: { message: string; status?: number; code?: string; next_order_cycle?: { id: string } | null; product?: any }
+      cart_id: string
+    }
 
 /**
  * A resident's checkout with a chosen pickup point and cycle: cart → lines →
@@ -70,7 +75,10 @@ export async function pickupCheckout(
   if (beforeComplete) await beforeComplete(cartId)
   // A refused completion comes back as an error response (4xx) or as { type: "cart", error }.
   const done = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, { headers }))
-  if (done.status >= 400) return { type: "cart", error: { message: String(done.data?.message ?? "") }, cart_id: cartId }
+  if (done.status >= 400) {
+    const { message, code, next_order_cycle, product } = done.data ?? {}
+    return { type: "cart", error: { message: String(message ?? ""), status: done.status, code, next_order_cycle, product }, cart_id: cartId }
+  }
   return { ...done.data, cart_id: cartId }
 }
 

@@ -125,7 +125,11 @@ medusaIntegrationTestRunner({
           )
         })
         expect(r.type).toBe("cart")
+        expect((r as any).error).toMatchObject({ status: 409, code: "cutoff_passed" })
         expect((r as any).error.message).toMatch(/截单/)
+        // The refusal names the next cycle open at the point (the seed's daily cycles), never the closed one.
+        expect((r as any).error.next_order_cycle?.id).toMatch(/^pcyc_/)
+        expect((r as any).error.next_order_cycle.id).not.toBe(ids.cycle)
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
         const { data } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: r.cart_id } })
         expect(data.filter((d: any) => d.order_id)).toEqual([])
@@ -134,14 +138,26 @@ medusaIntegrationTestRunner({
 
       it("a full point refuses the next order (never moved elsewhere), and no order is created", async () => {
         const choice = { pickup_point_id: ids.pointFull, order_cycle_id: ids.cycle }
-        const first = await pickupCheckout(api, residentA.headers, [{ variant_id: apple, quantity: 1 }], choice)
-        expect(first.type).toBe("order")
-        const second = await pickupCheckout(api, residentB.headers, [{ variant_id: apple, quantity: 1 }], choice)
+        // B's cart chose the last place; A takes it while B is on the payment page.
+        const second = await pickupCheckout(api, residentB.headers, [{ variant_id: apple, quantity: 1 }], choice, async () => {
+          const first = await pickupCheckout(api, residentA.headers, [{ variant_id: apple, quantity: 1 }], choice)
+          expect(first.type).toBe("order")
+        })
         expect(second.type).toBe("cart")
+        expect((second as any).error).toMatchObject({ status: 409, code: "point_full" })
         expect((second as any).error.message).toMatch(/已满/)
+        expect((second as any).error.next_order_cycle?.id).not.toBe(ids.cycle)
         expect(await svc().listPickupAssignments({ cart_id: second.cart_id })).toEqual([])
         const [batch] = await svc().listPickupBatches({ point_id: ids.pointFull })
         expect(batch.reserved_ambient).toBe(1)
+        // The cycle is still offered for chilled orders only (its chilled places are free), and choosing it for
+        // this ambient cart is refused the same way, naming the next cycle with an ambient place.
+        const { data } = await api.get(`/store/pickup-points/${ids.pointFull}/cycles`, { headers: { "x-publishable-api-key": key } })
+        expect(data.order_cycles.find((c: any) => c.id === ids.cycle)?.places_left).toEqual({ chilled: 5, ambient: 0 })
+        const again = await attempt(api.post(`/store/carts/${second.cart_id}/pickup`, choice, { headers: residentB.headers }))
+        expect(again.status).toBe(409)
+        const nextAmbient = data.order_cycles.find((c: any) => c.places_left.ambient > 0)
+        expect(again.data).toMatchObject({ code: "point_full", next_order_cycle: { id: nextAmbient.id } })
       })
 
       it("refuses a cart without a chosen point once pickup points exist; bad choices are 400 naming the field", async () => {

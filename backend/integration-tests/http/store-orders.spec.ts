@@ -450,18 +450,19 @@ medusaIntegrationTestRunner({
         r = await avail(`?order_cycle_id=${ids.cycle}`)
         expect(r.data.availability.classes).toEqual({ chilled: { capacity: 3, remaining: 3 }, ambient: { capacity: 20, remaining: 18 } })
 
-        // Without a cycle: the open cycle with the nearest cutoff.
-        const [nearest] = await svc().listOrderCycles(
-          { resident_cutoff_at: { $gt: new Date() }, canceled_at: null },
-          { take: 1, order: { resident_cutoff_at: "ASC" } }
-        )
-        expect((await avail()).data.availability.order_cycle_id).toBe(nearest.id)
+        // Without a cycle: the next open cycle at the point, the first one the cycles list offers.
+        const offered = async () =>
+          (await api.get(`/store/pickup-points/${ids.pointA}/cycles`, { headers: pub })).data.order_cycles.map((c: any) => c.id)
+        expect((await avail()).data.availability.order_cycle_id).toBe((await offered())[0])
 
         const batch = await batchOf()
         await svc().updatePickupBatches({ id: batch.id, status: "arrived" })
         r = await avail(`?order_cycle_id=${ids.cycle}`)
         expect(r.data.availability).toMatchObject({ open: false, reason: "batch_closed" })
         expect(r.data.availability.classes.ambient).toEqual({ capacity: 20, remaining: 0 })
+        // One rule: the closed cycle is no longer offered, nor the default of availability.
+        expect(await offered()).not.toContain(ids.cycle)
+        expect((await avail()).data.availability).toMatchObject({ open: true, order_cycle_id: (await offered())[0] })
 
         await moveCutoffIntoThePast()
         r = await avail(`?order_cycle_id=${ids.cycle}`)

@@ -20,8 +20,13 @@ export type ScenarioSpec = {
   history?: HistorySeed
 }
 
-/** What every scenario does, in order: where goods leave from, what is sold, who administers it. */
-export async function applyScenario(container: MedusaContainer, base: BaseSetup, spec: ScenarioSpec): Promise<void> {
+/** What every scenario does, in order, as of `now`: where goods leave from, what is sold, who administers it. */
+export async function applyScenario(
+  container: MedusaContainer,
+  base: BaseSetup,
+  spec: ScenarioSpec,
+  now: Date = new Date()
+): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const started = Date.now()
   const pickup = await ensurePickupLocation(container, base, spec.stockLocation)
@@ -31,10 +36,10 @@ export async function applyScenario(container: MedusaContainer, base: BaseSetup,
     stockLocationId: pickup.stockLocationId,
   })
   await ensureProducers(container, spec.catalog)
-  const pointIds = await ensurePickupNetwork(container, spec.pickupNetwork)
+  const pointIds = await ensurePickupNetwork(container, spec.pickupNetwork, now)
   await ensureAdminUser(container, spec.admin)
   if (spec.history) {
-    await ensureHistory(container, base, spec.history, [...pointIds.values()])
+    await ensureHistory(container, base, spec.history, [...pointIds.values()], now)
   }
   logger.info(
     `Seed: scenario "${spec.name}" applied in ${Date.now() - started} ms ` +

@@ -4,7 +4,7 @@ import { DEMO_ADMIN, DEMO_CATALOG, DEMO_HISTORY, DEMO_PICKUP_NETWORK, DEMO_STOCK
 import { applyScenario } from "./apply"
 
 /** Four villages, eight households, 24 products, three property offices in two cities with staff, an admin user and twelve past orders in the ledger. */
-export async function demoScenario(container: MedusaContainer, base: BaseSetup): Promise<void> {
+export async function demoScenario(container: MedusaContainer, base: BaseSetup, now = new Date()): Promise<void> {
   await applyScenario(container, base, {
     name: "demo",
     catalog: DEMO_CATALOG,
@@ -12,5 +12,5 @@ export async function demoScenario(container: MedusaContainer, base: BaseSetup):
     admin: DEMO_ADMIN,
     history: DEMO_HISTORY,
     pickupNetwork: DEMO_PICKUP_NETWORK,
-  })
+  }, now)
 }

@@ -3,7 +3,7 @@ import type { BaseSetup } from "../base"
 import { demoScenario } from "./demo"
 import { e2eScenario } from "./e2e"
 
-export type Scenario = (container: MedusaContainer, base: BaseSetup) => Promise<void>
+export type Scenario = (container: MedusaContainer, base: BaseSetup, now?: Date) => Promise<void>
 
 export const SCENARIOS = {
   demo: demoScenario,

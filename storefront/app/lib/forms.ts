@@ -81,6 +81,8 @@ export const checkoutSchema = z.object({
   cycleId: z.optional(id("pcyc")),
   /** "改为下一期": the cycle offered after the chosen one closed, taken explicitly (the submit button's value). */
   nextCycleId: z.optional(id("pcyc")),
+  /** How the resident pays (lib/payments.ts); pay at pickup when absent. Which ones are offered is checked server-side. */
+  payment: z.optional(z.enum(["pickup", "wechat_pay", "alipay", "card"], msg("form.required"))),
 })
 
 export const loginSchema = z.object({

@@ -11,10 +11,12 @@ import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { checkoutAction, loadCheckoutPage } from "../lib/server/checkout.server"
 import { getStoreClient } from "../lib/server/medusa.server"
+import { getEnv } from "../lib/server/env.server"
 import { useFormHints } from "../lib/use-form-hints"
 import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/checkout"
 import { LineList } from "../components/line-list"
+import { PaymentChoice } from "../components/payment-choice"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
   const t = translator(langFromMatches(matches))
@@ -22,7 +24,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return loadCheckoutPage(getStoreClient(), appSessions, getPickupApi(), request)
+  return loadCheckoutPage(getStoreClient(), appSessions, getPickupApi(), request, { stripeKey: getEnv().stripePublishableKey })
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -56,7 +58,7 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
         {refusal ? (
           <CycleRefusalAlert refusal={refusal} busy={busy} />
         ) : errors.form ? (
-          <FormAlert>{formError(t, errors.form, actionData?.reason, lang)}</FormAlert>
+          <FormAlert>{formError(t, errors.form, actionData?.reason, lang, actionData?.params)}</FormAlert>
         ) : null}
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <legend className="px-1 text-base font-semibold">{t("checkout.contact")}</legend>
@@ -143,12 +145,12 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
           {!point || !compound.cycles.length ? <p className="text-xs text-stone-600">{t("checkout.pickupPending")}</p> : null}
         </section>
 
-        <section aria-labelledby="payment-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
-          <h2 id="payment-title" className="text-base font-semibold">
-            {t("checkout.payment")}
-          </h2>
-          <p className="mt-1 text-sm">{t("checkout.payAtPickup")}</p>
-        </section>
+        <PaymentChoice
+          methods={loaderData.payment.methods}
+          stripeKey={loaderData.payment.stripeKey}
+          defaultValue={values?.payment}
+          error={errors.payment}
+        />
 
         <section aria-labelledby="items-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <h2 id="items-title" className="text-base font-semibold">
@@ -174,8 +176,8 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
 }
 
 /** A form-level failure in the resident's language: the backend's own words only when it has them in that language. */
-function formError(t: ReturnType<typeof useT>, key: MessageKey, reason: string | undefined, lang: Lang): string {
-  if (key !== "checkout.failed") return t(key)
+function formError(t: ReturnType<typeof useT>, key: MessageKey, reason: string | undefined, lang: Lang, params?: Record<string, string>): string {
+  if (key !== "checkout.failed") return t(key, params)
   const said = reasonInLanguage(reason, lang)
   return said ? t("checkout.failed", { reason: said.replace(/[。.]$/, "") }) : t("checkout.failedGeneric")
 }

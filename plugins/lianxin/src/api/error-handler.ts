@@ -1,16 +1,29 @@
 import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { refusalOf } from "../utils/checkout-refusal"
 
 const medusaErrorHandler = errorHandler()
 
 /**
- * Medusa's error handler, after two cases it answers with 500 although the
- * request was at fault: a path parameter Express could not percent-decode
+ * Medusa's error handler, after three cases of ours.
+ *
+ * Checkout refusals (utils/checkout-refusal) are answered 409 with their
+ * code, message and what to do next (the next open cycle, the product that ran
+ * out) — also when they come out of Medusa's own POST /store/carts/:id/complete,
+ * which would otherwise make them a 400 (or, as a conflict, a generic text).
+ *
+ * And two cases Medusa answers with 500 although the request was at fault: a path parameter Express could not percent-decode
  * (URIError; the input guard refuses these first, this is the backstop) and a
  * value PostgreSQL refuses as data (SQLSTATE class 22: NUL in text, a number
  * out of range, an impossible date). Both become 400 invalid_data without
  * quoting the value.
  */
 export function lianxinErrorHandler(err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const refusal = refusalOf(err)
+  if (refusal) {
+    const logger = req.scope?.resolve?.("logger") ?? console
+    logger.info(`checkout refused (${refusal.code}) at ${req.path}: ${refusal.message_en}`)
+    return res.status(409).json({ type: "not_allowed", ...refusal })
+  }
   if (err instanceof URIError || err?.name === "URIError") {
     return res.status(400).json({ type: "invalid_data", message: "path has a malformed percent-encoding", field: "path" })
   }

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { nowOf } from "../utils/clock"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { previousWeek } from "../utils/periods"
 import { generateHouseholdStatementsWorkflow } from "../workflows/revenue-share/generate-household-statements"
@@ -9,7 +10,7 @@ import { generateHouseholdStatementsWorkflow } from "../workflows/revenue-share/
  */
 export default async function generateWeeklyStatements(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const period = previousWeek(new Date())
+  const period = previousWeek(nowOf(container))
   const { result } = await generateHouseholdStatementsWorkflow(container).run({
     input: { period_start: period.start, period_end: period.end },
   })

@@ -89,13 +89,3 @@ export function assertCycleTimes(t: CycleTimes): void {
   if (r >= s) throw new RangeError("resident_cutoff_at must be before pickup_starts_at")
   if (s >= e) throw new RangeError("pickup_starts_at must be before pickup_ends_at")
 }
-
-/** Why an order cannot join a cycle at `now`, or null when it can. */
-export function cycleClosedReason(
-  cycle: { resident_cutoff_at: Date | string; canceled_at?: Date | string | null },
-  now: Date
-): "canceled" | "cutoff_passed" | null {
-  if (cycle.canceled_at) return "canceled"
-  if (new Date(cycle.resident_cutoff_at).getTime() <= now.getTime()) return "cutoff_passed"
-  return null
-}

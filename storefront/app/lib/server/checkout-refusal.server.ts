@@ -1,7 +1,10 @@
+import { z } from "zod"
 import { cycleRefusalKind, type CycleRefusal, type CycleRefusalKind } from "../checkout-refusal"
 import type { CycleView } from "../commerce"
+import type { MessageKey } from "../i18n"
 import { optionalExtra } from "./community.server"
 import { messageOf, statusOf } from "./http.server"
+import { errorBody } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
 
 /**
@@ -11,20 +14,82 @@ import type { PickupApi } from "./pickup.server"
  * moves an order; it only finds what to offer.
  */
 
-/** The backend refused the chosen cycle (400/409 with one of the pickup module's reasons); null for anything else. */
+/** The backend's refusal codes (409, the plugin's utils/checkout-refusal.ts) that are about the chosen cycle. */
+const CYCLE_CODES: Record<string, CycleRefusalKind> = {
+  cutoff_passed: "cutoff_passed",
+  batch_closed: "batch_closed",
+  point_full: "full",
+  cycle_canceled: "canceled",
+  no_cycle: "cutoff_passed",
+}
+
+const nextCycleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  resident_cutoff_at: z.string(),
+  pickup_starts_at: z.string(),
+  pickup_ends_at: z.string(),
+})
+
+/** The backend refused the chosen cycle: by the 409's `code`, else (an older backend) by its message; null for anything else. */
 export function cycleRefusalOf(error: unknown): CycleRefusalKind | null {
   const status = statusOf(error)
   if (status !== 400 && status !== 409) return null
+  const code = errorBody(error)?.code
+  if (typeof code === "string") return CYCLE_CODES[code] ?? null
   return cycleRefusalKind(messageOf(error))
+}
+
+/**
+ * The next open cycle the backend named in its refusal (`next_order_cycle`):
+ * undefined when the answer does not say (then the page looks one up), null
+ * when it says there is none.
+ */
+export function backendNextCycle(error: unknown): CycleView | null | undefined {
+  const body = errorBody(error)
+  if (!body || !("next_order_cycle" in body)) return undefined
+  const parsed = nextCycleSchema.nullable().safeParse(body.next_order_cycle)
+  if (!parsed.success) return undefined
+  const c = parsed.data
+  return c ? { id: c.id, name: c.name, cutoffAt: c.resident_cutoff_at, pickupStartsAt: c.pickup_starts_at, pickupEndsAt: c.pickup_ends_at, full: false } : null
+}
+
+const productSchema = z.object({ title: z.string(), variant_title: z.string().nullish(), requested: z.number(), available: z.number() })
+
+/**
+ * A refusal that is not about the cycle but that the resident can act on:
+ * a product ran short (named, with what is left), too many checkouts at once,
+ * or the point closed. The form message and its values; null for anything else.
+ */
+export function otherRefusalOf(error: unknown): { key: MessageKey; params: Record<string, string> } | null {
+  if (statusOf(error) !== 409) return null
+  const body = errorBody(error)
+  switch (body?.code) {
+    case "out_of_stock": {
+      const p = productSchema.safeParse(body.product)
+      if (!p.success) return { key: "checkout.stock.soldOut", params: { product: "" } }
+      const product = p.data.variant_title ? `${p.data.title} ${p.data.variant_title}` : p.data.title
+      return p.data.available > 0
+        ? { key: "checkout.stock.short", params: { product, available: String(p.data.available) } }
+        : { key: "checkout.stock.soldOut", params: { product } }
+    }
+    case "busy":
+      return { key: "checkout.busy", params: {} }
+    case "point_inactive":
+      return { key: "checkout.pointInactive", params: {} }
+    default:
+      return null
+  }
 }
 
 /** How many candidates are checked against availability before saying none is open (each costs one call). */
 const MAX_CHECKS = 3
 
 /**
- * The refusal and what to offer instead: the first cycle still open at the
- * point after the refused one (else the nearest open one), checked against
- * availability so a cycle whose batch already left is never offered.
+ * The refusal and what to offer instead: the next cycle the backend named in
+ * its refusal when it did; else the first cycle still open at the point after
+ * the refused one (else the nearest open one), checked against availability so
+ * a cycle whose batch already left is never offered.
  */
 export async function cycleRefusal(
   pickup: PickupApi,
@@ -32,8 +97,13 @@ export async function cycleRefusal(
   said: CycleRefusalKind | null,
   refusedId: string | null,
   known: ReadonlyArray<CycleView>,
-  now = Date.now()
+  now = Date.now(),
+  /** The next cycle the backend named (by the same rule checkout applies): taken as it is, no look-up. */
+  named?: CycleView | null
 ): Promise<CycleRefusal> {
+  if (said && named !== undefined) {
+    return { kind: said, refused: known.find((c) => c.id === refusedId) ?? null, next: named }
+  }
   const [fresh, kind] = await Promise.all([
     optionalExtra(`order cycles at ${pointId} after a refusal`, () => pickup.cycles(pointId)),
     said ?? refusedKind(pickup, pointId, refusedId),

@@ -7,10 +7,9 @@ import type { StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
 import { orderableCycles, type CycleView } from "../commerce"
 import type { CycleRefusal, CycleRefusalKind } from "../checkout-refusal"
-import { cycleRefusal, cycleRefusalOf } from "./checkout-refusal.server"
-import { rememberOrder } from "./session.server"
+import { backendNextCycle, cycleRefusal, cycleRefusalOf, otherRefusalOf } from "./checkout-refusal.server"
 import { readCart } from "./cart.server"
-import { optionalExtra } from "./community.server"
+import { availableMethods, beginOnlinePayment, finishPlacedOrder } from "./payment.server"
 
 /** Medusa's built-in provider: the resident pays at the property office. Stripe slots in here later. */
 export const PAY_AT_PICKUP_PROVIDER = "pp_system_default"
@@ -45,6 +44,8 @@ export type CheckoutActionData = {
   errors: FieldErrors
   values?: Record<string, string>
   reason?: string
+  /** The values of the form message (a product that ran short: {product}, {available}). */
+  params?: Record<string, string>
   /** The chosen cycle closed: why, and the next open one to take in one tap (never taken silently). */
   refusal?: CycleRefusal
 }
@@ -77,7 +78,8 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   const { name, mobile, email } = parsed.data
   // "改为下一期" posts the offered cycle explicitly; otherwise the cycle chosen on the page.
   const cycleId = parsed.data.nextCycleId ?? parsed.data.cycleId
-  const values = { name, mobile, ...(email ? { email } : {}) }
+  const payment = parsed.data.payment ?? "pickup"
+  const values = { name, mobile, ...(email ? { email } : {}), ...(payment !== "pickup" ? { payment } : {}) }
   // A guest's email (optional) lets the account they register later take the order over.
   const orderEmail = customer?.email ?? email
   const cartPath = `/store/carts/${cart.id}`
@@ -86,9 +88,9 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   let pointId: string | null = null
   let shown: CycleView[] = []
   // The chosen cycle closed: back to the form (409) with the reason and the next open cycle; the cart stays as it was.
-  const refuse = async (kind: CycleRefusalKind | null) => {
+  const refuse = async (kind: CycleRefusalKind | null, error?: unknown) => {
     if (!pointId) throw cutoffPassed()
-    const refusal = await cycleRefusal(pickup, pointId, kind, cycleId ?? null, shown)
+    const refusal = await cycleRefusal(pickup, pointId, kind, cycleId ?? null, shown, Date.now(), backendNextCycle(error))
     const body: CheckoutActionData = { ok: false, errors: { form: "checkout.refused" }, values, refusal }
     return withSession(sessions, request, session, body, { status: 409 })
   }
@@ -183,6 +185,19 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
       "/store/payment-collections",
       { method: "POST", headers: auth, body: { cart_id: cart.id }, query: { fields: "id" } }
     )
+    if (payment !== "pickup") {
+      if (!(await availableMethods(store, auth)).includes(payment)) {
+        return withSession(sessions, request, session, { ok: false, errors: { payment: "payment.unavailable" }, values } as CheckoutActionData, { status: 400 })
+      }
+      // Online: the payment page (or Alipay) takes over; the order is placed once the payment succeeded (docs/payments.md).
+      return await beginOnlinePayment(store, sessions, request, session, {
+        cartId: cart.id,
+        collectionId: payment_collection.id,
+        method: payment,
+        auth,
+        pickup: pickupSummary,
+      })
+    }
     await store.request(`choosing pay at pickup for cart ${cart.id}`, `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
       method: "POST",
       headers: auth,
@@ -202,21 +217,17 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
       console.error(`[storefront] cart ${cart.id} did not complete: ${reason}`)
       return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason, values } as CheckoutActionData, { status: 409 })
     }
-    session.unset("cartId")
-    session.set("cartCount", 0)
-    rememberOrder(session, completed.order.id, pickupSummary, cart.id)
-    if (compound) {
-      // The pickup code and QR on the confirmation that follows, for guests too (the cart proves the order is theirs).
-      const issued = await optionalExtra(`pickup code of ${completed.order.id}`, () =>
-        token ? pickup.issueCode(completed.order!.id, token) : pickup.issueCode(completed.order!.id, undefined, cart.id)
-      )
-      if (issued) session.flash("issuedCode", { orderId: completed.order.id, ...issued })
-    }
-    throw redirect(`/orders/${completed.order.id}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+    // The pickup code and QR on the confirmation that follows, for guests too (the cart proves the order is theirs).
+    return await finishPlacedOrder(sessions, pickup, request, session, { orderId: completed.order.id, cartId: cart.id, pickup: pickupSummary })
   } catch (error) {
     if (error instanceof Response) throw error
     const refused = cycleRefusalOf(error)
-    if (refused) return await refuse(refused)
+    if (refused) return await refuse(refused, error)
+    const other = otherRefusalOf(error)
+    if (other) {
+      const body: CheckoutActionData = { ok: false, errors: { form: other.key }, params: other.params, values }
+      return withSession(sessions, request, session, body, { status: 409 })
+    }
     if (isCutoffRefusal(error)) return await refuse("cutoff_passed")
     if (isNoPointRefusal(error)) throw await toCompound()
     if (statusOf(error) === 400) {
@@ -232,7 +243,13 @@ export function cutoffPassed(): Response {
 }
 
 /** The checkout page: an empty cart goes back to the cart page; a signed-in resident's details are filled in. */
-export async function loadCheckoutPage(store: StoreClient, sessions: Sessions, pickup: PickupApi, request: Request) {
+export async function loadCheckoutPage(
+  store: StoreClient,
+  sessions: Sessions,
+  pickup: PickupApi,
+  request: Request,
+  { stripeKey = null }: { stripeKey?: string | null } = {}
+) {
   const session = await sessions.get(request)
   const cart = await orUnavailable(() => readCart(store, session))
   if (!cart || cart.lines.length === 0) {
@@ -248,5 +265,9 @@ export async function loadCheckoutPage(store: StoreClient, sessions: Sessions, p
   const cycles = orderableCycles(compound.cycles, compound.closedCycleIds, now).slice(0, 3)
   const cycle = cycles[0] ?? null
   const customer = session.get("customer") ?? null
-  return withSession(sessions, request, session, { cart, compound, cycle, cycles, customer, now }, { headers: PRIVATE_HEADERS })
+  const token = session.get("token")
+  const methods = await availableMethods(store, token ? { authorization: `Bearer ${token}` } : undefined)
+  // Card needs Stripe.js in the browser and a publishable key; without the key it is never offered.
+  const payment = { methods: methods.filter((m) => m !== "card" || stripeKey), stripeKey: methods.includes("card") ? stripeKey : null }
+  return withSession(sessions, request, session, { cart, compound, cycle, cycles, customer, payment, now }, { headers: PRIVATE_HEADERS })
 }

@@ -13,8 +13,14 @@ describe("parseEnv", () => {
       backendUrl: "http://localhost:9000",
       publishableKey: { kind: "file", path: "/srv/lianxin/.data/publishable-key" },
       port: 3000,
+      stripePublishableKey: null,
       sessionSecret: { kind: "file", path: "/srv/lianxin/.data/storefront-session-secret" },
     })
+  })
+
+  it("takes a Stripe publishable key for the card form, never a secret key", () => {
+    expect(parseEnv({ STRIPE_PUBLISHABLE_KEY: "pk_test_abc123" }, { repoRoot }).stripePublishableKey).toBe("pk_test_abc123")
+    expect(() => parseEnv({ STRIPE_PUBLISHABLE_KEY: "sk_test_abc123" }, { repoRoot })).toThrow(/STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key/)
   })
 
   it("takes a session secret from the environment only when it is long enough", () => {

@@ -23,6 +23,8 @@ const envSchema = z.object({
   LIANXIN_DATA_DIR: z.string().optional(),
   /** Signs the session cookie (cart, sign-in). When unset, a random one is kept in $LIANXIN_DATA_DIR. */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Stripe's publishable key (pk_…) for the card form (Payment Element); unset: no card option. Wallets need none. */
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, "must be a Stripe publishable key (pk_test_… or pk_live_…)").optional(),
   PORT: z.coerce
     .number({ error: "must be a port number" })
     .int("must be a whole number")
@@ -37,6 +39,8 @@ export type StorefrontEnv = {
   /** Either a fixed key from the environment or the file the backend writes it to. */
   publishableKey: { kind: "value"; value: string } | { kind: "file"; path: string }
   port: number
+  /** Stripe publishable key for the card form, or null (card not offered). */
+  stripePublishableKey: string | null
   /** A fixed secret from the environment, or a file holding one (created on first use). */
   sessionSecret: { kind: "value"; value: string } | { kind: "file"; path: string }
 }
@@ -101,6 +105,7 @@ export function parseEnv(
           path: path.resolve(repoRoot, env.LIANXIN_PUBLISHABLE_KEY_FILE ?? path.join(dataDir, "publishable-key")),
         },
     port: env.PORT,
+    stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null,
     sessionSecret: env.SESSION_SECRET
       ? { kind: "value", value: env.SESSION_SECRET }
       : { kind: "file", path: path.join(dataDir, "storefront-session-secret") },

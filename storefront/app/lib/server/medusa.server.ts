@@ -443,6 +443,61 @@ function fetchVia<T>(sdk: StoreSdk, path: string, init?: FetchInit): Promise<T> 
 }
 
 /**
+ * An HTTP answer ≥ 300 from the backend: like the SDK's FetchError (`status`,
+ * the answer's `message`), plus the whole JSON `body` — a checkout refusal's
+ * code and next cycle live there, and the SDK's error drops them.
+ */
+export class StoreHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: unknown
+  ) {
+    super(message)
+    this.name = "StoreHttpError"
+  }
+}
+
+/** The JSON body of a backend error answer, if the error carries one. */
+export function errorBody(error: unknown): Record<string, unknown> | null {
+  const body = (error as { body?: unknown } | null)?.body
+  return body && typeof body === "object" ? (body as Record<string, unknown>) : null
+}
+
+/**
+ * The store routes beyond the catalogue, as the SDK's client.fetch would call
+ * them (publishable key, JSON in and out, flat query), keeping the error body.
+ */
+export async function storeFetch<T>(baseUrl: string, publishableKey: string, path: string, init: FetchInit = {}): Promise<T> {
+  const url = new URL(path, `${baseUrl.replace(/\/+$/, "")}/`)
+  for (const [name, value] of Object.entries(init.query ?? {})) {
+    if (value !== undefined && value !== null) url.searchParams.set(name, String(value))
+  }
+  const response = await fetch(url, {
+    method: init.method ?? "GET",
+    headers: {
+      accept: "application/json",
+      "x-publishable-api-key": publishableKey,
+      ...(init.body ? { "content-type": "application/json" } : {}),
+      ...init.headers,
+    },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  })
+  const text = await response.text()
+  let body: unknown = null
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    body = text
+  }
+  if (response.status >= 300) {
+    const message = (body as { message?: unknown } | null)?.message
+    throw new StoreHttpError(typeof message === "string" ? message : response.statusText, response.status, body)
+  }
+  return body as T
+}
+
+/**
  * The publishable key, from the environment or from the file the backend's
  * seed writes on start. A missing file is not fatal: the storefront may start
  * before the backend, so the file is read on first use and again whenever the
@@ -483,20 +538,24 @@ export function getStoreClient(): StoreClient {
   if (shared) return shared
   const env = getEnv()
   const keys = createKeySource(env.publishableKey)
-  let current: { key: string; sdk: Medusa } | undefined
+  let current: { key: string; sdk: StoreSdk } | undefined
   shared = createStoreClient({
     backendUrl: env.backendUrl,
     async sdk() {
       const key = await keys.get()
       if (current?.key !== key) {
+        const medusa = new Medusa({
+          baseUrl: env.backendUrl,
+          publishableKey: key,
+          // Anonymous catalogue reads: the server never stores a customer token.
+          auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
+        })
         current = {
           key,
-          sdk: new Medusa({
-            baseUrl: env.backendUrl,
-            publishableKey: key,
-            // Anonymous catalogue reads: the server never stores a customer token.
-            auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
-          }),
+          sdk: {
+            store: medusa.store,
+            client: { fetch: <T>(path: string, init?: FetchInit) => storeFetch<T>(env.backendUrl, key, path, init) },
+          },
         }
       }
       return current.sdk

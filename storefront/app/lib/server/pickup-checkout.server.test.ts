@@ -3,6 +3,7 @@ import { checkoutAction, CHOOSE_COMPOUND_FOR_CHECKOUT, isNoPointRefusal, loadChe
 import { compoundAction, loadCompoundPage } from "./compound.server"
 import { loadOrderPage, revealCodeAction, type RevealActionData } from "./orders.server"
 import { createPickupApi } from "./pickup.server"
+import { StoreHttpError } from "./medusa.server"
 import { qrDataUrl } from "./qr.server"
 import { fakeStore, FakeHttpError, initOf, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
 
@@ -224,6 +225,60 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, post())).refusal).toMatchObject({ kind: "full", next: null })
     closedFor.delete("pcyc_3")
     expect(payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, post())).refusal).toMatchObject({ kind: "full", next: { id: "pcyc_3" } })
+  })
+
+  it("the backend's 409 refusal names the cycle kind and the next open cycle: offered as it is, without looking one up", async () => {
+    const next = openCycle("pcyc_9", 29 * HOUR)
+    const { store, browser, pickup, calls } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new StoreHttpError("您的自提点本期已满", 409, { type: "not_allowed", code: "point_full", message: "您的自提点本期已满", next_order_cycle: next })
+      },
+    })
+    await withCart(browser)
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, request)
+    expect(initOf(result).status).toBe(409)
+    expect(payload<CheckoutActionData>(result).refusal).toMatchObject({
+      kind: "full",
+      refused: { id: "pcyc_1" },
+      next: { id: "pcyc_9", cutoffAt: next.resident_cutoff_at, pickupStartsAt: next.pickup_starts_at },
+    })
+    expect(calls.some((c) => c.path.endsWith("/availability"))).toBe(false)
+    // None open at the point: the backend says so (null), and nothing is offered.
+    const none = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new StoreHttpError("本期已截单", 409, { code: "cutoff_passed", message: "本期已截单", next_order_cycle: null })
+      },
+    })
+    await withCart(none.browser)
+    const again = withCompound(none.browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    expect(payload<CheckoutActionData>(await checkoutAction(none.store, none.browser.sessions, none.pickup, again)).refusal).toMatchObject({
+      kind: "cutoff_passed",
+      next: null,
+    })
+  })
+
+  it("a product that sold out (or ran short) is named on the form, with what is left; the typed values stay", async () => {
+    const product = { product_id: "prod_1", variant_id: "variant_a", title: "测试小米", variant_title: "1kg", requested: 3, available: 1 }
+    let left = 1
+    const { store, browser, pickup } = shop({
+      "POST /store/carts/:id/complete": () => {
+        throw new StoreHttpError("库存不足", 409, { code: "out_of_stock", message: "库存不足", product: { ...product, available: left } })
+      },
+    })
+    await withCart(browser)
+    const post = () => withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    let result = await checkoutAction(store, browser.sessions, pickup, post())
+    expect(initOf(result).status).toBe(409)
+    expect(payload<CheckoutActionData>(result)).toMatchObject({
+      errors: { form: "checkout.stock.short" },
+      params: { product: "测试小米 1kg", available: "1" },
+      values: { name: "王小明", mobile: "13800138000" },
+    })
+    expect(payload<CheckoutActionData>(result).refusal).toBeUndefined()
+    left = 0
+    result = await checkoutAction(store, browser.sessions, pickup, post())
+    expect(payload<CheckoutActionData>(result)).toMatchObject({ errors: { form: "checkout.stock.soldOut" }, params: { product: "测试小米 1kg" } })
   })
 
   it("'改为下一期' places the order into the offered cycle, because the resident tapped it", async () => {

@@ -66,7 +66,7 @@ const availabilitySchema = z.object({
   availability: z.object({
     order_cycle_id: z.string().nullish(),
     open: z.boolean(),
-    reason: z.enum(["cutoff_passed", "batch_closed", "no_cycle"]).nullish().catch(null),
+    reason: z.enum(["cutoff_passed", "batch_closed", "no_cycle", "point_full"]).nullish().catch(null),
     classes: z.object({
       chilled: z.object({ remaining: z.number() }),
       ambient: z.object({ remaining: z.number() }),
@@ -200,10 +200,12 @@ export function createPickupApi(store: StoreClient): PickupApi {
           return null
         }
         const a = parsed.data.availability
+        // A cycle without a place for any class: the marks say "full" per class (both remaining are 0).
+        const full = a.reason === "point_full"
         return {
           cycleId: a.order_cycle_id ?? null,
-          open: a.open,
-          reason: a.reason ?? null,
+          open: a.open || full,
+          reason: a.reason === "point_full" ? null : (a.reason ?? null),
           remaining: { chilled: a.classes.chilled.remaining, ambient: a.classes.ambient.remaining },
         }
       } catch (error) {

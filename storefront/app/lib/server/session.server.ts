@@ -29,6 +29,11 @@ export type SessionData = {
    * backend's guest routes (pickup code, pickup details, cancel). Kept only for the orders above.
    */
   orderCarts: Record<string, string>
+  /**
+   * An online payment under way for the cart (docs/payments.md): the method chosen and the pickup summary the
+   * confirmation needs once the order is placed (by the payment page or by the webhook).
+   */
+  payment: { cartId: string; method: "wechat_pay" | "alipay" | "card"; pickup: Record<string, string | null> | null }
 }
 export type FlashData = {
   /** The pickup code issued right after checkout, shown once on the confirmation that follows. */

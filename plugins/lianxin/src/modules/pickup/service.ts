@@ -18,6 +18,8 @@ import {
   type PickupTokenClaims,
 } from "../../utils/pickup-code"
 import { placeholders } from "../../utils/sql"
+import { CheckoutRefusal, nextCycleView } from "../../utils/checkout-refusal"
+import { nextOpenCycle, orderRefusal, type CycleAtPoint, type OrderRefusalCode } from "../../utils/order-rule"
 import { PICKUP_KEYS } from "./loaders/pickup-keys"
 import {
   OrderCycle,
@@ -83,6 +85,82 @@ export type VerifyResult =
     }
 
 const LIVE_STATUSES = "('reserved', 'placed', 'ready')"
+
+export type PointCapacity = { id: string; office_id: string; capacity_chilled: number; capacity_ambient: number }
+
+export type CycleRow = {
+  id: string
+  name: string
+  rhythm: string
+  producer_cutoff_at: Date
+  resident_cutoff_at: Date
+  pickup_starts_at: Date
+  pickup_ends_at: Date
+  canceled_at: Date | null
+}
+
+export type CycleAtPointRow = CycleAtPoint & {
+  cycle: CycleRow
+  batch: { id: string; status: string; reserved_chilled: number; reserved_ambient: number } | null
+  point: PointCapacity
+}
+
+/** cyclesAtPoint on a given manager (inside reserveForCart's transaction too). */
+async function cyclesAtPointWith(
+  manager: SqlEntityManager,
+  input: { point_id: string; now: Date; cycle_id?: string; limit?: number }
+): Promise<{ point: PointCapacity | null; cycles: CycleAtPointRow[] }> {
+  const [p] = await manager.execute(
+    `SELECT p.id, p.office_id, p.capacity_chilled, p.capacity_ambient
+       FROM pickup_point p JOIN property_office o ON o.id = p.office_id
+      WHERE p.id = ? AND p.deleted_at IS NULL AND p.is_active = true AND o.deleted_at IS NULL AND o.is_active = true`,
+    [input.point_id]
+  )
+  if (!p) return { point: null, cycles: [] }
+  const point: PointCapacity = {
+    id: p.id,
+    office_id: p.office_id,
+    capacity_chilled: Number(p.capacity_chilled),
+    capacity_ambient: Number(p.capacity_ambient),
+  }
+  const where = input.cycle_id
+    ? "c.id = ?"
+    : "c.canceled_at IS NULL AND c.resident_cutoff_at > ?"
+  const rows = await manager.execute(
+    `SELECT c.id, c.name, c.rhythm, c.producer_cutoff_at, c.resident_cutoff_at, c.pickup_starts_at, c.pickup_ends_at,
+            c.canceled_at, b.id AS batch_id, b.status AS batch_status, b.reserved_chilled, b.reserved_ambient
+       FROM order_cycle c
+       LEFT JOIN pickup_batch b ON b.cycle_id = c.id AND b.point_id = ? AND b.deleted_at IS NULL
+      WHERE c.deleted_at IS NULL AND ${where}
+      ORDER BY c.resident_cutoff_at ASC, c.id ASC
+      LIMIT ?`,
+    [input.point_id, input.cycle_id ?? new Date(input.now), input.limit ?? 50]
+  )
+  const cycles = rows.map(
+    (r: any): CycleAtPointRow => ({
+      cycle: {
+        id: r.id,
+        name: r.name,
+        rhythm: r.rhythm,
+        producer_cutoff_at: new Date(r.producer_cutoff_at),
+        resident_cutoff_at: new Date(r.resident_cutoff_at),
+        pickup_starts_at: new Date(r.pickup_starts_at),
+        pickup_ends_at: new Date(r.pickup_ends_at),
+        canceled_at: r.canceled_at ? new Date(r.canceled_at) : null,
+      },
+      batch: r.batch_id
+        ? {
+            id: r.batch_id,
+            status: r.batch_status,
+            reserved_chilled: Number(r.reserved_chilled),
+            reserved_ambient: Number(r.reserved_ambient),
+          }
+        : null,
+      point,
+    })
+  )
+  return { point, cycles }
+}
 
 /**
  * Offices, points, cycles, batches, assignments, staff and the code lockout.
@@ -183,18 +261,76 @@ class PickupModuleService extends MedusaService({
     )
   }
 
+  // ---- cycles ------------------------------------------------------------------
+
+  /**
+   * Creates the planned cycles whose `metadata.key` does not exist yet and
+   * returns them. Several callers at once (the start-up job, the hourly job,
+   * the seed, another worker) are serialized by a transaction-level advisory
+   * lock, so a key is never created twice.
+   */
+  @InjectTransactionManager()
+  async createMissingKeyedCycles(
+    planned: Array<{
+      key: string
+      name: string
+      rhythm: "daily" | "weekly" | "special"
+      producer_cutoff_at: Date
+      resident_cutoff_at: Date
+      pickup_starts_at: Date
+      pickup_ends_at: Date
+    }>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Array<{ id: string }>> {
+    if (!planned.length) return []
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext('lianxin:order_cycle:keyed'))`)
+    const keys = planned.map((p) => p.key)
+    const rows = await manager.execute(
+      `SELECT metadata->>'key' AS key FROM order_cycle WHERE deleted_at IS NULL AND metadata->>'key' IN (${placeholders(keys)})`,
+      keys
+    )
+    const have = new Set(rows.map((r) => String(r.key)))
+    const missing = planned.filter((p) => !have.has(p.key))
+    if (!missing.length) return []
+    const created = await this.createOrderCycles(
+      missing.map(({ key, ...c }) => ({ ...c, metadata: { key, generated: true } })),
+      sharedContext
+    )
+    return (created as Array<{ id: string }>).map((c) => ({ id: c.id }))
+  }
+
   // ---- checkout: capacity ------------------------------------------------------
 
   /**
-   * Reserves a place for a cart in the batch of (cycle, point), or throws with
-   * the reason in words a resident can act on. The cutoff and the capacity are
-   * checked by the same UPDATE that takes the place, so two servers can never
-   * both take the last place and nothing slips in after the cutoff. Completing
-   * the same cart again returns its existing reservation.
+   * The cycles of one point as the ordering rule needs them (utils/order-rule):
+   * each cycle with this point's batch (null until the first reservation) and
+   * the point's capacity. Without `cycle_id`: the cycles not canceled whose
+   * resident cutoff is after `now`, nearest cutoff first. With it: that one
+   * cycle whatever its state (to say why it refuses). `point` is null when the
+   * point or its office is unknown or inactive.
+   */
+  @InjectManager()
+  async cyclesAtPoint(
+    input: { point_id: string; now: Date; cycle_id?: string; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ point: PointCapacity | null; cycles: CycleAtPointRow[] }> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
+    return cyclesAtPointWith(manager, input)
+  }
+
+  /**
+   * Reserves a place for a cart in the batch of (cycle, point), or throws a
+   * CheckoutRefusal (code, message, the next open cycle at the point). The
+   * batch row is held FOR UPDATE while the ordering rule (utils/order-rule:
+   * cutoff, batch state, capacity) decides, so two servers can never both take
+   * the last place and nothing slips in after the cutoff. Completing the same
+   * cart again returns its existing reservation.
    */
   @InjectTransactionManager()
   async reserveForCart(input: ReserveInput, @MedusaContext() sharedContext: Context = {}): Promise<ReservationRow> {
     const manager = sharedContext.transactionManager as SqlEntityManager
+    const now = new Date(input.now)
     const [existing] = await manager.execute(
       `SELECT id, cart_id, batch_id, bag_number, pickup_point_id, order_cycle_id, property_office_id, perishability, status
          FROM pickup_assignment WHERE cart_id = ? AND deleted_at IS NULL`,
@@ -207,15 +343,26 @@ class PickupModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "this cart already holds a place at another pickup point or cycle")
     }
 
-    const [point] = await manager.execute(
-      `SELECT p.id, p.office_id, p.is_active, p.capacity_chilled, p.capacity_ambient, o.is_active AS office_active
-         FROM pickup_point p JOIN property_office o ON o.id = p.office_id
-        WHERE p.id = ? AND p.deleted_at IS NULL AND o.deleted_at IS NULL`,
-      [input.pickup_point_id]
-    )
-    if (!point?.is_active || !point.office_active) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "此自提点已停用，请选择其他自提点后再下单。(pickup point is not available)")
+    const { point, cycles } = await cyclesAtPointWith(manager, { point_id: input.pickup_point_id, now, cycle_id: input.order_cycle_id })
+    const refuse = async (code: OrderRefusalCode | "point_inactive") => {
+      const next =
+        code === "point_inactive"
+          ? null
+          : nextOpenCycle(
+              (await cyclesAtPointWith(manager, { point_id: input.pickup_point_id, now })).cycles.filter(
+                (c) => c.cycle.id !== input.order_cycle_id
+              ),
+              now,
+              input.perishability
+            )
+      return new CheckoutRefusal(code, {
+        pickup_point_id: input.pickup_point_id,
+        order_cycle_id: input.order_cycle_id,
+        next_order_cycle: next ? nextCycleView(next.cycle) : null,
+      })
     }
+    if (!point) throw await refuse("point_inactive")
+    if (!cycles[0]) throw await refuse("no_cycle")
 
     await manager.execute(
       `INSERT INTO pickup_batch (id, cycle_id, point_id, status, reserved_chilled, reserved_ambient, last_bag_number, created_at, updated_at)
@@ -223,23 +370,19 @@ class PickupModuleService extends MedusaService({
        ON CONFLICT (cycle_id, point_id) WHERE deleted_at IS NULL DO NOTHING`,
       [generateEntityId(undefined, "pbat"), input.order_cycle_id, input.pickup_point_id]
     )
-    const counter = input.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
-    const capacity = input.perishability === "chilled" ? "capacity_chilled" : "capacity_ambient"
-    const [taken] = await manager.execute(
-      `UPDATE pickup_batch b
-          SET ${counter} = b.${counter} + 1, last_bag_number = b.last_bag_number + 1, updated_at = now()
-         FROM pickup_point p, order_cycle c
-        WHERE b.cycle_id = ? AND b.point_id = ? AND b.deleted_at IS NULL
-          AND p.id = b.point_id AND c.id = b.cycle_id AND c.deleted_at IS NULL
-          AND b.status IN ('open', 'harvest_frozen')
-          AND c.canceled_at IS NULL AND c.resident_cutoff_at > ?
-          AND b.${counter} < p.${capacity}
-        RETURNING b.id, b.last_bag_number`,
-      [input.order_cycle_id, input.pickup_point_id, input.now]
+    const [batch]: Array<{ id: string; status: string; reserved_chilled: number; reserved_ambient: number }> = await manager.execute(
+      `SELECT id, status, reserved_chilled, reserved_ambient FROM pickup_batch
+        WHERE cycle_id = ? AND point_id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.order_cycle_id, input.pickup_point_id]
     )
-    if (!taken) {
-      throw await this.refusal(manager, input)
-    }
+    const refusal = orderRefusal({ cycle: cycles[0].cycle, batch, point }, input.perishability, now)
+    if (refusal) throw await refuse(refusal)
+    const counter = input.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
+    const [taken] = await manager.execute(
+      `UPDATE pickup_batch SET ${counter} = ${counter} + 1, last_bag_number = last_bag_number + 1, updated_at = now()
+        WHERE id = ? RETURNING id, last_bag_number`,
+      [batch.id]
+    )
     const id = generateEntityId(undefined, "pasg")
     await manager.execute(
       `INSERT INTO pickup_assignment (id, cart_id, batch_id, pickup_point_id, order_cycle_id, property_office_id, customer_id,
@@ -269,29 +412,6 @@ class PickupModuleService extends MedusaService({
       status: "reserved",
       created: true,
     }
-  }
-
-  private async refusal(manager: SqlEntityManager, input: ReserveInput): Promise<MedusaError> {
-    const [row] = await manager.execute(
-      `SELECT c.resident_cutoff_at, c.canceled_at, b.status, b.reserved_chilled, b.reserved_ambient
-         FROM order_cycle c LEFT JOIN pickup_batch b ON b.cycle_id = c.id AND b.point_id = ? AND b.deleted_at IS NULL
-        WHERE c.id = ? AND c.deleted_at IS NULL`,
-      [input.pickup_point_id, input.order_cycle_id]
-    )
-    const refuse = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
-    if (!row) return refuse("所选的订货批次不存在，请重新选择自提时间。(order cycle not found)")
-    if (row.canceled_at) return refuse("所选的订货批次已取消，请重新选择自提时间后再下单。(order cycle canceled)")
-    if (new Date(row.resident_cutoff_at).getTime() <= input.now.getTime()) {
-      return refuse(
-        "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。(the order cutoff for this cycle has passed; no order was placed)"
-      )
-    }
-    if (row.status && !["open", "harvest_frozen"].includes(row.status)) {
-      return refuse("本批次的货已发往自提点，不能再加单。请选择下一个批次。(this cycle's delivery has left)")
-    }
-    return refuse(
-      "您选择的自提点本批次已满，订单未提交。请选择其他自提点或下一个批次。(the pickup point is full for this cycle; no order was placed)"
-    )
   }
 
   /** Compensation of reserveForCart: gives the place back (bag numbers are not reused). */

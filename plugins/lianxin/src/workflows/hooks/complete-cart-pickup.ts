@@ -2,55 +2,124 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKUP_MODULE } from "../../modules/pickup"
+import { CheckoutRefusal } from "../../utils/checkout-refusal"
+import { nowOf } from "../../utils/clock"
 import { orderPerishability } from "../../utils/pickup-hold"
 import { maskResidentName, phoneLast4 } from "../../utils/pickup-manifest"
 import { toFen } from "../../utils/money"
+import { nextOpenCycle } from "../../utils/order-rule"
 import { pickupService, type Query } from "../pickup/steps/service"
+import { holdStock, releaseStock, stockOwner, type StockLine } from "./stock-hold"
 
 /**
  * Checkout takes its place at the chosen pickup point in the chosen cycle, or
- * is refused — before any order exists or any payment is authorized. The
- * cutoff and the capacity are checked by one conditional UPDATE in
- * reserveForCart; an order is never moved to another cycle or point. A cart
- * without a chosen point and cycle is always refused (docs/decisions/005).
+ * is refused — before any order exists or any payment is authorized:
  *
- * Compensation gives the place back whether the reservation had already been
- * placed for the order or not: a failure anywhere after this hook (the order's
- * own steps, the orderCreated hook below) leaves no assignment, no lines and
- * no counted place behind.
+ * 1. The place: reserveForCart applies the ordering rule (utils/order-rule:
+ *    cutoff, batch state, capacity) to the batch row it holds FOR UPDATE. An
+ *    order is never moved to another cycle or point; a cart whose point was
+ *    chosen without a cycle gets the next cycle open there for its class.
+ * 2. The stock (stock-hold.ts): the cart's managed inventory items are held
+ *    (Medusa's locking module, keys of our own) from here until Medusa's
+ *    reservation step has run, and the quantities are checked under that hold.
+ *    Fifty residents completing for the last unit then get one order and 49
+ *    refusals naming the product, instead of queueing on Medusa's inventory
+ *    lock until it times out (500). Released by the beforePaymentAuthorization
+ *    hook below, or by this hook's compensation.
+ *
+ * A refusal is a CheckoutRefusal (409 with a code, the message in Chinese and
+ * the next open cycle, see api/middlewares.ts). Compensation gives the place
+ * back whether the reservation had already been placed for the order or not: a
+ * failure anywhere after this hook leaves no assignment, no lines and no
+ * counted place behind.
  */
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
+    const now = nowOf(container)
     const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
     const { data } = await query.graph({
       entity: "cart",
-      fields: ["id", "customer_id", "pickup_point.id", "order_cycle.id", "items.product_id"],
+      fields: ["id", "customer_id", "pickup_point.id", "order_cycle.id", "items.product.id", "items.product.metadata"],
       filters: { id: cart.id },
     })
     const row = data[0]
     const svc = pickupService(container)
-    if (!row?.pickup_point?.id || !row?.order_cycle?.id) {
+    const pointId: string | undefined = row?.pickup_point?.id
+    if (!pointId) {
+      // Bad input, not a refusal: the cart was never given a point (400 naming the field, as before).
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         "请先选择自提点和自提批次，再提交订单。(pickup_point_id: the cart has no pickup point and cycle; choose one with POST /store/carts/:id/pickup)"
       )
     }
-    const productIds = [...new Set<string>((row.items ?? []).map((i: any) => i?.product_id).filter(Boolean))]
-    const { data: products } = productIds.length
-      ? await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { id: productIds } })
-      : { data: [] }
+    const perishability = orderPerishability((row.items ?? []).map((i: any) => i?.product))
+    let cycleId: string | undefined = row.order_cycle?.id
+    if (!cycleId) {
+      // A point chosen without a cycle: the next cycle open there for this order's class.
+      const { point, cycles } = await svc.cyclesAtPoint({ point_id: pointId, now })
+      if (!point) throw new CheckoutRefusal("point_inactive", { pickup_point_id: pointId })
+      const next = nextOpenCycle(cycles, now, perishability)
+      if (!next) throw new CheckoutRefusal("no_cycle", { pickup_point_id: pointId, next_order_cycle: null })
+      cycleId = next.cycle.id
+    }
     const reservation = await svc.reserveForCart({
       cart_id: cart.id,
-      pickup_point_id: row.pickup_point.id,
-      order_cycle_id: row.order_cycle.id,
-      perishability: orderPerishability(products),
+      pickup_point_id: pointId,
+      order_cycle_id: cycleId,
+      perishability,
       customer_id: row.customer_id ?? null,
-      now: new Date(),
+      now,
     })
-    return new StepResponse(reservation, reservation.created ? cart.id : null)
+    // A cart completed before (a retry) has its reservation: Medusa creates no order and no reservation again.
+    const lines = (cart as any).completed_at ? [] : stockLinesOf(cart)
+    try {
+      await holdStock(container, cart.id, lines, (cart as any).sales_channel_id ?? null)
+    } catch (error) {
+      if (reservation.created) await svc.releaseCartAssignment(cart.id)
+      throw error
+    }
+    return new StepResponse(reservation, { cartId: cart.id, placeTaken: reservation.created, stockHeld: lines.length > 0 })
   },
-  async (cartId, { container }) => {
-    if (cartId) await pickupService(container).releaseCartAssignment(cartId)
+  async (comp, { container }) => {
+    if (!comp) return
+    if (comp.stockHeld) await releaseStock(container, comp.cartId)
+    if (comp.placeTaken) await pickupService(container).releaseCartAssignment(comp.cartId)
+  }
+)
+
+/** The cart's lines whose stock Medusa will reserve: managed inventory, no backorder. */
+function stockLinesOf(cart: any): StockLine[] {
+  const lines: StockLine[] = []
+  for (const item of cart?.items ?? []) {
+    const variant = item?.variant
+    if (!variant?.manage_inventory || variant.allow_backorder) continue
+    for (const link of variant.inventory_items ?? []) {
+      lines.push({
+        inventory_item_id: link.inventory_item_id,
+        required: Number(link.required_quantity ?? 1) * Number(item.quantity),
+        variant_id: item.variant_id,
+        product_id: item.product_id ?? variant.product?.id ?? null,
+        title: item.product_title ?? item.title ?? "",
+        variant_title: item.variant_title ?? null,
+        quantity: Number(item.quantity),
+        required_per_unit: Number(link.required_quantity ?? 1),
+      })
+    }
+  }
+  return lines
+}
+
+type CartHook = (
+  handler: (input: { input: { id: string } }, ctx: { container: any }) => Promise<unknown>
+) => void
+
+/**
+ * Medusa's reservation step has run (the reservation is committed): the next
+ * resident waiting for the same products may check the stock now.
+ */
+;((completeCartWorkflow.hooks as unknown as { beforePaymentAuthorization: CartHook }).beforePaymentAuthorization)(
+  async ({ input }, { container }) => {
+    await container.resolve(Modules.LOCKING).releaseAll({ ownerId: stockOwner(input.id) })
   }
 )
 

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { nowOf } from "../../utils/clock"
 import { pickupService } from "./steps/service"
 
 export type CancelPickupOrderInput = {
@@ -39,7 +40,7 @@ export const cancelPickupAssignmentStep = createStep(
     { container }
   ) => {
     const admin = input.by === "admin"
-    const result = await pickupService(container).cancelPlacedAssignment(input.assignment_id, input.now ?? new Date(), {
+    const result = await pickupService(container).cancelPlacedAssignment(input.assignment_id, input.now ? new Date(input.now) : nowOf(container), {
       ignoreCutoff: admin,
     })
     if (!result.ok) {

@@ -1,30 +1,20 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { nowOf } from "../../utils/clock"
 import { plannedDailyCycles } from "../../utils/pickup-rolling-cycles"
 import { pickupService } from "./steps/service"
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 /**
  * Creates the daily cycles that should be open and are not there yet
- * (matched by their `metadata.key`). Compensation deletes what it created.
+ * (matched by their `metadata.key`, serialized in the service so two runs at
+ * once create each cycle once). Compensation deletes what it created.
  */
 const createMissingDailyCyclesStep = createStep(
   "create-missing-daily-cycles",
   async (input: { now?: Date | string; days?: number }, { container }) => {
-    const now = input.now ? new Date(input.now) : new Date()
+    const now = input.now ? new Date(input.now) : nowOf(container)
     const planned = plannedDailyCycles(now, input.days ?? 3)
-    const svc = pickupService(container)
-    const existing = await svc.listOrderCycles(
-      { resident_cutoff_at: { $gte: new Date(now.getTime() - DAY_MS) } },
-      { take: 1000, select: ["id", "metadata"] }
-    )
-    const have = new Set(existing.map((c: any) => c.metadata?.key).filter(Boolean))
-    const missing = planned.filter((p) => !have.has(p.key))
-    if (!missing.length) return new StepResponse([] as Array<{ id: string }>, [] as string[])
-    const created = await svc.createOrderCycles(
-      missing.map(({ key, ...c }) => ({ ...c, metadata: { key, generated: true } }))
-    )
-    return new StepResponse(created as Array<{ id: string }>, (created as Array<{ id: string }>).map((c) => c.id))
+    const created = await pickupService(container).createMissingKeyedCycles(planned)
+    return new StepResponse(created, created.map((c) => c.id))
   },
   async (ids, { container }) => {
     if (ids?.length) await pickupService(container).deleteOrderCycles(ids)

@@ -1,53 +1,60 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKUP_MODULE } from "../../modules/pickup"
-import { cycleClosedReason } from "../../utils/pickup-cycle"
+import { CheckoutRefusal, nextCycleView } from "../../utils/checkout-refusal"
+import { nowOf } from "../../utils/clock"
+import { nextOpenCycle, orderRefusal } from "../../utils/order-rule"
+import { orderPerishability } from "../../utils/pickup-hold"
 import { pickupService, type Query } from "./steps/service"
 
-export type SetCartPickupInput = { cart_id: string; pickup_point_id: string; order_cycle_id?: string; now?: Date }
+export type SetCartPickupInput = { cart_id: string; pickup_point_id: string; order_cycle_id?: string; now?: Date | string }
 type Choice = { pickup_point_id: string | null; order_cycle_id: string | null }
 
 /**
- * Checks the choice: an active point, and a cycle still open for orders (the
- * one given, or the open cycle with the nearest cutoff). Nothing is reserved
- * here; checkout reserves, and refuses if the cycle closed meanwhile.
+ * Checks the choice: an active point, and a cycle the ordering rule
+ * (utils/order-rule) lets this cart's order join now — the one given, or the
+ * next open cycle at the point for the cart's storage class. A cycle that
+ * refuses is a CheckoutRefusal (409, with the next open cycle). Nothing is
+ * reserved here; checkout reserves, and refuses if the cycle closed meanwhile.
  */
 const validateCartPickupStep = createStep(
   "validate-cart-pickup",
   async (input: SetCartPickupInput, { container }) => {
-    const now = input.now ?? new Date()
+    const now = input.now ? new Date(input.now) : nowOf(container)
     const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
     const { data: carts } = await query.graph({
       entity: "cart",
-      fields: ["id", "completed_at", "pickup_point.id", "order_cycle.id"],
+      fields: ["id", "completed_at", "pickup_point.id", "order_cycle.id", "items.product.id", "items.product.metadata"],
       filters: { id: input.cart_id },
     })
     const cart = carts[0]
     if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `cart ${input.cart_id} was not found`)
     if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "this cart has already been checked out")
+    const perishability = orderPerishability((cart.items ?? []).map((i: any) => i?.product))
     const svc = pickupService(container)
-    const [point] = await svc.listPickupPoints({ id: input.pickup_point_id }, { take: 1, relations: ["office"] })
-    if (!point?.is_active || !(point as any).office?.is_active) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "pickup_point_id: no such active pickup point")
-    }
+    const { point, cycles } = await svc.cyclesAtPoint({ point_id: input.pickup_point_id, now, cycle_id: input.order_cycle_id })
+    if (!point) throw new MedusaError(MedusaError.Types.INVALID_DATA, "pickup_point_id: no such active pickup point")
     let cycleId = input.order_cycle_id
     if (cycleId) {
-      const [cycle] = await svc.listOrderCycles({ id: cycleId }, { take: 1 })
-      if (!cycle) throw new MedusaError(MedusaError.Types.INVALID_DATA, "order_cycle_id: no such order cycle")
-      const reason = cycleClosedReason(cycle, now)
-      if (reason) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          reason === "canceled" ? "这个批次已取消，请选择其他批次。" : "这个批次已截单，请选择下一个批次。"
+      if (!cycles[0]) throw new MedusaError(MedusaError.Types.INVALID_DATA, "order_cycle_id: no such order cycle")
+      const refusal = orderRefusal(cycles[0], perishability, now)
+      if (refusal) {
+        const open = await svc.cyclesAtPoint({ point_id: point.id, now })
+        const next = nextOpenCycle(
+          open.cycles.filter((c) => c.cycle.id !== cycleId),
+          now,
+          perishability
         )
+        throw new CheckoutRefusal(refusal, {
+          pickup_point_id: point.id,
+          order_cycle_id: cycleId,
+          next_order_cycle: next ? nextCycleView(next.cycle) : null,
+        })
       }
     } else {
-      const [next] = await svc.listOrderCycles(
-        { resident_cutoff_at: { $gt: now }, canceled_at: null },
-        { take: 1, order: { resident_cutoff_at: "ASC" } }
-      )
-      if (!next) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "目前没有可下单的批次，请稍后再来。(no open order cycle)")
-      cycleId = next.id
+      const next = nextOpenCycle(cycles, now, perishability)
+      if (!next) throw new CheckoutRefusal("no_cycle", { pickup_point_id: point.id, next_order_cycle: null })
+      cycleId = next.cycle.id
     }
     const previous: Choice = { pickup_point_id: cart.pickup_point?.id ?? null, order_cycle_id: cart.order_cycle?.id ?? null }
     return new StepResponse({ previous, next: { pickup_point_id: point.id, order_cycle_id: cycleId } })

@@ -1,5 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { nowOf } from "../../../utils/clock"
+import { cycleOffer, offeredCycles } from "../../../utils/order-rule"
 import { pickup } from "../../pickup-staff/helpers"
 
 /** A point as residents see it (list element, detail, remembered point). */
@@ -33,31 +35,23 @@ export async function activePoint(req: MedusaRequest, id: string) {
   return point as any
 }
 
-/** Places left per storage class in one batch (a hint: checkout decides). */
-export function placesLeft(point: any, batch: any) {
-  return {
-    chilled: Math.max(0, Number(point.capacity_chilled) - Number(batch?.reserved_chilled ?? 0)),
-    ambient: Math.max(0, Number(point.capacity_ambient) - Number(batch?.reserved_ambient ?? 0)),
-  }
-}
-
-/** Cycles still open for orders at this point, nearest cutoff first, with places left. */
-export async function openCycles(req: MedusaRequest, point: any, now = new Date()) {
-  const svc = pickup(req)
-  const cycles = await svc.listOrderCycles(
-    { resident_cutoff_at: { $gt: now }, canceled_at: null },
-    { take: 50, order: { resident_cutoff_at: "ASC" } }
-  )
-  const batches = cycles.length
-    ? await svc.listPickupBatches({ point_id: point.id, cycle_id: cycles.map((c) => c.id) }, { take: 50 })
-    : []
-  return cycles.map((c) => ({
-    id: c.id,
-    name: c.name,
-    rhythm: c.rhythm,
-    resident_cutoff_at: c.resident_cutoff_at,
-    pickup_starts_at: c.pickup_starts_at,
-    pickup_ends_at: c.pickup_ends_at,
-    places_left: placesLeft(point, batches.find((b: any) => b.cycle_id === c.id)),
+/**
+ * The cycles offered at this point now, nearest cutoff first: those the
+ * ordering rule (utils/order-rule) lets take an order of at least one storage
+ * class, with the places each class has left (0 for a class that is full).
+ * The first is the next open cycle — what the shop preselects and what a cart
+ * without a cycle gets.
+ */
+export async function openCycles(req: MedusaRequest, point: { id: string }) {
+  const now = nowOf(req.scope)
+  const { cycles } = await pickup(req).cyclesAtPoint({ point_id: point.id, now })
+  return offeredCycles(cycles, now).map((s) => ({
+    id: s.cycle.id,
+    name: s.cycle.name,
+    rhythm: s.cycle.rhythm,
+    resident_cutoff_at: s.cycle.resident_cutoff_at,
+    pickup_starts_at: s.cycle.pickup_starts_at,
+    pickup_ends_at: s.cycle.pickup_ends_at,
+    places_left: cycleOffer(s, now).places_left,
   }))
 }

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { nowOf } from "../../../../utils/clock"
 import { parseOr400, pickup } from "../../../pickup-staff/helpers"
 import { ownPickup, StorePickupOrderProof } from "./helpers"
 
@@ -28,7 +29,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         pickup_ends_at: cycle.pickup_ends_at,
       },
       // What POST /store/lianxin/orders/:id/cancel will accept right now.
-      cancellable: a.status === "placed" && new Date(cycle.resident_cutoff_at).getTime() > Date.now(),
+      cancellable: a.status === "placed" && new Date(cycle.resident_cutoff_at).getTime() > nowOf(req.scope).getTime(),
       hold_expires_at: a.hold_expires_at,
       refunded_fen: a.refunded_fen,
       collect_reduction_fen: a.collect_reduction_fen,
