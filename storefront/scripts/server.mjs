@@ -51,18 +51,22 @@ export function compileTrust(setting = DEFAULT_TRUST_PROXY) {
  * inline with this response's nonce (React Router's hydration data and module
  * bootstrap carry it, see entry.server.tsx); styles from this origin, style
  * attributes allowed (a share bar's width); images also from the backend
- * (product photos) and any https origin (a file provider's CDN); never framed.
+ * (product photos) and any https origin (a file provider's CDN); Stripe.js
+ * and its frames when card payment is configured; never framed.
  */
-export function contentSecurityPolicy({ nonce, backendUrl, tls }) {
+export function contentSecurityPolicy({ nonce, backendUrl, tls, stripe = false }) {
   const backend = backendUrl ? new URL(backendUrl).origin : ""
+  // Card payment (STRIPE_PUBLISHABLE_KEY set) loads Stripe.js, its iframes and API calls from Stripe only.
+  const stripeScript = stripe ? " https://js.stripe.com https://*.js.stripe.com" : ""
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self' 'nonce-${nonce}'${stripeScript}`,
     "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
     `img-src 'self' data: blob: https: ${backend}`.trim(),
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self'${stripe ? " https://api.stripe.com" : ""}`,
+    ...(stripe ? ["frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com"] : []),
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
     "object-src 'none'",
@@ -79,7 +83,7 @@ export function contentSecurityPolicy({ nonce, backendUrl, tls }) {
  * client's address (handed on as headers the client cannot set),
  * X-Forwarded-Host only from trusted proxies.
  */
-export function securityMiddleware({ trust, backendUrl }) {
+export function securityMiddleware({ trust, backendUrl, stripe = false }) {
   return function lianxinSecurity(req, res, next) {
     const peer = req.socket.remoteAddress ?? ""
     if (!trust(peer, 0)) delete req.headers["x-forwarded-host"]
@@ -87,7 +91,7 @@ export function securityMiddleware({ trust, backendUrl }) {
     const nonce = crypto.randomBytes(16).toString("base64")
     res.locals.cspNonce = nonce
     req.headers[CSP_NONCE_HEADER] = nonce
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy({ nonce, backendUrl, tls: req.secure }))
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy({ nonce, backendUrl, tls: req.secure, stripe }))
     res.setHeader("X-Frame-Options", "DENY")
     res.setHeader("X-Content-Type-Options", "nosniff")
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin")
@@ -106,7 +110,7 @@ export function createServerApp({ build, clientDir, trustProxy = process.env.TRU
   app.disable("x-powered-by")
   // req.ip and req.secure believe X-Forwarded-* only from TRUST_PROXY's proxies.
   app.set("trust proxy", trust)
-  app.use(securityMiddleware({ trust, backendUrl: backendUrl ?? "http://localhost:9000" }))
+  app.use(securityMiddleware({ trust, backendUrl: backendUrl ?? "http://localhost:9000", stripe: Boolean(process.env.STRIPE_PUBLISHABLE_KEY?.trim()) }))
   app.use(compression())
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }))
   app.use(express.static(clientDir, { maxAge: "1h" }))

@@ -74,6 +74,16 @@ describe("storefront server headers", () => {
     expect(() => compileTrust("300.1.1.1")).toThrow(/^TRUST_PROXY must be/)
   })
 
+  it("allows Stripe.js, its frames and API only when card payment is configured", () => {
+    const off = contentSecurityPolicy({ nonce: "n", backendUrl: "http://localhost:9000", tls: true })
+    const on = contentSecurityPolicy({ nonce: "n", backendUrl: "http://localhost:9000", tls: true, stripe: true })
+    expect(off).not.toContain("stripe")
+    expect(on).toContain("script-src 'self' 'nonce-n' https://js.stripe.com")
+    expect(on).toContain("frame-src https://js.stripe.com")
+    expect(on).toContain("connect-src 'self' https://api.stripe.com")
+    expect(on).toContain("frame-ancestors 'none'")
+  })
+
   it("lets product photos come from the backend", () => {
     expect(contentSecurityPolicy({ nonce: "n", backendUrl: "http://localhost:9000/", tls: false })).toContain("img-src 'self' data: blob: https: http://localhost:9000")
   })
