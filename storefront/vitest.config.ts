@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config"
 // React Router Vite plugin (which expects a full app build around it).
 export default defineConfig({
   test: {
-    include: ["app/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // The real process environment must never leak into env-parsing tests.
     unstubEnvs: true,

@@ -1,9 +1,10 @@
-import { PassThrough } from "node:stream"
 import { createReadableStreamFromReadable } from "@react-router/node"
 import { isbot } from "isbot"
 import { renderToPipeableStream } from "react-dom/server"
 import { ServerRouter, type EntryContext } from "react-router"
+import { CSP_NONCE_HEADER, NonceContext } from "./lib/nonce"
 import { getEnv } from "./lib/server/env.server"
+import { createNulStripper } from "./lib/server/strip-nul.server"
 
 // Parse the environment when the server build is loaded, so a bad variable
 // stops the server at start-up with a message naming it, not at the first request.
@@ -24,13 +25,25 @@ export default function handleRequest(
   // Crawlers get the complete document; people get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || routerContext.isSpaMode
 
+  // Every inline script of the page (React Router's hydration data and module
+  // bootstrap, React's streaming) carries the nonce the CSP allows.
+  // scripts/server.mjs sets it on every request (a client's own is replaced);
+  // absent under `react-router dev`, which sends no CSP.
+  const nonce = request.headers.get(CSP_NONCE_HEADER) ?? undefined
   return new Promise<Response>((resolve, reject) => {
     let shellSent = false
     let status = responseStatusCode
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    const app = (
+      <NonceContext.Provider value={nonce}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>
+    )
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       [waitForAll ? "onAllReady" : "onShellReady"]() {
         shellSent = true
-        const body = new PassThrough()
+        // Not a plain PassThrough: React 18 leaks NUL bytes into Chinese text (lib/server/strip-nul.server.ts).
+        const body = createNulStripper()
         body.once("close", () => clearTimeout(timer))
         responseHeaders.set("Content-Type", "text/html; charset=utf-8")
         responseHeaders.set("X-Content-Type-Options", "nosniff")

@@ -5,6 +5,7 @@ import stylesheet from "./app.css?url"
 import { GeneralErrorBoundary, notFoundTitle } from "./components/error-boundary"
 import { PortalFallbackShell, SiteShell } from "./components/site-shell"
 import { langFromCookieHeader, translator } from "./lib/i18n"
+import { useNonce } from "./lib/nonce"
 import { getNotifyApi } from "./lib/server/app.server"
 import { getSession, hasSessionCookie, isExpired } from "./lib/server/session.server"
 import { langFromMatches, useLang } from "./lib/use-i18n"
@@ -65,6 +66,7 @@ export const headers: Route.HeadersFunction = ({ errorHeaders }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang()
+  const nonce = useNonce()
   return (
     <html lang={lang}>
       <head>
@@ -76,8 +78,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

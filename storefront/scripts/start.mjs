@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // `npm start` for the storefront: wait (bounded) for the backend's /health and
-// for the publishable key, then run the built server with react-router-serve.
+// for the publishable key, then run the built app with scripts/server.mjs.
 // SIGINT/SIGTERM are passed on to the server, so Ctrl-C leaves nothing behind.
 //
 // The server parses the full environment itself at boot (app/lib/server/env.server.ts);
 // this script checks only what it needs to wait, with the same defaults.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
-import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -68,7 +67,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     try {
       server.kill(signal === "SIGHUP" ? "SIGTERM" : signal)
     } catch {}
-    // react-router-serve closes its listener and exits; do not wait forever on open connections.
+    // The server closes its listener and exits; do not wait forever on open connections.
     setTimeout(() => {
       log("server did not stop within 10 s: killing it")
       try {
@@ -122,15 +121,6 @@ function keyWritten(file) {
   }
 }
 
-/** react-router-serve's own bin, wherever npm hoisted it. */
-function serveBin() {
-  const require = createRequire(import.meta.url)
-  const manifestPath = require.resolve("@react-router/serve/package.json")
-  const { bin } = JSON.parse(fs.readFileSync(manifestPath, "utf8"))
-  const relative = typeof bin === "string" ? bin : bin["react-router-serve"]
-  return path.join(path.dirname(manifestPath), relative)
-}
-
 async function main() {
   const config = readConfig()
   if (!fs.existsSync(serverBuild)) {
@@ -157,13 +147,12 @@ async function main() {
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? "production",
-    // Always explicit: react-router-serve silently picks another port when PORT is unset and 3000 is taken.
     PORT: String(config.port),
     LIANXIN_PUBLISHABLE_KEY_FILE: config.keyFile,
   }
   log(`starting the server on port ${config.port}…`)
-  server = spawn(process.execPath, [serveBin(), serverBuild], { cwd: storefrontDir, env, stdio: "inherit" })
-  server.once("error", (error) => fail(`could not start react-router-serve: ${error.message}`))
+  server = spawn(process.execPath, [path.join(storefrontDir, "scripts", "server.mjs"), serverBuild], { cwd: storefrontDir, env, stdio: "inherit" })
+  server.once("error", (error) => fail(`could not start the server: ${error.message}`))
   server.once("exit", (code, signal) => {
     if (stopping) {
       log("server stopped")

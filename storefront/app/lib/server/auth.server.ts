@@ -10,7 +10,7 @@ import type { PickupApi } from "./pickup.server"
 
 /**
  * Medusa customer auth (emailpass), done by this server: the browser only
- * ever holds our signed session cookie, never the Medusa token.
+ * ever holds our encrypted session cookie, never the Medusa token in a form it can read.
  */
 export type AuthActionData = { ok: false; errors: FieldErrors; values?: Record<string, string> }
 

@@ -1,11 +1,12 @@
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import { createCookieSessionStorage, type Session, type SessionStorage } from "react-router"
+import type { Session, SessionStorage } from "react-router"
 import { getEnv, type StorefrontEnv } from "./env.server"
+import { createSealedCookieSessionStorage } from "./sealed-cookie.server"
 
 /**
- * The storefront's own session: a signed, HttpOnly cookie holding the cart id,
+ * The storefront's own session: an encrypted, HttpOnly cookie holding the cart id,
  * the signed-in customer's Medusa token and the orders placed from this
  * browser. Nothing else about the resident is stored in it.
  */
@@ -68,17 +69,13 @@ export function readSecret(source: StorefrontEnv["sessionSecret"]): string {
 }
 
 export function createSessionStorage(secret: string, secure: boolean): SessionStorage<SessionData, FlashData> {
-  return createCookieSessionStorage<SessionData, FlashData>({
-    cookie: {
-      name: SESSION_COOKIE,
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure,
-      secrets: [secret],
-      // The customer token lasts a day; the cart is worth keeping for a week.
-      maxAge: ONE_DAY * 7,
-    },
+  // Sealed, not merely signed: the cookie carries the resident's Medusa token (docs/security.md).
+  return createSealedCookieSessionStorage<SessionData, FlashData>({
+    name: SESSION_COOKIE,
+    secrets: [secret],
+    secure,
+    // The customer token lasts a day; the cart is worth keeping for a week.
+    maxAge: ONE_DAY * 7,
   })
 }
 

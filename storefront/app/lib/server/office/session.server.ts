@@ -1,9 +1,10 @@
-import { createCookieSessionStorage, type Session, type SessionStorage } from "react-router"
+import type { Session, SessionStorage } from "react-router"
 import { getEnv } from "../env.server"
+import { createSealedCookieSessionStorage } from "../sealed-cookie.server"
 import { readSecret } from "../session.server"
 
 /**
- * The office session: its own signed, HttpOnly cookie, separate from the
+ * The office session: its own encrypted, HttpOnly cookie, separate from the
  * resident's (a counter laptop may also be someone's shopping browser). It
  * holds the pickup_staff JWT, who signed in, their points and the one chosen,
  * and lasts one working day.
@@ -31,16 +32,11 @@ export type OfficeSessions = {
 }
 
 export function createOfficeStorage(secret: string, secure: boolean): SessionStorage<OfficeSessionData, OfficeFlashData> {
-  return createCookieSessionStorage<OfficeSessionData, OfficeFlashData>({
-    cookie: {
-      name: OFFICE_COOKIE,
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure,
-      secrets: [secret],
-      maxAge: OFFICE_SESSION_SECONDS,
-    },
+  return createSealedCookieSessionStorage<OfficeSessionData, OfficeFlashData>({
+    name: OFFICE_COOKIE,
+    secrets: [secret],
+    secure,
+    maxAge: OFFICE_SESSION_SECONDS,
   })
 }
 
