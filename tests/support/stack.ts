@@ -106,7 +106,6 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     LIANXIN_MEILI_PORT: String(meiliPort),
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
-    LIANXIN_MEILI_PORT: String(meiliPort),
   }
   delete common.REDIS_URL
   const backendLog = path.join(logDir, "backend.log")
