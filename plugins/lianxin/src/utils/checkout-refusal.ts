@@ -10,7 +10,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { OrderRefusalCode } from "./order-rule"
 
-export type CheckoutRefusalCode = OrderRefusalCode | "point_inactive" | "out_of_stock" | "busy"
+export type CheckoutRefusalCode = OrderRefusalCode | "point_inactive" | "out_of_stock" | "busy" | "cart_empty" | "cart_completed"
 
 /** The next cycle offered at the same point, as GET /store/pickup-points/:id/cycles lists it. */
 export type NextCycle = {
@@ -37,6 +37,8 @@ export type CheckoutRefusalBody = {
   message_en: string
   pickup_point_id?: string | null
   order_cycle_id?: string | null
+  /** The refused cycle (when known): its pickup window names it to the resident. */
+  order_cycle?: NextCycle | null
   next_order_cycle?: NextCycle | null
   product?: RefusedProduct
 }
@@ -79,6 +81,10 @@ function messages(code: CheckoutRefusalCode, product?: RefusedProduct): { zh: st
             en: `${product?.title ?? "a product"} is sold out; no order was placed`,
           }
     }
+    case "cart_empty":
+      return { zh: "购物车是空的，订单未提交。", en: "the cart has no items; no order was placed" }
+    case "cart_completed":
+      return { zh: "这个购物车已经下过单了。", en: "this cart has already been checked out" }
     case "busy":
       return { zh: `下单的人太多，${NOT_PLACED}请稍等几秒再提交一次。`, en: "too many checkouts at once; try again in a few seconds" }
   }

@@ -414,6 +414,7 @@ class PickupModuleService extends MedusaService({
       return new CheckoutRefusal(code, {
         pickup_point_id: input.pickup_point_id,
         order_cycle_id: input.order_cycle_id,
+        order_cycle: cycles[0] ? nextCycleView(cycles[0].cycle) : null,
         next_order_cycle: next ? nextCycleView(next.cycle) : null,
       })
     }

@@ -1,5 +1,6 @@
 export * from "./admin"
 export * from "./set-cart-pickup"
+export * from "./place-pickup-order"
 export * from "./counter"
 export * from "./batches"
 export * from "./settle-pickup-shortage"

@@ -25,6 +25,12 @@ export const storeLianxinMiddlewares: MiddlewareRoute[] = [
     middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
   },
   {
+    // The signed-in customer (their cart), or a guest holding the cart id.
+    matcher: "/store/lianxin/checkout",
+    methods: ["POST"],
+    middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+  },
+  {
     matcher: "/store/lianxin/orders/claim",
     methods: ["POST"],
     middlewares: [authenticate("customer", ["session", "bearer"])],

@@ -1,0 +1,43 @@
+// Counts the SQL statements a Node process sends to PostgreSQL, for bench/checkout.mjs only: loaded into the
+// backend with NODE_OPTIONS="--require …/pg-count.cjs" and LIANXIN_PG_COUNT_PORT, it wraps pg's Client#query
+// (every copy of `pg` the process can load: knex's and MikroORM's) and answers GET http://127.0.0.1:<port>/
+// with {"statements": n, "byVerb": {"SELECT": n, …}}. Only the `medusa start` process listens (migrations and
+// the seed run before it in their own processes). Never loaded by npm start or the tests.
+const http = require("node:http")
+const path = require("node:path")
+
+const port = Number(process.env.LIANXIN_PG_COUNT_PORT)
+if (port && process.argv.includes("start")) {
+  const counts = { statements: 0, byVerb: {} }
+  const seen = new Set()
+  const roots = [process.cwd(), path.resolve(__dirname, "..", "..")]
+  for (const from of roots) {
+    for (const spec of ["pg", "@mikro-orm/postgresql/node_modules/pg"]) {
+      let file
+      try {
+        file = require.resolve(spec, { paths: [from] })
+      } catch {
+        continue
+      }
+      if (seen.has(file)) continue
+      seen.add(file)
+      const Client = require(file).Client
+      const query = Client.prototype.query
+      Client.prototype.query = function countedQuery(config, ...rest) {
+        const text = typeof config === "string" ? config : config?.text
+        if (typeof text === "string") {
+          counts.statements++
+          const verb = (/^\s*(\w+)/.exec(text)?.[1] ?? "?").toUpperCase()
+          counts.byVerb[verb] = (counts.byVerb[verb] ?? 0) + 1
+        }
+        return query.call(this, config, ...rest)
+      }
+    }
+  }
+  const server = http.createServer((_req, res) => {
+    res.setHeader("content-type", "application/json")
+    res.end(JSON.stringify(counts))
+  })
+  server.on("error", (error) => console.error(`[pg-count] cannot listen on ${port}: ${error.message}`))
+  server.listen(port, "127.0.0.1", () => server.unref())
+}
