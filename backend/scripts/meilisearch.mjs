@@ -6,6 +6,7 @@ import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
 import { createRequire } from "node:module"
+import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { freePort } from "./postgres.mjs"
@@ -98,6 +99,18 @@ async function waitForHealth(host, child, timeoutMs) {
   throw new Error(`Meilisearch did not answer on ${host} within ${timeoutMs} ms (${lastError})`)
 }
 
+/** Whether something already accepts connections on 127.0.0.1:<port>. */
+export function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port })
+    socket.once("connect", () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once("error", () => resolve(false))
+  })
+}
+
 /**
  * Starts Meilisearch on 127.0.0.1:<port> with its database in `dataDir`.
  * `masterKey` (16+ bytes) protects it; the key goes in the environment, not
@@ -115,6 +128,11 @@ export async function startMeilisearch({
     throw new Error("Meilisearch needs a master key of at least 16 bytes")
   }
   const binary = await meilisearchBinary()
+  // Otherwise the health check below could be answered by that other server (another checkout's Meilisearch)
+  // while ours fails to bind, and the backend would talk to an index that is not ours.
+  if (await portInUse(port)) {
+    throw new Error(`port ${port} on 127.0.0.1 is already in use: set LIANXIN_MEILI_PORT to a free port (or MEILISEARCH_HOST)`)
+  }
   fs.mkdirSync(dataDir, { recursive: true })
   const host = `http://127.0.0.1:${port}`
   const args = [

@@ -6,6 +6,8 @@ export default [
   route("products/:handle", "routes/product.tsx"),
   route("villages/:code", "routes/village.tsx"),
   route("households/:code", "routes/household.tsx"),
+  route("search", "routes/search.tsx"),
+  route("search/suggest", "routes/search-suggest.ts"),
   route("impact", "routes/impact.tsx"),
   route("compound", "routes/compound.tsx"),
   route("cart", "routes/cart.tsx"),

@@ -72,6 +72,33 @@ async function waitFor(url: string, child: ChildProcess, logFile: string, timeou
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s. Last log lines:\n${tail(logFile)}`)
 }
 
+/**
+ * Medusa answers /health before the Search Module has filled a new index from
+ * the database: wait until Meilisearch answers with products, so journeys test
+ * the real engine. Where the binary cannot run (not Linux x64), search answers
+ * from PostgreSQL and the journeys run against that.
+ */
+async function waitForSearch(backendUrl: string, publishableKey: string, logFile: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  let last = "no answer"
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${backendUrl}/store/lianxin/search?q=`, { headers: { "x-publishable-api-key": publishableKey } })
+      const body = (await res.json()) as { engine?: string; count?: number }
+      if (res.ok && body.engine === "meilisearch" && (body.count ?? 0) > 0) return
+      last = `HTTP ${res.status}, engine ${body.engine}, ${body.count} products`
+      if (res.ok && body.engine === "postgres" && /continuing without Meilisearch/.test(tail(logFile, 400))) {
+        console.warn("[stack] Meilisearch could not run here: journeys search PostgreSQL (degraded)")
+        return
+      }
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error)
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`search did not answer from Meilisearch within ${timeoutMs / 1000}s (${last}). Last log lines:\n${tail(logFile)}`)
+}
+
 function tail(file: string, lines = 40) {
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)"
 }
@@ -106,8 +133,13 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     LIANXIN_MEILI_PORT: String(meiliPort),
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
+    // The backend's start script runs the packaged Meilisearch (data in dataDir) on a port of this run's own.
+    LIANXIN_MEILI_PORT: String(await freePort()),
   }
   delete common.REDIS_URL
+  // Never a developer's or another run's search engine: its index would hold other products.
+  delete common.MEILISEARCH_HOST
+  delete common.MEILISEARCH_API_KEY
   const backendLog = path.join(logDir, "backend.log")
   const storefrontLog = path.join(logDir, "storefront.log")
   const backend = startProcess(
@@ -143,6 +175,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   }
   try {
     await waitFor(`${backendUrl}/health`, backend, backendLog, 240_000)
+    await waitForSearch(backendUrl, fs.readFileSync(keyFile, "utf8").trim(), backendLog)
     storefront = startProcess(
       "storefront",
       "storefront/scripts/start.mjs",

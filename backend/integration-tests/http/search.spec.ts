@@ -11,7 +11,7 @@ import { seed } from "@lianxin/seed"
 import { freePort } from "../../scripts/postgres.mjs"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { startMeilisearch } from "../../scripts/meilisearch.mjs"
-import { until } from "../helpers/wait"
+import { trackSubscribers, until } from "../helpers/wait"
 
 // The app loads the plugin with Node's require: use those same module instances.
 const nodeRequire = createRequire(import.meta.url)
@@ -31,6 +31,13 @@ afterAll(async () => {
   await meili.stop()
   fs.rmSync(meiliDir, { recursive: true, force: true })
 })
+
+/** `until`, failing the test when the condition never holds (what it last read is in the message). */
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const last = await until(read, ok, ms)
+  if (!ok(last)) throw new Error(`not reached within ${ms} ms; last read: ${JSON.stringify(last).slice(0, 800)}`)
+  return last
+}
 
 const NATIONAL_ID = "53092619780315002" + nationalIdCheckChar("53092619780315002")
 const PHONE = "13987654321"
@@ -61,15 +68,18 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
+      const subscribers = trackSubscribers(container)
       const result = await seed(container, "demo")
       headers = { "x-publishable-api-key": result.publishableKey }
       // The app seeds the index on start (the Search Module), and the seed's own
       // product events reach it through the outbox: wait until all 24 are there.
-      await until(
+      await eventually(
         () => search({ q: "", limit: "48" }),
         (a) => a.engine === "meilisearch" && a.count === 24,
         60_000
       )
+      // Every test starts from a snapshot taken after this: no drain may be half-way through (holding leases) in it.
+      await subscribers.idle(120_000)
     })
 
     it("finds whole words, parts of words, synonyms, pinyin, initials and traditional characters", async () => {
@@ -134,7 +144,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const id = await productId("fuji-apple-luochuan")
       await updateProductsWorkflow(container).run({ input: { selector: { id }, update: { title: "塬上红富士冰糖心苹果" } } })
-      await until(() => search({ q: "冰糖心" }), (a) => handles(a).includes("fuji-apple-luochuan"))
+      await eventually(() => search({ q: "冰糖心" }), (a) => handles(a).includes("fuji-apple-luochuan"))
 
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({
@@ -148,7 +158,7 @@ medusaIntegrationTestRunner({
       await updateInventoryLevelsWorkflow(container).run({
         input: { updates: [{ inventory_item_id: item.inventory_item_id, location_id: level.location_id, stocked_quantity: 0 }] },
       })
-      await until(
+      await eventually(
         () => search({ q: "芒果" }),
         (a) => a.products.find((p: { handle: string }) => p.handle === "guiqi-mango-tiandong")?.in_stock === false
       )
@@ -156,7 +166,57 @@ medusaIntegrationTestRunner({
 
       const pear = await productId("old-tree-pear-liping")
       await updateProductsWorkflow(container).run({ input: { selector: { id: pear }, update: { status: ProductStatus.DRAFT } } })
-      await until(() => search({ q: "老树梨" }), (a) => a.count === 0)
+      await eventually(() => search({ q: "老树梨" }), (a) => a.count === 0)
+    })
+
+    it("indexes a product once it is published (a listing approved after review)", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"] })
+      const { createProductsWorkflow } = nodeRequire("@medusajs/medusa/core-flows")
+      const { result } = await createProductsWorkflow(container).run({
+        input: {
+          products: [
+            {
+              title: "柜台代上架土鸡蛋1140",
+              handle: "office-listed-eggs-1140",
+              status: ProductStatus.DRAFT,
+              sales_channels: channels.map((c: { id: string }) => ({ id: c.id })),
+              options: [{ title: "规格", values: ["30枚"] }],
+              variants: [{ title: "30枚", manage_inventory: false, options: { 规格: "30枚" }, prices: [{ currency_code: "cny", amount: 18.8 }] }],
+            },
+          ],
+        },
+      })
+      const id = result[0].id
+      expect((await search({ q: "柜台代上架土鸡蛋1140" })).count).toBe(0)
+      await updateProductsWorkflow(container).run({ input: { selector: { id }, update: { status: ProductStatus.PUBLISHED } } })
+      await eventually(() => search({ q: "柜台代上架土鸡蛋1140" }), (a) => handles(a).includes("office-listed-eggs-1140"), 30_000)
+    })
+
+    it("never leaves a change behind a drain that read the product before it", async () => {
+      const container = getContainer()
+      const outbox = container.resolve("searchSync") as any
+      const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+      const row = async (id: string) => (await knex.raw("SELECT version, leased_until FROM search_outbox WHERE product_id = ?", [id])).rows[0]
+      type Claim = { product_id: string; version: number }
+      const mine = (claims: Claim[], id: string) => claims.filter((c) => c.product_id === id)
+      const id = await productId("orah-mandarin-shuangjiang")
+
+      await outbox.enqueue([id], "first change")
+      const [a] = mine(await outbox.claim(200, 120_000), id) // drain A reads the product…
+      await outbox.enqueue([id], "second change") // …and the product changes while A works
+      expect(await row(id)).toMatchObject({ version: a.version + 1, leased_until: null })
+      const [b] = mine(await outbox.claim(200, 120_000), id) // drain B is not blocked by A's lease
+      expect(b.version).toBe(a.version + 1)
+
+      expect(await outbox.acknowledge([b])).toBe(1) // B applied the newest version
+      expect(await row(id)).toBeUndefined()
+      expect(await outbox.acknowledge([a])).toBe(0) // A's write may land after B's: apply once more
+      expect(await row(id)).toMatchObject({ leased_until: null })
+      const [c] = mine(await outbox.claim(200, 120_000), id)
+      expect(await outbox.acknowledge([c])).toBe(1)
+      expect(await row(id)).toBeUndefined()
     })
 
     it("keeps answering from PostgreSQL while Meilisearch is down, and catches up after it is back", async () => {
@@ -170,12 +230,12 @@ medusaIntegrationTestRunner({
 
       await updateProductsWorkflow(container).run({ input: { selector: { id }, update: { title: "右江桂七香芒" } } })
       const outbox = container.resolve("searchSync") as any
-      await until(() => outbox.stats(), (s: { pending: number; failing: number }) => s.pending >= 1 && s.failing >= 1)
+      await eventually(() => outbox.stats(), (s: { pending: number; failing: number }) => s.pending >= 1 && s.failing >= 1)
       expect(handles(await search({ q: "香芒" }))).toContain("guiqi-mango-tiandong")
 
       meili = await startMeili()
       // What the job does every minute, without waiting for the backoff.
-      await until(
+      await eventually(
         async () => {
           await outbox.retryNow()
           await wf.drainSearchOutbox(container)
@@ -216,7 +276,7 @@ medusaIntegrationTestRunner({
       await wf.recordConsentWorkflow(container).run({
         input: { household_id: household.id, kind: "public_profile", granted: true, method: "paper", recorded_by: "search-spec" },
       })
-      await until(
+      await eventually(
         () => search({ q: household.display_name }),
         (a) => handles(a).includes("fuji-apple-luochuan")
       )

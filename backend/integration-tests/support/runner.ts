@@ -55,6 +55,29 @@ export type RunnerOptions = {
   cwd?: string
 }
 
+/**
+ * Every snapshot and restore drops or copies the file's database with its
+ * connections terminated (test-utils' `DROP DATABASE … WITH (FORCE)`); the
+ * app's knex pool then finds each of its connections dead on next use and
+ * prints "Connection Error: Connection ended unexpectedly" before replacing
+ * it — dozens of lines per file that look like failures and are not. Only
+ * that exact line is held back and counted; the count is logged at the end.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: knex colours the line with ANSI escapes when it can
+const REPLACED_CONNECTION = /^(\u001b\[\d+m)*Connection Error: Connection ended unexpectedly(\u001b\[\d+m)*$/
+function countReplacedConnections(): { count: () => number; restore: () => void } {
+  const original = console.log
+  let replaced = 0
+  console.log = (...args: unknown[]) => {
+    if (args.length === 1 && typeof args[0] === "string" && REPLACED_CONNECTION.test(args[0])) {
+      replaced++
+      return
+    }
+    original(...args)
+  }
+  return { count: () => replaced, restore: () => (console.log = original) }
+}
+
 class TemplateTestRunner {
   private readonly dbName: string
   private readonly snapshotName: string
@@ -70,6 +93,7 @@ class TemplateTestRunner {
   private restoreEnv = () => {}
   private snapshotReady = false
   private skipNextRestore = false
+  private replacedConnections: ReturnType<typeof countReplacedConnections> | undefined
 
   constructor(private readonly options: RunnerOptions) {
     // A given dbName is the caller's: created and migrated as test-utils does.
@@ -89,6 +113,7 @@ class TemplateTestRunner {
 
   async beforeAll() {
     const started = Date.now()
+    this.replacedConnections = countReplacedConnections()
     try {
       await configLoaderOverride(this.cwd, { clientUrl: this.clientUrl, debug: this.options.debug ?? false })
       this.restoreEnv = applyEnvVarsToProcess(this.options.env ?? {})
@@ -192,6 +217,12 @@ class TemplateTestRunner {
       this.api = null
       this.restoreEnv()
       this.restoreEnv = () => {}
+      if (this.replacedConnections) {
+        const replaced = this.replacedConnections.count()
+        this.replacedConnections.restore()
+        this.replacedConnections = undefined
+        if (replaced) logger.info(`[test db] ${replaced} pooled connection(s) ended by snapshots and restores were replaced`)
+      }
     }
   }
 

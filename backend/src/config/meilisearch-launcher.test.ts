@@ -6,6 +6,7 @@ import {
   MEILISEARCH_SHA256,
   MeilisearchUnavailable,
   meilisearchBinary,
+  startMeilisearch,
   testMeilisearch,
   // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 } from "../../scripts/meilisearch.mjs"
@@ -53,5 +54,19 @@ describe("the packaged Meilisearch", () => {
       await meili.stop()
     }
     await expect(fetch(`${meili.host}/health`)).rejects.toThrow()
+  })
+
+  it("refuses a port another server holds instead of talking to that server", async () => {
+    const other = await testMeilisearch()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-meili-port-"))
+    try {
+      const port = Number(new URL(other.host).port)
+      const error = await startMeilisearch({ dataDir: dir, port, masterKey: "k".repeat(32) }).catch((e: unknown) => e)
+      expect((error as Error).message).toMatch(new RegExp(`port ${port} .* in use: set LIANXIN_MEILI_PORT`))
+      expect(fs.existsSync(path.join(dir, "data.ms"))).toBe(false)
+    } finally {
+      await other.stop()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

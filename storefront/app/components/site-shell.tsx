@@ -3,16 +3,23 @@ import { Link, NavLink } from "react-router"
 import { useRootData } from "../lib/use-root"
 import { useT } from "../lib/use-i18n"
 import { LanguageSwitch } from "./language-switch"
+import { SearchBox } from "./search-box"
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
   `inline-flex min-h-11 items-center rounded-full px-3 text-sm ${isActive ? "bg-emerald-50 font-medium text-emerald-900" : "text-stone-700 hover:bg-stone-100"}`
 
 /**
  * What every page has, shop or office portal: the skip link, a banner with the
- * site's name and the language switch, the main landmark. `nav` and `footer`
- * are the shop's.
+ * site's name and the language switch, the main landmark. `search`, `nav` and
+ * `footer` are the shop's.
  */
-export function ShellFrame({ brand, nav, footer, children }: { brand: ReactNode; nav?: ReactNode; footer?: ReactNode; children: ReactNode }) {
+export function ShellFrame({
+  brand,
+  search,
+  nav,
+  footer,
+  children,
+}: { brand: ReactNode; search?: ReactNode; nav?: ReactNode; footer?: ReactNode; children: ReactNode }) {
   const t = useT()
   return (
     <div className="flex min-h-dvh flex-col">
@@ -27,6 +34,7 @@ export function ShellFrame({ brand, nav, footer, children }: { brand: ReactNode;
           <div className="min-w-0">{brand}</div>
           <LanguageSwitch />
         </div>
+        {search ? <div className="mx-auto max-w-5xl px-4 pt-2 pb-1">{search}</div> : null}
         {nav}
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-5 focus:outline-none">
@@ -37,7 +45,7 @@ export function ShellFrame({ brand, nav, footer, children }: { brand: ReactNode;
   )
 }
 
-/** The resident shop's banner, navigation (帮扶成效 / 我的 / 购物车) and footer around its pages, error pages included. */
+/** The resident shop's banner, search box, navigation (帮扶成效 / 我的 / 购物车) and footer around its pages, error pages included. */
 export function SiteShell({ children }: { children: ReactNode }) {
   const t = useT()
   const { cartCount, signedIn, unread } = useRootData()
@@ -51,6 +59,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
           <p className="truncate text-xs text-stone-600">{t("site.tagline")}</p>
         </>
       }
+      search={<SearchBox />}
       nav={
         <nav aria-label={t("nav.main")} className="mx-auto max-w-5xl px-2 pb-1">
           <ul className="flex gap-1 overflow-x-auto">

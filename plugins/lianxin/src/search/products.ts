@@ -31,6 +31,7 @@ const fields = search.define({
   description: search.text().searchable({ weight: 1 }),
   category_handles: search.keyword().array().filterable().facetable(),
   price_min_fen: search.integer().filterable().sortable(),
+  price_max_fen: search.integer(),
   price_band: search.keyword().filterable().facetable(),
   in_stock: search.boolean().filterable().facetable(),
   storage: search.keyword().filterable().facetable(),

@@ -102,7 +102,7 @@ export default async function searchSync({ event, container }: SubscriberArgs<Da
   if (!productIds.length) return
   await enqueueSearchSyncWorkflow(container).run({ input: { product_ids: productIds, reason: event.name } })
   try {
-    await drainSearchOutbox(container, { maxBatches: 1 })
+    await drainSearchOutbox(container, { maxBatches: 3 })
   } catch (error) {
     container
       .resolve<Logger>(ContainerRegistrationKeys.LOGGER)

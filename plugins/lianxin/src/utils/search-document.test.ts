@@ -64,6 +64,7 @@ describe("toSearchDocument", () => {
       provinces: ["陕西省"],
       household_codes: ["SX-YA-008"],
       price_min_fen: 3990,
+      price_max_fen: 7200,
       price_band: "20-50",
       in_stock: true,
       storage: "chilled",

@@ -22,6 +22,8 @@ export type ProductSearchDocument = {
   title_grams: string
   /** Lowest price of the product's variants in CNY, in fen. */
   price_min_fen: number
+  /** Highest price of the product's variants, in fen: the storefront says "¥x 起" when it differs from the lowest. */
+  price_max_fen: number
   price_band: string
   in_stock: boolean
   storage: "chilled" | "ambient"
@@ -170,6 +172,7 @@ export function toSearchDocument(
   )
   const fens = prices.map((p) => amountToFen(p.amount as number | string))
   const priceMin = fens.length ? Math.min(...fens) : 0
+  const priceMax = fens.length ? Math.max(...fens) : 0
 
   const shares = present(product.attribution?.shares).sort((a, b) => (b.share_bp ?? 0) - (a.share_bp ?? 0))
   const households = present(shares.map((s) => s.household))
@@ -192,6 +195,7 @@ export function toSearchDocument(
     title_pinyin: pinyinTerms([title, ...keywords].join(" ")),
     title_grams: titleGrams(title),
     price_min_fen: priceMin,
+    price_max_fen: priceMax,
     price_band: priceBand(priceMin),
     in_stock: variants.some(available),
     storage: metadata.perishability === "chilled" ? "chilled" : "ambient",

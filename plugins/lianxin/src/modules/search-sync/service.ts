@@ -22,7 +22,12 @@ export function backoffMs(attempts: number): number {
 
 /** The search outbox (decision 012). Raw SQL: each operation is one statement. */
 class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
-  /** One row per product; a product already waiting gets a new version and is due now. */
+  /**
+   * One row per product; a product already waiting gets a new version and is
+   * due now, even while a drain holds the older version: that drain may have
+   * read the product before this change, so the next one must not wait for its
+   * lease to run out.
+   */
   @InjectTransactionManager()
   async enqueue(
     productIds: string[],
@@ -38,7 +43,7 @@ class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
          VALUES (?, ?, 1, ?, 0, now(), now(), now())
          ON CONFLICT (product_id) WHERE deleted_at IS NULL DO UPDATE
            SET version = search_outbox.version + 1, reason = EXCLUDED.reason, attempts = 0,
-               next_attempt_at = now(), updated_at = now()
+               next_attempt_at = now(), leased_until = NULL, updated_at = now()
          RETURNING id, product_id, version, (xmax = 0) AS inserted`,
         [generateEntityId(undefined, "sobx"), productId, reason.slice(0, 200)]
       )
@@ -78,19 +83,27 @@ class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
     return (rows as OutboxClaim[]).map((r) => ({ ...r, version: Number(r.version), attempts: Number(r.attempts) }))
   }
 
-  /** Removes what was applied; a row changed since its claim stays, released and due. */
+  /**
+   * Removes what was applied. A claim whose row changed since (a newer version,
+   * or already removed by a drain that applied that newer version) is made due
+   * again: this drain's write, from an older read, may have reached the index
+   * after the newer one, so the product is applied once more. Returns how many
+   * rows were removed; the rest are due again.
+   */
   @InjectTransactionManager()
   async acknowledge(claims: OutboxClaim[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
     const manager = sharedContext.transactionManager as SqlEntityManager
     let removed = 0
+    const stale: OutboxClaim[] = []
     for (const claim of claims) {
       const deleted = await manager.execute(`DELETE FROM search_outbox WHERE id = ? AND version = ? RETURNING id`, [
         claim.id,
         claim.version,
       ])
       if (deleted.length) removed++
-      else await manager.execute(`UPDATE search_outbox SET leased_until = NULL WHERE id = ?`, [claim.id])
+      else stale.push(claim)
     }
+    if (stale.length) await this.enqueue(stale.map((c) => c.product_id), "applied concurrently; applying again", sharedContext)
     return removed
   }
 

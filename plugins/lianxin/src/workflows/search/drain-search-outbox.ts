@@ -54,6 +54,9 @@ export async function applyProductDocuments(container: MedusaContainer, search: 
   return { upserted: documents.length, deleted: gone.length }
 }
 
+/** The Search Module's answer before an index's first seed (`medusa exec` seeding a fresh database). */
+const NOT_SEEDED = /has no active version yet/
+
 export type DrainResult = { applied: number; failed: number; skipped?: "no_index" }
 
 /**
@@ -75,17 +78,25 @@ export async function drainSearchOutbox(
   for (let batch = 0; batch < maxBatches; batch++) {
     const claims = await outbox.claim(batchSize, leaseMs)
     if (!claims.length) break
+    let removed: number
     try {
       await applyProductDocuments(container, search, [...new Set(claims.map((c) => c.product_id))])
-      appliedCount += await outbox.acknowledge(claims)
+      removed = await outbox.acknowledge(claims)
+      appliedCount += removed
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       await outbox.fail(claims, message)
       failed += claims.length
-      logger.warn(`[search] ${claims.length} product(s) stay in the search outbox, retried with backoff: ${message}`)
+      if (NOT_SEEDED.test(message)) {
+        // A new database: the Search Module fills the index from PostgreSQL when the app starts, these included.
+        logger.debug(`[search] the product index is not seeded yet; ${claims.length} change(s) wait in the search outbox`)
+      } else {
+        logger.warn(`[search] ${claims.length} product(s) stay in the search outbox, retried with backoff: ${message}`)
+      }
       break
     }
-    if (claims.length < batchSize) break
+    // Rows changed while this batch was applied are due again: take them now rather than at the next job.
+    if (claims.length < batchSize && removed === claims.length) break
   }
   return { applied: appliedCount, failed }
 }

@@ -22,6 +22,7 @@ export type SearchProduct = Pick<
   | "title"
   | "thumbnail"
   | "price_min_fen"
+  | "price_max_fen"
   | "in_stock"
   | "storage"
   | "category_names"
@@ -55,6 +56,7 @@ const RETRIEVE = [
   "title",
   "thumbnail",
   "price_min_fen",
+  "price_max_fen",
   "in_stock",
   "storage",
   "category_names",
@@ -95,6 +97,16 @@ export function segmentsFromTerms(title: string, terms: string[]): Segment[] {
     .split(new RegExp(`(${escaped.join("|")})`, "i"))
     .filter((part) => part !== "")
     .map((part) => ({ text: part, hit: usable.some((t) => t.toLowerCase() === part.toLowerCase()) }))
+}
+
+/** The query's words and their synonyms, as they may appear in titles. */
+function highlightTerms(q: string): string[] {
+  const synonyms = synonymMap()
+  return q
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 6)
+    .flatMap((t) => [t, ...(synonyms[t] ?? [])])
 }
 
 const SORTS: Record<StoreSearchProductsType["sort"], Record<string, "ASC" | "DESC"> | undefined> = {
@@ -166,14 +178,17 @@ async function searchMeili(
   }
   const facets = emptyFacets()
   for (const field of FACET_FIELDS) facets[field] = result.facets?.[field]?.values ?? []
+  const terms = highlightTerms(q)
   return {
     query: q,
     products: result.hits.map((hit) => {
       const doc = hit.document as unknown as ProductSearchDocument
       const marked = hit.highlights?.title?.[0]
+      const segments = marked ? segmentsFromMarked(marked) : []
       return {
         ...(pick(doc) as SearchProduct),
-        title_segments: marked ? segmentsFromMarked(marked) : [{ text: doc.title, hit: false }],
+        // The engine marks whole jieba words: 蛋 found 土鸡蛋 through the title's bigrams, so nothing is marked there.
+        title_segments: segments.some((s) => s.hit) ? segments : segmentsFromTerms(doc.title, terms),
       }
     }),
     count: result.metadata.count ?? result.hits.length,
@@ -194,6 +209,7 @@ function pick(doc: ProductSearchDocument): Omit<SearchProduct, "title_segments">
     title: doc.title,
     thumbnail: doc.thumbnail,
     price_min_fen: doc.price_min_fen,
+    price_max_fen: doc.price_max_fen,
     in_stock: doc.in_stock,
     storage: doc.storage,
     category_names: doc.category_names,
@@ -304,12 +320,12 @@ export async function searchPostgres(
     return score(b) - score(a) || a.title.localeCompare(b.title, "zh-CN")
   })
   const start = (input.page - 1) * input.limit
-  const highlightTerms = terms.flatMap((t) => [t, ...(synonyms[t] ?? [])])
+  const marks = highlightTerms(q)
   return {
     query: q,
     products: matching.slice(start, start + input.limit).map((doc) => ({
       ...pick(doc),
-      title_segments: segmentsFromTerms(doc.title, highlightTerms),
+      title_segments: segmentsFromTerms(doc.title, marks),
     })),
     count: matching.length,
     page: input.page,

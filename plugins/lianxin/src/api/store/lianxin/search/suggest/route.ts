@@ -19,13 +19,15 @@ export async function GET(req: MedusaStoreRequest<unknown, StoreSearchSuggestTyp
   )
   res.json({
     query: answer.query,
-    products: answer.products.map(({ id, handle, title, title_segments, thumbnail, price_min_fen }) => ({
+    products: answer.products.map(({ id, handle, title, title_segments, thumbnail, price_min_fen, price_max_fen, in_stock }) => ({
       id,
       handle,
       title,
       title_segments,
       thumbnail,
       price_min_fen,
+      price_max_fen,
+      in_stock,
     })),
     categories: answer.facets.category_handles.slice(0, 3),
     degraded: answer.degraded,
