@@ -111,7 +111,8 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-e2e-"))
   const backendPort = await freePort()
   const storefrontPort = await freePort()
-  // Its own Meilisearch too: on the default port another run's engine (another key) would answer 403.
+  // Its own Meilisearch (started by the backend's start script, data in dataDir) on a free port: on the default 7700
+  // another run's engine (another key) would answer 403.
   const meiliPort = await freePort()
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
@@ -133,8 +134,6 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     LIANXIN_MEILI_PORT: String(meiliPort),
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
-    // The backend's start script runs the packaged Meilisearch (data in dataDir) on a port of this run's own.
-    LIANXIN_MEILI_PORT: String(await freePort()),
   }
   delete common.REDIS_URL
   // Never a developer's or another run's search engine: its index would hold other products.
@@ -150,8 +149,6 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
       PORT: String(backendPort),
       LIANXIN_SEED_SCENARIO: scenario,
       STORE_CORS: storefrontUrl,
-      // The packaged Meilisearch on a free port too: a developer's (or another run's) may hold the default 7700.
-      LIANXIN_MEILI_PORT: String(await freePort()),
       STRIPE_API_KEY: STRIPE_TEST_KEYS.apiKey,
       STRIPE_WEBHOOK_SECRET: STRIPE_TEST_KEYS.webhookSecret,
       STRIPE_API_HOST: stripe.url,
