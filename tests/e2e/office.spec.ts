@@ -210,9 +210,11 @@ test("staff register a household and list its produce; an admin approves it in M
   await expect(page.getByRole("listitem").filter({ hasText: title }).getByText("已通过，已上架")).toBeVisible()
   await page.goto(`${storefrontUrl()}/categories/${E2E.categories.fruit.handle}`)
   await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible()
-  // And by search: the approval reaches the index through the search outbox, asynchronously.
+  // And by search: the approval reaches the index through the search outbox, asynchronously. The page is
+  // cacheable for a minute, so ask again with a reload (which revalidates) rather than from the browser's cache.
+  await page.goto(`${storefrontUrl()}/search?q=${encodeURIComponent(title)}`)
   await expect(async () => {
-    await page.goto(`${storefrontUrl()}/search?q=${encodeURIComponent(title)}`)
+    await page.reload()
     await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible({ timeout: 1_000 })
   }).toPass({ timeout: 30_000 })
 })

@@ -32,6 +32,7 @@ async function toCheckoutWithApples(shop: any, page: any) {
   await shop.open(`/products/${E2E.products.apple.handle}`)
   await shop.addedToCart(1)
   await shop.cartLink().click()
+  // The product page's "已加入购物车 · 去结算" notice links to the cart too: wait for the cart before taking its 去结算.
   await expect(page.getByRole("heading", { level: 1, name: "购物车" })).toBeVisible()
   await page.getByRole("link", { name: "去结算" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "结算" })).toBeVisible()
