@@ -131,9 +131,9 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     DATABASE_URL: databaseUrl,
     DATABASE_MIGRATION_URL: migrationUrl,
     LIANXIN_DATA_DIR: dataDir,
-    LIANXIN_MEILI_PORT: String(meiliPort),
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
+    LIANXIN_MEILI_PORT: String(meiliPort),
   }
   delete common.REDIS_URL
   // Never a developer's or another run's search engine: its index would hold other products.

@@ -121,6 +121,8 @@ medusaIntegrationTestRunner({
       expect(mails).toHaveLength(1)
       expect(mails[0].subject).toBe(`订单 #${no} 已下单`)
       expect(mails[0].text).toContain("消息小区 HZ-XX-1 前台（杭州市文一路 8 号）")
+      // Pay at pickup: nothing was paid online, so nothing is said of a payment.
+      expect(mails[0].text).toContain(`订单 #${no} 已下单，请于`)
       expect(mails[0].text).toMatch(/请于 \d{1,2}月\d{1,2}日 \d\d:\d\d–\d\d:\d\d 到/)
       expect(mails[0].text).toContain(`http://shop.test/orders/${order.id}`)
       const code = /取货码 (\d{8})/.exec(mails[0].text)?.[1]

@@ -237,6 +237,10 @@ medusaIntegrationTestRunner({
         // The order itself is locked too: another staff member with the right code waits as well.
         const other = await attempt(api.post(`/pickup-staff/assignments/${a.id}/handover`, { code }, { headers: staffA2 }))
         expect(other.status).toBe(429)
+        // Looking the order up by its code (no order named) does not answer while it is locked either.
+        const lookup = await attempt(api.post(`/pickup-staff/points/${ids.pointA}/verify`, { code }, { headers: staffA2 }))
+        expect([lookup.status, lookup.data.pickup]).toEqual([429, undefined])
+        expect(lookup.data.locked_until).toBeTruthy()
         const failures = await svc().listPickupCodeFailures({ assignment_id: a.id }, { take: 100 })
         expect(failures.length).toBeGreaterThanOrEqual(7)
         expect(JSON.stringify(failures)).not.toContain(wrong)

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
+import { createHash } from "node:crypto"
 import Redis from "ioredis"
 
 /**
@@ -68,6 +69,24 @@ describe.skipIf(!available)("with REDIS_URL", () => {
         expect(await caching.get({ key })).toEqual({ hello: "连心" })
         expect((await redis.keys(`*${key}*`)).length).toBeGreaterThan(0)
         await caching.clear({ key })
+      })
+
+      it("counts sign-in attempts in Redis (every server sees the same windows), not in PostgreSQL", async () => {
+        const throttle = getContainer().resolve("throttle") as { backend: string }
+        expect(throttle.backend).toBe("redis")
+        const email = `redis-throttle-${Date.now()}@lianxin.test`
+        const key = `lianxin:rl:signInAccount:customer:${createHash("sha256").update(email).digest("base64url").slice(0, 32)}`
+        for (let i = 0; i < 3; i++) {
+          const res = await api.post("/auth/customer/emailpass", { email, password: "wrong-password" }).catch((e: any) => e.response)
+          expect(res.status).toBe(401)
+        }
+        expect(await redis.get(key)).toBe("3")
+        const ttl = await redis.pttl(key)
+        expect(ttl).toBeGreaterThan(14 * 60 * 1000)
+        expect(ttl).toBeLessThanOrEqual(15 * 60 * 1000)
+        const pg = getContainer().resolve("__pg_connection__") as any
+        expect((await pg.raw("SELECT count(*)::int AS n FROM rate_limit_counter")).rows[0].n).toBe(0)
+        await redis.del(key)
       })
 
       it("runs workflows on the Redis workflow engine", async () => {

@@ -41,6 +41,7 @@ describe("buildMedusaConfig", () => {
           registryKey: undefined,
           pickupKey: undefined,
           production: false,
+          redisUrl: undefined,
           quietHours: "21:30-08:00",
           storefrontUrl: "http://localhost:3000",
         },

@@ -205,6 +205,8 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
           registryKey: env.LIANXIN_REGISTRY_KEY,
           pickupKey: env.LIANXIN_PICKUP_KEY,
           production: env.NODE_ENV === "production",
+          // Rate-limit counters (throttle module): Redis when configured, else PostgreSQL.
+          redisUrl: env.REDIS_URL,
           quietHours: env.LIANXIN_QUIET_HOURS,
           storefrontUrl: env.LIANXIN_STOREFRONT_URL,
         },

@@ -15,6 +15,7 @@ import { pickupStaffUploadMiddlewares } from "./pickup-staff/uploads/middlewares
 import { storeNotifyMiddlewares } from "./store/notify/middlewares"
 import { inputGuard } from "../utils/http-edge"
 import { lianxinErrorHandler } from "./error-handler"
+import { authThrottleMiddlewares } from "./throttle"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
@@ -25,6 +26,8 @@ export default defineMiddlewares({
     // The input guard (docs/security.md). Matcher "/" without methods: Medusa
     // registers it before every route, ours and its own, after the body parser.
     { matcher: "/", middlewares: [inputGuard as any] },
+    // Rate limits on sign-in, registration and password reset for every actor (docs/security.md).
+    ...(authThrottleMiddlewares as any[]),
     ...storeLianxinMiddlewares,
     ...adminVillagesMiddlewares,
     ...adminCooperativesMiddlewares,

@@ -23,6 +23,7 @@ const EXAMPLES: Record<NotifyTemplateName, { params: Record<string, string>; sec
       address: "杭州市滨江区江南大道 88 号",
       window_start: "2026-12-06T08:00:00.000Z",
       window_end: "2026-12-06T12:00:00.000Z",
+      paid_fen: "2560",
     },
     secrets: { code: "04817263" },
   },
@@ -133,6 +134,13 @@ describe("notification templates", () => {
       period: "1 Dec–7 Dec",
       amount: "¥123.45",
     })
+  })
+
+  it("confirms an online payment in the order-placed message, and says nothing of it for pay at pickup", () => {
+    const paid = renderTemplate("order_placed", "zh-CN", EXAMPLES.order_placed.params)
+    expect(paid.body).toContain("订单 #1042 已下单，已在线支付 ¥25.60，请于")
+    const atPickup = renderTemplate("order_placed", "en", { ...EXAMPLES.order_placed.params, paid_fen: "0" })
+    expect(atPickup.body).toMatch(/^Order #1042 is placed\. Collect it at/)
   })
 
   it("formats instants, windows and amounts in Asia/Shanghai", () => {

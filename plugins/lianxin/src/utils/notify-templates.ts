@@ -80,6 +80,7 @@ export function displayValues(params: Record<string, string>, locale: NotifyLoca
   if (params.hold_until) v.hold_until = formatInstant(params.hold_until, locale)
   if (params.refund_fen !== undefined) v.refund = formatFen(params.refund_fen)
   if (params.amount_fen !== undefined) v.amount = formatFen(params.amount_fen)
+  if (params.paid_fen !== undefined && Number(params.paid_fen) > 0) v.paid_online = formatFen(params.paid_fen)
   if (params.policy) v.policy = POLICY[params.policy]?.[locale] ?? params.policy
   if (params.period_start) {
     // The period ends at the next Monday 00:00: its last day is the day before.
@@ -137,13 +138,14 @@ export const NOTIFY_TEMPLATES = {
     text: {
       "zh-CN": {
         title: (v) => `订单 #${v.order_no} 已下单`,
-        body: (v) => `订单 #${v.order_no} 已下单，请于 ${v.window} 到 ${v.place}（${v.address}）取货。${zhCode(v)}`,
+        body: (v) =>
+          `订单 #${v.order_no} 已下单${v.paid_online ? `，已在线支付 ${v.paid_online}` : ""}，请于 ${v.window} 到 ${v.place}（${v.address}）取货。${zhCode(v)}`,
         sms: (v) => `订单#${v.order_no}已下单，请于${v.window}到${v.place}取货，取货码${v.code}。`,
       },
       en: {
         title: (v) => `Order #${v.order_no} placed`,
         body: (v) =>
-          `Order #${v.order_no} is placed. Collect it at ${v.place} (${v.address}), ${v.window}. ${enCode(v)}`.trim(),
+          `Order #${v.order_no} is placed${v.paid_online ? ` and paid online (${v.paid_online})` : ""}. Collect it at ${v.place} (${v.address}), ${v.window}. ${enCode(v)}`.trim(),
         sms: (v) => `Order #${v.order_no} placed. Collect at ${v.place}, ${v.window}. Code ${v.code}.`,
       },
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { loginAction, logoutAction, registerAction } from "./auth.server"
-import { fakeStore, FakeHttpError, payload, testSessions, thrown } from "./testing/fake-store"
+import { fakeStore, FakeHttpError, initOf, payload, testSessions, thrown } from "./testing/fake-store"
 
 function authShop(options: { claim?: boolean } = {}) {
   const accounts = new Map<string, string>()
@@ -83,6 +83,25 @@ describe("login and logout", () => {
 
     const ok = await thrown(loginAction(store, browser.sessions, browser.request("/account/login", { email: "w@example.com", password: "lianxin-2026", redirectTo: "/checkout" })))
     expect(ok.headers.get("Location")).toBe("/checkout")
+  })
+
+  it("forwards the resident's address to the backend, and answers its 429 at the password field with Retry-After", async () => {
+    const { store, calls } = fakeStore({
+      "POST /auth/customer/emailpass": () => {
+        throw new FakeHttpError(429, "尝试次数过多", { code: "rate_limited", retry_after: 600 })
+      },
+    })
+    const browser = testSessions()
+    const request = new Request("http://shop.test/account/login", {
+      method: "POST",
+      headers: { "x-lianxin-client-address": "203.0.113.9" },
+      body: new URLSearchParams({ email: "w@example.com", password: "lianxin-2026" }),
+    })
+    const result = await loginAction(store, browser.sessions, request)
+    expect(payload(result)).toEqual({ ok: false, errors: { password: "login.tooMany" }, values: { email: "w@example.com" } })
+    expect(initOf(result).status).toBe(429)
+    expect(new Headers(initOf(result).headers).get("Retry-After")).toBe("600")
+    expect(calls[0]!.init.headers).toEqual({ "x-forwarded-for": "203.0.113.9" })
   })
 
   it("logging out forgets the cart too", async () => {

@@ -2,7 +2,8 @@ import { redirect } from "react-router"
 import { loginSchema, parseForm, registerSchema, type FieldErrors } from "../forms"
 import { safeRedirect } from "../safe-redirect"
 import { messageOf, statusOf, withSession, type Sessions } from "./http.server"
-import type { StoreClient } from "./medusa.server"
+import { forwardedFor, retryAfterOf } from "./client-address.server"
+import { errorBody, type StoreClient } from "./medusa.server"
 import { claimOrders } from "./orders.server"
 import { forgetOrders, signIn, type LxSession } from "./session.server"
 import { adoptRememberedCompound } from "./compound.server"
@@ -14,12 +15,20 @@ import type { PickupApi } from "./pickup.server"
  */
 export type AuthActionData = { ok: false; errors: FieldErrors; values?: Record<string, string> }
 
-async function emailpassToken(store: StoreClient, path: string, email: string, password: string): Promise<string> {
+async function emailpassToken(store: StoreClient, request: Request, path: string, email: string, password: string): Promise<string> {
   const { token } = await store.request<{ token: string }>(`authenticating ${email.replace(/^(.).*@/, "$1***@")}`, path, {
     method: "POST",
     body: { email, password },
+    // The backend's rate limits count per resident address, not per storefront server.
+    headers: forwardedFor(request),
   })
   return token
+}
+
+/** The backend refused the attempt for too many tries (429): a field message and Retry-After. */
+function tooMany(error: unknown): { retryAfter: number } | null {
+  if (statusOf(error) !== 429) return null
+  return { retryAfter: retryAfterOf(undefined, errorBody(error) ?? undefined) }
 }
 
 async function customerProfile(store: StoreClient, token: string) {
@@ -64,8 +73,15 @@ export async function loginAction(store: StoreClient, sessions: Sessions, reques
   if (!parsed.ok) return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData, { status: 400 })
   let token: string
   try {
-    token = await emailpassToken(store, "/auth/customer/emailpass", parsed.data.email, parsed.data.password)
+    token = await emailpassToken(store, request, "/auth/customer/emailpass", parsed.data.email, parsed.data.password)
   } catch (error) {
+    const limited = tooMany(error)
+    if (limited) {
+      return withSession(sessions, request, session, { ok: false, errors: { password: "login.tooMany" }, values: { email: parsed.data.email } } as AuthActionData, {
+        status: 429,
+        headers: { "Retry-After": String(limited.retryAfter) },
+      })
+    }
     if (statusOf(error) === 401 || statusOf(error) === 400) {
       return withSession(sessions, request, session, { ok: false, errors: { password: "login.failed" }, values: { email: parsed.data.email } } as AuthActionData, { status: 401 })
     }
@@ -83,8 +99,15 @@ export async function registerAction(store: StoreClient, sessions: Sessions, req
   const { name, email, password } = parsed.data
   let registration: string
   try {
-    registration = await emailpassToken(store, "/auth/customer/emailpass/register", email, password)
+    registration = await emailpassToken(store, request, "/auth/customer/emailpass/register", email, password)
   } catch (error) {
+    const limited = tooMany(error)
+    if (limited) {
+      return withSession(sessions, request, session, { ok: false, errors: { email: "login.tooMany" }, values: { name, email } } as AuthActionData, {
+        status: 429,
+        headers: { "Retry-After": String(limited.retryAfter) },
+      })
+    }
     if ((statusOf(error) === 401 || statusOf(error) === 400) && /exists/i.test(messageOf(error))) {
       return withSession(sessions, request, session, { ok: false, errors: { email: "register.exists" }, values: { name, email } } as AuthActionData, { status: 409 })
     }
@@ -97,7 +120,7 @@ export async function registerAction(store: StoreClient, sessions: Sessions, req
     query: { fields: "id" },
   })
   // The registration token names no customer yet; a fresh login gives one that does.
-  const token = await emailpassToken(store, "/auth/customer/emailpass", email, password)
+  const token = await emailpassToken(store, request, "/auth/customer/emailpass", email, password)
   return finishSignIn(store, sessions, request, session, token, redirectTo, pickup)
 }
 

@@ -1,25 +1,25 @@
 import { describe, expect, it } from "vitest"
-import { checkoutAction, isCutoffRefusal, loadCheckoutPage } from "./checkout.server"
+import { checkoutAction, loadCheckoutPage } from "./checkout.server"
+import { StoreHttpError } from "./medusa.server"
 import { createPickupApi } from "./pickup.server"
-import { fakeStore, FakeHttpError, payload, testSessions, thrown } from "./testing/fake-store"
+import { fakeStore, FakeHttpError, payload, testSessions, thrown, type Handler } from "./testing/fake-store"
 
-function checkoutShop(options: { complete?: () => unknown } = {}) {
+const PICKUP = {
+  point_id: "ppt_1",
+  compound_name: "测试小区",
+  address: "杭州市西湖区测试路 1 号",
+  order_cycle_id: "pcyc_1",
+  pickup_starts_at: "2026-11-30T08:00:00.000Z",
+  pickup_ends_at: "2026-11-30T12:00:00.000Z",
+  resident_cutoff_at: "2026-11-29T14:00:00.000Z",
+}
+
+/** The backend as checkout sees it: one route (POST /store/lianxin/checkout), the rest only on the paths that need it. */
+function checkoutShop(checkout: Handler = () => ({ type: "order", order: { id: "order_1" }, pickup: PICKUP, pickup_code: { code: "04817263", qr_token: "pk1.a.b" } }), extra: Record<string, Handler> = {}) {
   const { store, calls } = fakeStore({
-    "GET /store/carts/:id": () => ({
-      cart: { id: "cart_1", total: 25.6, items: [{ id: "cali_1", variant_id: "variant_a", product_title: "测试苹果", quantity: 2, unit_price: 12.8, total: 25.6 }] },
-    }),
-    "POST /store/carts/:id": () => ({ cart: { id: "cart_1" } }),
-    "POST /store/carts/:id/customer": () => ({ cart: { id: "cart_1" } }),
-    "GET /store/shipping-options": () => ({
-      shipping_options: [
-        { id: "so_home", name: "送货上门", service_zone: { fulfillment_set: { type: "shipping" } } },
-        { id: "so_pickup", name: "到小区物业自提", service_zone: { fulfillment_set: { type: "pickup" } } },
-      ],
-    }),
-    "POST /store/carts/:id/shipping-methods": () => ({ cart: { id: "cart_1" } }),
-    "POST /store/payment-collections": () => ({ payment_collection: { id: "pay_col_1" } }),
-    "POST /store/payment-collections/:id/payment-sessions": () => ({ payment_collection: { id: "pay_col_1" } }),
-    "POST /store/carts/:id/complete": options.complete ?? (() => ({ type: "order", order: { id: "order_1" } })),
+    "POST /store/lianxin/checkout": checkout,
+    "POST /store/pickup-orders/:id/code": () => ({ pickup_code: { code: "11112222", qr_token: "pk1.c.d" } }),
+    ...extra,
   })
   const browser = testSessions()
   return { store, calls, browser, pickup: createPickupApi(store) }
@@ -33,80 +33,103 @@ async function withCart(browser: ReturnType<typeof testSessions>, values: Record
   await browser.sessions.commit(browser.request("/"), session)
 }
 
-describe("checkout action", () => {
-  it("places a guest order: contact, the pickup option, pay at pickup, complete", async () => {
+/** A checkout form post from a browser with the compound cookie. */
+function post(browser: ReturnType<typeof testSessions>, form: Record<string, string>) {
+  const request = browser.request("/checkout", { cycleId: "pcyc_1", ...form })
+  const headers = new Headers(request.headers)
+  headers.set("Cookie", [request.headers.get("Cookie"), "lx_compound=ppt_1"].filter(Boolean).join("; "))
+  return new Request(request.url, { method: "POST", headers, body: request.body, duplex: "half" } as RequestInit)
+}
+
+describe("checkout action: one backend request", () => {
+  it("places a guest order with one request and shows the code that came with it", async () => {
     const { store, calls, browser, pickup } = checkoutShop()
     await withCart(browser)
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王小明", mobile: "138 0013 8000" })))
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王小明", mobile: "138 0013 8000" })))
     expect(response.status).toBe(303)
     expect(response.headers.get("Location")).toBe("/orders/order_1")
-    const writes = calls.filter((c) => c.method === "POST").map((c) => c.path)
-    expect(writes).toEqual([
-      "/store/carts/cart_1",
-      "/store/carts/cart_1/shipping-methods",
-      "/store/payment-collections",
-      "/store/payment-collections/pay_col_1/payment-sessions",
-      "/store/carts/cart_1/complete",
-    ])
-    expect(calls.find((c) => c.path === "/store/carts/cart_1" && c.method === "POST")!.init.body).toEqual({
-      shipping_address: { first_name: "王小明", phone: "13800138000", address_1: "到小区物业自提", city: "", country_code: "cn" },
-    })
-    expect(calls.find((c) => c.path.endsWith("/shipping-methods"))!.init.body).toEqual({ option_id: "so_pickup" })
-    expect(calls.find((c) => c.path.endsWith("/payment-sessions"))!.init.body).toEqual({ provider_id: "pp_system_default" })
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST /store/lianxin/checkout"])
+    expect(calls[0]!.init.body).toEqual({ cart_id: "cart_1", name: "王小明", phone: "13800138000", pickup_point_id: "ppt_1", order_cycle_id: "pcyc_1", complete: true })
     const session = await browser.session()
     expect(session.get("cartId")).toBeUndefined()
     expect(session.get("cartCount")).toBe(0)
     expect(session.get("orders")).toEqual(["order_1"])
+    expect(session.get("issuedCode")).toMatchObject({ orderId: "order_1", code: "04817263", qrToken: "pk1.a.b" })
   })
 
-  it("gives a signed-in resident's cart to them and sends their token and email", async () => {
+  it("asks for a code afterwards only when the answer came without one", async () => {
+    const { store, calls, browser, pickup } = checkoutShop(() => ({ type: "order", order: { id: "order_1" }, pickup: PICKUP, pickup_code: null }))
+    await withCart(browser)
+    await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王小明", mobile: "13800138000" })))
+    expect(calls.map((c) => c.path)).toEqual(["/store/lianxin/checkout", "/store/pickup-orders/order_1/code"])
+    expect((await browser.session()).get("issuedCode")).toMatchObject({ code: "11112222" })
+  })
+
+  it("sends a signed-in resident's token, never the form's email", async () => {
     const { store, calls, browser, pickup } = checkoutShop()
     await withCart(browser, { token: "jwt", customer: { email: "li@example.com", name: "李阿姨" } })
-    await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "李阿姨", mobile: "13900139000" })))
-    expect(calls.find((c) => c.path === "/store/carts/cart_1/customer")!.init.headers).toEqual({ authorization: "Bearer jwt" })
-    expect((calls.find((c) => c.path === "/store/carts/cart_1" && c.method === "POST")!.init.body as { email: string }).email).toBe("li@example.com")
-    expect(calls.filter((c) => c.method === "POST").every((c) => c.init.headers?.authorization === "Bearer jwt")).toBe(true)
+    await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "李阿姨", mobile: "13900139000", email: "other@example.com" })))
+    expect(calls.every((c) => c.init.headers?.authorization === "Bearer jwt")).toBe(true)
+    expect(calls[0]!.init.body).not.toHaveProperty("email")
   })
 
-  it("sends bad input back to the fields without touching the cart", async () => {
+  it("sends bad input back to the fields without asking the backend", async () => {
     const { store, calls, browser, pickup } = checkoutShop()
     await withCart(browser)
-    const result = await checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "", mobile: "1380013800" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, post(browser, { name: "", mobile: "1380013800" }))
     expect(payload(result)).toMatchObject({ ok: false, errors: { name: "form.required", mobile: "form.mobile.invalid" }, values: { mobile: "1380013800" } })
     expect(calls).toEqual([])
   })
 
-  it("answers 409 cutoff-passed when the pickup backend refuses a closed cycle", async () => {
-    const { store, browser, pickup } = checkoutShop({
-      complete: () => Promise.reject(new FakeHttpError(409, "The resident cutoff of cycle pcyc_1 has passed")),
+  it("a cart emptied or placed in another tab goes back to the cart page", async () => {
+    for (const code of ["cart_empty", "cart_completed"]) {
+      const { store, browser, pickup } = checkoutShop(() => {
+        throw new StoreHttpError("购物车是空的", 409, { code })
+      })
+      await withCart(browser)
+      const response = await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王", mobile: "13800138000" })))
+      expect(response.headers.get("Location")).toBe("/cart")
+      expect((await browser.session()).get("cartId")).toBeUndefined()
+    }
+  })
+
+  it("a point that no longer exists sends the resident to choose a compound", async () => {
+    const { store, browser, pickup } = checkoutShop(() => {
+      throw new FakeHttpError(400, "pickup_point_id: no such active pickup point")
     })
     await withCart(browser)
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王", mobile: "13800138000" })))
-    expect(response.status).toBe(409)
-    expect(await response.json()).toEqual({ reason: "cutoff-passed" })
-    // The cart is kept: the resident can order again for the next cycle.
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王", mobile: "13800138000" })))
+    expect(response.headers.get("Location")).toBe("/compound?redirectTo=%2Fcheckout")
+  })
+
+  it("shows Medusa's reason when the checkout fails for something else", async () => {
+    const { store, browser, pickup } = checkoutShop(() => {
+      throw new FakeHttpError(400, "Payment authorization failed")
+    })
+    await withCart(browser)
+    const result = await checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王", mobile: "13800138000" }))
+    expect(payload(result)).toMatchObject({ ok: false, errors: { form: "checkout.failed" }, reason: "Payment authorization failed" })
     expect((await browser.session()).get("cartId")).toBe("cart_1")
   })
 
-  it("shows Medusa's reason when completion fails for something else", async () => {
-    const { store, browser, pickup } = checkoutShop({ complete: () => ({ type: "cart", error: { message: "Payment authorization failed" } }) })
+  it("an online payment: the same request prepares the cart, then the payment session opens", async () => {
+    const { store, calls, browser, pickup } = checkoutShop(() => ({ type: "payment", payment_collection_id: "pay_col_1", pickup: PICKUP }), {
+      "GET /store/regions": () => ({ regions: [{ id: "reg_cn", name: "中国大陆" }] }),
+      "GET /store/payment-providers": () => ({ payment_providers: [{ id: "pp_system_default" }, { id: "pp_stripe-wechatpay_stripe" }] }),
+      "POST /store/payment-collections/:id/payment-sessions": () => ({ payment_collection: { id: "pay_col_1" } }),
+      "GET /store/carts/:id": () => ({ cart: { id: "cart_1", total: 25.6, payment_collection: { id: "pay_col_1", payment_sessions: [] } } }),
+    })
     await withCart(browser)
-    const result = await checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王", mobile: "13800138000" }))
-    expect(payload(result)).toMatchObject({ ok: false, errors: { form: "checkout.failed" }, reason: "Payment authorization failed" })
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王", mobile: "13800138000", payment: "wechat_pay" })))
+    expect(response.headers.get("Location")).toBe("/checkout/pay")
+    expect(calls.find((c) => c.path === "/store/lianxin/checkout")!.init.body).toMatchObject({ complete: false })
+    expect(calls.find((c) => c.path.endsWith("/payment-sessions"))!.init.body).toMatchObject({ provider_id: "pp_stripe-wechatpay_stripe" })
+    expect((await browser.session()).get("payment")).toMatchObject({ cartId: "cart_1", method: "wechat_pay", pickup: PICKUP })
   })
 
   it("sends an empty cart back to the cart page", async () => {
-    const { store, browser, pickup } = checkoutShop()
+    const { store, browser, pickup } = checkoutShop(undefined, { "GET /store/carts/:id": () => ({ cart: { id: "cart_1", items: [] } }) })
     const response = await thrown(loadCheckoutPage(store, browser.sessions, pickup, browser.request("/checkout")))
     expect(response.headers.get("Location")).toBe("/cart")
-  })
-})
-
-describe("isCutoffRefusal", () => {
-  it("recognises the pickup backend's refusals and nothing else", () => {
-    expect(isCutoffRefusal(new FakeHttpError(400, "cutoff passed for cycle pcyc_1"))).toBe(true)
-    expect(isCutoffRefusal(new FakeHttpError(409, "pickup point is full"))).toBe(true)
-    expect(isCutoffRefusal(new FakeHttpError(400, "Some variant does not have the required inventory"))).toBe(false)
-    expect(isCutoffRefusal(new Error("cutoff"))).toBe(false)
   })
 })

@@ -66,6 +66,21 @@ function shop(extra: Record<string, Handler> = {}) {
     "POST /store/payment-collections": () => ({ payment_collection: { id: "pay_col_1" } }),
     "POST /store/payment-collections/:id/payment-sessions": () => ({ payment_collection: { id: "pay_col_1" } }),
     "POST /store/carts/:id/complete": () => ({ type: "order", order: { id: "order_1" } }),
+    // The one-request checkout; its code is left to the order's own route here (the guest's cart is the proof).
+    "POST /store/lianxin/checkout": () => ({
+      type: "order",
+      order: { id: "order_1" },
+      pickup: {
+        point_id: point.id,
+        compound_name: point.office.compound_name,
+        address: point.office.address,
+        order_cycle_id: cycle.id,
+        pickup_starts_at: cycle.pickup_starts_at,
+        pickup_ends_at: cycle.pickup_ends_at,
+        resident_cutoff_at: cycle.resident_cutoff_at,
+      },
+      pickup_code: null,
+    }),
     "GET /store/orders/:id": ({ id }) => ({ order: orderJson(id ?? "order_1") }),
     // The guest routes: the cart that became the order is the proof; anything else is 404.
     "POST /store/pickup-orders/:id/code": (_p, init) => {
@@ -150,8 +165,8 @@ describe("a guest's pickup code", () => {
   it("a guest who gives an email puts it on the cart (the account registered with it claims the order)", async () => {
     const s = shop()
     await guestCheckout(s, { email: " Wang@Example.com " })
-    const contact = s.calls.find((c) => c.method === "POST" && c.path === "/store/carts/cart_1")!.init.body as { email?: string }
-    expect(contact.email).toBe("Wang@Example.com")
+    const checkout = s.calls.find((c) => c.method === "POST" && c.path === "/store/lianxin/checkout")!.init.body as { email?: string }
+    expect(checkout.email).toBe("Wang@Example.com")
   })
 
   it("a checkout whose code cannot be issued still confirms the order", async () => {

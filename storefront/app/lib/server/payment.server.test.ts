@@ -17,6 +17,24 @@ const wechatWaiting = {
 }
 const cartWith = (sessions: unknown[], total = 25.6) => ({ cart: { id: "cart_1", total, completed_at: null, payment_collection: { id: "pay_col_1", payment_sessions: sessions } } })
 
+const PICKUP = {
+  point_id: "ppt_1",
+  compound_name: "测试小区",
+  address: "杭州市西湖区测试路 1 号",
+  order_cycle_id: "pcyc_1",
+  pickup_starts_at: "2026-11-30T08:00:00.000Z",
+  pickup_ends_at: "2026-11-30T12:00:00.000Z",
+  resident_cutoff_at: "2026-11-29T14:00:00.000Z",
+}
+
+/** The checkout form as posted from a browser that chose its compound. */
+function checkoutPost(browser: ReturnType<typeof testSessions>, form: Record<string, string>) {
+  const request = browser.request("/checkout", { cycleId: "pcyc_1", ...form })
+  const headers = new Headers(request.headers)
+  headers.set("Cookie", [request.headers.get("Cookie"), "lx_compound=ppt_1"].filter(Boolean).join("; "))
+  return new Request(request.url, { method: "POST", headers, body: request.body, duplex: "half" } as RequestInit)
+}
+
 function shop(routes: Record<string, Handler> = {}, providers = ["pp_system_default", WECHAT, ALIPAY, CARD]) {
   let current: unknown[] = [wechatWaiting]
   const { store, calls } = fakeStore({
@@ -40,6 +58,11 @@ function shop(routes: Record<string, Handler> = {}, providers = ["pp_system_defa
       return { payment_collection: { id: "pay_col_1" } }
     },
     "POST /store/carts/:id/complete": () => ({ type: "cart", error: { message: "Payment authorization failed" } }),
+    // The one-request checkout: for an online method it prepares the cart (complete: false) and says where to pay.
+    "POST /store/lianxin/checkout": (_p, init) =>
+      (init.body as { complete: boolean }).complete
+        ? { type: "order", order: { id: "order_1" }, pickup: PICKUP, pickup_code: null }
+        : { type: "payment", payment_collection_id: "pay_col_1", pickup: PICKUP },
     ...routes,
   })
   const browser = testSessions()
@@ -90,29 +113,30 @@ describe("checkout with an online method", () => {
   it("WeChat Pay: opens the session with our return URL, keeps the cart, and goes to the payment page without completing", async () => {
     const { store, calls, browser, pickup } = shop()
     await withCart(browser)
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王小明", mobile: "13800138000", payment: "wechat_pay" })))
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "wechat_pay" })))
     expect(response.status).toBe(303)
     expect(response.headers.get("Location")).toBe("/checkout/pay")
     expect(calls.find((c) => c.path.endsWith("/payment-sessions"))!.init.body).toEqual({ provider_id: WECHAT, data: { return_url: "http://shop.test/checkout/pay" } })
     expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
     const session = await browser.session()
     expect(session.get("cartId")).toBe("cart_1")
-    expect(session.get("payment")).toEqual({ cartId: "cart_1", method: "wechat_pay", pickup: null })
+    expect(session.get("payment")).toEqual({ cartId: "cart_1", method: "wechat_pay", pickup: PICKUP })
+    expect(calls.find((c) => c.path === "/store/lianxin/checkout")!.init.body).toMatchObject({ complete: false })
   })
 
   it("Alipay: straight to Alipay's page", async () => {
     const { store, browser, pickup } = shop()
     await withCart(browser)
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王小明", mobile: "13800138000", payment: "alipay" })))
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "alipay" })))
     expect(response.headers.get("Location")).toBe("https://pay.test/alipay/pi_2")
   })
 
   it("a method the backend does not offer is a 400 on the payment field, nothing opened", async () => {
     const { store, calls, browser, pickup } = shop({}, ["pp_system_default"])
     await withCart(browser)
-    const result = await checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王小明", mobile: "13800138000", payment: "alipay" }))
+    const result = await checkoutAction(store, browser.sessions, pickup, checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "alipay" }))
     expect(payload(result)).toMatchObject({ ok: false, errors: { payment: "payment.unavailable" }, values: { payment: "alipay" } })
-    expect(calls.some((c) => c.path.endsWith("/payment-sessions"))).toBe(false)
+    expect(calls.some((c) => c.path.endsWith("/payment-sessions") || c.path.endsWith("/checkout"))).toBe(false)
   })
 
   it("an unknown method is refused by the form schema", async () => {

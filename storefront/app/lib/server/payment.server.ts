@@ -171,7 +171,13 @@ export async function finishPlacedOrder(
   pickup: PickupApi,
   request: Request,
   session: LxSession,
-  placed: { orderId: string; cartId: string; pickup: Record<string, string | null> | null }
+  placed: {
+    orderId: string
+    cartId: string
+    pickup: Record<string, string | null> | null
+    /** The code the checkout's answer already carries (then none is asked for). */
+    issued?: { code: string; qrToken: string }
+  }
 ): Promise<never> {
   const token = session.get("token")
   session.unset("cartId")
@@ -179,9 +185,11 @@ export async function finishPlacedOrder(
   session.set("cartCount", 0)
   rememberOrder(session, placed.orderId, placed.pickup, placed.cartId)
   if (placed.pickup) {
-    const issued = await optionalExtra(`pickup code of ${placed.orderId}`, () =>
-      token ? pickup.issueCode(placed.orderId, token) : pickup.issueCode(placed.orderId, undefined, placed.cartId)
-    )
+    const issued =
+      placed.issued ??
+      (await optionalExtra(`pickup code of ${placed.orderId}`, () =>
+        token ? pickup.issueCode(placed.orderId, token) : pickup.issueCode(placed.orderId, undefined, placed.cartId)
+      ))
     if (issued) session.flash("issuedCode", { orderId: placed.orderId, ...issued })
   }
   throw redirect(`/orders/${placed.orderId}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })

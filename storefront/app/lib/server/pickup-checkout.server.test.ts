@@ -43,6 +43,24 @@ function shop(extra: Record<string, Handler> = {}, points: unknown[] = [point]) 
     "POST /store/payment-collections": () => ({ payment_collection: { id: "pay_col_1" } }),
     "POST /store/payment-collections/:id/payment-sessions": () => ({ payment_collection: { id: "pay_col_1" } }),
     "POST /store/carts/:id/complete": () => ({ type: "order", order: { id: "order_1" } }),
+    // The whole checkout in one request (the plugin's POST /store/lianxin/checkout).
+    "POST /store/lianxin/checkout": (_params, init) => {
+      const body = init.body as { pickup_point_id: string; order_cycle_id?: string }
+      return {
+        type: "order",
+        order: { id: "order_1" },
+        pickup: {
+          point_id: body.pickup_point_id,
+          compound_name: "测试小区",
+          address: "杭州市西湖区测试路 1 号",
+          order_cycle_id: body.order_cycle_id ?? "pcyc_1",
+          pickup_starts_at: "2026-11-30T08:00:00.000Z",
+          pickup_ends_at: "2026-11-30T12:00:00.000Z",
+          resident_cutoff_at: "2026-11-29T14:00:00.000Z",
+        },
+        pickup_code: { code: "04817263", qr_token: "pk1.eyJhIjoicGFzZ18xIn0.mac" },
+      }
+    },
     ...extra,
   })
   return { store, calls, browser: testSessions(), pickup: createPickupApi(store) }
@@ -125,28 +143,41 @@ describe("checkout needs a compound once pickup points exist", () => {
     const response = await thrown(checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王小明", mobile: "13800138000" })))
     expect(response.status).toBe(303)
     expect(response.headers.get("Location")).toBe(CHOOSE_COMPOUND_FOR_CHECKOUT)
-    expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
+    expect(calls.some((c) => c.path.endsWith("/checkout"))).toBe(false)
   })
 
-  it("assigns the cart to the cycle shown and records point and window on the order", async () => {
+  it("places the order at the point and cycle shown in one backend request, and shows the code it came with", async () => {
     const { store, browser, pickup, calls } = shop()
     await withCart(browser)
-    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
+    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "138 0013 8000", cycleId: "pcyc_1", email: "wang@example.com" }))
     const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
     expect(response.headers.get("Location")).toBe("/orders/order_1")
-    expect(calls.find((c) => c.path === "/store/carts/cart_1/pickup")!.init.body).toEqual({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_1" })
-    const contact = calls.find((c) => c.method === "POST" && c.path === "/store/carts/cart_1")!.init.body as { metadata: { lx_pickup: Record<string, unknown> } }
-    expect(contact.metadata.lx_pickup).toMatchObject({
-      point_id: "ppt_1",
-      compound_name: "测试小区",
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST /store/lianxin/checkout"])
+    expect(calls[0]!.init.body).toEqual({
+      cart_id: "cart_1",
+      name: "王小明",
+      phone: "13800138000",
+      email: "wang@example.com",
+      pickup_point_id: "ppt_1",
       order_cycle_id: "pcyc_1",
-      pickup_starts_at: "2026-11-30T08:00:00.000Z",
-      pickup_ends_at: "2026-11-30T12:00:00.000Z",
+      complete: true,
     })
+    const session = await browser.session()
+    expect(session.get("cartId")).toBeUndefined()
+    expect(session.get("cartCount")).toBe(0)
+    expect(session.get("orders")).toEqual(["order_1"])
+    expect(session.get("issuedCode")).toMatchObject({ orderId: "order_1", code: "04817263" })
   })
 
-  it("refuses on the form, never moving the order, when the cycle shown has closed, and offers the next one", async () => {
-    const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
+  it("refuses on the form, never moving the order, when the cycle shown has closed, and offers the next one the backend named", async () => {
+    const cycleView = (c: ReturnType<typeof openCycle>) => ({ id: c.id, name: c.name, resident_cutoff_at: c.resident_cutoff_at, pickup_starts_at: c.pickup_starts_at, pickup_ends_at: c.pickup_ends_at })
+    const refused = openCycle("pcyc_1", -HOUR)
+    const next = { ...openCycle("pcyc_2", 23 * HOUR), pickup_starts_at: "2026-12-01T08:00:00.000Z" }
+    const { store, browser, pickup, calls } = shop({
+      "POST /store/lianxin/checkout": () => {
+        throw new StoreHttpError("本期已截单", 409, { code: "cutoff_passed", order_cycle_id: "pcyc_1", order_cycle: cycleView(refused), next_order_cycle: cycleView(next) })
+      },
+    })
     await withCart(browser)
     const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "138 0013 8000", cycleId: "pcyc_1" }))
     const result = await checkoutAction(store, browser.sessions, pickup, request)
@@ -155,25 +186,15 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(body.errors).toEqual({ form: "checkout.refused" })
     // What was typed comes back: taking the offer re-enters nothing.
     expect(body.values).toEqual({ name: "王小明", mobile: "13800138000" })
-    // The page names the chosen cycle by the window it showed (refusedId); the server no longer lists it.
-    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", refusedId: "pcyc_1", refused: null, next: { id: "pcyc_2" } })
-    expect(calls.some((c) => c.path.endsWith("/pickup") || c.path.endsWith("/complete") || c.path.endsWith("/shipping-methods"))).toBe(false)
-  })
-
-  it("a chosen cycle no longer listed is explained by its availability (its batch left), not called a cutoff", async () => {
-    const { store, browser, pickup, calls } = shop({
-      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2", 29 * HOUR)] }),
-      "GET /store/pickup-points/:id/availability": (_p, init) => {
-        const id = String(init.query?.order_cycle_id)
-        const open = id !== "pcyc_1"
-        return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
-      },
+    expect(body.refusal).toMatchObject({
+      kind: "cutoff_passed",
+      refusedId: "pcyc_1",
+      refused: { id: "pcyc_1", pickupStartsAt: refused.pickup_starts_at },
+      next: { id: "pcyc_2", pickupStartsAt: "2026-12-01T08:00:00.000Z" },
     })
-    await withCart(browser)
-    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
-    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
-    expect(body.refusal).toMatchObject({ kind: "batch_closed", next: { id: "pcyc_2" } })
-    expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
+    // One request: the backend decided and named the next cycle; the cart is still the resident's.
+    expect(calls.map((c) => c.path)).toEqual(["/store/lianxin/checkout"])
+    expect((await browser.session()).get("cartId")).toBe("cart_1")
   })
 
   it("a refusal at completion in half Chinese, half English becomes a refusal the page words in one language", async () => {
@@ -183,7 +204,7 @@ describe("checkout needs a compound once pickup points exist", () => {
       "GET /store/pickup-points/:id/availability": () => ({
         availability: { order_cycle_id: "pcyc_2", open: true, reason: null, classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } },
       }),
-      "POST /store/carts/:id/complete": () => {
+      "POST /store/lianxin/checkout": () => {
         throw new FakeHttpError(400, "本批次的货已发往自提点，不能再加单。请选择下一个批次。(this cycle's delivery has left)")
       },
     })
@@ -193,18 +214,6 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(body.reason).toBeUndefined()
     expect(body.refusal).toMatchObject({ kind: "batch_closed", refused: { id: "pcyc_1" }, next: { id: "pcyc_2" } })
     expect(calls.find((c) => c.path.endsWith("/availability"))!.init.query).toEqual({ order_cycle_id: "pcyc_2" })
-  })
-
-  it("also when Medusa answers the completion with an error instead of an order", async () => {
-    const { store, browser, pickup } = shop({
-      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_1"), openCycle("pcyc_2", 29 * HOUR)] }),
-      "POST /store/carts/:id/complete": () => ({ type: "cart", error: { message: "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。(the order cutoff for this cycle has passed; no order was placed)" } }),
-    })
-    await withCart(browser)
-    const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
-    const body = payload<CheckoutActionData>(await checkoutAction(store, browser.sessions, pickup, request))
-    // Availability is not known here (route missing): the cycle is offered and checkout decides when it is taken.
-    expect(body.refusal).toMatchObject({ kind: "cutoff_passed", next: { id: "pcyc_2" } })
   })
 
   it("never offers a cycle whose batch already left, and says so when none is open", async () => {
@@ -217,7 +226,7 @@ describe("checkout needs a compound once pickup points exist", () => {
         const open = !closedFor.has(id)
         return { availability: { order_cycle_id: id, open, reason: open ? null : "batch_closed", classes: { chilled: { remaining: 1 }, ambient: { remaining: 1 } } } }
       },
-      "POST /store/carts/:id/complete": () => {
+      "POST /store/lianxin/checkout": () => {
         throw new FakeHttpError(400, "您选择的自提点本批次已满，订单未提交。请选择其他自提点或下一个批次。(the pickup point is full for this cycle; no order was placed)")
       },
     })
@@ -231,8 +240,15 @@ describe("checkout needs a compound once pickup points exist", () => {
   it("the backend's 409 refusal names the cycle kind and the next open cycle: offered as it is, without looking one up", async () => {
     const next = openCycle("pcyc_9", 29 * HOUR)
     const { store, browser, pickup, calls } = shop({
-      "POST /store/carts/:id/complete": () => {
-        throw new StoreHttpError("您的自提点本期已满", 409, { type: "not_allowed", code: "point_full", message: "您的自提点本期已满", next_order_cycle: next })
+      "POST /store/lianxin/checkout": () => {
+        const refused = openCycle("pcyc_1")
+        throw new StoreHttpError("您的自提点本期已满", 409, {
+          type: "not_allowed",
+          code: "point_full",
+          message: "您的自提点本期已满",
+          order_cycle: { id: refused.id, name: refused.name, resident_cutoff_at: refused.resident_cutoff_at, pickup_starts_at: refused.pickup_starts_at, pickup_ends_at: refused.pickup_ends_at },
+          next_order_cycle: next,
+        })
       },
     })
     await withCart(browser)
@@ -247,7 +263,7 @@ describe("checkout needs a compound once pickup points exist", () => {
     expect(calls.some((c) => c.path.endsWith("/availability"))).toBe(false)
     // None open at the point: the backend says so (null), and nothing is offered.
     const none = shop({
-      "POST /store/carts/:id/complete": () => {
+      "POST /store/lianxin/checkout": () => {
         throw new StoreHttpError("本期已截单", 409, { code: "cutoff_passed", message: "本期已截单", next_order_cycle: null })
       },
     })
@@ -263,7 +279,7 @@ describe("checkout needs a compound once pickup points exist", () => {
     const product = { product_id: "prod_1", variant_id: "variant_a", title: "测试小米", variant_title: "1kg", requested: 3, available: 1 }
     let left = 1
     const { store, browser, pickup } = shop({
-      "POST /store/carts/:id/complete": () => {
+      "POST /store/lianxin/checkout": () => {
         throw new StoreHttpError("库存不足", 409, { code: "out_of_stock", message: "库存不足", product: { ...product, available: left } })
       },
     })
@@ -283,12 +299,12 @@ describe("checkout needs a compound once pickup points exist", () => {
   })
 
   it("'改为下一期' places the order into the offered cycle, because the resident tapped it", async () => {
-    const { store, browser, pickup, calls } = shop({ "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [openCycle("pcyc_2")] }) })
+    const { store, browser, pickup, calls } = shop()
     await withCart(browser)
     const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", nextCycleId: "pcyc_2" }))
     const response = await thrown(checkoutAction(store, browser.sessions, pickup, request))
     expect(response.headers.get("Location")).toBe("/orders/order_1")
-    expect(calls.find((c) => c.path === "/store/carts/cart_1/pickup")!.init.body).toEqual({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_2" })
+    expect(calls.find((c) => c.path === "/store/lianxin/checkout")!.init.body).toMatchObject({ pickup_point_id: "ppt_1", order_cycle_id: "pcyc_2" })
   })
 
   it("a post without a chosen cycle while cycles are open is sent back to choose, never placed into one", async () => {
@@ -303,7 +319,7 @@ describe("checkout needs a compound once pickup points exist", () => {
 
   it("a refusal about something else stays a form error with the typed values (the page words it in one language)", async () => {
     const { store, browser, pickup } = shop({
-      "POST /store/carts/:id/complete": () => {
+      "POST /store/lianxin/checkout": () => {
         throw new FakeHttpError(400, "Payment authorization failed")
       },
     })
@@ -413,7 +429,10 @@ describe("signed-in checkout", () => {
     await withCart(browser, { token: jwt, customer: { email: "li@example.com", name: "李阿姨" } })
     const request = withCompound(browser.request("/checkout", { name: "李阿姨", mobile: "13900139000", cycleId: "pcyc_1" }))
     await thrown(checkoutAction(store, browser.sessions, pickup, request))
-    expect(calls.find((c) => c.path === "/store/carts/cart_1/pickup")!.init.headers).toEqual({ authorization: `Bearer ${jwt}` })
+    const checkout = calls.find((c) => c.path === "/store/lianxin/checkout")!
+    expect(checkout.init.headers).toEqual({ authorization: `Bearer ${jwt}` })
+    // The order carries the account's email: the form's is not sent.
+    expect(checkout.init.body).not.toHaveProperty("email")
   })
 })
 

@@ -637,6 +637,20 @@ class PickupModuleService extends MedusaService({
     }
 
     if (match) {
+      // A look-up by code (or a QR token) names no order up front: the order it
+      // finds may be locked for wrong codes all the same, and then it must not
+      // answer either (staff row first, then the order's, as above).
+      if (!subjects.includes(`assignment:${match.id}`)) {
+        const [orderLock] = await manager.execute(
+          `SELECT locked_until FROM pickup_lock WHERE subject = ? AND deleted_at IS NULL FOR UPDATE`,
+          [`assignment:${match.id}`]
+        )
+        const until = orderLock?.locked_until ? new Date(orderLock.locked_until) : null
+        if (until && until.getTime() > now.getTime()) {
+          const failureId = await this.logFailure(manager, input, match.id, "locked", now)
+          return { ok: false, reason: "locked", locked_until: until, failure_id: failureId }
+        }
+      }
       return { ok: true, assignment_id: match.id, order_id: match.order_id, status: match.status, method }
     }
 

@@ -1,6 +1,7 @@
 import { data, redirect } from "react-router"
 import { parseForm, type FieldErrors } from "../../forms"
 import { officeLoginSchema, pointSchema } from "../../office/schemas"
+import { forwardedFor, retryAfterOf } from "../client-address.server"
 import { StaffHttpError } from "./client.server"
 import { OFFICE_HEADERS, requireStaff, type OfficeDeps } from "./context.server"
 import type { OfficePoint } from "./session.server"
@@ -47,8 +48,16 @@ export async function officeLoginAction(deps: OfficeDeps, request: Request) {
     ;({ token } = await deps.client.json<{ token: string }>(`signing in staff ${email.replace(/^(.).*@/, "$1***@")}`, "/auth/pickup_staff/emailpass", {
       method: "POST",
       body: { email, password },
+      // The backend's rate limits count per staff member's address, not per storefront server.
+      headers: forwardedFor(request),
     }))
   } catch (error) {
+    if (error instanceof StaffHttpError && error.status === 429) {
+      return data<OfficeLoginData>(
+        { ok: false, errors: { password: "office.login.tooMany" as never }, values: { email } },
+        { status: 429, headers: { ...OFFICE_HEADERS, "Retry-After": String(retryAfterOf(undefined, error.body)) } }
+      )
+    }
     if (error instanceof StaffHttpError && (error.status === 401 || error.status === 400)) {
       return data<OfficeLoginData>({ ok: false, errors: { password: "office.login.failed" as never }, values: { email } }, { status: 401, headers: OFFICE_HEADERS })
     }

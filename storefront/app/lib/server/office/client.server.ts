@@ -29,6 +29,8 @@ export type StaffRequest = {
   token?: string
   query?: Record<string, string | number | undefined>
   body?: unknown
+  /** Extra request headers (the client's address on sign-in). */
+  headers?: Record<string, string>
 }
 
 export type StaffClient = {
@@ -53,7 +55,7 @@ export function createStaffClient({
   async function send(what: string, path: string, init: StaffRequest & { form?: FormData }): Promise<Response> {
     const url = new URL(path, `${backendUrl}/`)
     for (const [key, value] of Object.entries(init.query ?? {})) if (value !== undefined && value !== "") url.searchParams.set(key, String(value))
-    const headers: Record<string, string> = { accept: "application/json" }
+    const headers: Record<string, string> = { accept: "application/json", ...init.headers }
     if (init.token) headers.authorization = `Bearer ${init.token}`
     let body: BodyInit | undefined
     if (init.form) body = init.form

@@ -57,7 +57,7 @@ describe("office sign-in", () => {
     expect(cookie).toMatch(/^lx_office=/)
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/Max-Age=43200/)
-    // Signed, not readable: the JWT is not in the cookie in clear.
+    // Sealed, not readable: the JWT is not in the cookie in clear.
     expect(cookie).not.toContain("eyJhbGciOiJIUzI1NiJ9")
     const session = await office.session()
     expect(session.get("pointId")).toBe("ppt_A1")
@@ -69,6 +69,20 @@ describe("office sign-in", () => {
     const result = await officeLoginAction(office.deps, office.request("/office/login", { email: "a@lianxin.local", password: "wrong" }))
     expect(initOf(result).status).toBe(401)
     expect(payload<{ errors: Record<string, string> }>(result).errors).toEqual({ password: "office.login.failed" })
+    expect(office.cookie).toBe("")
+  })
+
+  it("forwards the staff member's address; the backend's 429 is a field message with Retry-After, no cookie", async () => {
+    const office = fakeOffice({
+      "POST /auth/pickup_staff/emailpass": () => [429, { type: "too_many_requests", code: "rate_limited", message: "尝试次数过多", retry_after: 300 }],
+    })
+    const request = office.request("/office/login", { email: "a@lianxin.local", password: "right-password" })
+    request.headers.set("x-lianxin-client-address", "198.51.100.4")
+    const result = await officeLoginAction(office.deps, request)
+    expect(initOf(result).status).toBe(429)
+    expect((initOf(result).headers as Record<string, string>)["Retry-After"]).toBe("300")
+    expect(payload<{ errors: Record<string, string> }>(result).errors).toEqual({ password: "office.login.tooMany" })
+    expect(office.calls[0]!.forwardedFor).toBe("198.51.100.4")
     expect(office.cookie).toBe("")
   })
 

@@ -8,7 +8,14 @@ import { createOfficeStorage, officeSessionsFrom } from "./session.server"
  * real staff client; anything unrouted answers like Express for a missing
  * route (404 without JSON). Plus the real office cookie carried between requests.
  */
-export type FakeCall = { method: string; path: string; query: URLSearchParams; body: unknown; authorization: string | null }
+export type FakeCall = {
+  method: string
+  path: string
+  query: URLSearchParams
+  body: unknown
+  authorization: string | null
+  forwardedFor?: string | null
+}
 export type FakeRoute = (params: Record<string, string>, call: FakeCall) => [number, unknown] | Response | Promise<[number, unknown] | Response>
 
 export function fakeOffice(routes: Record<string, FakeRoute>, { now }: { now?: () => Date } = {}) {
@@ -27,7 +34,14 @@ export function fakeOffice(routes: Record<string, FakeRoute>, { now }: { now?: (
     const method = init.method ?? "GET"
     const headers = new Headers(init.headers)
     const body = typeof init.body === "string" ? JSON.parse(init.body) : init.body
-    const call: FakeCall = { method, path: parsed.pathname, query: parsed.searchParams, body, authorization: headers.get("authorization") }
+    const call: FakeCall = {
+      method,
+      path: parsed.pathname,
+      query: parsed.searchParams,
+      body,
+      authorization: headers.get("authorization"),
+      forwardedFor: headers.get("x-forwarded-for"),
+    }
     calls.push(call)
     for (const route of compiled) {
       const match = route.method === method ? route.regex.exec(parsed.pathname) : null

@@ -12,7 +12,9 @@ export type Handler = (params: Record<string, string>, init: FetchInit) => unkno
 export class FakeHttpError extends Error {
   constructor(
     readonly status: number,
-    message: string
+    message: string,
+    /** The JSON body of the answer (errorBody reads it). */
+    readonly body?: Record<string, unknown>
   ) {
     super(message)
   }

@@ -132,7 +132,8 @@ export async function collectNotifications(container: Container, event: NotifyEv
     case "order.placed": {
       for (const d of asList(data as { id: string })) {
         const ctx = await assignmentContext(container, { order_id: d.id })
-        if (ctx) specs.push(...orderSpec(event, "order_placed", ctx))
+        // Paid online (captured at checkout, decision 013): the message confirms the payment too.
+        if (ctx) specs.push(...orderSpec(event, "order_placed", ctx, { paid_fen: String(await capturedFen(container, d.id)) }))
       }
       break
     }
