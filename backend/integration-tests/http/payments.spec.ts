@@ -35,6 +35,7 @@ const fen = (v: unknown) => Math.round(Number(v) * 100)
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let key: string
     let resident: { email: string; headers: Headers }
