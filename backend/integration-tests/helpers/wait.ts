@@ -41,7 +41,8 @@ export function trackSubscribers(container: { resolve: (key: string) => unknown 
   }
   // The bus's own methods, kept the first time: a later tracker (the next file on a shared app) replaces this one.
   const holder = bus as unknown as Record<symbol, { emit: typeof bus.emit; release: typeof bus.releaseGroupedEvents } | undefined>
-  const original = (holder[ORIGINALS] ??= { emit: bus.emit, release: bus.releaseGroupedEvents })
+  if (!holder[ORIGINALS]) holder[ORIGINALS] = { emit: bus.emit, release: bus.releaseGroupedEvents }
+  const original = holder[ORIGINALS]
   bus.emit = async (data, options) => {
     const result = await original.emit.call(bus, data, options)
     delayed(options?.delay)
