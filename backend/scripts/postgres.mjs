@@ -364,11 +364,17 @@ export const TEST_APP_PASSWORD = "lianxin-test-app"
  * may share one server) and carrying their birth time, so that what a crashed run left behind can be found by age.
  */
 export function testRunPrefix(kind, now = Date.now()) {
-  if (!/^[a-z]+$/.test(kind)) throw new Error(`Unsafe test database kind "${kind}"`)
+  if (!/^[a-z][a-z0-9]*$/.test(kind)) throw new Error(`Unsafe test database kind "${kind}"`)
   return `lianxin_${kind}_${Math.floor(now / 1000)}_${crypto.randomBytes(3).toString("hex")}`
 }
 
 const TEST_DATABASE_NAME = /^lianxin_(it|e2e|bench)_(\d{10})_[0-9a-f]+(?:[_-]|$)/
+
+/** When a database named by testRunPrefix() was made (ms since the epoch), or null for any other name. */
+export function testDatabaseBornAt(name) {
+  const match = TEST_DATABASE_NAME.exec(name)
+  return match ? Number(match[2]) * 1000 : null
+}
 
 /** A test run never lasts this long: its databases are leftovers of a run that crashed or was killed. */
 export const STALE_TEST_DATABASE_MS = 6 * 3600_000
@@ -383,8 +389,8 @@ export async function dropStaleTestDatabases(serverUrl, { maxAgeMs = STALE_TEST_
     const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'lianxin\\_%'")
     const dropped = []
     for (const { datname } of rows) {
-      const match = TEST_DATABASE_NAME.exec(datname)
-      if (!match || now - Number(match[2]) * 1000 < maxAgeMs) continue
+      const born = testDatabaseBornAt(datname)
+      if (born === null || now - born < maxAgeMs) continue
       const name = `"${datname.replace(/"/g, '""')}"`
       try {
         await client.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE false ALLOW_CONNECTIONS false`)
