@@ -31,6 +31,8 @@ const option = (name, fallback) => {
 const N = Number(option("n", "30"))
 const WARMUP = Number(option("warmup", "3"))
 const JSON_OUT = option("json", null)
+// --profile: one more submit after the runs, its SQL statements grouped by text (literals out), the most repeated first.
+const PROFILE = args.includes("--profile")
 const HANDLES = ["fuji-apple-luochuan", "orah-mandarin-shuangjiang", "xianghe-glutinous-rice-liping", "red-skin-peanuts-tiandong"]
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
@@ -130,6 +132,7 @@ async function startStack() {
       LIANXIN_SEED_SCENARIO: "demo",
       STORE_CORS: storefrontUrl,
       LIANXIN_PG_COUNT_PORT: String(countPort),
+      ...(PROFILE ? { LIANXIN_PG_COUNT_TEXTS: "1" } : {}),
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(repoDir, "bench/support/pg-count.cjs")}`.trim(),
     },
     backendLog
@@ -155,7 +158,8 @@ async function startStack() {
     throw error
   }
   const statements = async () => (await (await fetch(`http://127.0.0.1:${countPort}/`)).json()).statements
-  return { backendUrl, storefrontUrl, key: fs.readFileSync(keyFile, "utf8").trim(), records, statements, stop }
+  const texts = async () => new Map(await (await fetch(`http://127.0.0.1:${countPort}/texts`)).json())
+  return { backendUrl, storefrontUrl, key: fs.readFileSync(keyFile, "utf8").trim(), records, statements, texts, stop }
 }
 
 // ---------------------------------------------------------------- one resident's checkout
@@ -253,6 +257,17 @@ async function run(stack) {
   }
   load.push(os.loadavg()[0])
 
+  let profile = null
+  if (PROFILE) {
+    const before = await stack.texts()
+    await viaStorefront(4000)
+    const after = await stack.texts()
+    profile = [...after]
+      .map(([text, count]) => [text, count - (before.get(text) ?? 0)])
+      .filter(([, count]) => count > 0)
+      .sort((a, b) => b[1] - a[1])
+  }
+
   const submit = stats(submits.map((s) => s.took))
   const requests = stats(submits.map((s) => s.calls.length))
   const submitSql = stats(submits.map((s) => s.statements))
@@ -275,9 +290,14 @@ async function run(stack) {
   console.log(`backend cart completion alone (POST /store/carts/:id/complete, prepared cart), n=${completion.n}:`)
   console.log(`  p50 ${ms(completion.p50)}  p95 ${ms(completion.p95)}  mean ${ms(completion.mean)}  max ${ms(completion.max)}   (goal p95 ≤ 400 ms)`)
   console.log(`  SQL statements per completion: mean ${completionSql.mean.toFixed(0)}, p95 ${completionSql.p95}`)
+  if (profile) {
+    const total = profile.reduce((a, [, c]) => a + c, 0)
+    console.log(`one more submit, its ${total} SQL statements by text (${profile.length} distinct), the 40 most repeated:`)
+    for (const [text, count] of profile.slice(0, 40)) console.log(`  ${String(count).padStart(4)}  ${text.slice(0, 200)}`)
+  }
   if (JSON_OUT) {
     const steps = Object.fromEntries([...bySteps].map(([k, v]) => [k, stats(v)]))
-    fs.writeFileSync(JSON_OUT, JSON.stringify({ load, submit, requests, submitSql, completion, completionSql, steps }, null, 2))
+    fs.writeFileSync(JSON_OUT, JSON.stringify({ load, submit, requests, submitSql, completion, completionSql, steps, profile }, null, 2))
     console.log(`figures written to ${JSON_OUT}`)
   }
 }

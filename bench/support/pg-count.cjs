@@ -9,6 +9,19 @@ const path = require("node:path")
 const port = Number(process.env.LIANXIN_PG_COUNT_PORT)
 if (port && process.argv.includes("start")) {
   const counts = { statements: 0, byVerb: {} }
+  // With LIANXIN_PG_COUNT_TEXTS=1: statements grouped by their text with literals and parameters taken out
+  // (GET /texts), to see which statements a checkout repeats.
+  const keepTexts = process.env.LIANXIN_PG_COUNT_TEXTS === "1"
+  const byText = new Map()
+  const shape = (text) =>
+    text
+      .replace(/'(?:[^']|'')*'/g, "?")
+      .replace(/\$\d+/g, "?")
+      .replace(/\b\d+\b/g, "?")
+      .replace(/\(\s*\?(?:\s*,\s*\?)*\s*\)/g, "(?…)")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 400)
   const seen = new Set()
   const roots = [process.cwd(), path.resolve(__dirname, "..", "..")]
   for (const from of roots) {
@@ -29,13 +42,21 @@ if (port && process.argv.includes("start")) {
           counts.statements++
           const verb = (/^\s*(\w+)/.exec(text)?.[1] ?? "?").toUpperCase()
           counts.byVerb[verb] = (counts.byVerb[verb] ?? 0) + 1
+          if (keepTexts) {
+            const key = shape(text)
+            byText.set(key, (byText.get(key) ?? 0) + 1)
+          }
         }
         return query.call(this, config, ...rest)
       }
     }
   }
-  const server = http.createServer((_req, res) => {
+  const server = http.createServer((req, res) => {
     res.setHeader("content-type", "application/json")
+    if (req.url === "/texts") {
+      res.end(JSON.stringify([...byText].sort((a, b) => b[1] - a[1])))
+      return
+    }
     res.end(JSON.stringify(counts))
   })
   server.on("error", (error) => console.error(`[pg-count] cannot listen on ${port}: ${error.message}`))
