@@ -90,6 +90,11 @@ export const loginSchema = z.object({
   password: z.string(msg("form.required")).check(z.minLength(1, msg("form.required")), z.maxLength(72, msg("form.password.tooLong"))),
 })
 
+/** `138****5678`: the number shown back on the code step (and in logs). */
+export function maskMobile(mobile: string): string {
+  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : mobile
+}
+
 /** 手机验证码登录, step 1: the mobile number the code goes to. */
 export const phoneCodeSchema = z.object({
   intent: z.literal("phone-code"),

@@ -1,5 +1,5 @@
 import { redirect } from "react-router"
-import { loginSchema, parseForm, phoneCodeSchema, phoneSignInSchema, registerSchema, type FieldErrors } from "../forms"
+import { loginSchema, maskMobile, parseForm, phoneCodeSchema, phoneSignInSchema, registerSchema, type FieldErrors } from "../forms"
 import type { MessageKey } from "../i18n"
 import { safeRedirect } from "../safe-redirect"
 import { messageOf, statusOf, withSession, type Sessions } from "./http.server"
@@ -72,11 +72,6 @@ async function finishSignIn(
   const compound = pickup ? await adoptRememberedCompound(pickup, request, token) : null
   if (compound) headers.append("Set-Cookie", compound)
   throw redirect(redirectTo, { status: 303, headers })
-}
-
-/** `138****5678`: the number shown back on the code step. */
-export function maskMobile(mobile: string): string {
-  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : mobile
 }
 
 const CODE_REFUSALS: Record<string, MessageKey> = {
