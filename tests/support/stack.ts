@@ -31,6 +31,8 @@ export type Stack = {
   stripeUrl: string
   /** The SMTP server the backend sends email to; GET <mailSinkUrl>/messages?to=… lists what arrived. */
   mailSinkUrl: string
+  /** Where the backend's SMS outbox writes (`sms.jsonl`, docs/notifications.md): journeys read sign-in codes here. */
+  outboxDir: string
   stop: () => Promise<void>
 }
 
@@ -142,6 +144,9 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     LIANXIN_PUBLISHABLE_KEY_FILE: keyFile,
     MEDUSA_BACKEND_URL: backendUrl,
     LIANXIN_MEILI_PORT: String(meiliPort),
+    // SMS (sign-in codes) go to the development outbox, as with `npm start`; named here so journeys can read it.
+    LIANXIN_SMS_ADAPTER: "outbox",
+    LIANXIN_OUTBOX_DIR: path.join(dataDir, "outbox"),
   }
   delete common.REDIS_URL
   // Never a developer's or another run's search engine: its index would hold other products.
@@ -199,6 +204,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     publishableKey: fs.readFileSync(keyFile, "utf8").trim(),
     stripeUrl: stripe.url,
     mailSinkUrl: mail.url,
+    outboxDir: path.join(dataDir, "outbox"),
     stop,
   }
 }
