@@ -203,7 +203,11 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
         resolve: "@lianxin/plugin",
         options: {
           registryKey: env.LIANXIN_REGISTRY_KEY,
+          registryKeyVersion: env.LIANXIN_REGISTRY_KEY_ID,
+          previousRegistryKeys: env.LIANXIN_REGISTRY_KEY_PREVIOUS,
           pickupKey: env.LIANXIN_PICKUP_KEY,
+          pickupKeyId: env.LIANXIN_PICKUP_KEY_ID,
+          previousPickupKeys: env.LIANXIN_PICKUP_KEY_PREVIOUS,
           production: env.NODE_ENV === "production",
           // Rate-limit counters (throttle module): Redis when configured, else PostgreSQL.
           redisUrl: env.REDIS_URL,
