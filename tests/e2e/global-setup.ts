@@ -7,6 +7,7 @@ export default async function globalSetup() {
   process.env.BACKEND_URL = stack.backendUrl
   process.env.STRIPE_TEST_SERVER_URL = stack.stripeUrl
   process.env.MAIL_SINK_URL = stack.mailSinkUrl
+  process.env.SMS_OUTBOX_DIR = stack.outboxDir
   return async () => {
     await stack.stop()
   }

@@ -23,6 +23,7 @@ const MINUTE = 60_000
  */
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     afterEach(() => expectLedgerBalanced(getContainer()))
 
@@ -369,18 +370,23 @@ medusaIntegrationTestRunner({
     })
 
     describe("claim", () => {
-      it("moves guest orders with the same email (any case) onto the account; others are silently skipped; idempotent", async () => {
-        // Ordered as a guest first, registered afterwards (Medusa attaches a guest cart
-        // with a registered email to that account by itself, so those never need claiming).
+      it("moves guest orders proven by their cart onto the account; the account's email proves nothing; idempotent", async () => {
+        // Ordered as a guest first, registered afterwards with the same email: the email alone claims nothing
+        // (anyone can register any email, issue 11); the cart the order came from does.
         const guestMine = await asGuest("Late.Register@Orders.TEST")
         const claimer = await createResident(api, key, "late.register@orders.test")
         const guestOther = await asGuest("not-the-claimer@orders.test")
         const registered = await asCustomer(residentB)
         const unknown = "order_01JYYYYYYYYYYYYYYYYYYYYYYY"
-        const claim = (order_ids: unknown, h: Headers = claimer.headers) =>
-          attempt(api.post("/store/lianxin/orders/claim", { order_ids }, { headers: { ...pub, ...h } }))
+        const claim = (orders: unknown, h: Headers = claimer.headers) =>
+          attempt(api.post("/store/lianxin/orders/claim", { orders }, { headers: { ...pub, ...h } }))
 
-        const first = await claim([guestMine.id, guestOther.id, registered.id, unknown])
+        const first = await claim([
+          { id: guestMine.id, cart_id: guestMine.cart_id },
+          { id: guestOther.id, cart_id: guestMine.cart_id },
+          { id: registered.id, cart_id: registered.cart_id },
+          { id: unknown, cart_id: guestMine.cart_id },
+        ])
         expect(first.status).toBe(200)
         expect(first.data).toEqual({ claimed: [guestMine.id] })
         const { data: meRes } = await api.get("/store/customers/me", { headers: claimer.headers })
@@ -404,27 +410,31 @@ medusaIntegrationTestRunner({
         expect((await attempt(api.get(`/store/pickup-orders/${guestMine.id}`, { headers: claimer.headers }))).status).toBe(200)
 
         // Again: the same answer, nothing moves.
-        const second = await claim([guestMine.id, guestOther.id])
+        const second = await claim([{ id: guestMine.id, cart_id: guestMine.cart_id }])
         expect(second.data).toEqual({ claimed: [guestMine.id] })
-        // Another account with a different email cannot take it (or anything else) over.
-        expect((await claim([guestMine.id, guestOther.id], residentB.headers)).data).toEqual({ claimed: [] })
+        // Another account, even holding the cart, cannot take an order that belongs to an account.
+        expect((await claim([{ id: guestMine.id, cart_id: guestMine.cart_id }], residentB.headers)).data).toEqual({ claimed: [] })
         expect((await assignmentOf(guestMine.id)).customer_id).toBe(me.id)
       })
 
-      it("needs a signed-in customer and 1..50 well-formed order ids", async () => {
+      it("needs a signed-in customer and 1..50 orders, each with a well-formed id and cart id", async () => {
         const claim = (body: unknown, h: Headers = claimer.headers) =>
           attempt(api.post("/store/lianxin/orders/claim", body, { headers: { ...pub, ...h } }))
-        expect((await claim({ order_ids: ["order_01JYYYYYYYYYYYYYYYYYYYYYYY"] }, {})).status).toBe(401)
-        const empty = await claim({ order_ids: [] })
+        const cart = "cart_01JYYYYYYYYYYYYYYYYYYYYYYY"
+        expect((await claim({ orders: [{ id: "order_01JYYYYYYYYYYYYYYYYYYYYYYY", cart_id: cart }] }, {})).status).toBe(401)
+        const empty = await claim({ orders: [] })
         expect(empty.status).toBe(400)
-        expect(empty.data.message).toMatch(/order_ids/)
-        const tooMany = await claim({ order_ids: Array.from({ length: 51 }, (_, i) => `order_01JYYYYYYYYYYYYYYYYYYYYY${String(i).padStart(2, "0")}`) })
+        expect(empty.data.message).toMatch(/orders/)
+        const tooMany = await claim({
+          orders: Array.from({ length: 51 }, (_, i) => ({ id: `order_01JYYYYYYYYYYYYYYYYYYYYY${String(i).padStart(2, "0")}`, cart_id: cart })),
+        })
         expect(tooMany.status).toBe(400)
-        expect(tooMany.data.message).toMatch(/order_ids/)
-        const malformed = await claim({ order_ids: ["'; drop table order; --"] })
+        expect(tooMany.data.message).toMatch(/orders/)
+        const malformed = await claim({ orders: [{ id: "'; drop table order; --", cart_id: cart }] })
         expect(malformed.status).toBe(400)
-        expect(malformed.data.message).toMatch(/order_ids\.0/)
-        expect((await claim({})).data.message).toMatch(/order_ids/)
+        expect(malformed.data.message).toMatch(/orders\.0\.id/)
+        expect((await claim({ orders: [{ id: "order_01JYYYYYYYYYYYYYYYYYYYYYYY" }] })).data.message).toMatch(/orders\.0\.cart_id/)
+        expect((await claim({})).data.message).toMatch(/orders/)
       })
     })
 

@@ -40,6 +40,7 @@ describe("buildMedusaConfig", () => {
         options: {
           registryKey: undefined,
           pickupKey: undefined,
+          jwtSecret: "lianxin-dev-secret-not-for-production",
           production: false,
           redisUrl: undefined,
           quietHours: "21:30-08:00",

@@ -208,6 +208,8 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
           pickupKey: env.LIANXIN_PICKUP_KEY,
           pickupKeyId: env.LIANXIN_PICKUP_KEY_ID,
           previousPickupKeys: env.LIANXIN_PICKUP_KEY_PREVIOUS,
+          // One-time codes are kept as HMACs under a key derived from it (modules/one-time-code).
+          jwtSecret: env.JWT_SECRET ?? DEV_SECRET,
           production: env.NODE_ENV === "production",
           // Rate-limit counters (throttle module): Redis when configured, else PostgreSQL.
           redisUrl: env.REDIS_URL,

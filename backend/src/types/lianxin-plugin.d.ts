@@ -22,3 +22,16 @@ declare module "@lianxin/plugin/workflows" {
     options?: { batchSize?: number; maxBatches?: number }
   ): Promise<{ batches: number; registry_reencrypted: number; pickup_rekeyed: number; unreadable: number; status: KeyRotationStatus }>
 }
+declare module "@lianxin/plugin/utils/progress-bar" {
+  export class ProgressPrinter {
+    constructor(
+      stream: { isTTY?: boolean; write(text: string): unknown },
+      label: string,
+      now?: () => number,
+      startedAt?: number
+    )
+    readonly tty: boolean
+    update(done: number, total: number, batches: number): void
+    finish(): void
+  }
+}

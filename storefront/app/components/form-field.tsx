@@ -10,10 +10,11 @@ export function FormField({
   name,
   label,
   error,
+  errorParams,
   hint,
   className = "",
   ...input
-}: { name: string; label: string; error?: MessageKey; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: { name: string; label: string; error?: MessageKey; errorParams?: Record<string, string | number>; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const t = useT()
   const id = input.id ?? `field-${name}`
   const hintId = hint ? `${id}-hint` : undefined
@@ -38,7 +39,7 @@ export function FormField({
       ) : null}
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-red-700">
-          {t(error)}
+          {t(error, errorParams)}
         </p>
       ) : null}
     </div>

@@ -75,7 +75,7 @@ const optionalEmail = z.pipe(
 export const checkoutSchema = z.object({
   name: text(20, "form.name.tooLong"),
   mobile,
-  /** Guests only, optional: registering later with the same email hands the order to the new account. */
+  /** Guests only, optional: where order messages go; a code to it later proves the order is theirs (decision 015). */
   email: optionalEmail,
   /** The cycle the checkout page showed (hidden field): the order is placed in it or refused, never moved. */
   cycleId: z.optional(id("pcyc")),
@@ -88,6 +88,27 @@ export const checkoutSchema = z.object({
 export const loginSchema = z.object({
   email,
   password: z.string(msg("form.required")).check(z.minLength(1, msg("form.required")), z.maxLength(72, msg("form.password.tooLong"))),
+})
+
+/** `138****5678`: the number shown back on the code step (and in logs). */
+export function maskMobile(mobile: string): string {
+  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : mobile
+}
+
+/** 手机验证码登录, step 1: the mobile number the code goes to. */
+export const phoneCodeSchema = z.object({
+  intent: z.literal("phone-code"),
+  mobile,
+})
+
+/** 手机验证码登录, step 2: the number again (hidden field) and the six digits it received. */
+export const phoneSignInSchema = z.object({
+  intent: z.literal("phone-sign-in"),
+  mobile,
+  code: z.pipe(
+    z.pipe(z.string(msg("form.required")), z.transform((v: string) => v.replace(/\s/g, ""))),
+    z.string().check(z.minLength(1, msg("form.required")), z.regex(/^\d{6}$/, msg("form.code.invalid")))
+  ),
 })
 
 export const registerSchema = z.object({

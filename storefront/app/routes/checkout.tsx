@@ -67,7 +67,7 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <legend className="px-1 text-base font-semibold">{t("checkout.contact")}</legend>
           {customer ? (
-            <p className="text-sm text-stone-700">{t("checkout.signedInAs", { email: customer.email })}</p>
+            <p className="text-sm text-stone-700">{t("checkout.signedInAs", { email: customer.email ?? customer.phone ?? "" })}</p>
           ) : (
             <p className="text-sm text-stone-700">
               {t("checkout.guestHint")}{" "}

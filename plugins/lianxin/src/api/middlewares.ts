@@ -16,6 +16,7 @@ import { storeNotifyMiddlewares } from "./store/notify/middlewares"
 import { inputGuard } from "../utils/http-edge"
 import { lianxinErrorHandler } from "./error-handler"
 import { authThrottleMiddlewares } from "./throttle"
+import { storeOwnershipMiddlewares } from "./store/ownership"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
@@ -28,6 +29,8 @@ export default defineMiddlewares({
     { matcher: "/", middlewares: [inputGuard as any] },
     // Rate limits on sign-in, registration and password reset for every actor (docs/security.md).
     ...(authThrottleMiddlewares as any[]),
+    // Orders and carts, ours and Medusa's, for their owners only (docs/security.md).
+    ...storeOwnershipMiddlewares,
     ...storeLianxinMiddlewares,
     ...adminVillagesMiddlewares,
     ...adminCooperativesMiddlewares,

@@ -2,7 +2,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { THROTTLE_MODULE, type ThrottleModuleService } from "../modules/throttle"
 import { maskEmail } from "../utils/notify-envelope"
 import { clientAddress, compileTrust, type TrustFn } from "../utils/proxy-trust"
-import { decide, rulesFor, tooManyMessage } from "../utils/rate-limit"
+import { maskPhone } from "../utils/mask"
+import { decide, rulesFor, tooManyMessage, type Rule } from "../utils/rate-limit"
 
 let trust: TrustFn | null = null
 /** TRUST_PROXY decides whose X-Forwarded-For names the client (the storefront, a proxy on loopback by default). */
@@ -12,6 +13,47 @@ function trusted(): TrustFn {
 }
 
 type Kind = "sign_in" | "register" | "reset_password"
+
+/**
+ * Counts one attempt of `kind` (before it runs) and answers 429 with
+ * Retry-After when a counter is over its limit, logging the refusal (the
+ * contact masked). Returns the rules counted, or null when it answered 429.
+ */
+export async function throttleOr429(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  kind: "one_time_code_send" | "one_time_code_verify",
+  { purpose, contact }: { purpose: string; contact: string }
+): Promise<Rule[] | null> {
+  const address = clientAddress(req, trusted())
+  const rules = rulesFor(kind, { actor: purpose, identifier: contact, address })
+  const throttle = req.scope.resolve<ThrottleModuleService>(THROTTLE_MODULE)
+  const now = new Date()
+  const hits = await Promise.all(rules.map((r) => throttle.hit(r.key, r.windowSeconds, now)))
+  const verdict = decide(rules, hits, now)
+  if (verdict.allowed) return rules
+  const masked = contact.includes("@") ? maskEmail(contact) : maskPhone(contact)
+  const line =
+    `[throttle] 429 ${kind} purpose=${purpose} contact=${masked} address=${address} ` +
+    `over=${verdict.exceeded.map((r) => r.name).join(",")} retry_after=${verdict.retryAfterSeconds}s`
+  const logger = req.scope.resolve("logger")
+  if (verdict.firstRefusal) logger.warn(line)
+  else logger.info(line)
+  res.setHeader("Retry-After", String(verdict.retryAfterSeconds))
+  res.status(429).json({
+    type: "too_many_requests",
+    code: "rate_limited",
+    message: tooManyMessage(verdict.retryAfterSeconds),
+    retry_after: verdict.retryAfterSeconds,
+  })
+  return null
+}
+
+/** A right code clears the contact's count of tries. */
+export async function clearContactTries(req: MedusaRequest, rules: Rule[]) {
+  const contact = rules.find((r) => r.name === "oneTimeCodeVerify")
+  if (contact) await req.scope.resolve<ThrottleModuleService>(THROTTLE_MODULE).clear(contact.key)
+}
 
 /**
  * Rate limits on Medusa's auth routes, for every actor (customer, user,

@@ -27,14 +27,17 @@ describe("rate-limit policies", () => {
     expect(later.allowed === false && later.exceeded.map((r) => r.name)).toEqual(["signInAccount", "signInAddress"])
   })
 
-  it("one-time codes: per contact and per address for sending, per contact for wrong codes", () => {
-    expect(rulesFor("one_time_code_send", { actor: "customer", identifier: "13800138000", address: "1.1.1.1" }).map((r) => r.name)).toEqual([
-      "oneTimeCodeContact",
-      "oneTimeCodeAddress",
-    ])
-    expect(rulesFor("one_time_code_verify", { actor: "customer", identifier: "13800138000", address: "1.1.1.1" }).map((r) => r.name)).toEqual([
-      "oneTimeCodeVerify",
-    ])
+  it("one-time codes: a minute between sends and per contact and address for sending; per contact and address for checking", () => {
+    const send = rulesFor("one_time_code_send", { actor: "sign_in", identifier: "13800138000", address: "1.1.1.1" })
+    expect(send.map((r) => r.name)).toEqual(["oneTimeCodeResend", "oneTimeCodeContact", "oneTimeCodeAddress"])
+    expect(send[0]).toMatchObject({ limit: 1, windowSeconds: 60 })
+    // The key names no number: the contact is hashed.
+    expect(send.map((r) => r.key).join()).not.toContain("13800138000")
+    const verify = rulesFor("one_time_code_verify", { actor: "sign_in", identifier: "13800138000", address: "1.1.1.1" })
+    expect(verify.map((r) => r.name)).toEqual(["oneTimeCodeVerify", "oneTimeCodeVerifyAddress"])
+    // Purposes count apart: claiming orders does not use up the sign-in tries of the same number.
+    const claim = rulesFor("one_time_code_verify", { actor: "verify_contact", identifier: "13800138000", address: "1.1.1.1" })
+    expect(claim[0].key).not.toBe(verify[0].key)
   })
 
   it("says how long to wait, in whole minutes, Chinese first", () => {

@@ -21,8 +21,11 @@ export const POLICIES = {
   /** One-time codes sent to one phone number or email, and requested from one address. */
   oneTimeCodeContact: { limit: 5, windowSeconds: 60 * 60 },
   oneTimeCodeAddress: { limit: 20, windowSeconds: 60 * 60 },
-  /** Wrong one-time codes entered for one contact before it locks. */
+  /** At most one code a minute to one contact ("重新发送" waits). */
+  oneTimeCodeResend: { limit: 1, windowSeconds: 60 },
+  /** Codes entered for one contact (a right one clears it), and from one address across contacts. */
   oneTimeCodeVerify: { limit: 5, windowSeconds: 15 * 60 },
+  oneTimeCodeVerifyAddress: { limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Policy>
 
 export type PolicyName = keyof typeof POLICIES
@@ -51,9 +54,12 @@ export function rulesFor(
     case "reset_password":
       return [...(account ? [rule("resetAccount", actor, account)] : []), rule("resetAddress", address)]
     case "one_time_code_send":
-      return [...(account ? [rule("oneTimeCodeContact", account)] : []), rule("oneTimeCodeAddress", address)]
+      return [
+        ...(account ? [rule("oneTimeCodeResend", actor, account), rule("oneTimeCodeContact", account)] : []),
+        rule("oneTimeCodeAddress", address),
+      ]
     case "one_time_code_verify":
-      return account ? [rule("oneTimeCodeVerify", account)] : []
+      return [...(account ? [rule("oneTimeCodeVerify", actor, account)] : []), rule("oneTimeCodeVerifyAddress", address)]
   }
 }
 

@@ -10,7 +10,7 @@ import { safeRedirect } from "../safe-redirect"
 import { messageOf, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
 import { loadCompound, orUnavailable } from "./pages.server"
 import type { StoreClient } from "./medusa.server"
-import type { LxSession } from "./session.server"
+import { isExpired, type LxSession } from "./session.server"
 
 /** Exactly what the cart and checkout pages show. */
 export const CART_FIELDS = [
@@ -80,6 +80,15 @@ export function toCartView(raw: unknown): CartView {
   }
 }
 
+/**
+ * The signed-in resident's token for cart requests: a cart that belongs to an
+ * account answers only that account (anyone else gets 404, decision 015).
+ */
+export function cartAuth(session: LxSession): { authorization: string } | undefined {
+  const token = session.get("token")
+  return token && !isExpired(token) ? { authorization: `Bearer ${token}` } : undefined
+}
+
 /** The session's cart, or null when there is none (or it was completed or deleted under us). */
 export async function readCart(store: StoreClient, session: LxSession): Promise<CartView | null> {
   const cartId = session.get("cartId")
@@ -88,7 +97,7 @@ export async function readCart(store: StoreClient, session: LxSession): Promise<
     const { cart } = await store.request<{ cart: unknown & { completed_at?: string | null } }>(
       `loading cart ${cartId}`,
       `/store/carts/${cartId}`,
-      { query: { fields: CART_FIELDS } }
+      { query: { fields: CART_FIELDS }, headers: cartAuth(session) }
     )
     if (cart.completed_at) {
       // Paid online and placed meanwhile (the webhook does it when the browser never came back): the payment page
@@ -156,6 +165,7 @@ export async function cartAction(store: StoreClient, sessions: Sessions, request
           method: "POST",
           body: { variant_id: input.variantId, quantity: input.quantity },
           query: { fields: "id" },
+          headers: cartAuth(session),
         })
       try {
         await add()
@@ -176,10 +186,11 @@ export async function cartAction(store: StoreClient, sessions: Sessions, request
           method: "POST",
           body: { quantity: input.quantity },
           query: { fields: "id" },
+          headers: cartAuth(session),
         })
         notice = "cart.updated"
       } else {
-        await store.request(`removing line ${input.lineId}`, `/store/carts/${cartId}/line-items/${input.lineId}`, { method: "DELETE" })
+        await store.request(`removing line ${input.lineId}`, `/store/carts/${cartId}/line-items/${input.lineId}`, { method: "DELETE", headers: cartAuth(session) })
         notice = "cart.removed"
       }
     }

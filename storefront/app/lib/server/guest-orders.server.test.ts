@@ -81,7 +81,7 @@ function shop(extra: Record<string, Handler> = {}) {
       },
       pickup_code: null,
     }),
-    "GET /store/orders/:id": ({ id }) => ({ order: orderJson(id ?? "order_1") }),
+    "GET /store/lianxin/orders/:id": ({ id }) => ({ order: orderJson(id ?? "order_1") }),
     // The guest routes: the cart that became the order is the proof; anything else is 404.
     "POST /store/pickup-orders/:id/code": (_p, init) => {
       if ((init.body as { cart_id?: string }).cart_id !== "cart_1") throw new FakeHttpError(404, "Pickup order not found")
@@ -289,14 +289,15 @@ describe("the compound on the account", () => {
     const s = shop({
       "POST /auth/customer/emailpass": () => ({ token: testToken() }),
       "GET /store/customers/me": () => ({ customer: { email: "wang@example.com", first_name: "王小明" } }),
-      "POST /store/lianxin/orders/claim": (_p, init) => ({ claimed: (init.body as { order_ids: string[] }).order_ids }),
+      "POST /store/lianxin/orders/claim": (_p, init) => ({ claimed: (init.body as { orders: Array<{ id: string }> }).orders.map((o) => o.id) }),
     })
     await guestCheckout(s)
     await thrown(
       loginAction(s.store, s.browser.sessions, s.browser.request("/account/login", { email: "wang@example.com", password: "lianxin-2026", redirectTo: "/account" }), s.pickup)
     )
     const session = await s.browser.session()
-    expect(s.calls.find((c) => c.path === "/store/lianxin/orders/claim")!.init.body).toEqual({ order_ids: ["order_1"] })
+    // Each order with its proof, the cart it was placed from (the account's email proves nothing, decision 015).
+    expect(s.calls.find((c) => c.path === "/store/lianxin/orders/claim")!.init.body).toEqual({ orders: [{ id: "order_1", cart_id: "cart_1" }] })
     expect(session.get("orders")).toEqual([])
     expect(session.get("orderCarts")).toBeUndefined()
   })

@@ -19,9 +19,13 @@ const orderJson = (id: string, display: number) => ({
 
 function orderShop(extra: Record<string, Parameters<typeof fakeStore>[0][string]> = {}) {
   const { store, calls } = fakeStore({
-    "GET /store/orders/:id": ({ id }) => {
-      if (id === "order_1") return { order: orderJson("order_1", 1) }
-      if (id === "order_2") return { order: orderJson("order_2", 2) }
+    // As the backend answers: order_1 is a guest order placed from cart_1, order_2 the signed-in customer's.
+    "GET /store/lianxin/orders/:id": ({ id }, init) => {
+      const cartId = (init.query as Record<string, string> | undefined)?.cart_id
+      const auth = (init.headers as Record<string, string> | undefined)?.authorization
+      if (!cartId && !auth) throw new FakeHttpError(401, "Unauthorized")
+      if (id === "order_1" && cartId === "cart_1") return { order: orderJson("order_1", 1) }
+      if (id === "order_2" && auth) return { order: orderJson("order_2", 2) }
       throw new FakeHttpError(404, `Order id ${id} not found`)
     },
     "GET /store/orders": () => ({ orders: [orderJson("order_2", 2)] }),
@@ -47,10 +51,17 @@ async function remember(browser: ReturnType<typeof testSessions>, values: Record
 describe("order page", () => {
   it("shows an order placed from this browser, with what it sends to households", async () => {
     const { store, browser, pickup } = orderShop()
-    await remember(browser, { orders: ["order_1"] })
+    await remember(browser, { orders: ["order_1"], orderCarts: { order_1: "cart_1" } })
     const result = payload<{ order: OrderView; impact: unknown }>(await loadOrderPage(store, browser.sessions, pickup, browser.request("/orders/order_1"), "order_1"))
     expect(result.order).toMatchObject({ number: "1", status: "placed", totalFen: 2560, contactName: "王小明", phoneLast4: "8000", pickup: null })
     expect(result.impact).toEqual({ amountFen: 2048, households: 1, complete: true })
+  })
+
+  it("is a 404 for a browser that placed the order but lost its cart proof (the backend asks for it)", async () => {
+    const { store, browser, pickup } = orderShop()
+    await remember(browser, { orders: ["order_1"], orderCarts: { order_1: "cart_9" } })
+    const response = await thrown(loadOrderPage(store, browser.sessions, pickup, browser.request("/orders/order_1"), "order_1"))
+    expect(response.status).toBe(404)
   })
 
   it("is a 404 for anyone else holding the id", async () => {
@@ -87,7 +98,7 @@ describe("account page", () => {
 
   it("lists the customer's orders and, separately, guest orders from this device", async () => {
     const { store, browser, pickup } = orderShop()
-    await remember(browser, { token: jwt, customer: { email: "w@example.com", name: "王" }, orders: ["order_1", "order_2"] })
+    await remember(browser, { token: jwt, customer: { email: "w@example.com", name: "王" }, orders: ["order_1", "order_2"], orderCarts: { order_1: "cart_1" } })
     const data = payload<{ orders: OrderView[]; deviceOrders: OrderView[] }>(await loadAccountPage(store, browser.sessions, pickup, browser.request("/account")))
     expect(data.orders.map((o) => o.number)).toEqual(["2"])
     expect(data.deviceOrders.map((o) => o.number)).toEqual(["1"])

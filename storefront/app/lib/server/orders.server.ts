@@ -145,11 +145,16 @@ function proofOf(session: LxSession, id: string): OrderProof {
   return { token: token && !isExpired(token) ? token : undefined, cartId: cartOfOrder(session, id) }
 }
 
-/** One order with its pickup details. */
+/**
+ * One order with its pickup details, read as its owner: GET
+ * /store/lianxin/orders/:id with the customer's token and/or the cart the
+ * order was placed from (Medusa's GET /store/orders/:id answers only the
+ * signed-in owner, decision 015). Anyone else's order is null (404).
+ */
 export async function readOrder(store: StoreClient, pickup: PickupApi, id: string, token?: string, cartId?: string): Promise<OrderView | null> {
   try {
-    const { order } = await store.request<{ order: unknown }>(`loading order ${id}`, `/store/orders/${id}`, {
-      query: { fields: ORDER_FIELDS },
+    const { order } = await store.request<{ order: unknown }>(`loading order ${id}`, `/store/lianxin/orders/${id}`, {
+      query: cartId ? { cart_id: cartId } : undefined,
       headers: authHeaders(token),
     })
     const view = toOrderView(order)
@@ -168,7 +173,8 @@ export async function readOrder(store: StoreClient, pickup: PickupApi, id: strin
     if (details?.status && view.status !== "canceled") view.status = details.status
     return view
   } catch (error) {
-    if (statusOf(error) === 404) return null
+    // 404: not this viewer's (or no such order); 401: no proof at all.
+    if (statusOf(error) === 404 || statusOf(error) === 401) return null
     throw error
   }
 }
@@ -177,8 +183,8 @@ const ORDER_ID = /^order_[A-Za-z0-9]{1,64}$/
 
 /**
  * Whom an order may be shown to: the customer it belongs to, or the browser
- * it was placed from (its id is in the signed session). Medusa answers
- * GET /store/orders/:id to anyone holding the id; we do not pass that on.
+ * it was placed from (its id and cart are in the sealed session). The
+ * backend checks the same again (GET /store/lianxin/orders/:id).
  */
 export async function loadOrderForViewer(store: StoreClient, pickup: PickupApi, session: LxSession, id: string | undefined): Promise<OrderView> {
   if (!id || !ORDER_ID.test(id)) throw errorResponse(404, "order-not-found")
@@ -211,15 +217,21 @@ export async function listCustomerOrders(store: StoreClient, token: string): Pro
 
 /**
  * Guest orders placed from this browser, handed to the account that just
- * signed in. Needs the backend's claim route; until it exists the orders stay
- * listed as "placed on this device" and nothing is lost.
+ * signed in: each proven by the cart it was placed from (kept in the sealed
+ * session). The backend takes only guest orders whose cart matches; an
+ * account's email proves nothing (decision 015).
  */
-export async function claimOrders(store: StoreClient, token: string, orderIds: string[]): Promise<{ claimed: string[]; supported: boolean }> {
-  if (orderIds.length === 0) return { claimed: [], supported: true }
+export async function claimOrders(
+  store: StoreClient,
+  token: string,
+  orders: Array<{ id: string; cartId: string | undefined }>
+): Promise<{ claimed: string[]; supported: boolean }> {
+  const proven = orders.filter((o): o is { id: string; cartId: string } => Boolean(o.cartId)).slice(0, 50)
+  if (proven.length === 0) return { claimed: [], supported: true }
   try {
     const { claimed } = await store.request<{ claimed: string[] }>("claiming guest orders", "/store/lianxin/orders/claim", {
       method: "POST",
-      body: { order_ids: orderIds },
+      body: { orders: proven.map((o) => ({ id: o.id, cart_id: o.cartId })) },
       headers: authHeaders(token),
     })
     return { claimed, supported: true }

@@ -392,7 +392,7 @@ async function remember(browser: ReturnType<typeof testSessions>, values: Record
 describe("order page pickup", () => {
   it("shows a signed-in resident's point and window from GET /store/pickup-orders/:id", async () => {
     const { store, browser, pickup, calls } = shop({
-      "GET /store/orders/:id": () => ({ order: orderJson() }),
+      "GET /store/lianxin/orders/:id": () => ({ order: orderJson() }),
       "GET /store/pickup-orders/:id": () => pickupJson,
     })
     await remember(browser, { orders: ["order_1"], token: jwt })
@@ -406,7 +406,7 @@ describe("order page pickup", () => {
 
   it("shows a guest the point and window checkout recorded on the order (the pickup route is for customers)", async () => {
     const { store, browser, pickup, calls } = shop({
-      "GET /store/orders/:id": () => ({
+      "GET /store/lianxin/orders/:id": () => ({
         order: orderJson({
           lx_pickup: { point_id: "ppt_1", compound_name: "测试小区", address: "杭州市西湖区测试路 1 号", pickup_starts_at: "2026-11-30T08:00:00.000Z", pickup_ends_at: "2026-11-30T12:00:00.000Z" },
         }),
@@ -438,7 +438,7 @@ describe("signed-in checkout", () => {
 
 describe("guest pickup from the session", () => {
   it("checkout keeps the point and window with the order id; the confirmation shows them", async () => {
-    const { store, browser, pickup } = shop({ "GET /store/orders/:id": () => ({ order: orderJson() }) })
+    const { store, browser, pickup } = shop({ "GET /store/lianxin/orders/:id": () => ({ order: orderJson() }) })
     await withCart(browser)
     const request = withCompound(browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1" }))
     await thrown(checkoutAction(store, browser.sessions, pickup, request))
@@ -452,7 +452,7 @@ describe("guest pickup from the session", () => {
 describe("show my pickup code", () => {
   const codeShop = () =>
     shop({
-      "GET /store/orders/:id": () => ({ order: orderJson() }),
+      "GET /store/lianxin/orders/:id": () => ({ order: orderJson() }),
       "GET /store/pickup-orders/:id": () => pickupJson,
       "POST /store/pickup-orders/:id/code": () => ({ pickup_code: { code: "04817263", qr_token: "pk1.eyJhIjoicGFzZ18xIn0.mac" } }),
     })
@@ -501,7 +501,7 @@ describe("show my pickup code", () => {
 
   it("says the code is unavailable when the backend has no pickup for the order", async () => {
     const { store, browser, pickup } = shop({
-      "GET /store/orders/:id": () => ({ order: orderJson() }),
+      "GET /store/lianxin/orders/:id": () => ({ order: orderJson() }),
       "POST /store/pickup-orders/:id/code": () => {
         throw new FakeHttpError(404, "order order_1 was not found")
       },

@@ -16,7 +16,8 @@ export type SessionData = {
   cartCount: number
   /** Medusa customer JWT (1 day); only ever sent to the backend by this server. */
   token: string
-  customer: { email: string; name: string | null }
+  /** Who is signed in, for the header and forms: an email account, or a mobile account (SMS sign-in, no email). */
+  customer: { email: string | null; name: string | null; phone?: string | null }
   /** Orders placed from this browser, newest first: the confirmation page and guest order claims use them. */
   orders: string[]
   /**

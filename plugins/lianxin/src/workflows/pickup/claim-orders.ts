@@ -3,16 +3,34 @@ import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse }
 import { replaceRememberedPointStep } from "./remember-pickup-point"
 import { pickupService, type Query } from "./steps/service"
 
-export type ClaimOrdersInput = { customer_id: string; order_ids: string[] }
+/**
+ * What proves an order is the account's (decision 015): the cart it was
+ * placed from (kept in the browser's session), or a code to its contact just
+ * checked for this account (`contact`: every guest order placed with that
+ * mobile number, or that email). An email an account merely registered with
+ * proves nothing.
+ */
+export type ClaimOrdersInput = {
+  customer_id: string
+  proofs?: Array<{ order_id: string; cart_id: string }>
+  contact?: { channel: "sms" | "email"; value: string }
+}
 
 type Claimable = { id: string; previous_customer_id: string | null; assignment_id: string | null; pickup_point_id: string | null }
 type Selection = { claimable: Claimable[]; mine: string[]; requested: string[] }
 
+const ORDER_FIELDS = ["id", "email", "customer_id", "created_at", "customer.has_account", "pickup_assignment.id", "pickup_assignment.pickup_point_id"]
+
+/** The spellings a mainland mobile may have been stored with (our checkout stores the 11 digits). */
+function phoneSpellings(phone: string) {
+  return [phone, `+86${phone}`, `86${phone}`, `+86 ${phone}`]
+}
+
 /**
- * Which of the asked orders this customer may take: guest orders (their
- * customer has no account) placed with the same email, compared without
- * case. Orders already theirs count as claimed (idempotent); everything else
- * is skipped without saying why.
+ * Which orders this customer may take: guest orders (no customer, or one
+ * without an account) proven by their cart or by the checked contact.
+ * Orders already theirs count as claimed (idempotent); everything else is
+ * skipped without saying why.
  */
 export const selectClaimableOrdersStep = createStep(
   "select-claimable-orders",
@@ -20,26 +38,32 @@ export const selectClaimableOrdersStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
     const { data: customers } = await query.graph({
       entity: "customer",
-      fields: ["id", "email", "has_account"],
+      fields: ["id", "has_account"],
       filters: { id: input.customer_id },
     })
     const customer = customers[0]
     if (!customer?.has_account) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "sign in to claim orders")
-    const email = String(customer.email ?? "").trim().toLowerCase()
-    const requested = [...new Set(input.order_ids)]
-    const { data: orders } = await query.graph({
-      entity: "order",
-      fields: [
-        "id",
-        "email",
-        "customer_id",
-        "created_at",
-        "customer.has_account",
-        "pickup_assignment.id",
-        "pickup_assignment.pickup_point_id",
-      ],
-      filters: { id: requested },
-    })
+    let orders: any[] = []
+    let requested: string[] = []
+    if (input.proofs?.length) {
+      requested = [...new Set(input.proofs.map((p) => p.order_id))]
+      const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id", "cart_id"], filters: { order_id: requested } })
+      const proven = new Set(
+        input.proofs.filter((p) => links.some((l: any) => l.order_id === p.order_id && l.cart_id === p.cart_id)).map((p) => p.order_id)
+      )
+      const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: requested } })
+      orders = data.filter((o: any) => proven.has(o.id) || o.customer_id === customer.id)
+    } else if (input.contact) {
+      // Emails compared without case (Medusa keeps what the resident typed); LIKE's wildcards escaped.
+      const filters =
+        input.contact.channel === "email"
+          ? { email: { $ilike: input.contact.value.trim().replace(/[\\%_]/g, (c) => `\\${c}`) } }
+          : { shipping_address: { phone: phoneSpellings(input.contact.value) } }
+      const found = await container.resolve(Modules.ORDER).listOrders(filters as any, { select: ["id"], take: 200 })
+      const ids = found.map((o: any) => o.id)
+      if (ids.length) orders = (await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: ids } })).data
+      requested = orders.map((o: any) => o.id)
+    }
     const mine: string[] = []
     const claimable: Claimable[] = []
     for (const o of [...orders].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())) {
@@ -48,7 +72,7 @@ export const selectClaimableOrdersStep = createStep(
         continue
       }
       const guest = !o.customer_id || !o.customer?.has_account
-      if (!guest || !email || String(o.email ?? "").trim().toLowerCase() !== email) continue
+      if (!guest) continue
       claimable.push({
         id: o.id,
         previous_customer_id: o.customer_id ?? null,
@@ -96,8 +120,8 @@ export const moveAssignmentsToCustomerStep = createStep(
 
 /**
  * A resident who ordered as a guest and then signed in (or registered) takes
- * those orders onto the account; the compound of the latest one becomes the
- * remembered point if the account has none.
+ * those orders onto the account, with proof (ClaimOrdersInput); the compound
+ * of the latest one becomes the remembered point if the account has none.
  */
 export const claimOrdersWorkflow = createWorkflow("claim-orders", (input: ClaimOrdersInput) => {
   const selection = selectClaimableOrdersStep(input)

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
@@ -6,7 +6,6 @@ import {
   completeCartWorkflow,
   createPaymentCollectionForCartWorkflow,
   createPaymentSessionsWorkflow,
-  findOrCreateCustomerStep,
   listShippingOptionsForCartWithPricingWorkflow,
   refreshCartItemsWorkflow,
   releaseLockStep,
@@ -29,7 +28,7 @@ export type PlacePickupOrderInput = {
   /** The resident: who collects (first name) and their mobile; the order's contact. */
   name: string
   phone: string
-  /** Guests may give one (a later account takes the order over); a signed-in customer's is their account's. */
+  /** Guests may give one (an account takes the order over only with proof: claim-orders); a signed-in customer's is their account's. */
   email?: string | null
   pickup_point_id: string
   /** The cycle shown to the resident; without one, the next open cycle at the point for the cart's class. */
@@ -144,6 +143,45 @@ const planPickupCheckoutStep = createStep("plan-pickup-checkout", async (input: 
   })
 })
 
+type CheckoutCustomer = { id: string; email: string | null; has_account: boolean } | null
+
+/**
+ * Whose order this becomes. A cart of a signed-in customer stays theirs (the
+ * route let only them through). A guest's email finds or makes the GUEST
+ * customer record of that email (has_account false), never an account that
+ * happens to use it: Medusa's findOrCreateCustomerStep takes the first
+ * customer with the email, so whoever registered a resident's email first
+ * would receive that resident's guest orders (issue 11). The order joins an
+ * account later only with proof (claim-orders). Compensation removes a guest
+ * record made here.
+ */
+export const resolveCheckoutCustomerStep = createStep(
+  "resolve-checkout-customer",
+  async (input: { customer_id: string | null; email: string | null }, { container }) => {
+    const customers = container.resolve(Modules.CUSTOMER)
+    const current = input.customer_id
+      ? (await customers.listCustomers({ id: input.customer_id }, { take: 1 }))[0]
+      : undefined
+    if (current?.has_account) {
+      return new StepResponse<CheckoutCustomer, string | null>({ id: current.id, email: current.email ?? null, has_account: true }, null)
+    }
+    const email = input.email?.trim() || null
+    if (!email) {
+      return new StepResponse<CheckoutCustomer, string | null>(current ? { id: current.id, email: current.email ?? null, has_account: false } : null, null)
+    }
+    if (current && current.email === email) {
+      return new StepResponse<CheckoutCustomer, string | null>({ id: current.id, email, has_account: false }, null)
+    }
+    const [guest] = await customers.listCustomers({ email, has_account: false }, { take: 1 })
+    if (guest) return new StepResponse<CheckoutCustomer, string | null>({ id: guest.id, email, has_account: false }, null)
+    const created = await customers.createCustomers({ email, has_account: false })
+    return new StepResponse<CheckoutCustomer, string | null>({ id: created.id, email, has_account: false }, created.id)
+  },
+  async (createdId, { container }) => {
+    if (createdId) await container.resolve(Modules.CUSTOMER).deleteCustomers([createdId])
+  }
+)
+
 /**
  * One checkout in one workflow (issue 10): contact and address, the pickup
  * point and cycle (the ordering rule), the pickup shipping method, one price
@@ -159,16 +197,13 @@ export const placePickupOrderWorkflow = createWorkflow("place-pickup-order", (in
   acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
   const plan = planPickupCheckoutStep(input)
 
-  // As Medusa's update-cart does: a guest's email finds or creates their customer record; an account's is kept.
-  const customer = findOrCreateCustomerStep({ customerId: plan.customer_id, email: plan.email })
-  const cartUpdate = transform({ plan, customer }, ({ plan, customer }) => {
-    const found = customer?.customer
-    return {
-      ...plan.update,
-      ...(found ? { customer_id: found.id, email: found.has_account ? found.email : (customer.email ?? plan.email) } : {}),
-      ...(!found && plan.email ? { email: plan.email } : {}),
-    }
-  })
+  // A guest's email: their guest customer record; an account's cart stays the account's (never assumed by email).
+  const customer = resolveCheckoutCustomerStep({ customer_id: plan.customer_id, email: plan.email })
+  const cartUpdate = transform({ plan, customer }, ({ plan, customer }) => ({
+    ...plan.update,
+    ...(customer ? { customer_id: customer.id, email: customer.has_account ? customer.email : (customer.email ?? plan.email) } : {}),
+    ...(!customer && plan.email ? { email: plan.email } : {}),
+  }))
   updateCartsStep([cartUpdate])
   replaceCartPickupLinksStep({ cart_id: input.cart_id, previous: plan.previous, next: plan.next })
 

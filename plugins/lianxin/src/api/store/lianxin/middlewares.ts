@@ -31,7 +31,23 @@ export const storeLianxinMiddlewares: MiddlewareRoute[] = [
     middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
   },
   {
+    // The signed-in owner, or a guest with ?cart_id= of the cart the order came from.
+    matcher: "/store/lianxin/orders/:id",
+    methods: ["GET"],
+    middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+  },
+  {
     matcher: "/store/lianxin/orders/claim",
+    methods: ["POST"],
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  {
+    matcher: "/store/lianxin/orders/claim/code",
+    methods: ["POST"],
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  {
+    matcher: "/store/lianxin/orders/claim/contact",
     methods: ["POST"],
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },

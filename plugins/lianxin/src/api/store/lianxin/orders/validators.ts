@@ -1,11 +1,32 @@
 import { z } from "@medusajs/framework/zod"
 import { cartIdSchema, orderIdSchema } from "../../helpers/order-proof"
+import { cnMobileSchema, oneTimeCodeSchema } from "../sign-in/validators"
 
 /** A signed-in customer sends {}; a guest proves ownership with the cart the order was placed from. */
 export const StoreCancelOrderBody = z.object({ cart_id: cartIdSchema.optional() }).strict()
 export type StoreCancelOrderBodyType = z.infer<typeof StoreCancelOrderBody>
 
+/** GET /store/lianxin/orders/:id?cart_id=: the owner's read of an order (a signed-in owner sends nothing). */
+export const StoreGetOwnOrderQuery = z.object({ cart_id: cartIdSchema.optional() }).strict()
+
+/** POST /store/lianxin/orders/claim: orders with their proof, the cart each was placed from. */
 export const StoreClaimOrdersBody = z
-  .object({ order_ids: z.array(orderIdSchema).min(1, "give at least one order id").max(50, "at most 50 order ids") })
+  .object({
+    orders: z
+      .array(z.object({ id: orderIdSchema, cart_id: cartIdSchema }).strict())
+      .min(1, "give at least one order")
+      .max(50, "at most 50 orders"),
+  })
   .strict()
 export type StoreClaimOrdersBodyType = z.infer<typeof StoreClaimOrdersBody>
+
+const contactSchema = z.discriminatedUnion("channel", [
+  z.object({ channel: z.literal("sms"), to: cnMobileSchema }),
+  z.object({ channel: z.literal("email"), to: z.string().trim().max(254, "at most 254 characters").email("must be an email address") }),
+])
+
+/** POST /store/lianxin/orders/claim/code: a code to the mobile or email guest orders were placed with. */
+export const StoreClaimCodeBody = z.intersection(contactSchema, z.object({ locale: z.enum(["zh-CN", "en"]).optional() }))
+
+/** POST /store/lianxin/orders/claim/contact: that contact and its code → every guest order placed with it. */
+export const StoreClaimByContactBody = z.intersection(contactSchema, z.object({ code: oneTimeCodeSchema }))

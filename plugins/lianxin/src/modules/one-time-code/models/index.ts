@@ -1,0 +1,1 @@
+export { default as OneTimeCode } from "./one-time-code"
