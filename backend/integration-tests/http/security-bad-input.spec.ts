@@ -66,7 +66,7 @@ function ourRoutes(w: World): SweepRoute[] {
       route: row.route,
       target: row.target(w),
       headers: w.headers[actor],
-      body: row.body?.(w),
+      body: row.body?.(w, actor),
       multipart: !!row.form,
     }
   })
