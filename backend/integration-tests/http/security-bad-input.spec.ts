@@ -104,7 +104,7 @@ medusaIntegrationTestRunner({
           ...(await Promise.all(
             batch.map(async ({ probe, ours }) => {
               try {
-                const res = await rawRequest(base(), probe.method, probe.target, { headers: probe.headers, body: probe.body })
+                const res = await rawRequest(base(), probe.method, probe.target, { headers: probe.headers, body: probe.body, fresh: true })
                 return { probe, ours, res }
               } catch (e) {
                 return { probe, ours, error: (e as Error).message }
