@@ -206,7 +206,11 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
         resolve: "@lianxin/plugin",
         options: {
           registryKey: env.LIANXIN_REGISTRY_KEY,
+          registryKeyVersion: env.LIANXIN_REGISTRY_KEY_ID,
+          previousRegistryKeys: env.LIANXIN_REGISTRY_KEY_PREVIOUS,
           pickupKey: env.LIANXIN_PICKUP_KEY,
+          pickupKeyId: env.LIANXIN_PICKUP_KEY_ID,
+          previousPickupKeys: env.LIANXIN_PICKUP_KEY_PREVIOUS,
           // One-time codes are kept as HMACs under a key derived from it (modules/one-time-code).
           jwtSecret: env.JWT_SECRET ?? DEV_SECRET,
           production: env.NODE_ENV === "production",
