@@ -1,17 +1,21 @@
-// Medusa loads medusa-config.ts and module files with plain `require`, so the
-// test process needs ts-node (swc) and tsconfig paths registered.
-import "ts-node/register/transpile-only"
-import "tsconfig-paths/register"
+// Runs before every spec file (in the `shared-app` project several files share one process: what must happen once
+// per process is guarded). Medusa loads medusa-config.ts and module files with plain `require`, so the test process
+// needs ts-node (swc) and tsconfig paths registered.
 import { MetadataStorage } from "@medusajs/framework/mikro-orm/core"
+import { applyTestProcessDefaults } from "./support/test-env"
+import { rememberBaseEnv } from "./support/templates"
 
-process.env.MEDUSA_DISABLE_TELEMETRY = "true"
-MetadataStorage.clear()
-
-// A fixed key for tests only: registry data written by a test is encrypted with it.
-process.env.LIANXIN_REGISTRY_KEY ??= Buffer.alloc(32, 7).toString("base64")
-process.env.LIANXIN_PICKUP_KEY ??= Buffer.alloc(32, 9).toString("base64")
-
-// The edge that backend/instrumentation.ts installs for `medusa start`: the
-// app the runner creates gets it too (headers, input guard before every route).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("@lianxin/plugin/utils/http-edge").installHttpEdge()
+const ONCE = Symbol.for("lianxin.test.processSetUp")
+const processState = globalThis as unknown as Record<symbol, boolean | undefined>
+if (!processState[ONCE]) {
+  processState[ONCE] = true
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("ts-node/register/transpile-only")
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("tsconfig-paths/register")
+  // Only before the first app of the process: clearing it under a running app loses every entity's metadata.
+  MetadataStorage.clear()
+  applyTestProcessDefaults()
+  // Before any spec file changes it: seeded templates are built with this environment (support/templates.ts).
+  rememberBaseEnv()
+}

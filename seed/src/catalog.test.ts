@@ -48,6 +48,16 @@ describe("toProductInputs", () => {
     })
   })
 
+  it("hands the curated keywords to search (product.metadata.search_keywords)", () => {
+    expect(byHandle.get("yellow-potato-luochuan")!.metadata).toMatchObject({ search_keywords: ["马铃薯", "洋芋", "potato"] })
+    const withoutKeywords = toProductInputs(
+      DEMO_CATALOG,
+      [{ ...DEMO_CATALOG.products[0], keywords: undefined }],
+      refs
+    )[0]
+    expect(withoutKeywords.metadata).not.toHaveProperty("search_keywords")
+  })
+
   it("names a cooperative only for households that sell through it", () => {
     const village = DEMO_CATALOG.villages.find((v) => v.codePrefix === "YN-LC")!
     const nonMember = DEMO_CATALOG.households.find((h) => h.code === "YN-LC-012")!

@@ -72,7 +72,11 @@ export function toProductInputs(
       category_ids: [lookup(refs.categoryIds, product.category, "category")],
       sales_channels: [{ id: refs.salesChannelId }],
       shipping_profile_id: refs.shippingProfileId,
-      metadata: { ...producerMetadata(household, village), image_source: `fluentui-emoji:flat/${product.emoji}` },
+      metadata: {
+        ...producerMetadata(household, village),
+        image_source: `fluentui-emoji:flat/${product.emoji}`,
+        ...(product.keywords?.length ? { search_keywords: product.keywords } : {}),
+      },
       options: [{ title: SIZE_OPTION_TITLE, values: product.variants.map((v) => v.title) }],
       variants: product.variants.map((variant) => ({
         title: variant.title,

@@ -20,6 +20,7 @@ function allTexts(catalog: Catalog): { where: string; text: string }[] {
     ...catalog.products.flatMap((p) => [
       { where: `product ${p.handle} title`, text: p.title },
       { where: `product ${p.handle} description`, text: p.description },
+      ...(p.keywords ?? []).map((k) => ({ where: `product ${p.handle} keyword`, text: k })),
     ]),
     ...catalog.households.map((h) => ({ where: `household ${h.code} story`, text: h.story })),
     ...catalog.villages.map((v) => ({ where: `village ${v.codePrefix} note`, text: v.note })),

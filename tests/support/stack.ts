@@ -3,12 +3,18 @@
 // but on a database of its own and on free ports, so runs never collide with a
 // developer's `npm start` or another CI run on the same PostgreSQL server.
 import { spawn, type ChildProcess } from "node:child_process"
-import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { createTestDatabase, dropDatabase, freePort, testPostgresServer } from "../../backend/scripts/postgres.mjs"
+import {
+  createTestDatabase,
+  dropDatabase,
+  dropStaleTestDatabases,
+  freePort,
+  testPostgresServer,
+  testRunPrefix,
+} from "../../backend/scripts/postgres.mjs"
 import { startStripeTestServer } from "../../plugins/lianxin/testing/stripe-test-server.mjs"
 import { startMailSink } from "./mail-sink"
 
@@ -109,7 +115,9 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
   fs.mkdirSync(logDir, { recursive: true })
   const pg = await testPostgresServer()
   // As in production: migrations and seed as the owner, the backend as the app role.
-  const { migrationUrl, databaseUrl } = await createTestDatabase(pg.serverUrl, `lianxin_e2e_${crypto.randomBytes(4).toString("hex")}`)
+  // lianxin_e2e_<unix time>_<random>: never another run's, and what a killed run left is dropped by age.
+  await dropStaleTestDatabases(pg.serverUrl)
+  const { migrationUrl, databaseUrl } = await createTestDatabase(pg.serverUrl, testRunPrefix("e2e"))
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-e2e-"))
   const backendPort = await freePort()
   const storefrontPort = await freePort()

@@ -10,7 +10,7 @@ export function rawRequest(
   baseUrl: string,
   method: string,
   target: string,
-  { headers = {}, body }: { headers?: Record<string, string>; body?: string } = {}
+  { headers = {}, body }: { headers?: Record<string, string>; body?: string | Buffer } = {}
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl)
   return new Promise((resolve, reject) => {

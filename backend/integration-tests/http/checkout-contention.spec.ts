@@ -17,6 +17,7 @@ const RESIDENTS = 50
  */
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let key: string
     let pub: Headers

@@ -12,6 +12,7 @@ import { attempt, createResident, type Headers } from "../helpers/pickup-staff"
  */
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let key: string
     let pub: Headers

@@ -33,6 +33,7 @@ const fen = (v: unknown) => Math.round(Number(v) * 100)
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let key: string
     const ledger = () => getContainer().resolve("revenueShare") as Ledger

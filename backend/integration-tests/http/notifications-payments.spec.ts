@@ -45,6 +45,7 @@ const wf = nodeRequire("@lianxin/plugin/workflows")
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let resident: { email: string; headers: Headers }
     let subscribers: ReturnType<typeof trackSubscribers>

@@ -31,6 +31,7 @@ delete process.env.LIANXIN_QUIET_HOURS
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer, dbConnection }) => {
     let resident: { email: string; headers: Headers }
     let staff: Headers

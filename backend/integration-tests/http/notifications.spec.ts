@@ -39,6 +39,7 @@ Object.assign(process.env, {
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer, dbConnection }) => {
     let key: string
     let admin: Headers

@@ -29,6 +29,7 @@ const NATIONAL_ID = (() => {
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer, dbConnection }) => {
     afterEach(() => expectLedgerBalanced(getContainer()))
 

@@ -35,6 +35,7 @@ const fen = (v: unknown) => Math.round(Number(v) * 100)
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let key: string
     let resident: { email: string; headers: Headers }
@@ -116,14 +117,14 @@ medusaIntegrationTestRunner({
     const netOf = async (orderId: string, account: string) =>
       (await ledger().lineBalances(orderId)).filter((b: any) => b.account === account).reduce((s: number, b: any) => s + b.net, 0)
     /**
-     * Webhooks answered, their (1 ms) delayed processing started, every subscriber and workflow finished.
+     * Webhooks answered, their (1 ms) delayed processing run (trackSubscribers waits for delayed events too),
+     * every subscriber and workflow finished.
      * Duplicates still queued on the cart lock can outlive this (Medusa does not store process-payment
      * executions); when the next test's restore removes their session they log "PaymentSession … was not found".
      * Run alone, the duplicate-storm test logs no such error.
      */
     async function webhooksProcessed() {
       await stripe.settled()
-      await new Promise((r) => setTimeout(r, 30))
       await subscribers.idle()
     }
     const batchPlacesTaken = async () => {

@@ -22,6 +22,7 @@ const failing = { handedOver: false, checkedIn: false, shortageSettled: false }
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     afterEach(() => {
       failing.handedOver = failing.checkedIn = failing.shortageSettled = false

@@ -20,6 +20,7 @@ const fen = (v: unknown) => Math.round(Number(v) * 100)
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     afterEach(() => expectLedgerBalanced(getContainer()))
 

@@ -198,7 +198,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const outbox = container.resolve("searchSync") as any
       const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
-      const row = async (id: string) => (await knex.raw("SELECT version, leased_until FROM search_outbox WHERE product_id = ?", [id])).rows[0]
+      const row = async (id: string) => (await knex.raw("SELECT version, leased_until FROM search_outbox WHERE product_id = ? AND deleted_at IS NULL", [id])).rows[0]
       type Claim = { product_id: string; version: number }
       const mine = (claims: Claim[], id: string) => claims.filter((c) => c.product_id === id)
       const id = await productId("orah-mandarin-shuangjiang")

@@ -23,6 +23,7 @@ const MINUTE = 60_000
  */
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     afterEach(() => expectLedgerBalanced(getContainer()))
 

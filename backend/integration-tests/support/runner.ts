@@ -1,44 +1,43 @@
 /**
- * `medusaIntegrationTestRunner` with the options and suite API of
- * @medusajs/test-utils 2.21.2, built from that package's own pieces, with one
- * difference: the file's database is a clone (CREATE DATABASE … TEMPLATE) of the
- * template that global-setup.ts migrated once for the whole run, so a file does
- * not run every migration again. Everything else is as in test-utils: the app
- * boots in-process with the admin disabled, the database is snapshotted after
- * the suite's own beforeAll and restored before every test, and dropped at the end.
+ * `medusaIntegrationTestRunner` with the options and suite API of @medusajs/test-utils 2.21.2, built from that
+ * package's own pieces, with three differences (integration-tests/README.md):
  *
- * backend/vitest.config.ts points `@medusajs/test-utils` here, so spec files
- * keep importing the runner from where Medusa's docs say.
- * Without a template (LIANXIN_TEST_TEMPLATE_DB unset) it migrates like the original.
+ * - The file's database is a clone (CREATE DATABASE … TEMPLATE) of a template of the run, so a file does not run
+ *   every migration again: the migrated template global-setup.ts made, or, with `seeded: "e2e"`, that template with
+ *   the e2e scenario already seeded (support/templates.ts).
+ * - In the vitest project `shared-app` (vitest.config.ts: one worker process, `isolate: false`) the app is booted by
+ *   the first file and kept for the next ones, which start from a fresh clone of their template under it; a file
+ *   whose environment differs from the one the app booted with is refused with the names of the variables.
+ * - The app and `dbConnection` connect as the app role `lianxin_app`, as the production backend does.
+ *
+ * Everything else is as in test-utils: the app boots in-process with the admin disabled, the database is
+ * snapshotted after the suite's own beforeAll and restored before every test, and dropped at the end.
+ * backend/vitest.config.ts points `@medusajs/test-utils` here, so spec files keep importing the runner from where
+ * Medusa's docs say. Without a template (LIANXIN_TEST_TEMPLATE_DB unset) or with `dbName` it migrates like the original.
  */
 import crypto from "node:crypto"
-import { createRequire } from "node:module"
-import { asValue } from "@medusajs/framework/awilix"
 import { logger } from "@medusajs/framework/logger"
 import { Migrator } from "@medusajs/framework/migrations"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, getResolvedPlugins, mergePluginModules } from "@medusajs/framework/utils"
 import {
   TestDatabaseUtils,
   applyEnvVarsToProcess,
-  clearInstances,
   closeWaitingroomClient,
-  configLoaderOverride,
   createPostgresDatabaseTemplate,
   dropPostgresDatabaseTemplate,
   formatError,
-  initDb,
   migrateDatabase,
   migrateSearchIndexes,
   restorePostgresDatabaseFromTemplate,
-  startApp,
   syncLinks,
   type MedusaSuiteOptions,
 } from "@medusajs/test-utils/dist/index.js"
 import { waitWorkflowExecutions } from "@medusajs/test-utils/dist/medusa-test-runner-utils/wait-workflow-executions.js"
+import { bootApp, type BootedApp } from "./app"
 import { RUN_ID_ENV, TEMPLATE_ENV, cloneDatabase, relaxDurability, serverClient } from "./databases"
+import { SEEDED_SCENARIOS, seededTemplate, type SeededScenario } from "./templates"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
-import { APP_ROLE, TEST_APP_PASSWORD, withCredentials } from "../../scripts/postgres.mjs"
+import { APP_ROLE, TEST_APP_PASSWORD, testRunPrefix, withCredentials } from "../../scripts/postgres.mjs"
 
 export * from "@medusajs/test-utils/dist/index.js"
 
@@ -50,10 +49,19 @@ export type RunnerOptions = {
   schema?: string
   debug?: boolean
   inApp?: boolean
+  /**
+   * Start from the run's template with this scenario already seeded (built once per run) instead of the migrated
+   * one. The file still calls `seed(container, "e2e")` in its beforeAll: on a seeded database that only adds the
+   * order cycles of the coming days and returns the publishable key, as `npm start` does on a seeded database.
+   */
+  seeded?: SeededScenario
   testSuite: (options: MedusaSuiteOptions) => void
   hooks?: { beforeServerStart?: (container: MedusaContainer) => Promise<void> }
   cwd?: string
 }
+
+/** Set by vitest.config.ts for the files of the `shared-app` project. */
+const SHARED_APP_ENV = "LIANXIN_TEST_SHARED_APP"
 
 /**
  * Every snapshot and restore drops or copies the file's database with its
@@ -78,18 +86,39 @@ function countReplacedConnections(): { count: () => number; restore: () => void 
   return { count: () => replaced, restore: () => (console.log = original) }
 }
 
+/** The environment an app booted with, without what vitest itself changes from file to file. */
+function environmentOf(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.keys(env)
+      .filter((k) => !k.startsWith("VITEST") && !k.startsWith("__VITEST"))
+      .sort()
+      .map((k) => [k, env[k]])
+  )
+}
+
+type LiveApp = {
+  app: BootedApp
+  api: any
+  dbName: string
+  clientUrl: string
+  environment: Record<string, string | undefined>
+  stop: () => Promise<void>
+}
+
+/** The app of the `shared-app` worker process, kept across its files (modules are not re-evaluated there). */
+const SHARED = Symbol.for("lianxin.test.sharedApp")
+const shared = globalThis as unknown as { [SHARED]?: LiveApp }
+
 class TemplateTestRunner {
   private readonly dbName: string
   private readonly snapshotName: string
-  private readonly template: string | undefined
   private readonly cwd: string
   private readonly configPath: string
+  private readonly migratedTemplate: string | undefined
+  private readonly sharedMode: boolean
   private readonly clientUrl: string
   private readonly dbUtils = TestDatabaseUtils.dbTestUtilFactory()
-  private container: MedusaContainer | null = null
-  private medusaApp: any = null
-  private api: any = null
-  private stopApp = async () => {}
+  private live: LiveApp | null = null
   private restoreEnv = () => {}
   private snapshotReady = false
   private skipNextRestore = false
@@ -97,75 +126,120 @@ class TemplateTestRunner {
 
   constructor(private readonly options: RunnerOptions) {
     // A given dbName is the caller's: created and migrated as test-utils does.
-    this.template = options.dbName ? undefined : process.env[TEMPLATE_ENV]
-    const suffix = crypto.randomBytes(5).toString("hex")
-    this.dbName = options.dbName ?? `lianxin_it_${process.env[RUN_ID_ENV] ?? "adhoc"}_${suffix}`
+    this.migratedTemplate = options.dbName ? undefined : process.env[TEMPLATE_ENV]
+    if (options.seeded && !SEEDED_SCENARIOS.includes(options.seeded)) throw new Error(`no seeded template "${options.seeded}"`)
+    this.sharedMode = process.env[SHARED_APP_ENV] === "1"
+    if (this.sharedMode && (options.dbName || options.env || options.hooks || !this.migratedTemplate)) {
+      throw new Error(
+        "A file that passes dbName, env or hooks to the runner boots an app of its own: list it in OWN_APP in backend/vitest.config.ts"
+      )
+    }
+    const prefix = process.env[RUN_ID_ENV] ? `lianxin_it_${process.env[RUN_ID_ENV]}` : testRunPrefix("it")
+    this.dbName = options.dbName ?? (this.sharedMode ? `${prefix}_shared` : `${prefix}_${crypto.randomBytes(5).toString("hex")}`)
     this.snapshotName = `${this.dbName}-snapshot`
     this.cwd = options.cwd ?? options.medusaConfigFile ?? process.cwd()
     this.configPath = options.medusaConfigFile ?? this.cwd
-    // A clone of the template carries the app role's grants: the app (and
-    // dbConnection) run as that role, as in production, so a test sees what
-    // the running backend may and may not do. A caller's own database is
-    // migrated by the app itself and stays with the owner.
+    // A clone of a template carries the app role's grants: the app (and dbConnection) run as that role, as in
+    // production, so a test sees what the running backend may and may not do. A caller's own database is migrated
+    // by the app itself and stays with the owner.
     const ownerUrl = TestDatabaseUtils.getDatabaseURL(this.dbName)
-    this.clientUrl = this.template ? withCredentials(ownerUrl, APP_ROLE, TEST_APP_PASSWORD) : ownerUrl
+    this.clientUrl = this.migratedTemplate ? withCredentials(ownerUrl, APP_ROLE, TEST_APP_PASSWORD) : ownerUrl
+  }
+
+  /** The template this file's database starts from. */
+  private async baseTemplate(): Promise<string | undefined> {
+    if (!this.migratedTemplate) return undefined
+    return this.options.seeded ? seededTemplate(this.options.seeded) : this.migratedTemplate
   }
 
   async beforeAll() {
     const started = Date.now()
     this.replacedConnections = countReplacedConnections()
     try {
-      await configLoaderOverride(this.cwd, { clientUrl: this.clientUrl, debug: this.options.debug ?? false })
-      this.restoreEnv = applyEnvVarsToProcess(this.options.env ?? {})
-      await this.setupApplication()
-      logger.info(`[test db] ${this.dbName} ready in ${Date.now() - started} ms (${this.template ? `clone of ${this.template}` : "migrated"})`)
+      const template = await this.baseTemplate()
+      const reused = this.sharedMode ? shared[SHARED] : undefined
+      if (reused) {
+        this.checkSameEnvironment(reused)
+        // A fresh clone of the template under the running app; its pool replaces the connections this ends.
+        await restorePostgresDatabaseFromTemplate({ databaseName: reused.dbName, templateName: template! })
+        await this.relax(reused.dbName)
+        await migrateSearchIndexes(reused.app.container, logger)
+        await waitWorkflowExecutions(reused.app.container)
+        this.live = reused
+      } else {
+        this.live = await this.boot(template)
+        if (this.sharedMode) shared[SHARED] = this.live
+      }
+      this.dbUtils.pgConnection_ = this.live.app.pgConnection
+      const how = template ? `clone of ${template}` : "migrated"
+      logger.info(`[test db] ${this.dbName} ready in ${Date.now() - started} ms (${how}${reused ? ", app already running" : ""})`)
     } catch (error) {
       await this.cleanup()
       throw error
     }
   }
 
-  private async setupApplication() {
-    const { container, MedusaAppLoader } = await import("@medusajs/framework")
-    const appLoader = new MedusaAppLoader({ medusaConfigPath: this.configPath, cwd: this.cwd })
-    const configModule = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-    mergePluginModules(configModule, await getResolvedPlugins(this.cwd, configModule), this.cwd)
-    container.register({ [ContainerRegistrationKeys.LOGGER]: asValue(logger) })
-    if (this.options.hooks?.beforeServerStart) await this.options.hooks.beforeServerStart(container)
-
-    if (this.template) {
-      await cloneDatabase(this.template, this.dbName)
-      this.dbUtils.pgConnection_ = await initDb()
+  private async boot(template: string | undefined): Promise<LiveApp> {
+    if (template) {
+      await cloneDatabase(template, this.dbName)
     } else {
+      // A database of the caller's: created here, migrated by the app below.
       await this.dbUtils.create(this.dbName)
-      const client = serverClient()
-      await client.connect()
-      await relaxDurability(client, this.dbName).finally(() => client.end())
-      this.dbUtils.pgConnection_ = await initDb()
-      await new Migrator({ container }).ensureMigrationsTable()
-      await migrateDatabase(appLoader)
-      await syncLinks(appLoader, this.configPath, container, logger)
+      await this.relax(this.dbName)
     }
-    await clearInstances()
+    const app = await bootApp({
+      cwd: this.cwd,
+      configPath: this.configPath,
+      clientUrl: this.clientUrl,
+      env: this.options.env ?? {},
+      debug: this.options.debug,
+      afterConfigLoaded: () => {
+        this.restoreEnv = applyEnvVarsToProcess(this.options.env ?? {})
+      },
+      beforeServerStart: this.options.hooks?.beforeServerStart,
+      prepareDatabase: template
+        ? undefined
+        : async (appLoader, container) => {
+            await new Migrator({ container }).ensureMigrationsTable()
+            await migrateDatabase(appLoader)
+            await syncLinks(appLoader, this.configPath, container, logger)
+          },
+    })
+    return this.liveApp(app)
+  }
 
-    // As in test-utils: search index definitions are registered before the app
-    // loads, and their physical indexes made before the HTTP app starts (they
-    // may live outside PostgreSQL, so a clone does not carry them).
-    const { loadSearchIndexes } = createRequire(import.meta.url)("@medusajs/medusa/loaders/search")
-    await loadSearchIndexes({ plugins: await getResolvedPlugins(this.cwd, configModule, true), configModule, logger })
-    this.medusaApp = await appLoader.load()
-    await migrateSearchIndexes(container, logger)
-
-    const { shutdown, container: appContainer, port } = await startApp({ cwd: this.configPath, env: this.options.env ?? {} })
-    this.container = appContainer
+  private async liveApp(app: BootedApp): Promise<LiveApp> {
     const { default: axios } = await import("axios")
     const cancel = axios.CancelToken.source()
-    this.api = axios.create({ baseURL: `http://localhost:${port}`, cancelToken: cancel.token })
-    this.stopApp = async () => {
-      await shutdown()
-      cancel.cancel("Request canceled by shutdown")
+    return {
+      app,
+      api: axios.create({ baseURL: `http://localhost:${app.port}`, cancelToken: cancel.token }),
+      dbName: this.dbName,
+      clientUrl: this.clientUrl,
+      environment: environmentOf(process.env),
+      stop: async () => {
+        await app.shutdown()
+        cancel.cancel("Request canceled by shutdown")
+      },
     }
-    await waitWorkflowExecutions(appContainer)
+  }
+
+  /** A file of the shared app must see the app it would have booted itself. */
+  private checkSameEnvironment(live: LiveApp) {
+    const now = environmentOf(process.env)
+    const changed = [...new Set([...Object.keys(now), ...Object.keys(live.environment)])].filter((k) => now[k] !== live.environment[k])
+    if (changed.length) {
+      throw new Error(
+        `This file's environment differs from the one the shared app booted with (${changed.join(", ")}): ` +
+          "list the file in OWN_APP in backend/vitest.config.ts so that it boots an app of its own"
+      )
+    }
+  }
+
+  private async relax(dbName: string) {
+    const client = serverClient()
+    await client.connect()
+    await relaxDurability(client, dbName).finally(() => client.end())
   }
 
   async beforeEach() {
@@ -189,32 +263,34 @@ class TemplateTestRunner {
 
   private async restore(templateName = this.snapshotName) {
     await restorePostgresDatabaseFromTemplate({ databaseName: this.dbName, templateName })
-    const client = serverClient()
-    await client.connect()
-    await relaxDurability(client, this.dbName).finally(() => client.end())
+    await this.relax(this.dbName)
   }
 
   async afterEach() {
-    if (this.container) await waitWorkflowExecutions(this.container)
+    if (this.live) await waitWorkflowExecutions(this.live.app.container)
   }
 
   async cleanup() {
+    const keepApp = this.sharedMode && this.live !== null && shared[SHARED] === this.live
     try {
       process.removeAllListeners("SIGTERM")
       process.removeAllListeners("SIGINT")
-      await this.stopApp()
-      await clearInstances()
-      await (this.container as any)?.dispose?.()
-      if (this.snapshotReady) await dropPostgresDatabaseTemplate(this.snapshotName)
-      await this.dbUtils.shutdown(this.dbName)
-      await closeWaitingroomClient()
+      if (keepApp) {
+        // The next file of this worker restores the database from its own template under the same app.
+        await waitWorkflowExecutions(this.live!.app.container)
+        if (this.snapshotReady) await dropPostgresDatabaseTemplate(this.snapshotName)
+      } else {
+        await this.live?.stop()
+        if (this.snapshotReady) await dropPostgresDatabaseTemplate(this.snapshotName)
+        await this.dbUtils.shutdown(this.dbName)
+        await closeWaitingroomClient()
+      }
     } catch (error) {
       logger.error(`Error during cleanup:\n${formatError(error)}`)
     } finally {
       this.snapshotReady = false
-      this.container = null
-      this.medusaApp = null
-      this.api = null
+      this.skipNextRestore = false
+      this.live = null
       this.restoreEnv()
       this.restoreEnv = () => {}
       if (this.replacedConnections) {
@@ -228,10 +304,10 @@ class TemplateTestRunner {
 
   options_(): MedusaSuiteOptions {
     return {
-      api: new Proxy({}, { get: (_t, prop) => this.api?.[prop] }),
+      api: new Proxy({}, { get: (_t, prop) => this.live?.api?.[prop] }),
       dbConnection: new Proxy({}, { get: (_t, prop) => (this.dbUtils.pgConnection_ as any)?.[prop] }),
-      getMedusaApp: () => this.medusaApp,
-      getContainer: () => this.container as MedusaContainer,
+      getMedusaApp: () => this.live?.app.medusaApp,
+      getContainer: () => this.live?.app.container as MedusaContainer,
       dbConfig: { dbName: this.dbName, schema: this.options.schema ?? "public", clientUrl: this.clientUrl },
       dbUtils: {
         ...this.dbUtils,
@@ -242,7 +318,7 @@ class TemplateTestRunner {
         },
         restore: (o?: { templateName?: string }) => this.restore(o?.templateName),
       },
-      utils: { waitWorkflowExecutions: () => waitWorkflowExecutions(this.container as MedusaContainer) },
+      utils: { waitWorkflowExecutions: () => waitWorkflowExecutions(this.live?.app.container as MedusaContainer) },
     }
   }
 }

@@ -6,3 +6,16 @@ declare module "@lianxin/plugin/utils/proxy-trust" {
 declare module "@lianxin/plugin/utils/http-edge" {
   export function installHttpEdge(express?: unknown, options?: { trustProxy?: string }): void
 }
+declare module "@lianxin/plugin/utils/progress-bar" {
+  export class ProgressPrinter {
+    constructor(
+      stream: { isTTY?: boolean; write(text: string): unknown },
+      label: string,
+      now?: () => number,
+      startedAt?: number
+    )
+    readonly tty: boolean
+    update(done: number, total: number, batches: number): void
+    finish(): void
+  }
+}

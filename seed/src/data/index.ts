@@ -5,3 +5,13 @@ export { CATEGORIES } from "./categories"
 export { PRODUCTS } from "./products"
 export { DEMO_ADMIN, DEMO_CATALOG, DEMO_HISTORY, DEMO_PICKUP_NETWORK, DEMO_STOCK_LOCATION } from "./demo"
 export { E2E_ADMIN, E2E_CATALOG, E2E_STOCK_LOCATION } from "./e2e"
+export {
+  DEMO_SEARCH_RELEVANCE,
+  RELEVANCE_THRESHOLD,
+  formatRelevance,
+  scoreRelevance,
+  type RelevanceCase,
+  type RelevanceKind,
+  type RelevanceOutcome,
+  type RelevanceScore,
+} from "./search-relevance"

@@ -3,13 +3,16 @@ import type { ProductSeed } from "./types"
 /**
  * The demo's 24 products. Prices are in fen (3990 = ¥39.90). Descriptions say
  * what the product is, how it was made and what to expect — no certifications
- * and no health claims (a unit test rejects the usual words).
+ * and no health claims (a unit test rejects the usual words). `keywords` are
+ * what residents also call the product (other regions' names, English, the
+ * place it is known by): search finds it by them (seed/src/data/search-relevance.ts).
  */
 export const PRODUCTS: ProductSeed[] = [
   // 水果
   {
     handle: "fuji-apple-luochuan",
     title: "塬上红富士苹果",
+    keywords: ["富士苹果", "洛川苹果", "apple", "fuji"],
     category: "fruit",
     householdCode: "SX-YA-008",
     emoji: "red-apple",
@@ -23,6 +26,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "guiqi-mango-tiandong",
     title: "桂七芒果",
+    keywords: ["百色芒果", "田东芒果", "mango"],
     category: "fruit",
     householdCode: "GX-BS-002",
     emoji: "mango",
@@ -33,6 +37,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "orah-mandarin-shuangjiang",
     title: "坡地沃柑",
+    keywords: ["柑橘", "橘子", "桔子", "柑子", "mandarin", "orange"],
     category: "fruit",
     householdCode: "YN-LC-012",
     emoji: "tangerine",
@@ -43,6 +48,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "old-tree-pear-liping",
     title: "侗寨老树梨",
+    keywords: ["梨子", "土梨", "pear"],
     category: "fruit",
     householdCode: "GZ-QDN-003",
     emoji: "pear",
@@ -54,6 +60,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "yellow-potato-luochuan",
     title: "黄心土豆",
+    keywords: ["马铃薯", "洋芋", "potato"],
     category: "vegetables",
     householdCode: "SX-YA-008",
     emoji: "potato",
@@ -64,6 +71,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "red-sweet-potato-tiandong",
     title: "红心红薯",
+    keywords: ["地瓜", "番薯", "红苕", "山芋", "sweet potato"],
     category: "vegetables",
     householdCode: "GX-BS-002",
     emoji: "roasted-sweet-potato",
@@ -74,6 +82,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "fresh-chili-liping",
     title: "鲜小米辣",
+    keywords: ["辣椒", "小米椒", "朝天椒", "海椒", "辣子", "chili", "pepper"],
     category: "vegetables",
     householdCode: "GZ-QDN-015",
     emoji: "hot-pepper",
@@ -84,6 +93,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "purple-garlic-luochuan",
     title: "紫皮大蒜",
+    keywords: ["蒜", "蒜头", "独蒜", "garlic"],
     category: "vegetables",
     householdCode: "SX-YA-021",
     emoji: "garlic",
@@ -95,6 +105,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "xianghe-glutinous-rice-liping",
     title: "侗家香禾糯米",
+    keywords: ["江米", "糯稻", "香禾糯", "糍粑", "sticky rice", "glutinous rice"],
     category: "grains-and-oils",
     householdCode: "GZ-QDN-003",
     emoji: "cooked-rice",
@@ -105,6 +116,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "yellow-millet-luochuan",
     title: "沟坡黄小米",
+    keywords: ["谷子", "粟米", "小米粥", "millet"],
     category: "grains-and-oils",
     householdCode: "SX-YA-021",
     emoji: "sheaf-of-rice",
@@ -115,6 +127,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "rapeseed-oil-liping",
     title: "小榨菜籽油",
+    keywords: ["菜油", "食用油", "油菜籽", "rapeseed oil", "oil"],
     category: "grains-and-oils",
     householdCode: "GZ-QDN-015",
     emoji: "jar",
@@ -125,6 +138,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "stone-ground-corn-grits-luochuan",
     title: "石磨玉米糁",
+    keywords: ["玉米渣", "玉米碴", "苞谷", "包谷", "corn"],
     category: "grains-and-oils",
     householdCode: "SX-YA-021",
     emoji: "ear-of-corn",
@@ -136,6 +150,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "hillside-eggs-shuangjiang",
     title: "坡地土鸡蛋",
+    keywords: ["鸡蛋", "柴鸡蛋", "笨鸡蛋", "草鸡蛋", "eggs"],
     category: "eggs",
     householdCode: "YN-LC-012",
     emoji: "nest-with-eggs",
@@ -146,6 +161,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "paddy-duck-eggs-liping",
     title: "稻田鸭蛋",
+    keywords: ["麻鸭蛋", "青壳鸭蛋", "咸鸭蛋", "duck eggs"],
     category: "eggs",
     householdCode: "GZ-QDN-003",
     emoji: "egg",
@@ -156,6 +172,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "courtyard-eggs-luochuan",
     title: "院养柴鸡蛋",
+    keywords: ["鸡蛋", "土鸡蛋", "笨鸡蛋", "草鸡蛋", "eggs"],
     category: "eggs",
     householdCode: "SX-YA-008",
     emoji: "egg",
@@ -167,6 +184,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "dried-bolete-shuangjiang",
     title: "牛肝菌干片",
+    keywords: ["蘑菇", "菌子", "野生菌", "干菌", "mushroom", "porcini"],
     category: "mushrooms",
     householdCode: "YN-LC-012",
     emoji: "brown-mushroom",
@@ -177,6 +195,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "log-grown-shiitake-liping",
     title: "椴木香菇（干）",
+    keywords: ["蘑菇", "冬菇", "干香菇", "mushroom", "shiitake"],
     category: "mushrooms",
     householdCode: "GZ-QDN-015",
     emoji: "brown-mushroom",
@@ -187,6 +206,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "dried-wood-ear-tiandong",
     title: "秋木耳（干）",
+    keywords: ["黑木耳", "干木耳", "wood ear", "black fungus"],
     category: "mushrooms",
     householdCode: "GX-BS-011",
     emoji: "brown-mushroom",
@@ -198,6 +218,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "locust-honey-luochuan",
     title: "洋槐蜜",
+    keywords: ["蜂蜜", "槐花蜜", "洋槐花蜜", "槐蜜", "honey", "acacia honey"],
     category: "honey",
     householdCode: "SX-YA-021",
     emoji: "honey-pot",
@@ -208,6 +229,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "chinese-bee-honey-tiandong",
     title: "中蜂百花蜜",
+    keywords: ["蜂蜜", "土蜂蜜", "中华蜂", "野花蜜", "honey"],
     category: "honey",
     householdCode: "GX-BS-011",
     emoji: "honeybee",
@@ -219,6 +241,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "mengku-black-tea",
     title: "勐库大叶种红茶",
+    keywords: ["滇红", "云南红茶", "大叶种", "black tea", "tea"],
     category: "tea",
     householdCode: "YN-LC-007",
     emoji: "teapot",
@@ -229,6 +252,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "spring-sun-dried-maocha",
     title: "春茶晒青毛茶",
+    keywords: ["毛茶", "晒青", "生茶", "散茶", "云南茶", "tea"],
     category: "tea",
     householdCode: "YN-LC-007",
     emoji: "leaf-fluttering-in-wind",
@@ -239,6 +263,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "early-spring-green-tea-liping",
     title: "明前绿茶",
+    keywords: ["明前茶", "新茶", "春茶", "green tea", "tea"],
     category: "tea",
     householdCode: "GZ-QDN-015",
     emoji: "teacup-without-handle",
@@ -250,6 +275,7 @@ export const PRODUCTS: ProductSeed[] = [
   {
     handle: "red-skin-peanuts-tiandong",
     title: "红皮小花生（生）",
+    keywords: ["花生米", "红皮花生", "生花生", "peanuts"],
     category: "dried-goods",
     householdCode: "GX-BS-011",
     emoji: "peanuts",

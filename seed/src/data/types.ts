@@ -57,6 +57,11 @@ export type ProductSeed = {
   /** ASCII kebab-case, unique. */
   handle: string
   title: string
+  /**
+   * Curated search keywords (product.metadata.search_keywords): other names for it (马铃薯 for 土豆), its
+   * English name, the place it is known by. Not the title's own words: search finds those already.
+   */
+  keywords?: string[]
   description: string
   /** Handle of a CategorySeed in the same catalog. */
   category: string

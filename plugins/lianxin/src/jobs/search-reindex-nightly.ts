@@ -1,21 +1,24 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { PRODUCT_INDEX } from "../search/settings"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productSearchModule } from "../workflows/search/drain-search-outbox"
+import { reindexProductSearch } from "../workflows/search/reindex-products"
 
 /**
  * 04:00 every night: a full rebuild into a new index version, swapped in when
- * complete. Repairs anything that reached the database without an event.
+ * complete (what `npm run reindex` does). Repairs anything that reached the
+ * database without an event.
  */
 export default async function searchReindexNightly(container: MedusaContainer) {
   if (!productSearchModule(container)) return
-  const search = container.resolve<{ reindex(input: { index: string }): Promise<unknown> }>(Modules.SEARCH)
+  const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   try {
-    await search.reindex({ index: PRODUCT_INDEX })
+    const result = await reindexProductSearch(container)
+    logger.info(
+      `[search] nightly reindex: ${result.products} products into ${result.after?.physical_name} in ${result.ms} ms` +
+        (result.reapplied ? `, ${result.reapplied} changed meanwhile re-applied` : "")
+    )
   } catch (error) {
-    container
-      .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-      .warn(`[search] nightly reindex failed; the live index is untouched: ${error instanceof Error ? error.message : error}`)
+    logger.warn(`[search] nightly reindex failed; the live index is untouched: ${error instanceof Error ? error.message : error}`)
   }
 }
 

@@ -25,9 +25,11 @@ const fields = search.define({
   category_names: search.text().array().searchable({ weight: 7 }),
   title_grams: search.text().searchable({ weight: 6 }).retrievable(false),
   household_names: search.text().array().searchable({ weight: 5 }),
-  villages: search.keyword().array().searchable({ weight: 4 }).filterable().facetable(),
-  provinces: search.keyword().array().searchable({ weight: 4 }).filterable().facetable(),
+  places: search.text().array().searchable({ weight: 4 }).retrievable(false),
+  villages: search.keyword().array().filterable().facetable(),
+  provinces: search.keyword().array().filterable().facetable(),
   household_codes: search.keyword().array().searchable({ weight: 3 }).filterable(),
+  sizes: search.text().array().searchable({ weight: 2 }).retrievable(false),
   description: search.text().searchable({ weight: 1 }),
   category_handles: search.keyword().array().filterable().facetable(),
   price_min_fen: search.integer().filterable().sortable(),
@@ -48,8 +50,8 @@ const CHINESE_ATTRIBUTES = [
   "category_names",
   "title_grams",
   "household_names",
-  "villages",
-  "provinces",
+  "places",
+  "sizes",
   "description",
 ]
 
@@ -69,7 +71,9 @@ async function* seedProducts(context: {
   const query = context.container.query as GraphQuery
   let cursor = context.last_key
   let done = 0
+  let batches = 0
   let total: number | undefined
+  const phase = context.catchup ? "catchup" : "build"
   for (;;) {
     const { data, metadata } = await query.graph(
       {
@@ -96,12 +100,14 @@ async function* seedProducts(context: {
     }
     cursor = rows[rows.length - 1].id
     done += rows.length
-    reportSeedProgress(done, total ?? done)
+    batches++
     yield [
       ...(documents.length ? [{ action: "upsert" as const, documents }] : []),
       // A fresh index holds none of them; a catch-up or in-place rebuild may.
       ...(gone.length && (context.catchup || context.last_key) ? [{ action: "delete" as const, filters: { id: gone } }] : []),
     ]
+    // After the yield: the Search Module has taken this page (written it, or buffered less than one write batch).
+    await reportSeedProgress({ phase, done, total: Math.max(total ?? done, done), batches })
     if (rows.length < SEED_BATCH) break
   }
 }

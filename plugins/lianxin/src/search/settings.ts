@@ -4,7 +4,14 @@ export const PRODUCT_INDEX = "products"
 /** Products read per query.graph page while seeding or syncing. */
 export const SEED_BATCH = 250
 
-type ProgressListener = (done: number, total: number) => void
+/**
+ * Where a seed of the product index is: `build` reads every product once, `catchup` re-reads those changed
+ * since the build started. `done` products of `total` read and handed to the Search Module, in `batches` pages.
+ */
+export type SeedProgress = { phase: "build" | "catchup"; done: number; total: number; batches: number }
+
+/** May return a promise: the seed waits for it before reading the next page (tests change data mid-build). */
+type ProgressListener = (progress: SeedProgress) => void | Promise<void>
 
 const PROGRESS = Symbol.for("lianxin.search.seed-progress")
 
@@ -17,7 +24,7 @@ export function onSeedProgress(listener: ProgressListener | undefined): void {
   ;(globalThis as Record<symbol, unknown>)[PROGRESS] = listener
 }
 
-export function reportSeedProgress(done: number, total: number): void {
+export async function reportSeedProgress(progress: SeedProgress): Promise<void> {
   const listener = (globalThis as Record<symbol, unknown>)[PROGRESS] as ProgressListener | undefined
-  listener?.(done, total)
+  await listener?.(progress)
 }

@@ -15,6 +15,7 @@ function product(overrides: Partial<ProductSearchSource> = {}): ProductSearchSou
     sales_channels: [{ id: "sc_1" }],
     variants: [
       {
+        title: "10斤装",
         manage_inventory: true,
         allow_backorder: false,
         prices: [
@@ -26,6 +27,7 @@ function product(overrides: Partial<ProductSearchSource> = {}): ProductSearchSou
         ],
       },
       {
+        title: "5斤装",
         manage_inventory: true,
         allow_backorder: false,
         prices: [{ amount: "39.90000000000000000", currency_code: "CNY" }],
@@ -42,7 +44,7 @@ function product(overrides: Partial<ProductSearchSource> = {}): ProductSearchSou
             code: "SX-YA-008",
             display_name: "高叔家",
             public_profile_consent: false,
-            village: { name: "沟坡村", province: "陕西省" },
+            village: { name: "沟坡村", province: "陕西省", county: "洛川县", township: "旧县镇" },
           },
         },
       ],
@@ -62,6 +64,8 @@ describe("toSearchDocument", () => {
       category_handles: ["fruit"],
       villages: ["沟坡村"],
       provinces: ["陕西省"],
+      places: ["沟坡村", "旧县镇", "洛川县", "陕西省", "旧县", "洛川", "陕西"],
+      sizes: ["10斤装", "5斤装"],
       household_codes: ["SX-YA-008"],
       price_min_fen: 3990,
       price_max_fen: 7200,

@@ -1,4 +1,4 @@
-import { pinyinTerms, priceBand, titleGrams } from "./search-text"
+import { pinyinTerms, priceBand, shortPlaceName, titleGrams } from "./search-text"
 
 /**
  * One product as the search index holds it (decision 012). Only what a resident
@@ -16,6 +16,13 @@ export type ProductSearchDocument = {
   category_handles: string[]
   villages: string[]
   provinces: string[]
+  /**
+   * Where it comes from, as residents say it: village, township, county and province, in full and short
+   * (洛川县 and 洛川, 广西壮族自治区 and 广西), so 洛川苹果 and 陕西 小米 find their products.
+   */
+  places: string[]
+  /** The variants' titles (5斤装, 500g, 30枚): residents type 苹果 5斤. */
+  sizes: string[]
   household_codes: string[]
   household_names: string[]
   title_pinyin: string
@@ -51,6 +58,7 @@ export const PRODUCT_SEARCH_GRAPH_FIELDS = [
   "categories.handle",
   "sales_channels.id",
   "variants.id",
+  "variants.title",
   "variants.manage_inventory",
   "variants.allow_backorder",
   "variants.prices.amount",
@@ -64,6 +72,8 @@ export const PRODUCT_SEARCH_GRAPH_FIELDS = [
   "attribution.shares.household.public_profile_consent",
   "attribution.shares.household.village.name",
   "attribution.shares.household.village.province",
+  "attribution.shares.household.village.county",
+  "attribution.shares.household.village.township",
 ] as const
 
 type Maybe<T> = T | null | undefined
@@ -81,6 +91,7 @@ export type ProductSearchSource = {
   sales_channels?: Maybe<Maybe<{ id?: Maybe<string> }>[]>
   variants?: Maybe<
     Maybe<{
+      title?: Maybe<string>
       manage_inventory?: Maybe<boolean>
       allow_backorder?: Maybe<boolean>
       prices?: Maybe<Maybe<{ amount?: Maybe<number | string>; currency_code?: Maybe<string> }>[]>
@@ -104,7 +115,12 @@ export type ProductSearchSource = {
           code?: Maybe<string>
           display_name?: Maybe<string>
           public_profile_consent?: Maybe<boolean>
-          village?: Maybe<{ name?: Maybe<string>; province?: Maybe<string> }>
+          village?: Maybe<{
+            name?: Maybe<string>
+            province?: Maybe<string>
+            county?: Maybe<string>
+            township?: Maybe<string>
+          }>
         }>
       }>[]
     >
@@ -179,6 +195,8 @@ export function toSearchDocument(
   const metadata = product.metadata ?? {}
   const title = product.title ?? ""
   const keywords = curatedKeywords(metadata)
+  const villages = present(households.map((h) => h.village))
+  const placeNames = unique(villages.flatMap((v) => [v.name, v.township, v.county, v.province]))
 
   return {
     id: product.id,
@@ -190,6 +208,8 @@ export function toSearchDocument(
     category_handles: unique(present(product.categories).map((c) => c.handle)),
     villages: unique(households.map((h) => h.village?.name)),
     provinces: unique(households.map((h) => h.village?.province)),
+    places: unique([...placeNames, ...placeNames.map(shortPlaceName)]),
+    sizes: unique(variants.map((v) => v.title)),
     household_codes: unique(households.map((h) => h.code)),
     household_names: unique(households.filter((h) => h.public_profile_consent === true).map((h) => h.display_name)),
     title_pinyin: pinyinTerms([title, ...keywords].join(" ")),

@@ -5,6 +5,7 @@ import {
   pinyinTerms,
   priceBand,
   queryPinyin,
+  shortPlaceName,
   synonymMap,
   titleGrams,
 } from "./search-text"
@@ -74,5 +75,21 @@ describe("priceBand", () => {
     expect(priceBand(5000)).toBe("50-100")
     expect(priceBand(10000)).toBe("100+")
     expect(priceBand(12800)).toBe("100+")
+  })
+})
+
+describe("shortPlaceName", () => {
+  it("drops administrative suffixes and the peoples of autonomous areas", () => {
+    expect(shortPlaceName("洛川县")).toBe("洛川")
+    expect(shortPlaceName("陕西省")).toBe("陕西")
+    expect(shortPlaceName("广西壮族自治区")).toBe("广西")
+    expect(shortPlaceName("双江拉祜族佤族布朗族傣族自治县")).toBe("双江")
+    expect(shortPlaceName("黔东南苗族侗族自治州")).toBe("黔东南")
+    expect(shortPlaceName("勐库镇")).toBe("勐库")
+  })
+  it("keeps villages whole and never leaves a single character", () => {
+    expect(shortPlaceName("南岗村")).toBeUndefined()
+    expect(shortPlaceName("沙县")).toBeUndefined()
+    expect(shortPlaceName("北京")).toBeUndefined()
   })
 })

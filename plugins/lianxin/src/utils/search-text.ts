@@ -105,6 +105,23 @@ export function titleGrams(title: string): string {
   return [...grams].join(" ")
 }
 
+// Peoples named in the official names of autonomous areas (双江拉祜族佤族布朗族傣族自治县, 广西壮族自治区 …).
+const PEOPLES =
+  "拉祜|佤|布朗|傣|壮|苗|侗|彝|回|藏|维吾尔|土家|瑶|白|哈尼|黎|傈僳|蒙古|满|朝鲜|畲|布依|水|羌|仡佬|纳西|景颇|土|仫佬|毛南|京"
+const AUTONOMOUS = new RegExp(`(?:(?:${PEOPLES})族)*自治(?:区|州|县|旗)$`, "u")
+const ADMINISTRATIVE = /(?:特别行政区|省|市|地区|盟|县|区|旗|镇|乡|街道)$/u
+
+/**
+ * A place as residents say it: 洛川县 → 洛川, 双江拉祜族佤族布朗族傣族自治县 → 双江,
+ * 广西壮族自治区 → 广西, 勐库镇 → 勐库. Villages keep their 村 (南岗村: 南岗 alone is no name).
+ * Undefined when nothing shorter of at least two characters is left.
+ */
+export function shortPlaceName(name: string): string | undefined {
+  const trimmed = name.trim()
+  const short = trimmed.replace(AUTONOMOUS, "").replace(ADMINISTRATIVE, "")
+  return short !== trimmed && Array.from(short).length >= 2 ? short : undefined
+}
+
 /**
  * Curated two-way synonym groups: every term of a group finds the others.
  * Meilisearch synonyms are one-way unless declared both ways, so

@@ -84,11 +84,13 @@ class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
   }
 
   /**
-   * Removes what was applied. A claim whose row changed since (a newer version,
-   * or already removed by a drain that applied that newer version) is made due
-   * again: this drain's write, from an older read, may have reached the index
-   * after the newer one, so the product is applied once more. Returns how many
-   * rows were removed; the rest are due again.
+   * Marks what was applied (soft delete: `npm run reindex` re-applies products
+   * changed while it built the new index, which went to the old one). A claim
+   * whose row changed since (a newer version, or already applied by a drain
+   * that applied that newer version) is made due again: this drain's write,
+   * from an older read, may have reached the index after the newer one, so the
+   * product is applied once more. Returns how many rows were applied; the rest
+   * are due again.
    */
   @InjectTransactionManager()
   async acknowledge(claims: OutboxClaim[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
@@ -96,10 +98,11 @@ class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
     let removed = 0
     const stale: OutboxClaim[] = []
     for (const claim of claims) {
-      const deleted = await manager.execute(`DELETE FROM search_outbox WHERE id = ? AND version = ? RETURNING id`, [
-        claim.id,
-        claim.version,
-      ])
+      const deleted = await manager.execute(
+        `UPDATE search_outbox SET deleted_at = now(), leased_until = NULL, updated_at = now()
+          WHERE id = ? AND version = ? AND deleted_at IS NULL RETURNING id`,
+        [claim.id, claim.version]
+      )
       if (deleted.length) removed++
       else stale.push(claim)
     }
@@ -128,6 +131,33 @@ class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const rows = await manager.execute(
       `UPDATE search_outbox SET next_attempt_at = now() WHERE deleted_at IS NULL AND next_attempt_at > now() RETURNING id`
+    )
+    return rows.length
+  }
+
+  /** The database's clock: outbox times are the database's, whatever the clock of the process asking. */
+  @InjectManager()
+  async clock(@MedusaContext() sharedContext: Context = {}): Promise<Date> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [row] = await manager.execute(`SELECT now() AS now`)
+    return new Date(row.now)
+  }
+
+  /** Products enqueued or applied at or after `since` (by the database's clock), waiting or not. */
+  @InjectManager()
+  async touchedSince(since: Date, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows = await manager.execute(`SELECT DISTINCT product_id FROM search_outbox WHERE updated_at >= ?`, [since])
+    return (rows as { product_id: string }[]).map((r) => r.product_id)
+  }
+
+  /** Forgets rows applied before `before`; returns how many. */
+  @InjectTransactionManager()
+  async purgeApplied(before: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows = await manager.execute(
+      `DELETE FROM search_outbox WHERE deleted_at IS NOT NULL AND deleted_at < ? RETURNING id`,
+      [before]
     )
     return rows.length
   }

@@ -1,2 +1,3 @@
 export * from "./enqueue-search-sync"
 export * from "./drain-search-outbox"
+export * from "./reindex-products"

@@ -1,6 +1,8 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
+import { answerBadInput } from "../../../utils/http-edge"
+import { checkBody } from "../../../utils/request-guard"
 
 /*
  * Body validation for our admin routes. Every message names the field and the
@@ -71,7 +73,7 @@ export function validateBody<T extends z.ZodType>(schema: T) {
  * and does not keep the raw body on the request.
  */
 export function validateSensitiveBody<T extends z.ZodType>(schema: T) {
-  return async function validateSensitive(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  return async function validateSensitive(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     try {
       const raw = await readJsonText(req)
       let parsed: unknown
@@ -80,6 +82,10 @@ export function validateSensitiveBody<T extends z.ZodType>(schema: T) {
       } catch {
         throw invalid("the body is not valid JSON")
       }
+      // The input guard's body check (NUL, lone surrogates, depth), which ran
+      // before Medusa's parser elsewhere, runs here on the body this parser made.
+      const problem = checkBody(parsed)
+      if (problem) return answerBadInput(res, problem)
       ;(req as MedusaRequest & { validatedBody: unknown }).validatedBody = await parseBody(schema, parsed)
       next()
     } catch (e) {
