@@ -12,11 +12,13 @@ import {
   generatePickupCode,
   hashPickupCode,
   hashesEqual,
-  openPickupCode,
-  sealPickupCode,
+  openPickupCodeWith,
+  pickupCodeHashes,
+  sealedPickupKeyId,
+  sealPickupCodeWith,
   signPickupToken,
-  verifyPickupToken,
-  type PickupKeys,
+  verifyPickupTokenWith,
+  type PickupKeyring,
   type PickupTokenClaims,
 } from "../../utils/pickup-code"
 import { placeholders } from "../../utils/sql"
@@ -39,7 +41,10 @@ import {
   PropertyOffice,
 } from "./models"
 
-type InjectedDependencies = { [PICKUP_KEYS]: PickupKeys }
+type InjectedDependencies = { [PICKUP_KEYS]: PickupKeyring }
+
+/** One code's values before rekeyCodes moved it to the current key. */
+export type RekeyedCode = { id: string; code_hash: string; code_sealed: string }
 
 /** A code as it was before issueCode, for its compensation. */
 export type PreviousCode = {
@@ -193,7 +198,7 @@ class PickupModuleService extends MedusaService({
   PickupLock,
   PickupNotification,
 }) {
-  protected keys_: PickupKeys
+  protected keys_: PickupKeyring
 
   constructor(deps: InjectedDependencies) {
     // MedusaService takes the container cradle and module options positionally.
@@ -204,15 +209,20 @@ class PickupModuleService extends MedusaService({
   // ---- codes and tokens -------------------------------------------------------
 
   hashCode(pickupPointId: string, code: string): string {
-    return hashPickupCode(this.keys_.code, pickupPointId, code)
+    return hashPickupCode(this.keys_.current.code, pickupPointId, code)
+  }
+
+  /** The code's HMAC under every loaded key (decision 016): a look-up finds codes issued before a rotation. */
+  hashCandidates(pickupPointId: string, code: string): string[] {
+    return pickupCodeHashes(this.keys_, pickupPointId, code)
   }
 
   signToken(claims: PickupTokenClaims): string {
-    return signPickupToken(this.keys_.token, claims)
+    return signPickupToken(this.keys_.current.token, claims)
   }
 
   readToken(token: string): PickupTokenClaims | null {
-    return verifyPickupToken(this.keys_.token, token)
+    return verifyPickupTokenWith(this.keys_, token)
   }
 
   /**
@@ -249,7 +259,7 @@ class PickupModuleService extends MedusaService({
     }
     const shownAt = options.shown === false ? null : new Date()
     if (options.first_view && !current.code_shown_at && current.code_sealed && current.code_hash) {
-      const code = openPickupCode(this.keys_.seal, `${assignmentId}:${current.code_version}`, current.code_sealed)
+      const code = openPickupCodeWith(this.keys_, `${assignmentId}:${current.code_version}`, current.code_sealed)
       if (code) {
         await manager.execute(`UPDATE pickup_assignment SET code_shown_at = ?, updated_at = now() WHERE id = ?`, [
           shownAt,
@@ -261,14 +271,15 @@ class PickupModuleService extends MedusaService({
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = generatePickupCode()
       const hash = this.hashCode(current.pickup_point_id, code)
+      const candidates = this.hashCandidates(current.pickup_point_id, code)
       const [clash] = await manager.execute(
-        `SELECT 1 FROM pickup_assignment WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL
+        `SELECT 1 FROM pickup_assignment WHERE pickup_point_id = ? AND code_hash IN (${placeholders(candidates)}) AND deleted_at IS NULL
             AND status IN ${LIVE_STATUSES} AND id <> ?`,
-        [current.pickup_point_id, hash, assignmentId]
+        [current.pickup_point_id, ...candidates, assignmentId]
       )
       if (clash) continue
       const version = Number(current.code_version) + 1
-      const sealed = sealPickupCode(this.keys_.seal, `${assignmentId}:${version}`, code)
+      const sealed = sealPickupCodeWith(this.keys_, `${assignmentId}:${version}`, code)
       const [row] = await manager.execute(
         `UPDATE pickup_assignment SET code_hash = ?, code_version = ?, code_sealed = ?, code_shown_at = ?,
                 code_issued_at = now(), updated_at = now()
@@ -314,7 +325,84 @@ class PickupModuleService extends MedusaService({
       [assignmentId]
     )
     if (!row?.code_sealed) return null
-    return openPickupCode(this.keys_.seal, `${assignmentId}:${row.code_version}`, row.code_sealed)
+    return openPickupCodeWith(this.keys_, `${assignmentId}:${row.code_version}`, row.code_sealed)
+  }
+
+  // ---- key rotation (decision 016) ----------------------------------------------
+
+  /** Which key new codes are sealed and hashed under, and which keys are loaded. */
+  pickupKeyIds(): { current: string; loaded: string[] } {
+    return { current: this.keys_.currentId, loaded: this.keys_.all.map((k) => k.id) }
+  }
+
+  /**
+   * Live codes not yet under the current key: `stale` can be moved by
+   * rekeyCodes; `unsealed` (codes issued before sealed copies existed) cannot —
+   * they keep working while the key they were hashed with is loaded.
+   */
+  @InjectManager()
+  async countCodesToRekey(@MedusaContext() sharedContext: Context = {}): Promise<{ stale: number; unsealed: number }> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [row] = await manager.execute(
+      `SELECT count(*) FILTER (WHERE code_sealed IS NOT NULL AND code_sealed NOT LIKE ?) AS stale,
+              count(*) FILTER (WHERE code_sealed IS NULL) AS unsealed
+         FROM pickup_assignment
+        WHERE deleted_at IS NULL AND status IN ${LIVE_STATUSES} AND code_hash IS NOT NULL`,
+      [`s2:${this.keys_.currentId}:%`]
+    )
+    return { stale: Number(row.stale), unsealed: Number(row.unsealed) }
+  }
+
+  /**
+   * Moves up to `limit` live codes (ids after `after`) to the current key: the
+   * sealed copy is opened with the key it names, the same code is hashed and
+   * sealed again under the current key (same code version: the resident's
+   * code and QR token stay valid). Rows it cannot open are skipped and
+   * counted. Returns the previous values for the compensation.
+   */
+  @InjectTransactionManager()
+  async rekeyCodes(
+    input: { after?: string | null; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ updated: number; unreadable: number; last_id: string | null; previous: RekeyedCode[] }> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows = await manager.execute(
+      `SELECT id, pickup_point_id, code_hash, code_version, code_sealed FROM pickup_assignment
+        WHERE deleted_at IS NULL AND status IN ${LIVE_STATUSES} AND code_hash IS NOT NULL
+          AND code_sealed IS NOT NULL AND code_sealed NOT LIKE ? AND id > ?
+        ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+      [`s2:${this.keys_.currentId}:%`, input.after ?? "", input.limit]
+    )
+    const previous: RekeyedCode[] = []
+    let unreadable = 0
+    for (const row of rows as any[]) {
+      const context = `${row.id}:${row.code_version}`
+      const code = openPickupCodeWith(this.keys_, context, row.code_sealed)
+      if (code === null || sealedPickupKeyId(row.code_sealed) === this.keys_.currentId) {
+        unreadable += code === null ? 1 : 0
+        continue
+      }
+      await manager.execute(`UPDATE pickup_assignment SET code_hash = ?, code_sealed = ?, updated_at = now() WHERE id = ?`, [
+        this.hashCode(row.pickup_point_id, code),
+        sealPickupCodeWith(this.keys_, context, code),
+        row.id,
+      ])
+      previous.push({ id: row.id, code_hash: row.code_hash, code_sealed: row.code_sealed })
+    }
+    return { updated: previous.length, unreadable, last_id: rows.length ? (rows as any[])[rows.length - 1].id : null, previous }
+  }
+
+  /** Compensation of rekeyCodes: the codes' previous hash and sealed copy. */
+  @InjectTransactionManager()
+  async restoreRekeyedCodes(previous: RekeyedCode[], @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    for (const p of previous) {
+      await manager.execute(`UPDATE pickup_assignment SET code_hash = ?, code_sealed = ?, updated_at = now() WHERE id = ?`, [
+        p.code_hash,
+        p.code_sealed,
+        p.id,
+      ])
+    }
   }
 
   // ---- cycles ------------------------------------------------------------------
@@ -608,19 +696,19 @@ class PickupModuleService extends MedusaService({
         match = (row as unknown as Match) ?? null
       }
     } else if (input.code !== undefined) {
-      const hash = this.hashCode(input.pickup_point_id, input.code)
+      const hashes = this.hashCandidates(input.pickup_point_id, input.code)
       if (input.assignment_id) {
         const [row] = await manager.execute(
           `SELECT id, order_id, status, code_hash FROM pickup_assignment
             WHERE id = ? AND pickup_point_id = ? AND deleted_at IS NULL`,
           [input.assignment_id, input.pickup_point_id]
         )
-        match = row?.code_hash && hashesEqual(row.code_hash as string, hash) ? (row as unknown as Match) : null
+        match = row?.code_hash && hashes.some((h) => hashesEqual(row.code_hash as string, h)) ? (row as unknown as Match) : null
       } else {
         const [row] = await manager.execute(
           `SELECT id, order_id, status FROM pickup_assignment
-            WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL AND status IN ${LIVE_STATUSES}`,
-          [input.pickup_point_id, hash]
+            WHERE pickup_point_id = ? AND code_hash IN (${placeholders(hashes)}) AND deleted_at IS NULL AND status IN ${LIVE_STATUSES}`,
+          [input.pickup_point_id, ...hashes]
         )
         // A code already used at this counter finds its collected order (staff are told it
         // was handed over), not a "wrong code" that would count towards a lockout.
@@ -628,9 +716,9 @@ class PickupModuleService extends MedusaService({
           ? [row]
           : await manager.execute(
               `SELECT id, order_id, status FROM pickup_assignment
-                WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL AND status = 'collected'
+                WHERE pickup_point_id = ? AND code_hash IN (${placeholders(hashes)}) AND deleted_at IS NULL AND status = 'collected'
                 ORDER BY collected_at DESC LIMIT 1`,
-              [input.pickup_point_id, hash]
+              [input.pickup_point_id, ...hashes]
             )
         match = (used as unknown as Match) ?? null
       }
