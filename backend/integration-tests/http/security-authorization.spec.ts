@@ -22,6 +22,7 @@ describe("authorization matrix: coverage", () => {
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let world: World
     const base = () => (api.defaults.baseURL as string).replace(/\/$/, "")

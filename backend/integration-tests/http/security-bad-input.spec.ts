@@ -76,6 +76,7 @@ type Result = { probe: Probe; ours: boolean; res?: RawResponse; error?: string }
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let world: World
     const base = () => api.defaults.baseURL as string

@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { z } from "@medusajs/framework/zod"
 import { PICKUP_MODULE } from "../../modules/pickup"
 import type PickupModuleService from "../../modules/pickup/service"
 import { amountToCollectFen, harvestManifest, type HarvestManifestRow, type HarvestSnapshot } from "../../utils/pickup-counter"
@@ -10,18 +9,6 @@ import { harvestRowsOf, withProducerNames } from "../../workflows/pickup/steps/h
 import type { Query } from "../../workflows/pickup/steps/service"
 
 export const pickup = (req: MedusaRequest) => req.scope.resolve(PICKUP_MODULE) as PickupModuleService
-
-/** Parses with zod; a failure is a 400 naming each bad field. */
-export function parseOr400<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value ?? {})
-  if (!result.success) {
-    const detail = result.error.issues
-      .map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`)
-      .join("; ")
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${detail}`)
-  }
-  return result.data
-}
 
 /**
  * Medusa's error handler replaces every 409 message with a generic one; the

@@ -1,5 +1,5 @@
 import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody } from "../households/body-validation"
+import { validateBody } from "../../utils/validate-body"
 import { listCooperativesQueryConfig, retrieveCooperativeQueryConfig } from "./query-config"
 import {
   AdminCreateCooperative,

@@ -3,7 +3,7 @@ import { AdminListConsentsQuery, AdminRecordConsent } from "./[id]/consents/vali
 import { AdminListAccessLogsQuery } from "./[id]/registry/access-logs/validators"
 import { AdminRevealRegistryField } from "./[id]/registry/reveal/validators"
 import { AdminGetRegistryQuery, AdminSetHouseholdRegistry } from "./[id]/registry/validators"
-import { validateBody, validateSensitiveBody } from "./body-validation"
+import { validateBody, validateSensitiveBody } from "../../utils/validate-body"
 import { listHouseholdsQueryConfig, retrieveHouseholdQueryConfig } from "./query-config"
 import {
   AdminCreateHousehold,

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { parseOr400 } from "../../pickup-staff/helpers"
+import { parseOr400 } from "../../utils/zod-issues"
 import { listings } from "../../pickup-staff/households/office"
 import { listingViews } from "../../pickup-staff/listings/helpers"
 import { AdminListListingsQuery } from "./validators"

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createOrderCyclesWorkflow } from "../../../workflows/pickup/admin"
-import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { parseOr400 } from "../../utils/zod-issues"
+import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreateOrderCycle, AdminListQuery } from "../pickup-offices/validators"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPropertyOfficesWorkflow } from "../../../workflows/pickup/admin"
-import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { parseOr400 } from "../../utils/zod-issues"
+import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreatePropertyOffice, AdminListQuery } from "./validators"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPickupPointsWorkflow } from "../../../workflows/pickup/admin"
-import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { parseOr400 } from "../../utils/zod-issues"
+import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreatePickupPoint, AdminListQuery } from "../pickup-offices/validators"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPickupStaffWorkflow } from "../../../workflows/pickup/admin"
-import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { parseOr400 } from "../../utils/zod-issues"
+import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreatePickupStaff, AdminListQuery } from "../pickup-offices/validators"
 
 const view = (s: any) => ({

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { registerOfficeHouseholdWorkflow } from "../../../workflows/listing/register-office-household"
-import { parseOr400 } from "../helpers"
+import { parseOr400 } from "../../utils/zod-issues"
 import { households, listings, notFound, officeContext, officeHouseholdLinks, staffHouseholdViews } from "./office"
 import { StaffListHouseholdsQuery, StaffRegisterHousehold } from "./validators"
 

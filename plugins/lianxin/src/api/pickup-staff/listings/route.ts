@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createOfficeListingWorkflow } from "../../../workflows/listing/create-office-listing"
-import { parseOr400 } from "../helpers"
+import { parseOr400 } from "../../utils/zod-issues"
 import { listings, notFound, officeContext, ownHousehold, type OfficeContext } from "../households/office"
 import { listingViews } from "./helpers"
 import { StaffCreateListing, StaffListListingsQuery } from "./validators"

@@ -1,5 +1,5 @@
 import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateParams } from "./validate-params"
+import { validateParams } from "../../utils/validate-params"
 import { StoreGetHouseholdQuery, StoreHouseholdParams } from "./validators"
 
 export const storeHouseholdsMiddlewares: MiddlewareRoute[] = [

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { parseOr400, pickup } from "../../pickup-staff/helpers"
+import { parseOr400 } from "../../utils/zod-issues"
+import { pickup } from "../../pickup-staff/helpers"
 import { publicPoint } from "./helpers"
 import { StorePickupPointsQuery } from "./validators"
 

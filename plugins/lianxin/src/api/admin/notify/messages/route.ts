@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { NOTIFY_MODULE } from "../../../../modules/notify"
 import type NotifyModuleService from "../../../../modules/notify/service"
-import { parseOr400 } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { AdminListNotifyMessagesQuery } from "../validators"
 
 /**

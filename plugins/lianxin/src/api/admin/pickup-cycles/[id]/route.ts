@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateOrderCycleWorkflow } from "../../../../workflows/pickup/admin"
-import { parseOr400 } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { AdminUpdateOrderCycle } from "../../pickup-offices/validators"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updatePropertyOfficeWorkflow } from "../../../../workflows/pickup/admin"
-import { parseOr400 } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { AdminUpdatePropertyOffice } from "../validators"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updatePickupPointWorkflow } from "../../../../workflows/pickup/admin"
-import { parseOr400 } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { AdminUpdatePickupPoint } from "../../pickup-offices/validators"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

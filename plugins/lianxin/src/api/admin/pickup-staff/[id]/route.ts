@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { updatePickupStaffWorkflow } from "../../../../workflows/pickup/admin"
-import { parseOr400, pickup } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
+import { pickup } from "../../../pickup-staff/helpers"
 import { AdminUpdatePickupStaff } from "../../pickup-offices/validators"
 import { staffAdminView } from "../route"
 

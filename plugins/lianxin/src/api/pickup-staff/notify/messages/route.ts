@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { answerInbox } from "../../../helpers/notify"
+import { answerInbox } from "../../../utils/notify"
 import { staffRecipient } from "../helpers"
 
 /** The staff member's messages (listings reviewed, harvest lists frozen), for the top of the office portal. */

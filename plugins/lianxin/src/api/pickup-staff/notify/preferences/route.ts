@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { StoreEmptyQuery } from "../../../store/pickup-points/validators"
-import { answerPreference, PreferenceBody } from "../../../helpers/notify"
-import { parseOr400 } from "../../helpers"
+import { answerPreference, PreferenceBody } from "../../../utils/notify"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { staffRecipient } from "../helpers"
 
 /** The staff member's email on/off and language for messages (SMS is not used for staff). */

@@ -1,7 +1,7 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { toPublicHouseholdProfile, type HouseholdForProfile } from "../public-profile"
-import type { WithValidatedParams } from "../validate-params"
+import type { WithValidatedParams } from "../../../utils/validate-params"
 import type { StoreGetHouseholdQueryType, StoreHouseholdParamsType } from "../validators"
 
 const PROFILE_FIELDS = [

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { transferCartCustomerWorkflow } from "@medusajs/medusa/core-flows"
 import { issuePickupCodeWorkflow } from "../../../../workflows/pickup/counter"
 import { placePickupOrderWorkflow } from "../../../../workflows/pickup/place-pickup-order"
-import { parseOr400, pickup } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
+import { pickup } from "../../../pickup-staff/helpers"
 import { customerIdOf } from "../../helpers/order-proof"
 import { StoreLianxinCheckoutBody } from "./validators"
 

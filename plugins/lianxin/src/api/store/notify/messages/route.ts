@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { answerInbox } from "../../../helpers/notify"
+import { answerInbox } from "../../../utils/notify"
 import { residentOf } from "../helpers"
 
 /** 消息: the resident's in-app messages, newest first, with the unread count for the header. */

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { StoreEmptyQuery } from "../../pickup-points/validators"
-import { answerPreference, PreferenceBody } from "../../../helpers/notify"
-import { parseOr400 } from "../../../pickup-staff/helpers"
+import { answerPreference, PreferenceBody } from "../../../utils/notify"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { residentOf } from "../helpers"
 
 /** The resident's channels (email, SMS; in-app always) and language for messages. */

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { nowOf } from "../../../../utils/clock"
-import { parseOr400, pickup } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
+import { pickup } from "../../../pickup-staff/helpers"
 import { ownPickup, StorePickupOrderProof } from "./helpers"
 
 /**

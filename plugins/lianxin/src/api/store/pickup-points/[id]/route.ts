@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { parseOr400 } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { customerIdOf } from "../../helpers/order-proof"
 import { activePoint, openCycles, publicPoint } from "../helpers"
 import { StoreEmptyQuery } from "../validators"

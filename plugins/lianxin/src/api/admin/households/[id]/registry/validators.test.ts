@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { nationalIdCheckChar } from "../../../../../utils/prc-id"
-import { parseBody } from "../../body-validation"
+import { parseBody } from "../../../../utils/validate-body"
 import { AdminSetHouseholdRegistry } from "./validators"
 
 const ID = `53092619780315002${nationalIdCheckChar("53092619780315002")}`

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { reviewListingWorkflow } from "../../../../../workflows/listing/review-listing"
-import { parseOr400 } from "../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
 import { listings } from "../../../../pickup-staff/households/office"
 import { listingViews } from "../../../../pickup-staff/listings/helpers"
 import { AdminApproveListing } from "../../validators"

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { parseOr400, pickup } from "../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { pickup } from "../../../../pickup-staff/helpers"
 import { sendManifest } from "../../../../pickup-staff/batches/[id]/manifest/route"
 import { AdminManifestQuery } from "../../../pickup-offices/validators"
 

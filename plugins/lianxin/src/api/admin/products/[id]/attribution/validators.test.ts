@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { parseBody } from "../../../households/body-validation"
+import { parseBody } from "../../../../utils/validate-body"
 import { AdminSetProductAttribution } from "./validators"
 
 describe("AdminSetProductAttribution", () => {

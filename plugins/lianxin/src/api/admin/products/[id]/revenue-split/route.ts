@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { productSplit } from "../../../../helpers/product-split"
+import { productSplit } from "../../../../utils/product-split"
 
 /** The split policy that applies to this product now, and each variant's price split by it. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { disposeUncollectedPickupWorkflow } from "../../../../../workflows/pickup/dispose-uncollected-pickup"
-import { answerConflict, ownAssignment, parseOr400, staffContext } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { answerConflict, ownAssignment, staffContext } from "../../../helpers"
 import { StaffDisposalBody } from "../../../validators"
 
 /**

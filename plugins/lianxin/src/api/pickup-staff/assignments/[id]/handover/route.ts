@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { handOverPickupWorkflow } from "../../../../../workflows/pickup/hand-over-pickup"
 import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
-import { answerConflict, ownAssignment, parseOr400, staffContext, counterView } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { answerConflict, ownAssignment, staffContext, counterView } from "../../../helpers"
 import { StaffHandoverBody } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
 

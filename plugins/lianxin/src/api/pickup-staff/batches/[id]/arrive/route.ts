@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { markBatchArrivedWorkflow } from "../../../../../workflows/pickup/batches"
-import { ownBatch, parseOr400, pickup, staffContext } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { ownBatch, pickup, staffContext } from "../../../helpers"
 import { EmptyBody } from "../../../validators"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

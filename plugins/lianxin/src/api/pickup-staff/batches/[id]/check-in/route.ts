@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkInBatchWorkflow } from "../../../../../workflows/pickup/batches"
-import { answerConflict, ownBatch, parseOr400, pickup, staffContext } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { answerConflict, ownBatch, pickup, staffContext } from "../../../helpers"
 import { StaffCheckInBody } from "../../../validators"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { toCsvRecords } from "../../../../../utils/csv"
 import { PICKUP_LIST_COLUMNS } from "../../../../../utils/pickup-manifest"
 import { NAMED_HARVEST_COLUMNS } from "../../../../../workflows/pickup/steps/harvest"
-import { buildManifest, ownBatch, parseOr400, staffContext } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { buildManifest, ownBatch, staffContext } from "../../../helpers"
 import { ManifestQuery } from "../../../validators"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

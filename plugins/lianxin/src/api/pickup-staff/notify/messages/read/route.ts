@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { answerMarkRead } from "../../../../helpers/notify"
+import { answerMarkRead } from "../../../../utils/notify"
 import { staffRecipient } from "../../helpers"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ownPoint, parseOr400, pickup, staffContext } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { ownPoint, pickup, staffContext } from "../../../helpers"
 import { BatchListQuery } from "../../../validators"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { mattersToday, shanghaiDay, sortByUrgency } from "../../../../../utils/pickup-counter"
-import { ownPoint, parseOr400, pickup, staffContext } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { ownPoint, pickup, staffContext } from "../../../helpers"
 import { EmptyQuery } from "../../../validators"
 
 /**

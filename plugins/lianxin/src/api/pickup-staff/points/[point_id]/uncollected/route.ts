@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ownPoint, parseOr400, pickup, staffContext } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { ownPoint, pickup, staffContext } from "../../../helpers"
 import { PageQuery } from "../../../validators"
 
 /** Orders past their hold (and ready ones near expiry) with what was done with them. */

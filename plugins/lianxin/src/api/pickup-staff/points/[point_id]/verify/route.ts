@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
-import { ownAssignment, ownPoint, parseOr400, staffContext, counterView } from "../../../helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { ownAssignment, ownPoint, staffContext, counterView } from "../../../helpers"
 import { StaffVerifyBody } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
 

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { setCartPickupWorkflow } from "../../../../../workflows/pickup/set-cart-pickup"
-import { parseOr400 } from "../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
 import { StoreCartPickupBody } from "../../../pickup-points/validators"
 
 /** The resident chooses where and in which cycle to collect this cart. */

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
-import { parseOr400 } from "../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
 import { orderForOwner } from "../../../helpers/order-proof"
 import { StoreGetOwnOrderQuery } from "../validators"
 

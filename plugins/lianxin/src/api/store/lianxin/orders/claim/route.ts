@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { claimOrdersWorkflow } from "../../../../../workflows/pickup/claim-orders"
-import { parseOr400 } from "../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
 import { customerIdOf } from "../../../helpers/order-proof"
 import { StoreClaimOrdersBody } from "../validators"
 

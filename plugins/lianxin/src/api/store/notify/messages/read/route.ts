@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { answerMarkRead } from "../../../../helpers/notify"
+import { answerMarkRead } from "../../../../utils/notify"
 import { residentOf } from "../../helpers"
 
 /** Marks messages read ({ids} or {all: true}); someone else's ids change nothing. */

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { issuePickupCodeWorkflow } from "../../../../../workflows/pickup/counter"
-import { parseOr400 } from "../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
 import { StoreEmptyQuery } from "../../../pickup-points/validators"
 import { ownPickup, StorePickupOrderProof } from "../helpers"
 

@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { nowOf } from "../../../../../utils/clock"
 import { cycleOffer, nextOpenCycle } from "../../../../../utils/order-rule"
-import { parseOr400, pickup } from "../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../utils/zod-issues"
+import { pickup } from "../../../../pickup-staff/helpers"
 import { activePoint } from "../../helpers"
 import { StoreAvailabilityQuery } from "../../validators"
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { productSplit } from "../../../../helpers/product-split"
+import { productSplit } from "../../../../utils/product-split"
 
 /**
  * Where the money of each price goes, for the product page: fen per party under

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { cancelPickupOrderWorkflow } from "../../../../../../workflows/pickup/cancel-pickup-order"
-import { parseOr400 } from "../../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../../utils/zod-issues"
 import { customerIdOf, orderForOwner } from "../../../../helpers/order-proof"
 import { StoreCancelOrderBody } from "../../validators"
 

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { requestOneTimeCodeWorkflow } from "../../../../../../workflows/identity/request-one-time-code"
-import { parseOr400 } from "../../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../../utils/zod-issues"
 import { throttleOr429 } from "../../../../../throttle"
 import { customerIdOf } from "../../../../helpers/order-proof"
 import { couldNotSend, RESEND_AFTER_SECONDS } from "../../../sign-in/helpers"

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { claimOrdersByContactWorkflow } from "../../../../../../workflows/identity/claim-orders-by-contact"
-import { parseOr400 } from "../../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../../utils/zod-issues"
 import { clearContactTries, throttleOr429 } from "../../../../../throttle"
 import { customerIdOf } from "../../../../helpers/order-proof"
 import { refuseCode } from "../../../sign-in/helpers"

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { parseOr400 } from "../../../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../../../utils/zod-issues"
 import { throttleOr429 } from "../../../../../throttle"
 import { requestOneTimeCodeWorkflow } from "../../../../../../workflows/identity/request-one-time-code"
 import { couldNotSend, RESEND_AFTER_SECONDS } from "../../helpers"

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
+import { parseOr400 } from "./zod-issues"
 
 export type WithValidatedParams<T> = { validatedParams: T }
 
@@ -11,14 +11,11 @@ export type WithValidatedParams<T> = { validatedParams: T }
  */
 export function validateParams<T extends z.ZodType>(schema: T) {
   return function validateRouteParams(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-    const result = schema.safeParse(req.params)
-    if (!result.success) {
-      const issue = result.error.issues[0]
-      return next(
-        new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${issue.path.join(".")}: ${issue.message}`),
-      )
+    try {
+      ;(req as MedusaRequest & WithValidatedParams<z.output<T>>).validatedParams = parseOr400(schema, req.params, 1)
+      next()
+    } catch (e) {
+      next(e)
     }
-    ;(req as MedusaRequest & WithValidatedParams<z.output<T>>).validatedParams = result.data
-    next()
   }
 }

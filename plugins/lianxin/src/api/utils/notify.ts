@@ -5,7 +5,7 @@ import type NotifyModuleService from "../../modules/notify/service"
 import type { MessageRow } from "../../modules/notify/service"
 import { markNotifyMessagesReadWorkflow, setNotifyPreferenceWorkflow } from "../../workflows/notify/inbox"
 import { preferenceOf } from "../../workflows/notify/steps/contacts"
-import { parseOr400 } from "../pickup-staff/helpers"
+import { parseOr400 } from "./zod-issues"
 
 export const InboxQuery = z
   .object({

@@ -1,58 +1,18 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
-import { answerBadInput } from "../../../utils/http-edge"
-import { checkBody } from "../../../utils/request-guard"
+import { answerBadInput } from "../../utils/http-edge"
+import { checkBody } from "../../utils/request-guard"
+import { invalidRequest as invalid, parseOr400Async } from "./zod-issues"
 
 /*
- * Body validation for our admin routes. Every message names the field and the
- * rule ("national_id: check digit does not match …") and never quotes the
- * input: Medusa's own formatter drops the field name for format and custom
- * rules and quotes the value for type errors, and 4xx messages are logged.
+ * Body validation middlewares for routes whose messages must name the field
+ * and never quote the input (zod-issues.ts formats them).
  */
 
 const MAX_SENSITIVE_BYTES = 16 * 1024
 
-const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${message}`)
-
-type Issue = z.core.$ZodIssue
-
-function valueAt(body: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>(
-    (acc, key) => (acc !== null && typeof acc === "object" ? (acc as Record<PropertyKey, unknown>)[key] : undefined),
-    body,
-  )
-}
-
-function describeIssue(issue: Issue, body: unknown): string {
-  if (issue.code === "unrecognized_keys") {
-    const prefix = issue.path.length ? `${issue.path.join(".")}: ` : ""
-    return `${prefix}unrecognized fields: ${issue.keys.join(", ")}`
-  }
-  const field = issue.path.join(".") || "body"
-  if (issue.code === "invalid_type") {
-    return valueAt(body, issue.path) === undefined ? `${field}: is required` : `${field}: must be ${issue.expected}`
-  }
-  // Cross-field rules put the field name in front of their message themselves.
-  if (issue.code === "custom" && issue.message.startsWith(`${issue.path.join(".")}:`)) {
-    return issue.message
-  }
-  return `${field}: ${issue.message}`
-}
-
 /** Validates `schema` against a body and throws 400 with at most three "field: reason" items. */
-export async function parseBody<T extends z.ZodType>(schema: T, body: unknown): Promise<z.output<T>> {
-  const result = await schema.safeParseAsync(body)
-  if (!result.success) {
-    throw invalid(
-      result.error.issues
-        .slice(0, 3)
-        .map((issue) => describeIssue(issue, body))
-        .join("; "),
-    )
-  }
-  return result.data
-}
+export const parseBody = parseOr400Async
 
 /** Drop-in for validateAndTransformBody with field-naming, value-free messages. */
 export function validateBody<T extends z.ZodType>(schema: T) {
