@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { parseOr400 } from "../../../pickup-staff/helpers"
+import { parseOr400 } from "../../../utils/zod-issues"
 import { keyRotationStatus, runKeyRotation } from "../../../../workflows/security/rotate-keys"
 import { AdminRunKeyRotation, AdminKeyRotationQuery } from "./validators"
 
