@@ -28,6 +28,21 @@ describe("the zod-issue formatter", () => {
     expect(message).not.toContain(secret)
   })
 
+  it("keeps a rule's own wording for a wrong type (zod's default wording is replaced by what the field must be)", () => {
+    const Price = z.object({ price_fen: z.number({ message: "must be a whole number of fen" }).int("must be a whole number of fen") })
+    const wording = (value: unknown) => {
+      try {
+        parseOr400(Price, value)
+      } catch (e) {
+        return (e as Error).message
+      }
+      return null
+    }
+    expect(wording({ price_fen: 12.5 })).toBe("Invalid request: price_fen: must be a whole number of fen")
+    expect(wording({ price_fen: "12" })).toBe("Invalid request: price_fen: must be a whole number of fen")
+    expect(messageOf({ name: "x", count: 1.5 })).toBe("Invalid request: count: must be int")
+  })
+
   it("gives nested paths with dots, unknown fields by name, and the whole input as body", () => {
     expect(messageOf({ name: "x", count: 1, shares: [{ bp: 10001 }] })).toBe(
       "Invalid request: shares.0.bp: must be at most 10000",

@@ -33,7 +33,9 @@ export function describeIssue(issue: ZodIssue, input: unknown): string {
   }
   const field = path || "body"
   if (issue.code === "invalid_type") {
-    return valueAt(input, issue.path) === undefined ? `${field}: is required` : `${field}: must be ${issue.expected}`
+    if (valueAt(input, issue.path) === undefined) return `${field}: is required`
+    // A rule's own wording ("must be a whole number of fen") beats zod's default ("Invalid input: expected …").
+    return issue.message && !issue.message.startsWith("Invalid input") ? `${field}: ${issue.message}` : `${field}: must be ${issue.expected}`
   }
   // Cross-field rules put the field name in front of their message themselves.
   if (issue.code === "custom" && issue.message.startsWith(`${path}:`)) return issue.message
