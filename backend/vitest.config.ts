@@ -15,6 +15,8 @@ const OWN_APP = [
   "integration-tests/http/payments.spec.ts",
   "integration-tests/http/redis.spec.ts",
   "integration-tests/http/search.spec.ts",
+  // Module-level tests (moduleIntegrationTestRunner): no app, the module alone on a database of its own.
+  "integration-tests/modules/*.spec.ts",
 ]
 
 // Spec files import the runner from @medusajs/test-utils, as Medusa's docs show; ours clones the run's templates
