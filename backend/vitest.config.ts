@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config"
  * refuses a file there whose environment differs from the one the app booted with.
  */
 const OWN_APP = [
+  "integration-tests/http/identity.spec.ts",
   "integration-tests/http/notifications.spec.ts",
   "integration-tests/http/notifications-otp.spec.ts",
   "integration-tests/http/notifications-payments.spec.ts",

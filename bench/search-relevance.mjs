@@ -7,7 +7,7 @@
 // indexes them into a throw-away Meilisearch with the plugin's index definition, asks every query of the
 // relevance set (seed/src/data/search-relevance.ts) through the store route's Meilisearch path and prints
 // recall@5 and the misses. The authority is the integration test (backend/integration-tests/http/
-// search-relevance.spec.ts), which seeds the real demo scenario through Medusa; this only saves the boot.
+// search.spec.ts), which seeds the real demo scenario through Medusa; this only saves the boot.
 // Needs the plugin and seed builds (`npx turbo run build --filter=@lianxin/plugin --filter=@lianxin/seed`).
 import { createRequire } from "node:module"
 import { loadSearchCode } from "./support/search-code.mjs"

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Product search at scale (issue 14), in one command:
 //
-//   node bench/search.mjs [--products 50000] [--rounds 5] [--batch 500] [--json out.json]
+//   node bench/search.mjs [--products 50000] [--rounds 5] [--batch 5000] [--json out.json]
 //
 // 1. Starts its own Meilisearch 1.21.0 (the packaged binary, as npm start runs it: one indexing thread) on a free
 //    port with its data in a temporary directory, removed at the end.
@@ -32,7 +32,7 @@ const option = (name, fallback) => {
 }
 const PRODUCTS = Number(option("products", "50000"))
 const ROUNDS = Number(option("rounds", "5"))
-const BATCH = Number(option("batch", "500"))
+const BATCH = Number(option("batch", "5000"))
 const JSON_OUT = option("json", null)
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]

@@ -191,6 +191,12 @@ async function main() {
   }
   // `npm run seed`: the same PostgreSQL, migrations and seed as npm start, then stop.
   if (process.argv.includes("--seed-only")) return shutdown(0)
+  // `npm run rotate-keys`: re-encrypt everything still under a previous key (decision 016), as the app role, then stop.
+  if (process.argv.includes("--rotate-keys")) {
+    log("re-encrypting registry data and pickup codes under the current keys…")
+    await run(["exec", develop ? "./src/scripts/rotate-keys.ts" : "./src/scripts/rotate-keys.js"], { cwd, env })
+    return shutdown(0)
+  }
 
   log(develop ? "starting Medusa (develop)…" : "starting Medusa…")
   const port = env.PORT ?? "9000"

@@ -108,7 +108,7 @@ test.describe("bad input gets a Chinese message at the field", () => {
     await shop.open("/account/register")
     const name = page.getByRole("textbox", { name: "姓名或昵称" })
     const email = page.getByRole("textbox", { name: "邮箱" })
-    const password = page.getByLabel("密码")
+    const password = page.getByLabel("密码", { exact: true })
     const submit = page.getByRole("button", { name: "注册" })
     await submit.click()
     await expectFieldError(page, name, "请填写这一项")

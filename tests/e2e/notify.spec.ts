@@ -17,7 +17,7 @@ test("staff check a batch in at the office portal; the resident sees 可取货 u
   await shop.open("/account/register")
   await page.getByRole("textbox", { name: "姓名或昵称" }).fill("周阿姨")
   await page.getByRole("textbox", { name: "邮箱" }).fill(email)
-  await page.getByLabel("密码").fill("lianxin-2026")
+  await page.getByLabel("密码", { exact: true }).fill("lianxin-2026")
   await page.getByRole("button", { name: "注册" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "你好，周阿姨" })).toBeVisible()
   await expect(page.getByRole("link", { name: "消息", exact: true })).toBeVisible()

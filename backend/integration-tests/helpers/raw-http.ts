@@ -10,7 +10,7 @@ export function rawRequest(
   baseUrl: string,
   method: string,
   target: string,
-  { headers = {}, body }: { headers?: Record<string, string>; body?: string | Buffer } = {}
+  { headers = {}, body, fresh = false }: { headers?: Record<string, string>; body?: string | Buffer; fresh?: boolean } = {}
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl)
   return new Promise((resolve, reject) => {
@@ -20,6 +20,9 @@ export function rawRequest(
         port,
         method,
         path: target,
+        // fresh: a connection of its own (Node's global agent reuses kept-alive sockets, which a server may have
+        // just closed after an error answer: ECONNRESET that says nothing about the request itself).
+        ...(fresh ? { agent: false } : {}),
         headers: { ...(body === undefined ? {} : { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }), ...headers },
       },
       (res) => {

@@ -27,6 +27,7 @@ delete process.env.LIANXIN_SMTP_HOST
  */
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer, dbConnection }) => {
     let key: string
     let pub: Headers

@@ -5,12 +5,19 @@ import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
-import { updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  updateInventoryLevelsWorkflow,
+  updateProductCategoriesWorkflow,
+  updateProductsWorkflow,
+  updateProductVariantsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { seed } from "@lianxin/seed"
+import { DEMO_SEARCH_RELEVANCE, RELEVANCE_THRESHOLD, formatRelevance, scoreRelevance } from "@lianxin/seed/data"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { freePort } from "../../scripts/postgres.mjs"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { startMeilisearch } from "../../scripts/meilisearch.mjs"
+import reindexScript from "../../src/scripts/reindex"
 import { trackSubscribers, until } from "../helpers/wait"
 
 // The app loads the plugin with Node's require: use those same module instances.
@@ -66,9 +73,31 @@ medusaIntegrationTestRunner({
       return data[0].id as string
     }
 
+    let subscribers: ReturnType<typeof trackSubscribers>
+    /** Sets a product's stock at its one location (through Medusa's workflow, so the events fire). */
+    const setStock = async (handle: string, stocked_quantity: number) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "product",
+        fields: [
+          "variants.inventory_items.inventory_item_id",
+          "variants.inventory_items.inventory.location_levels.location_id",
+        ],
+        filters: { handle },
+      })
+      const item = (data[0] as any).variants[0].inventory_items[0]
+      await updateInventoryLevelsWorkflow(getContainer()).run({
+        input: {
+          updates: [
+            { inventory_item_id: item.inventory_item_id, location_id: item.inventory.location_levels[0].location_id, stocked_quantity },
+          ],
+        },
+      })
+    }
+
     beforeAll(async () => {
       const container = getContainer()
-      const subscribers = trackSubscribers(container)
+      subscribers = trackSubscribers(container)
       const result = await seed(container, "demo")
       headers = { "x-publishable-api-key": result.publishableKey }
       // The app seeds the index on start (the Search Module), and the seed's own
@@ -80,6 +109,22 @@ medusaIntegrationTestRunner({
       )
       // Every test starts from a snapshot taken after this: no drain may be half-way through (holding leases) in it.
       await subscribers.idle(120_000)
+    })
+
+    // First of the file on purpose: the database is restored before every test, the index is not, and later
+    // tests rename, unpublish and sell out demo products.
+    it("finds what residents mean: recall@5 of the demo relevance set", async () => {
+      const answers: string[][] = []
+      for (const c of DEMO_SEARCH_RELEVANCE) {
+        const answer = await search({ q: c.q, limit: "48" })
+        expect(answer.engine, c.q).toBe("meilisearch")
+        answers.push(handles(answer))
+      }
+      const score = scoreRelevance(DEMO_SEARCH_RELEVANCE, answers)
+      const report = formatRelevance(score)
+      console.info(`[search relevance] ${DEMO_SEARCH_RELEVANCE.length} queries on the demo catalogue\n${report}`)
+      expect(score.violations, report).toEqual([])
+      expect(score.recallAt5, report).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD)
     })
 
     it("finds whole words, parts of words, synonyms, pinyin, initials and traditional characters", async () => {
@@ -116,6 +161,16 @@ medusaIntegrationTestRunner({
       expect(eggs.count).toBe(3)
       expect(eggs.products.every((p: { category_handles: string[] }) => p.category_handles.includes("eggs"))).toBe(true)
       expect(eggs.facets.category_handles.find((f: { value: string }) => f.value === "fruit").count).toBe(4)
+      const provinces = Object.fromEntries(all.facets.provinces.map((f: { value: string; count: number }) => [f.value, f.count]))
+      expect(provinces).toEqual({ 云南省: 5, 贵州省: 7, 陕西省: 7, 广西壮族自治区: 5 })
+      const yunnan = await search({ q: "", province: "云南省", limit: "48" })
+      expect(yunnan.count).toBe(5)
+      expect(yunnan.products.every((p: { provinces: string[] }) => p.provinces.includes("云南省"))).toBe(true)
+      // Other provinces keep their counts (disjunctive), categories are counted within 云南省.
+      expect(yunnan.facets.provinces.find((f: { value: string }) => f.value === "陕西省").count).toBe(7)
+      expect(yunnan.facets.category_handles.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBe(5)
+      expect(all.facets.in_stock).toEqual([{ value: "true", count: 24 }])
+      expect(all.facets.storage).toEqual([{ value: "ambient", count: 24 }])
       const cheap = await search({ q: "", price: "0-20", sort: "price_asc" })
       const prices = cheap.products.map((p: { price_min_fen: number }) => p.price_min_fen)
       expect(prices.every((p: number) => p < 2000)).toBe(true)
@@ -167,6 +222,28 @@ medusaIntegrationTestRunner({
       const pear = await productId("old-tree-pear-liping")
       await updateProductsWorkflow(container).run({ input: { selector: { id: pear }, update: { status: ProductStatus.DRAFT } } })
       await eventually(() => search({ q: "老树梨" }), (a) => a.count === 0)
+    })
+
+    it("follows a price change and a category rename", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "product", fields: ["variants.id"], filters: { handle: "rapeseed-oil-liping" } })
+      const variantId = (data[0] as any).variants[0].id
+      expect(handles(await search({ q: "菜籽油", price: "0-20" }))).not.toContain("rapeseed-oil-liping")
+      await updateProductVariantsWorkflow(container).run({
+        input: { selector: { id: variantId }, update: { prices: [{ currency_code: "cny", amount: 19.9 }] } },
+      })
+      const cheaper = await eventually(
+        () => search({ q: "菜籽油", price: "0-20" }),
+        (a) => handles(a).includes("rapeseed-oil-liping")
+      )
+      expect(cheaper.products[0]).toMatchObject({ price_min_fen: 1990, price_max_fen: 1990 })
+
+      await updateProductCategoriesWorkflow(container).run({
+        input: { selector: { handle: "dried-goods" }, update: { name: "山货干货" } },
+      })
+      const renamed = await eventually(() => search({ q: "山货" }), (a) => handles(a).includes("red-skin-peanuts-tiandong"))
+      expect(renamed.products[0].category_names).toEqual(["山货干货"])
     })
 
     it("indexes a product once it is published (a listing approved after review)", async () => {
@@ -228,10 +305,15 @@ medusaIntegrationTestRunner({
       expect(degraded).toMatchObject({ engine: "postgres", degraded: true })
       expect(handles(degraded)).toContain("guiqi-mango-tiandong")
 
+      // Three kinds of change while it is down: a rename, a sell-out (no product row changes) and an unpublish.
       await updateProductsWorkflow(container).run({ input: { selector: { id }, update: { title: "右江桂七香芒" } } })
+      await setStock("early-spring-green-tea-liping", 0)
+      const garlic = await productId("purple-garlic-luochuan")
+      await updateProductsWorkflow(container).run({ input: { selector: { id: garlic }, update: { status: ProductStatus.DRAFT } } })
       const outbox = container.resolve("searchSync") as any
-      await eventually(() => outbox.stats(), (s: { pending: number; failing: number }) => s.pending >= 1 && s.failing >= 1)
+      await eventually(() => outbox.stats(), (s: { pending: number; failing: number }) => s.pending >= 3 && s.failing >= 3)
       expect(handles(await search({ q: "香芒" }))).toContain("guiqi-mango-tiandong")
+      expect(handles(await search({ q: "大蒜" }))).not.toContain("purple-garlic-luochuan")
 
       meili = await startMeili()
       // What the job does every minute, without waiting for the backoff.
@@ -246,6 +328,12 @@ medusaIntegrationTestRunner({
       const back = await search({ q: "香芒" })
       expect(back.engine).toBe("meilisearch")
       expect(handles(back)).toContain("guiqi-mango-tiandong")
+      const tea = await search({ q: "绿茶" })
+      expect(tea.engine).toBe("meilisearch")
+      expect(tea.products.find((p: { handle: string }) => p.handle === "early-spring-green-tea-liping")?.in_stock).toBe(false)
+      const garlicNow = await search({ q: "大蒜" })
+      expect(garlicNow.engine).toBe("meilisearch")
+      expect(handles(garlicNow)).not.toContain("purple-garlic-luochuan")
     })
 
     it("never holds registry data; names a household only with its public-profile consent", async () => {
@@ -294,6 +382,73 @@ medusaIntegrationTestRunner({
           expect(Object.keys(doc).some((k) => /registry|national|phone|bank|poverty|legal/.test(k))).toBe(false)
         }
       }
+    })
+
+    it("rebuilds the index into a new version while search answers, repairing drift and keeping changes made meanwhile", async () => {
+      const container = getContainer()
+      const before = await wf.activeProductIndex(container)
+      expect(before).toMatchObject({ physical_name: expect.stringMatching(/^spec_products_v\d+$/) })
+      // Drift no event reports: a document gone from the engine behind our back.
+      const peanuts = await productId("red-skin-peanuts-tiandong")
+      const gone = await meiliGet(`/indexes/${before.physical_name}/documents/delete-batch`, [peanuts])
+      await eventually(() => meiliGet(`/tasks/${gone.taskUid}`), (t: { status: string }) => t.status === "succeeded")
+      expect(handles(await search({ q: "花生" }))).not.toContain("red-skin-peanuts-tiandong")
+
+      const answers: { engine: string; count: number }[] = []
+      let building = true
+      const polling = (async () => {
+        while (building) answers.push(await search({ q: "鸡蛋" }))
+      })()
+      const progress: { phase: string; done: number; total: number; batches: number }[] = []
+      const result = await wf.reindexProductSearch(container, {
+        async onProgress(p: (typeof progress)[number]) {
+          progress.push(p)
+          if (p.phase !== "build" || progress.length > 1) return
+          // The build has read every product: this sell-out reaches the live (old) version through the outbox,
+          // and touches no product row, so the module's catch-up pass cannot see it.
+          await setStock("courtyard-eggs-luochuan", 0)
+          await subscribers.idle(60_000)
+          const old = await meiliGet(`/indexes/${before.physical_name}/documents/fetch`, {
+            filter: `id = "${await productId("courtyard-eggs-luochuan")}"`,
+            fields: ["in_stock"],
+          })
+          expect(old.results[0].in_stock).toBe(false)
+        },
+      }).finally(() => {
+        building = false
+      })
+      await polling
+
+      expect(progress[0]).toEqual({ phase: "build", done: 24, total: 24, batches: 1 })
+      expect(result).toMatchObject({ products: 24, documents: 24, after: { version: before.version + 1, status: "ready" } })
+      expect(result.reapplied).toBeGreaterThanOrEqual(1)
+      expect(answers.length).toBeGreaterThan(0)
+      expect(answers.every((a) => a.engine === "meilisearch" && a.count >= 2)).toBe(true)
+
+      // The new version answers: drift repaired, the change made meanwhile kept.
+      await eventually(() => search({ q: "花生" }), (a) => handles(a).includes("red-skin-peanuts-tiandong"), 40_000)
+      const eggs = await search({ q: "柴鸡蛋" })
+      expect(eggs.products.find((p: { handle: string }) => p.handle === "courtyard-eggs-luochuan")?.in_stock).toBe(false)
+      // The old version stays for other processes until the next rebuild.
+      const uids = (await meiliGet("/indexes")).results.map((i: { uid: string }) => i.uid)
+      expect(uids).toEqual(expect.arrayContaining([before.physical_name, result.after.physical_name]))
+
+      // `npm run reindex`'s script: the same rebuild, its progress as lines when stdout is not a terminal.
+      const written: string[] = []
+      const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+        written.push(String(chunk))
+        return true
+      })
+      try {
+        await reindexScript({ container, args: [] } as never)
+      } finally {
+        write.mockRestore()
+      }
+      const out = written.join("")
+      expect(out).toContain(`live now: ${result.after.physical_name}`)
+      // A line of its own in a pipe, redrawn in place on a terminal: the test runner's stdout may be either.
+      expect(out).toMatch(/products █{20} 24\/24 100% · 1 batch · \d+\/s · took \d+:\d\d/)
+      expect(out).toContain(`Swapped in spec_products_v${before.version + 2} (was ${result.after.physical_name}): 24 products read, 24 documents`)
     })
   },
 })

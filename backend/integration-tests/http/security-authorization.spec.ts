@@ -22,6 +22,7 @@ describe("authorization matrix: coverage", () => {
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let world: World
     const base = () => (api.defaults.baseURL as string).replace(/\/$/, "")
@@ -36,7 +37,7 @@ medusaIntegrationTestRunner({
       let body: BodyInit | undefined
       if (row.form) body = row.form(world)
       else if (row.body) {
-        body = JSON.stringify(row.body(world))
+        body = JSON.stringify(row.body(world, actor))
         headers["content-type"] = "application/json"
       }
       const res = await fetch(`${base()}${row.target(world)}`, { method, headers, body })
@@ -48,18 +49,35 @@ medusaIntegrationTestRunner({
     const order = (row: MatrixRow) =>
       [...ACTORS].sort((a, b) => Number(row.expect[a] < 400) - Number(row.expect[b] < 400))
 
-    for (const row of MATRIX) {
-      it(`${row.route}`, async () => {
-        const got: Partial<Record<Actor, number>> = {}
-        const bodies: Partial<Record<Actor, string>> = {}
-        for (const actor of order(row)) {
-          const res = await send(row, actor)
-          got[actor] = res.status
-          bodies[actor] = res.text.slice(0, 200)
-          expect(res.status, `${row.route} as ${actor}: ${res.text.slice(0, 300)}`).toBeLessThan(500)
+    /** Every actor's request of a row, refused actors first; the actors whose status differs from the matrix. */
+    async function mismatches(row: MatrixRow) {
+      const found: string[] = []
+      for (const actor of order(row)) {
+        const res = await send(row, actor)
+        if (res.status !== row.expect[actor]) {
+          found.push(`${row.route} as ${actor}: expected ${row.expect[actor]}, got ${res.status} ${res.text.slice(0, 200)}`)
         }
-        const mismatches = ACTORS.filter((a) => got[a] !== row.expect[a]).map((a) => `${a}: expected ${row.expect[a]}, got ${got[a]} ${bodies[a]}`)
-        expect(mismatches, row.route).toEqual([])
+      }
+      return found
+    }
+
+    // Reads change nothing: all of them in one test, a few rows at a time.
+    const reads = MATRIX.filter((r) => r.route.startsWith("GET "))
+    it(`every read route (${reads.length}) answers each actor as the matrix says`, async () => {
+      const found: string[] = []
+      for (let i = 0; i < reads.length; i += 4) {
+        for (const m of await Promise.all(reads.slice(i, i + 4).map(mismatches))) found.push(...m)
+      }
+      expect(found).toEqual([])
+    })
+
+    // Writes: one test each, so every row starts from the same database.
+    for (const row of MATRIX.filter((r) => !r.route.startsWith("GET "))) {
+      it(`${row.route}`, async () => {
+        const found = await mismatches(row)
+        // What the write set off (messages, ledger) finishes before the next test restores the database.
+        await world.idle()
+        expect(found).toEqual([])
       })
     }
 

@@ -66,7 +66,7 @@ function ourRoutes(w: World): SweepRoute[] {
       route: row.route,
       target: row.target(w),
       headers: w.headers[actor],
-      body: row.body?.(w),
+      body: row.body?.(w, actor),
       multipart: !!row.form,
     }
   })
@@ -76,6 +76,7 @@ type Result = { probe: Probe; ours: boolean; res?: RawResponse; error?: string }
 
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer }) => {
     let world: World
     const base = () => api.defaults.baseURL as string
@@ -104,7 +105,7 @@ medusaIntegrationTestRunner({
           ...(await Promise.all(
             batch.map(async ({ probe, ours }) => {
               try {
-                const res = await rawRequest(base(), probe.method, probe.target, { headers: probe.headers, body: probe.body })
+                const res = await rawRequest(base(), probe.method, probe.target, { headers: probe.headers, body: probe.body, fresh: true })
                 return { probe, ours, res }
               } catch (e) {
                 return { probe, ours, error: (e as Error).message }

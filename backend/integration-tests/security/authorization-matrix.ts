@@ -21,8 +21,8 @@ export type Expectation = Record<Actor, number>
 export type MatrixRow = {
   route: RouteKey
   target: (w: World) => string
-  /** JSON body; `form` sends multipart instead. */
-  body?: (w: World) => unknown
+  /** JSON body (it may differ per actor where a route limits per contact); `form` sends multipart instead. */
+  body?: (w: World, actor: Actor) => unknown
   form?: (w: World) => FormData
   expect: Expectation
   /** Why the expectation is what it is, where that is not obvious. */
@@ -50,6 +50,8 @@ const orderOwner = (ok: number): Expectation => ({ ...each(401), residentA: ok, 
 const cartOwner = (ok: number): Expectation => ({ ...each(404), residentA: ok })
 
 const STATEMENT = "stmt_01MATRIXNOSUCHSTATEMENT0"
+/** One mobile number per actor: codes are limited to one a minute per number. */
+const mobileOf = (actor: Actor) => `1390000000${ACTORS.indexOf(actor)}`
 const json = (v: unknown) => () => v
 
 export const MATRIX: MatrixRow[] = [
@@ -124,6 +126,8 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /admin/products/:id/attribution", target: (w) => `/admin/products/${w.ids.product}/attribution`, expect: admin(200) },
   { route: "POST /admin/products/:id/attribution", target: (w) => `/admin/products/${w.ids.product}/attribution`, body: json({}), expect: admin(400) },
   { route: "GET /admin/products/:id/revenue-split", target: (w) => `/admin/products/${w.ids.product}/revenue-split`, expect: admin(200) },
+  { route: "GET /admin/security/key-rotation", target: () => "/admin/security/key-rotation", expect: admin(200) },
+  { route: "POST /admin/security/key-rotation", target: () => "/admin/security/key-rotation", body: json({ batch_size: 50 }), expect: admin(200) },
   { route: "GET /admin/split-policies", target: () => "/admin/split-policies", expect: admin(200) },
   { route: "POST /admin/split-policies", target: () => "/admin/split-policies", body: json({}), expect: admin(400) },
   { route: "GET /admin/statements", target: () => "/admin/statements", expect: admin(200) },
@@ -271,11 +275,39 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /store/pickup-orders/:order_id", target: (w) => `/store/pickup-orders/${w.ids.orderA}`, expect: orderOwner(200) },
   { route: "POST /store/pickup-orders/:order_id/code", target: (w) => `/store/pickup-orders/${w.ids.orderA}/code`, body: json({}), expect: orderOwner(201) },
   { route: "POST /store/lianxin/orders/:id/cancel", target: (w) => `/store/lianxin/orders/${w.ids.orderA}/cancel`, body: json({}), expect: orderOwner(200) },
+  { route: "GET /store/lianxin/orders/:id", target: (w) => `/store/lianxin/orders/${w.ids.orderA}`, expect: orderOwner(200) },
   {
     route: "POST /store/lianxin/orders/claim",
     target: () => "/store/lianxin/orders/claim",
-    body: (w) => ({ order_ids: [w.ids.orderA] }),
+    body: (w) => ({ orders: [{ id: w.ids.orderA, cart_id: w.ids.orderCartA }] }),
     expect: anyResident(200),
-    note: "B claiming A's order claims nothing (claimed: [], checked below)",
+    note: "A's order is already A's: B, even holding its cart id, claims nothing (claimed: [], checked below)",
+  },
+  {
+    route: "POST /store/lianxin/orders/claim/code",
+    target: () => "/store/lianxin/orders/claim/code",
+    body: (_w, actor) => ({ channel: "sms", to: mobileOf(actor) }),
+    expect: anyResident(202),
+  },
+  {
+    route: "POST /store/lianxin/orders/claim/contact",
+    target: () => "/store/lianxin/orders/claim/contact",
+    body: (_w, actor) => ({ channel: "sms", to: mobileOf(actor), code: "000000" }),
+    expect: each(401),
+    note: "residents reach the code check (401 with code: wrong/expired); everyone else is not signed in (401) — the JSON differs, checked in identity.spec",
+  },
+  {
+    route: "POST /store/lianxin/sign-in/phone/code",
+    target: () => "/store/lianxin/sign-in/phone/code",
+    body: (_w, actor) => ({ phone: mobileOf(actor) }),
+    expect: everyone(202),
+    note: "public: anyone may ask for a sign-in code (limited per number and address)",
+  },
+  {
+    route: "POST /store/lianxin/sign-in/phone",
+    target: () => "/store/lianxin/sign-in/phone",
+    body: (_w, actor) => ({ phone: mobileOf(actor), code: "000000" }),
+    expect: everyone(401),
+    note: "public: a wrong code is 401 for anyone; a right code signs in (identity.spec)",
   },
 ]

@@ -29,6 +29,8 @@ export const PNG_1PX = Buffer.from(
  * A's, tried by B.
  */
 export type World = {
+  /** Waits until subscribers and workflows started so far have finished (before a test's database is restored). */
+  idle: () => Promise<void>
   key: string
   headers: Record<Actor, Headers>
   ids: {
@@ -141,6 +143,7 @@ export async function buildWorld(api: AxiosInstance, container: MedusaContainer)
   if (!messageA) throw new Error("placing resident A's order left no message for resident A")
 
   return {
+    idle: () => subscribers.idle(),
     key,
     headers: {
       anonymous: pub,

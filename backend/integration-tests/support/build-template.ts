@@ -3,9 +3,10 @@
  *
  *   build-template.ts migrate <database>
  *     Migrates one database (as the server's superuser, the owner) the way @medusajs/test-utils' runner migrates each
- *     of its databases (module migrations, then link sync, with our medusa-config and plugin), and grants the app role
- *     its row privileges there, so that every test file can start from a clone of it. Run once per `vitest run` by
- *     global-setup.ts.
+ *     of its databases (module migrations, then link sync, with our medusa-config and plugin), grants the app role
+ *     its row privileges there, and starts the app on it once (what Medusa writes at its first start: default store
+ *     and sales channel, provider rows), so that every test file can start from a clone of it. Run once per
+ *     `vitest run` by global-setup.ts.
  *
  *   build-template.ts seed <scenario> <migrated template> <database>
  *     Clones the migrated template, boots the app on it as a test file does (support/app.ts), seeds the scenario with
@@ -39,17 +40,26 @@ async function migrate(dbName: string) {
   mergePluginModules(configModule, await getResolvedPlugins(cwd, configModule), cwd)
   container.register({ [ContainerRegistrationKeys.LOGGER]: asValue(logger) })
 
+  // One knex for the migrations and the app's first start (the framework keeps it registered), closed at the end.
   const connection = await initDb()
   try {
     await new Migrator({ container }).ensureMigrationsTable()
     await migrateDatabase(appLoader)
     await syncLinks(appLoader, cwd, container, logger)
     await clearInstances()
+    // The clones carry these grants: every test file's app runs as the app role.
+    await grantAppRole(TestDatabaseUtils.getDatabaseURL(dbName), APP_ROLE)
+    // What the app writes when it first starts (default store and sales channel, its providers) is in the template
+    // too: a file that gets a clone under an app already running (shared-app) finds what a booted file would.
+    const app = await bootApp({ cwd, clientUrl: TestDatabaseUtils.getDatabaseURL(dbName) })
+    try {
+      await waitWorkflowExecutions(app.container)
+    } finally {
+      await app.shutdown()
+    }
   } finally {
     await connection.destroy()
   }
-  // The clones carry these grants: every test file's app runs as the app role.
-  await grantAppRole(TestDatabaseUtils.getDatabaseURL(dbName), APP_ROLE)
 }
 
 async function seedInto(scenario: string, from: string, dbName: string) {

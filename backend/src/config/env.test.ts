@@ -71,6 +71,21 @@ describe("parseBackendEnv", () => {
     expect(problems({ ...base, LIANXIN_REGISTRY_KEY: "abc" })[0]).toMatch(/^LIANXIN_REGISTRY_KEY must be 32 bytes/)
   })
 
+  it("reads rotated keys: current id and previous keys by id, never quoting a key in a message", () => {
+    const old = Buffer.alloc(32, 3).toString("base64")
+    const env = parseBackendEnv({ ...base, LIANXIN_REGISTRY_KEY_ID: "v2", LIANXIN_REGISTRY_KEY_PREVIOUS: `v1:${old}` })
+    expect([env.LIANXIN_REGISTRY_KEY_ID, env.LIANXIN_REGISTRY_KEY_PREVIOUS]).toEqual(["v2", { v1: old }])
+    expect([env.LIANXIN_PICKUP_KEY_ID, env.LIANXIN_PICKUP_KEY_PREVIOUS]).toEqual(["v1", {}])
+    const bad = problems({ ...base, LIANXIN_PICKUP_KEY_PREVIOUS: "v0:tooshort" })
+    expect(bad.map((p) => p.split(" ")[0])).toEqual(["LIANXIN_PICKUP_KEY_PREVIOUS"])
+    expect(bad.join("\n")).not.toContain("tooshort")
+    // The current key's id among the previous ones: the new key was not given a new id.
+    const same = problems({ ...base, LIANXIN_REGISTRY_KEY_PREVIOUS: `v1:${old}` })
+    expect(same.map((p) => p.split(" ")[0])).toEqual(["LIANXIN_REGISTRY_KEY_PREVIOUS"])
+    expect(same.join("\n")).not.toContain(old)
+    expect(problems({ ...base, LIANXIN_PICKUP_KEY_ID: "V 2" })[0]).toMatch(/^LIANXIN_PICKUP_KEY_ID must be 1-16 lowercase/)
+  })
+
   it("rejects short secrets", () => {
     expect(problems({ ...base, JWT_SECRET: "short" })[0]).toMatch(/^JWT_SECRET must be at least 16/)
   })

@@ -1,3 +1,4 @@
+import { parseKeyList } from "@lianxin/plugin/utils/crypto-keyring"
 import { compileTrust } from "@lianxin/plugin/utils/proxy-trust"
 import { z } from "zod"
 
@@ -16,6 +17,31 @@ const origins = z
     (v) => v.split(",").every((o) => /^https?:\/\/[^\s,]+$/.test(o.trim())),
     "must be a comma-separated list of http(s) origins"
   )
+
+const is32ByteKey = (v: string) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32
+
+/** A key id: what a ciphertext names to say which key wrote it. */
+const keyId = z.string().regex(/^[a-z0-9]{1,16}$/, "must be 1-16 lowercase letters or digits, e.g. v2").default("v1")
+
+/** `<key id>:<key>` pairs, comma-separated; parsed into { id: key }. Messages never quote a key. */
+const keyList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    try {
+      const keys = parseKeyList(v, "list")
+      for (const [id, key] of Object.entries(keys)) {
+        if (!is32ByteKey(key)) {
+          ctx.addIssue({ code: "custom", message: `key "${id}" must be 32 bytes as base64 or 64 hex digits` })
+          return z.NEVER
+        }
+      }
+      return keys
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^list: /, "") })
+      return z.NEVER
+    }
+  })
 
 export const backendEnvSchema = z
   .object({
@@ -106,6 +132,14 @@ export const backendEnvSchema = z
         "must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)"
       )
       .optional(),
+    /** Id of LIANXIN_REGISTRY_KEY, written in front of every ciphertext; give a new key a new id (decision 016). */
+    LIANXIN_REGISTRY_KEY_ID: keyId,
+    /** Retired registry keys kept for reading until the re-encryption job is done: `<id>:<key>,…`. */
+    LIANXIN_REGISTRY_KEY_PREVIOUS: keyList,
+    /** Id of LIANXIN_PICKUP_KEY, written into sealed pickup codes (decision 016). */
+    LIANXIN_PICKUP_KEY_ID: keyId,
+    /** Retired pickup keys, still verifying codes and QR tokens until the re-encryption job is done: `<id>:<key>,…`. */
+    LIANXIN_PICKUP_KEY_PREVIOUS: keyList,
     /** 32-byte key for the HMACs under which pickup codes and QR tokens are stored and signed. Required in production. */
     LIANXIN_PICKUP_KEY: z
       .string()
@@ -215,6 +249,14 @@ export const backendEnvSchema = z
         if (!env[key]) {
           ctx.addIssue({ code: "custom", path: [key], message: "is required when LIANXIN_SMS_ADAPTER=aliyun" })
         }
+      }
+    }
+    for (const [name, current] of [
+      ["LIANXIN_REGISTRY_KEY_PREVIOUS", env.LIANXIN_REGISTRY_KEY_ID],
+      ["LIANXIN_PICKUP_KEY_PREVIOUS", env.LIANXIN_PICKUP_KEY_ID],
+    ] as const) {
+      if (current in env[name]) {
+        ctx.addIssue({ code: "custom", path: [name], message: `names the current key's id "${current}"; give the new key a new id (…_KEY_ID)` })
       }
     }
     if (env.NODE_ENV === "production" && env.LIANXIN_CONFIG_PHASE === "run") {

@@ -1,6 +1,6 @@
 /**
  * The relevance set of product search on the demo catalogue (issue 14): what residents type, and the products
- * that must be among the first five results. `backend/integration-tests/http/search-relevance.spec.ts` seeds the
+ * that must be among the first five results. `backend/integration-tests/http/search.spec.ts` seeds the
  * demo scenario, indexes it with the real Meilisearch, asks GET /store/lianxin/search for every query and
  * computes recall@5 with `scoreRelevance`; it fails below `RELEVANCE_THRESHOLD`.
  *
@@ -86,6 +86,7 @@ export const DEMO_SEARCH_RELEVANCE: RelevanceCase[] = [
   { q: "花生", kind: "word", top5: [PEANUTS] },
   { q: "辣椒", kind: "word", top5: [CHILI], note: "the title says 小米辣; residents say 辣椒" },
   { q: "土鸡蛋", kind: "word", top5: HEN_EGGS, never: HONEY, note: "every word must match: not 土蜂蜜-like honey" },
+  { q: "洋槐蜜", kind: "word", top5: [LOCUST_HONEY], never: ALL_EGGS },
 
   // Parts of words: jieba keeps 红富士, 鸡蛋, 洋槐蜜 whole.
   { q: "富士", kind: "partial", top5: [APPLE] },
@@ -128,6 +129,7 @@ export const DEMO_SEARCH_RELEVANCE: RelevanceCase[] = [
   { q: "tudou", kind: "pinyin", top5: [POTATO] },
   { q: "hongcha", kind: "pinyin", top5: [BLACK_TEA] },
   { q: "huasheng", kind: "pinyin", top5: [PEANUTS] },
+  { q: "hongfushi", kind: "pinyin", top5: [APPLE] },
   { q: "pg", kind: "initials", top5: [APPLE] },
   { q: "mg", kind: "initials", top5: [MANGO] },
   { q: "jd", kind: "initials", top5: HEN_EGGS },
@@ -162,6 +164,8 @@ export const DEMO_SEARCH_RELEVANCE: RelevanceCase[] = [
   { q: "honey 蜂蜜", kind: "mixed", top5: HONEY },
   { q: "shiitake", kind: "mixed", top5: [SHIITAKE] },
   { q: "5斤 苹果", kind: "mixed", top5: [APPLE], note: "a pack size with the product" },
+  { q: "苹果 10斤", kind: "mixed", top5: [APPLE] },
+  { q: "500g 辣椒", kind: "mixed", top5: [CHILI] },
 
   // Places: where it comes from is often how residents remember a product.
   { q: "洛川苹果", kind: "place", top5: [APPLE] },
@@ -169,6 +173,10 @@ export const DEMO_SEARCH_RELEVANCE: RelevanceCase[] = [
   { q: "云南 红茶", kind: "place", top5: [BLACK_TEA] },
   { q: "贵州 鸭蛋", kind: "place", top5: [DUCK_EGGS] },
   { q: "勐库", kind: "place", top5: [BLACK_TEA] },
+  { q: "黎平 糯米", kind: "place", top5: [STICKY_RICE], note: "the county, without 县" },
+  { q: "双江 沃柑", kind: "place", top5: [ORAH], note: "双江拉祜族佤族布朗族傣族自治县 as residents say it" },
+  { q: "广西 花生", kind: "place", top5: [PEANUTS], note: "广西壮族自治区 as residents say it" },
+  { q: "洛川", kind: "place", top5: [APPLE], note: "seven products come from 洛川; the one known by it comes first" },
 ]
 
 /**

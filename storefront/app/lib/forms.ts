@@ -111,6 +111,36 @@ export const phoneSignInSchema = z.object({
   ),
 })
 
+/** 找回订单: a mobile number or an email guest orders were placed with, then the code sent to it. */
+export const claimCodeSchema = z.object({
+  intent: z.literal("claim-code"),
+  contact: text(254, "form.email.tooLong"),
+})
+
+export const claimContactSchema = z.object({
+  intent: z.literal("claim-contact"),
+  contact: text(254, "form.email.tooLong"),
+  code: z.pipe(
+    z.pipe(z.string(msg("form.required")), z.transform((v: string) => v.replace(/\s/g, ""))),
+    z.string().check(z.minLength(1, msg("form.required")), z.regex(/^\d{6}$/, msg("form.code.invalid")))
+  ),
+})
+
+/** A typed contact as the backend wants it: an 11-digit mainland mobile (spaces, dashes, +86 dropped) or an email. */
+export function contactOf(value: string): { channel: "sms"; to: string } | { channel: "email"; to: string } | null {
+  const digits = value.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, "")
+  if (MAINLAND_MOBILE.test(digits)) return { channel: "sms", to: digits }
+  const email = value.trim()
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 254 ? { channel: "email", to: email } : null
+}
+
+/** `w***@example.cn` / `138****5678`: the contact shown back on the code step. */
+export function maskContact(contact: { channel: "sms" | "email"; to: string }): string {
+  if (contact.channel === "sms") return maskMobile(contact.to)
+  const at = contact.to.lastIndexOf("@")
+  return at < 1 ? "***" : `${contact.to[0]}***${contact.to.slice(at)}`
+}
+
 export const registerSchema = z.object({
   name: text(20, "form.name.tooLong"),
   email,

@@ -1,5 +1,5 @@
 /** Notices travel in the URL (?notice=cart.added): no session write, and the page stays cacheable. */
-export const NOTICES = ["cart.added", "cart.updated", "cart.removed", "order.canceled", "order.cancelUnsupported", "order.cancelRefused", "compound.saved"] as const
+export const NOTICES = ["cart.added", "cart.updated", "cart.removed", "order.canceled", "order.cancelUnsupported", "order.cancelRefused", "compound.saved", "orders.claimed", "orders.claimedNone"] as const
 export type Notice = (typeof NOTICES)[number]
 
 export function withNotice(path: string, notice: Notice): string {

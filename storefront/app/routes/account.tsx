@@ -1,13 +1,14 @@
-import { Form, Link } from "react-router"
-import { Notice } from "../components/form-field"
+import { Form, Link, useNavigation } from "react-router"
+import { FormField, Notice } from "../components/form-field"
 import { OrderPickup } from "../components/order-pickup"
 import { CancelOrder } from "../components/cancel-order"
 import { formatDateTime, type OrderView } from "../lib/commerce"
-import { translator } from "../lib/i18n"
+import { langFromCookieHeader, translator } from "../lib/i18n"
 import { formatFen } from "../lib/money"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { getStoreClient } from "../lib/server/medusa.server"
+import { claimAction } from "../lib/server/claim.server"
 import { loadAccountPage } from "../lib/server/orders.server"
 import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/account"
@@ -21,9 +22,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   return loadAccountPage(getStoreClient(), appSessions, getPickupApi(), request)
 }
 
+export async function action({ request }: Route.ActionArgs) {
+  return claimAction(getStoreClient(), appSessions, request, langFromCookieHeader(request.headers.get("Cookie")))
+}
+
 export const headers: Route.HeadersFunction = routeHeaders
 
-export default function AccountPage({ loaderData }: Route.ComponentProps) {
+export default function AccountPage({ loaderData, actionData }: Route.ComponentProps) {
   const { customer, orders, deviceOrders, notice } = loaderData
   const t = useT()
   return (
@@ -54,6 +59,57 @@ export default function AccountPage({ loaderData }: Route.ComponentProps) {
           <OrderList orders={deviceOrders} cancellable />
         </section>
       ) : null}
+      <ClaimOrders data={actionData} />
+    </section>
+  )
+}
+
+/** 找回其他设备上的订单: the contact, then the code sent to it (two form posts; no JavaScript needed). */
+function ClaimOrders({ data }: { data: Route.ComponentProps["actionData"] }) {
+  const t = useT()
+  const navigation = useNavigation()
+  const errors = data?.errors ?? {}
+  const contact = data?.values?.contact ?? ""
+  const codeStep = Boolean(data?.codeSent && contact)
+  const button = "min-h-11 rounded-full bg-emerald-700 px-5 font-medium text-white hover:bg-emerald-800 disabled:opacity-70"
+  return (
+    <section aria-labelledby="claim-title" className="space-y-3 border-t border-stone-200 pt-5">
+      <h2 id="claim-title" className="text-lg font-semibold">
+        {t("claim.title")}
+      </h2>
+      {codeStep ? (
+        <Form method="post" noValidate className="space-y-3">
+          <input type="hidden" name="contact" value={contact} />
+          <p role="status" className="text-sm text-emerald-900">
+            {t("claim.sent", { contact: data?.values?.masked ?? contact })}
+          </p>
+          <FormField name="code" label={t("claim.code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code} errorParams={data?.params} required />
+          <div className="flex flex-wrap items-center gap-4">
+            <button type="submit" name="intent" value="claim-contact" disabled={navigation.state === "submitting"} className={button}>
+              {t("claim.submit")}
+            </button>
+            <Link to="/account" className="text-sm text-emerald-800 underline underline-offset-2">
+              {t("claim.other")}
+            </Link>
+          </div>
+        </Form>
+      ) : (
+        <Form method="post" noValidate className="space-y-3">
+          <p className="text-sm text-stone-600">{t("claim.hint")}</p>
+          <FormField
+            name="contact"
+            label={t("claim.contact")}
+            autoComplete="tel-national"
+            defaultValue={contact}
+            error={errors.contact ?? errors.code}
+            errorParams={data?.params}
+            required
+          />
+          <button type="submit" name="intent" value="claim-code" disabled={navigation.state === "submitting"} className={button}>
+            {t("claim.send")}
+          </button>
+        </Form>
+      )}
     </section>
   )
 }

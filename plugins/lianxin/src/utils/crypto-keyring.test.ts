@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { decryptRegistryValue, encryptRegistryValue, RegistryCryptoError } from "./crypto"
-import { resolveRegistryKeyring } from "./crypto-keyring"
+import { parseKeyList, resolveRegistryKeyring } from "./crypto-keyring"
 
 const KEY = Buffer.alloc(32, 9).toString("base64")
 
@@ -54,5 +54,29 @@ describe("resolveRegistryKeyring", () => {
 
   it("reserves the dev version", () => {
     expect(() => resolveRegistryKeyring({ registryKey: KEY, registryKeyVersion: "dev" })).toThrow(/reserved/)
+  })
+})
+
+describe("rotation (decision 016)", () => {
+  it("reads previous keys by id from the environment's list, naming entries, never keys", () => {
+    expect(parseKeyList(`v1:${KEY}, v0:${KEY}`, "X")).toEqual({ v1: KEY, v0: KEY })
+    expect(parseKeyList(undefined, "X")).toEqual({})
+    expect(() => parseKeyList(`${KEY}`, "X")).toThrow(/^X: entry 1 must look like <key id>:<key>/)
+    expect(() => parseKeyList(`v1:${KEY},v1:${KEY}`, "X")).toThrow(/"v1" is given twice/)
+    try {
+      parseKeyList(`V1:${KEY}`, "X")
+    } catch (e) {
+      expect((e as Error).message).not.toContain(KEY)
+    }
+  })
+
+  it("decrypts with any loaded key, encrypts with the newest, refuses the current id among previous ones", () => {
+    const NEW = Buffer.alloc(32, 5).toString("base64")
+    const old = resolveRegistryKeyring({ registryKey: KEY, production: true }).keyring
+    const rotated = resolveRegistryKeyring({ registryKey: NEW, registryKeyVersion: "v2", previousRegistryKeys: { v1: KEY }, production: true }).keyring
+    const stored = encryptRegistryValue(old, "13912345678", "hh_1|phone")
+    expect(decryptRegistryValue(rotated, stored, "hh_1|phone")).toBe("13912345678")
+    expect(encryptRegistryValue(rotated, "13912345678", "hh_1|phone")).toMatch(/^v2:/)
+    expect(() => resolveRegistryKeyring({ registryKey: NEW, previousRegistryKeys: { v1: KEY }, production: true })).toThrow(/id of the current key/)
   })
 })

@@ -14,6 +14,27 @@ export type RegistryKeyOptions = {
 }
 
 /**
+ * Parses a list of retired keys as configured in the environment
+ * (LIANXIN_REGISTRY_KEY_PREVIOUS, LIANXIN_PICKUP_KEY_PREVIOUS):
+ * `<key id>:<key>` pairs separated by commas or whitespace, e.g.
+ * `v1:3q2+7w…=,v0:…`. Errors name the entry's position, never a key.
+ */
+export function parseKeyList(raw: string | undefined, name: string): Record<string, string> {
+  const keys: Record<string, string> = {}
+  const entries = (raw ?? "").split(/[\s,]+/).filter(Boolean)
+  entries.forEach((entry, i) => {
+    const colon = entry.indexOf(":")
+    const id = colon === -1 ? "" : entry.slice(0, colon)
+    if (!/^[a-z0-9]{1,16}$/.test(id) || colon === entry.length - 1) {
+      throw new RegistryCryptoError(`${name}: entry ${i + 1} must look like <key id>:<key> (key id: 1-16 lowercase letters or digits)`)
+    }
+    if (id in keys) throw new RegistryCryptoError(`${name}: key id "${id}" is given twice`)
+    keys[id] = entry.slice(colon + 1)
+  })
+  return keys
+}
+
+/**
  * A fixed key for development and tests without LIANXIN_REGISTRY_KEY. Its
  * ciphertexts carry the version "dev", so a production keyring (which never
  * contains "dev") refuses them instead of trusting them.
@@ -67,6 +88,9 @@ export function resolveRegistryKeyring(options: RegistryKeyOptions = {}): Resolv
   }
   const previous: Record<string, Buffer> = {}
   for (const [v, k] of Object.entries(options.previousRegistryKeys ?? {})) {
+    if (v === version) {
+      throw new RegistryCryptoError(`previous registry key "${v}" has the id of the current key; give the new key a new id`)
+    }
     try {
       previous[v] = parseRegistryKey(k)
     } catch (e) {

@@ -6,6 +6,7 @@ import {
   encryptRegistryValue,
   parseRegistryKey,
   registryDigest,
+  registryDigests,
   registryValueVersion,
   RegistryCryptoError,
 } from "./crypto"
@@ -134,5 +135,15 @@ describe("parseRegistryKey", () => {
         expect((e as Error).message).not.toContain(bad)
       }
     }
+  })
+})
+
+describe("registryDigests (decision 016)", () => {
+  it("holds the current key's digest first and every previous key's after it", () => {
+    const rotated = createRegistryKeyring({ version: "v2", key: keyB }, { v1: keyA })
+    const digests = registryDigests(rotated, SECRET)
+    expect(digests).toEqual([registryDigest(rotated, SECRET), registryDigest(ringA, SECRET)])
+    expect(digests[0]).toMatch(/^v2:/)
+    expect(registryDigests(ringA, SECRET)).toEqual([registryDigest(ringA, SECRET)])
   })
 })

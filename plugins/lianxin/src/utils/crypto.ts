@@ -150,6 +150,25 @@ export function registryDigest(keyring: RegistryKeyring, normalizedValue: string
   return `${keyring.currentVersion}:${mac}`
 }
 
+/**
+ * The digest of a value under every loaded key, the current one first: a
+ * lookup by digest finds rows written before a rotation until the
+ * re-encryption job has recomputed them.
+ */
+export function registryDigests(keyring: RegistryKeyring, normalizedValue: string): string[] {
+  const digests = [registryDigest(keyring, normalizedValue)]
+  for (const [version, keys] of keyring.versions) {
+    if (version === keyring.currentVersion) continue
+    digests.push(`${version}:${createHmac("sha256", keys.digest).update(normalizedValue, "utf8").digest("base64url")}`)
+  }
+  return digests
+}
+
+/** The key version a digest was computed with. */
+export function registryDigestVersion(digest: string): string {
+  return digest.split(":", 1)[0]
+}
+
 function sanitizeVersion(version: string): string {
   return VERSION_PATTERN.test(version) ? version : "?"
 }

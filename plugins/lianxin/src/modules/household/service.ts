@@ -11,6 +11,8 @@ import {
   decryptRegistryValue,
   encryptRegistryValue,
   registryDigest,
+  registryDigestVersion,
+  registryDigests,
   registryValueVersion,
   type RegistryKeyring,
 } from "../../utils/crypto"
@@ -38,6 +40,19 @@ import type {
 } from "./types"
 
 type InjectedDependencies = { [REGISTRY_KEYRING]: RegistryKeyring }
+
+/** The encrypted columns of household_registry, each bound to `<household id>|<field>`. */
+const SEALED_COLUMNS = [
+  ["legal_name_enc", "legal_name"],
+  ["poverty_status_enc", "poverty_status"],
+  ["national_id_enc", "national_id"],
+  ["phone_enc", "phone"],
+  ["bank_name_enc", "bank_name"],
+  ["bank_account_enc", "bank_account"],
+] as const
+
+/** One registry row's sealed values before re-encryption (for the compensation). */
+export type ReencryptedRegistryRow = { id: string; national_id_digest: string } & Record<(typeof SEALED_COLUMNS)[number][0], string | null>
 
 /** Tables that only grow; their triggers let DELETE through only inside `rollbackAppendOnly`. */
 const APPEND_ONLY_TABLES = {
@@ -105,8 +120,9 @@ class HouseholdModuleService extends MedusaService({
 
   /** The household holding a national ID number already, if any. */
   async findHouseholdIdByNationalId(nationalId: string, sharedContext: Context = {}): Promise<string | null> {
+    // Every loaded key's digest: rows written before a key rotation are found until they are re-encrypted.
     const [row] = await this.listHouseholdRegistries(
-      { national_id_digest: this.nationalIdDigest(nationalId) },
+      { national_id_digest: registryDigests(this.keyring_, normalizeNationalId(nationalId)) },
       { select: ["household_id"] },
       sharedContext,
     )
@@ -155,6 +171,102 @@ class HouseholdModuleService extends MedusaService({
       bank_account: row.bank_account_enc,
     }[field]
     return stored ? decryptRegistryValue(this.keyring_, stored, `${householdId}|${field}`) : null
+  }
+
+  // ---- key rotation (decision 016) ----------------------------------------------
+
+  registryKeyVersions(): { current: string; loaded: string[] } {
+    return { current: this.keyring_.currentVersion, loaded: [...this.keyring_.versions.keys()] }
+  }
+
+  /** Registry rows holding a value or digest written under another key than the current one. */
+  @InjectManager()
+  async countRegistryToReencrypt(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [row] = await manager.execute(
+      `SELECT count(*) AS n FROM household_registry WHERE deleted_at IS NULL AND (${this.staleCondition()})`,
+      this.staleParams()
+    )
+    return Number(row.n)
+  }
+
+  private staleCondition() {
+    return [...SEALED_COLUMNS.map(([c]) => `(${c} IS NOT NULL AND split_part(${c}, ':', 1) <> ?)`), "split_part(national_id_digest, ':', 1) <> ?"].join(
+      " OR "
+    )
+  }
+
+  private staleParams() {
+    return Array(SEALED_COLUMNS.length + 1).fill(this.keyring_.currentVersion)
+  }
+
+  /**
+   * Re-encrypts up to `limit` registry rows (ids after `after`) that hold
+   * anything written under an older key: every value decrypted with the key
+   * its version names and sealed again under the current key, the ID digest
+   * recomputed. Nothing leaves this method in clear and nothing is logged but
+   * counts; no access-log entry, since no one is shown a value. Returns the
+   * previous values for the compensation.
+   */
+  @InjectTransactionManager()
+  async reencryptRegistry(
+    input: { after?: string | null; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ updated: number; unreadable: number; last_id: string | null; previous: ReencryptedRegistryRow[] }> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const rows = (await manager.execute(
+      `SELECT id, household_id, national_id_digest, ${SEALED_COLUMNS.map(([c]) => c).join(", ")} FROM household_registry
+        WHERE deleted_at IS NULL AND id > ? AND (${this.staleCondition()})
+        ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+      [input.after ?? "", ...this.staleParams(), input.limit]
+    )) as any[]
+    const previous: ReencryptedRegistryRow[] = []
+    let unreadable = 0
+    for (const row of rows) {
+      const next: Record<string, string | null> = {}
+      let nationalId = ""
+      // A value under a key no longer loaded (or tampered with) is left as it is and counted.
+      try {
+        for (const [column, field] of SEALED_COLUMNS) {
+        const stored = row[column] as string | null
+        if (stored === null) {
+          next[column] = null
+          continue
+        }
+        const context = `${row.household_id}|${field}`
+        const value = decryptRegistryValue(this.keyring_, stored, context)
+        if (field === "national_id") nationalId = value
+        next[column] = registryValueVersion(stored) === this.keyring_.currentVersion ? stored : encryptRegistryValue(this.keyring_, value, context)
+        }
+      } catch {
+        unreadable++
+        continue
+      }
+      const digest =
+        registryDigestVersion(row.national_id_digest) === this.keyring_.currentVersion ? row.national_id_digest : this.nationalIdDigest(nationalId)
+      await manager.execute(
+        `UPDATE household_registry SET ${SEALED_COLUMNS.map(([c]) => `${c} = ?`).join(", ")}, national_id_digest = ?, updated_at = now() WHERE id = ?`,
+        [...SEALED_COLUMNS.map(([c]) => next[c]), digest, row.id]
+      )
+      previous.push({
+        id: row.id,
+        national_id_digest: row.national_id_digest,
+        ...(Object.fromEntries(SEALED_COLUMNS.map(([c]) => [c, row[c]])) as Record<(typeof SEALED_COLUMNS)[number][0], string | null>),
+      })
+    }
+    return { updated: previous.length, unreadable, last_id: rows.length ? rows[rows.length - 1].id : null, previous }
+  }
+
+  /** Compensation of reencryptRegistry: the rows' previous ciphertexts and digest. */
+  @InjectTransactionManager()
+  async restoreReencryptedRegistry(previous: ReencryptedRegistryRow[], @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    for (const p of previous) {
+      await manager.execute(
+        `UPDATE household_registry SET ${SEALED_COLUMNS.map(([c]) => `${c} = ?`).join(", ")}, national_id_digest = ?, updated_at = now() WHERE id = ?`,
+        [...SEALED_COLUMNS.map(([c]) => p[c]), p.national_id_digest, p.id]
+      )
+    }
   }
 
   // ---- append-only records --------------------------------------------------

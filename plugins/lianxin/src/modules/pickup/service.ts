@@ -1,14 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import {
-  hashPickupCode,
-  openPickupCode,
-  sealPickupCode,
-  signPickupToken,
-  verifyPickupToken,
-  type PickupKeys,
-  type PickupTokenClaims,
-} from "../../utils/pickup-code"
+import * as Codes from "../../utils/pickup-code"
 import { PICKUP_KEYS } from "./loaders/pickup-keys"
 import * as Models from "./models"
 import type { PickupRepositories } from "./repositories"
@@ -16,17 +8,17 @@ import type * as T from "./types"
 
 export * from "./types"
 
-type InjectedDependencies = PickupRepositories & { [PICKUP_KEYS]: PickupKeys }
+type InjectedDependencies = PickupRepositories & { [PICKUP_KEYS]: Codes.PickupKeyring }
 
 /**
  * Offices, points, cycles, batches, assignments, staff and the code lockout.
  * The generated CRUD covers plain reads and writes; every race-sensitive rule
  * (a point's capacity, single-use handover, the failure counters, batch moves)
  * is SQL in one repository per concern (repositories/, README.md), run on the
- * transaction this facade opens. The facade also holds the pickup keys.
+ * transaction this facade opens. The facade also holds the pickup keyring (decision 016).
  */
 class PickupModuleService extends MedusaService(Models) {
-  protected keys_: PickupKeys
+  protected keys_: Codes.PickupKeyring
   protected crypto_: T.CodeCrypto
   protected repo_: PickupRepositories
 
@@ -36,24 +28,55 @@ class PickupModuleService extends MedusaService(Models) {
     this.keys_ = deps[PICKUP_KEYS]
     this.repo_ = deps
     this.crypto_ = {
+      currentKeyId: this.keys_.currentId,
       hash: (pointId, code) => this.hashCode(pointId, code),
-      seal: (context, code) => sealPickupCode(this.keys_.seal, context, code),
-      open: (context, sealed) => openPickupCode(this.keys_.seal, context, sealed),
+      candidates: (pointId, code) => this.hashCandidates(pointId, code),
+      seal: (context, code) => Codes.sealPickupCodeWith(this.keys_, context, code),
+      open: (context, sealed) => Codes.openPickupCodeWith(this.keys_, context, sealed),
+      sealedKeyId: Codes.sealedPickupKeyId,
     }
   }
 
-  // ---- codes and tokens (decision 014: only HMACs and sealed copies are stored) ----
+  // ---- codes and tokens (decision 014: only HMACs and sealed copies are stored; 016: keys rotate) ----
 
   hashCode(pickupPointId: string, code: string): string {
-    return hashPickupCode(this.keys_.code, pickupPointId, code)
+    return Codes.hashPickupCode(this.keys_.current.code, pickupPointId, code)
   }
 
-  signToken(claims: PickupTokenClaims): string {
-    return signPickupToken(this.keys_.token, claims)
+  /** The code's HMAC under every loaded key: a look-up finds codes issued before a rotation. */
+  hashCandidates(pickupPointId: string, code: string): string[] {
+    return Codes.pickupCodeHashes(this.keys_, pickupPointId, code)
   }
 
-  readToken(token: string): PickupTokenClaims | null {
-    return verifyPickupToken(this.keys_.token, token)
+  signToken(claims: Codes.PickupTokenClaims): string {
+    return Codes.signPickupToken(this.keys_.current.token, claims)
+  }
+
+  readToken(token: string): Codes.PickupTokenClaims | null {
+    return Codes.verifyPickupTokenWith(this.keys_, token)
+  }
+
+  /** Which key new codes are sealed and hashed under, and which keys are loaded. */
+  pickupKeyIds(): { current: string; loaded: string[] } {
+    return { current: this.keys_.currentId, loaded: this.keys_.all.map((k) => k.id) }
+  }
+
+  /** Live codes not under the current key: `stale` (rekeyCodes moves them) and `unsealed` (it cannot). */
+  @InjectManager()
+  async countCodesToRekey(@MedusaContext() sharedContext: Context = {}) {
+    return this.repo_.pickupCodeRepository.countToRekey(this.keys_.currentId, sharedContext)
+  }
+
+  /** Moves up to `limit` live codes to the current key (same code, same version); the previous values for undo. */
+  @InjectTransactionManager()
+  async rekeyCodes(input: { after?: string | null; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    return this.repo_.pickupCodeRepository.rekey(input, this.crypto_, sharedContext)
+  }
+
+  /** Compensation of rekeyCodes. */
+  @InjectTransactionManager()
+  async restoreRekeyedCodes(previous: T.RekeyedCode[], @MedusaContext() sharedContext: Context = {}) {
+    return this.repo_.pickupCodeRepository.restoreRekeyed(previous, sharedContext)
   }
 
   /** A new code for a live assignment (`shown: false` at placement; `first_view` returns an unshown one). */
@@ -155,7 +178,7 @@ class PickupModuleService extends MedusaService(Models) {
     const now = new Date(input.now)
     const proof = {
       claims: input.token !== undefined ? this.readToken(input.token) : null,
-      code_hash: input.code !== undefined ? this.hashCode(input.pickup_point_id, input.code) : undefined,
+      code_hashes: input.code !== undefined ? this.hashCandidates(input.pickup_point_id, input.code) : undefined,
     }
     return this.repo_.codeLockoutRepository.verify({ ...input, now }, proof, sharedContext)
   }

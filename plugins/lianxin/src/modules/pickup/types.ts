@@ -111,12 +111,23 @@ export type PlannedCycle = {
 /** A batch check-in's claim: the check-in time and staff written on the batch. */
 export type CheckInClaim = { batch_id: string; staff_id: string; now: Date }
 
-/** The code crypto the facade lends to the code repository (keys never leave the service). */
+/**
+ * The code crypto the facade lends to the code repositories (keys never leave the service): `hash` under the
+ * current key, `candidates` under every loaded key (decision 016: codes issued before a rotation still match),
+ * sealing with the current key and opening with the key a sealed copy names.
+ */
 export type CodeCrypto = {
+  currentKeyId: string
   hash: (pickupPointId: string, code: string) => string
+  candidates: (pickupPointId: string, code: string) => string[]
   seal: (context: string, code: string) => string
   open: (context: string, sealed: string) => string | null
+  sealedKeyId: (sealed: string) => string | null
 }
+
+/** One code's values before rekeyCodes moved it to the current key. */
+export type RekeyedCode = { id: string; code_hash: string; code_sealed: string }
+export type RekeyResult = { updated: number; unreadable: number; last_id: string | null; previous: RekeyedCode[] }
 
 export type UncancelInput = { id: string; batch_id: string; perishability: string; code_hash: string | null }
 export type ShortageClaim = { id: string; from: number; to: number }

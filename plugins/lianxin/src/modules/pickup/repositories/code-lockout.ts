@@ -18,13 +18,13 @@ type FailureReason = "wrong_code" | "bad_token" | "locked"
  */
 export class CodeLockoutRepository extends PickupSqlRepository {
   /**
-   * `code_hash` is the HMAC of the code typed (the service hashes it),
+   * `code_hashes` are the HMACs of the code typed under every loaded key (the service hashes it; decision 016),
    * `claims` the token's verified claims (null for a bad token). Call inside a
    * transaction.
    */
   async verify(
     input: VerifyInput & { now: Date },
-    proof: { code_hash?: string; claims: PickupTokenClaims | null },
+    proof: { code_hashes?: string[]; claims: PickupTokenClaims | null },
     context: Context = {}
   ): Promise<VerifyResult> {
     const manager = this.sql(context)
@@ -92,7 +92,7 @@ export class CodeLockoutRepository extends PickupSqlRepository {
   private async find(
     manager: SqlEntityManager,
     input: VerifyInput,
-    proof: { code_hash?: string; claims: PickupTokenClaims | null }
+    proof: { code_hashes?: string[]; claims: PickupTokenClaims | null }
   ): Promise<Match | null> {
     if (input.token !== undefined) {
       const claims = proof.claims
@@ -104,29 +104,31 @@ export class CodeLockoutRepository extends PickupSqlRepository {
       )
       return (row as Match | undefined) ?? null
     }
-    const hash = proof.code_hash
-    if (input.code === undefined || !hash) return null
+    const hashes = proof.code_hashes
+    if (input.code === undefined || !hashes?.length) return null
     if (input.assignment_id) {
       const [row] = await manager.execute(
         `SELECT id, order_id, status, code_hash FROM pickup_assignment
           WHERE id = ? AND pickup_point_id = ? AND deleted_at IS NULL`,
         [input.assignment_id, input.pickup_point_id]
       )
-      return row?.code_hash && hashesEqual(row.code_hash as string, hash) ? (row as Match) : null
+      return row?.code_hash && hashes.some((h) => hashesEqual(row.code_hash as string, h)) ? (row as Match) : null
     }
     const [live] = await manager.execute(
       `SELECT id, order_id, status FROM pickup_assignment
-        WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL AND status IN ${LIVE_STATUSES}`,
-      [input.pickup_point_id, hash]
+        WHERE pickup_point_id = ? AND code_hash IN (${placeholders(hashes)}) AND deleted_at IS NULL
+          AND status IN ${LIVE_STATUSES}`,
+      [input.pickup_point_id, ...hashes]
     )
     if (live) return live as Match
     // A code already used at this counter finds its collected order (staff are told it
     // was handed over), not a "wrong code" that would count towards a lockout.
     const [used] = await manager.execute(
       `SELECT id, order_id, status FROM pickup_assignment
-        WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL AND status = 'collected'
+        WHERE pickup_point_id = ? AND code_hash IN (${placeholders(hashes)}) AND deleted_at IS NULL
+          AND status = 'collected'
         ORDER BY collected_at DESC LIMIT 1`,
-      [input.pickup_point_id, hash]
+      [input.pickup_point_id, ...hashes]
     )
     return (used as Match | undefined) ?? null
   }

@@ -1,7 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { generatePickupCode } from "../../../utils/pickup-code"
-import { type CodeCrypto, LIVE_STATUSES, type PreviousCode } from "../types"
+import { placeholders } from "../../../utils/sql"
+import { type CodeCrypto, LIVE_STATUSES, type PreviousCode, type RekeyedCode, type RekeyResult } from "../types"
 import { PickupSqlRepository } from "../utils/sql-repository"
 
 /** Collisions with another live code at the same point retried with fresh digits before giving up. */
@@ -54,10 +55,12 @@ export class PickupCodeRepository extends PickupSqlRepository {
     for (let attempt = 0; attempt < ISSUE_ATTEMPTS; attempt++) {
       const code = generatePickupCode()
       const hash = crypto.hash(current.pickup_point_id, code)
+      // A live code hashed under an older key (before a rotation) clashes as well.
+      const candidates = crypto.candidates(current.pickup_point_id, code)
       const [clash] = await manager.execute(
-        `SELECT 1 FROM pickup_assignment WHERE pickup_point_id = ? AND code_hash = ? AND deleted_at IS NULL
-            AND status IN ${LIVE_STATUSES} AND id <> ?`,
-        [current.pickup_point_id, hash, assignmentId]
+        `SELECT 1 FROM pickup_assignment WHERE pickup_point_id = ? AND code_hash IN (${placeholders(candidates)})
+            AND deleted_at IS NULL AND status IN ${LIVE_STATUSES} AND id <> ?`,
+        [current.pickup_point_id, ...candidates, assignmentId]
       )
       if (clash) continue
       const version = Number(current.code_version) + 1
@@ -97,5 +100,78 @@ export class PickupCodeRepository extends PickupSqlRepository {
     )
     if (!row?.code_sealed) return null
     return crypto.open(`${assignmentId}:${row.code_version}`, row.code_sealed)
+  }
+
+  // ---- key rotation (decision 016) ----
+
+  /**
+   * Live codes not yet under the current key: `stale` can be moved by rekey;
+   * `unsealed` (codes issued before sealed copies existed) cannot — they keep
+   * working while the key they were hashed with is loaded.
+   */
+  async countToRekey(currentKeyId: string, context: Context = {}): Promise<{ stale: number; unsealed: number }> {
+    const [row] = await this.sql(context).execute(
+      `SELECT count(*) FILTER (WHERE code_sealed IS NOT NULL AND code_sealed NOT LIKE ?) AS stale,
+              count(*) FILTER (WHERE code_sealed IS NULL) AS unsealed
+         FROM pickup_assignment
+        WHERE deleted_at IS NULL AND status IN ${LIVE_STATUSES} AND code_hash IS NOT NULL`,
+      [`s2:${currentKeyId}:%`]
+    )
+    return { stale: Number(row.stale), unsealed: Number(row.unsealed) }
+  }
+
+  /**
+   * Moves up to `limit` live codes (ids after `after`) to the current key: the
+   * sealed copy is opened with the key it names, the same code is hashed and
+   * sealed again under the current key (same code version: the resident's
+   * code and QR token stay valid). Rows it cannot open are skipped and
+   * counted. Returns the previous values for the compensation. Call inside a transaction.
+   */
+  async rekey(
+    input: { after?: string | null; limit: number },
+    crypto: CodeCrypto,
+    context: Context = {}
+  ): Promise<RekeyResult> {
+    const manager = this.sql(context)
+    const rows: Array<{
+      id: string
+      pickup_point_id: string
+      code_hash: string
+      code_version: number
+      code_sealed: string
+    }> = await manager.execute(
+      `SELECT id, pickup_point_id, code_hash, code_version, code_sealed FROM pickup_assignment
+          WHERE deleted_at IS NULL AND status IN ${LIVE_STATUSES} AND code_hash IS NOT NULL
+            AND code_sealed IS NOT NULL AND code_sealed NOT LIKE ? AND id > ?
+          ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+      [`s2:${crypto.currentKeyId}:%`, input.after ?? "", input.limit]
+    )
+    const previous: RekeyedCode[] = []
+    let unreadable = 0
+    for (const row of rows) {
+      const sealContext = `${row.id}:${row.code_version}`
+      const code = crypto.open(sealContext, row.code_sealed)
+      if (code === null || crypto.sealedKeyId(row.code_sealed) === crypto.currentKeyId) {
+        unreadable += code === null ? 1 : 0
+        continue
+      }
+      await manager.execute(
+        `UPDATE pickup_assignment SET code_hash = ?, code_sealed = ?, updated_at = now() WHERE id = ?`,
+        [crypto.hash(row.pickup_point_id, code), crypto.seal(sealContext, code), row.id]
+      )
+      previous.push({ id: row.id, code_hash: row.code_hash, code_sealed: row.code_sealed })
+    }
+    return { updated: previous.length, unreadable, last_id: rows.length ? rows[rows.length - 1].id : null, previous }
+  }
+
+  /** Compensation of rekey: the codes' previous hash and sealed copy. */
+  async restoreRekeyed(previous: RekeyedCode[], context: Context = {}) {
+    const manager = this.sql(context)
+    for (const p of previous) {
+      await manager.execute(
+        `UPDATE pickup_assignment SET code_hash = ?, code_sealed = ?, updated_at = now() WHERE id = ?`,
+        [p.code_hash, p.code_sealed, p.id]
+      )
+    }
   }
 }

@@ -1,0 +1,10 @@
+import { z } from "@medusajs/framework/zod"
+
+export const AdminKeyRotationQuery = z.object({}).strict()
+
+export const AdminRunKeyRotation = z
+  .object({
+    batch_size: z.number().int("must be a whole number").min(1).max(1000).default(200),
+    max_batches: z.number().int("must be a whole number").min(1).max(100).default(20),
+  })
+  .strict()
