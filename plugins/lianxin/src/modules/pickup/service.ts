@@ -28,7 +28,7 @@ class PickupModuleService extends MedusaService(Models) {
     this.keys_ = deps[PICKUP_KEYS]
     this.repo_ = deps
     this.crypto_ = {
-      currentKeyId: this.keys_.currentId,
+      currentKeyId: () => this.keys_.currentId,
       hash: (pointId, code) => this.hashCode(pointId, code),
       candidates: (pointId, code) => this.hashCandidates(pointId, code),
       seal: (context, code) => Codes.sealPickupCodeWith(this.keys_, context, code),

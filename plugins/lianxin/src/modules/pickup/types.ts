@@ -114,10 +114,11 @@ export type CheckInClaim = { batch_id: string; staff_id: string; now: Date }
 /**
  * The code crypto the facade lends to the code repositories (keys never leave the service): `hash` under the
  * current key, `candidates` under every loaded key (decision 016: codes issued before a rotation still match),
- * sealing with the current key and opening with the key a sealed copy names.
+ * sealing with the current key and opening with the key a sealed copy names. Read on every call (`currentKeyId()`):
+ * the keyring may be replaced while the module runs (the key-rotation test swaps it in place).
  */
 export type CodeCrypto = {
-  currentKeyId: string
+  currentKeyId: () => string
   hash: (pickupPointId: string, code: string) => string
   candidates: (pickupPointId: string, code: string) => string[]
   seal: (context: string, code: string) => string

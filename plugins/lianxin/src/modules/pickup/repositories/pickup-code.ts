@@ -144,14 +144,14 @@ export class PickupCodeRepository extends PickupSqlRepository {
           WHERE deleted_at IS NULL AND status IN ${LIVE_STATUSES} AND code_hash IS NOT NULL
             AND code_sealed IS NOT NULL AND code_sealed NOT LIKE ? AND id > ?
           ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-      [`s2:${crypto.currentKeyId}:%`, input.after ?? "", input.limit]
+      [`s2:${crypto.currentKeyId()}:%`, input.after ?? "", input.limit]
     )
     const previous: RekeyedCode[] = []
     let unreadable = 0
     for (const row of rows) {
       const sealContext = `${row.id}:${row.code_version}`
       const code = crypto.open(sealContext, row.code_sealed)
-      if (code === null || crypto.sealedKeyId(row.code_sealed) === crypto.currentKeyId) {
+      if (code === null || crypto.sealedKeyId(row.code_sealed) === crypto.currentKeyId()) {
         unreadable += code === null ? 1 : 0
         continue
       }
