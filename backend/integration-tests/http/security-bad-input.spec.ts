@@ -125,6 +125,9 @@ medusaIntegrationTestRunner({
         `[bad-input sweep] ${results.length} requests over ${routes.length} routes (${ours.length} ours, ${routes.length - ours.length} Medusa's) in ${((Date.now() - started) / 1000).toFixed(1)} s — ${summary}`
       )
 
+      // The app runs in this process: no `__proto__` / `constructor.prototype` key reached Object.prototype.
+      expect([({} as Record<string, unknown>).polluted, Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")]).toEqual([undefined, false])
+
       const describe = (r: Result) => `${r.probe.method} ${r.probe.target.slice(0, 120)} [${r.probe.name}] → ${r.res?.status ?? r.error} ${r.res?.text.slice(0, 160) ?? ""}`
       const serverErrors = results.filter((r) => !r.res || r.res.status >= 500).map(describe)
       expect(serverErrors).toEqual([])

@@ -32,6 +32,7 @@ const NEW_PICKUP = Buffer.alloc(32, 42).toString("hex")
  */
 medusaIntegrationTestRunner({
   inApp: true,
+  seeded: "e2e",
   testSuite: ({ api, getContainer, dbConnection }) => {
     let world: World
     let code: string

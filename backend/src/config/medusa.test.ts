@@ -39,7 +39,11 @@ describe("buildMedusaConfig", () => {
         resolve: "@lianxin/plugin",
         options: {
           registryKey: undefined,
+          registryKeyVersion: "v1",
+          previousRegistryKeys: {},
           pickupKey: undefined,
+          pickupKeyId: "v1",
+          previousPickupKeys: {},
           jwtSecret: "lianxin-dev-secret-not-for-production",
           production: false,
           redisUrl: undefined,
