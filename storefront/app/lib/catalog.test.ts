@@ -89,8 +89,10 @@ describe("initialVariant", () => {
   const large = variant({ id: "v_large", priceFen: 7200 })
   const gone = variant({ id: "v_gone", priceFen: 100, stock: { kind: "out" } })
 
-  it("starts with the first pack that can be bought, or the one posted back", () => {
-    expect(initialVariant([gone, large, small])?.id).toBe("v_large")
+  it("starts with the cheapest pack that can be bought (whatever order the backend lists them in), or the one posted back", () => {
+    expect(initialVariant([gone, large, small])?.id).toBe("v_small")
+    expect(initialVariant([large, small])?.id).toBe("v_small")
+    expect(initialVariant([large, variant({ id: "v_small_too", priceFen: 3990 }), small])?.id).toBe("v_small_too")
     expect(initialVariant([small, large], "v_large")?.id).toBe("v_large")
     expect(initialVariant([small, large], "v_unknown")?.id).toBe("v_small")
     expect(initialVariant([small, gone], "v_gone")?.id).toBe("v_small")

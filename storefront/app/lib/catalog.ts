@@ -179,8 +179,12 @@ export function unitPrice(variant: Pick<VariantView, "priceFen" | "weightG" | "t
   return { fen: Math.round((variant.priceFen * per) / grams), unit: byKg ? "kg" : "斤" }
 }
 
-/** The variant a product page starts with: the one posted back, else the first that can be bought. */
+/**
+ * The variant a product page starts with: the one posted back, else the cheapest that can be bought (the smallest
+ * pack, what a first-time buyer tries), the first listed on a tie. Never the order the backend happened to return.
+ */
 export function initialVariant(variants: ReadonlyArray<VariantView>, posted?: string | null): VariantView | null {
   const buyable = variants.filter((v) => v.stock.kind !== "out" && v.priceFen !== null)
-  return buyable.find((v) => v.id === posted) ?? buyable[0] ?? variants[0] ?? null
+  const cheapest = buyable.reduce<VariantView | null>((best, v) => (best && (best.priceFen as number) <= (v.priceFen as number) ? best : v), null)
+  return buyable.find((v) => v.id === posted) ?? cheapest ?? variants[0] ?? null
 }
