@@ -34,8 +34,10 @@ export function describeIssue(issue: ZodIssue, input: unknown): string {
   const field = path || "body"
   if (issue.code === "invalid_type") {
     if (valueAt(input, issue.path) === undefined) return `${field}: is required`
-    // A rule's own wording ("must be a whole number of fen") beats zod's default ("Invalid input: expected …").
-    return issue.message && !issue.message.startsWith("Invalid input") ? `${field}: ${issue.message}` : `${field}: must be ${issue.expected}`
+    // zod 4 reports `.int()` as a wrong type (expected "int"), but it is a rule of the field: its own wording
+    // ("must be a whole number of fen") is kept. Real type errors say what the field must be.
+    const worded = issue.expected === "int" && issue.message && !issue.message.startsWith("Invalid input")
+    return worded ? `${field}: ${issue.message}` : `${field}: must be ${issue.expected}`
   }
   // Cross-field rules put the field name in front of their message themselves.
   if (issue.code === "custom" && issue.message.startsWith(`${path}:`)) return issue.message
