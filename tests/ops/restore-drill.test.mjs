@@ -15,6 +15,11 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-drill-test-"))
 let dump
 
 before(async () => {
+  await withClient(server, (c) => c.query("SELECT 1")).catch((error) => {
+    throw new Error(
+      `the restore drill needs PostgreSQL with pg_dump/pg_restore (.ci/run starts it on 127.0.0.1:5432; else set TEST_DATABASE_URL): ${error.message}`
+    )
+  })
   dump = (await scratchBackup({ server, outDir, orders: 12 })).file
 })
 
