@@ -2,6 +2,7 @@
 // `npm run deploy:check`: proves, without a Docker engine or a cluster, that
 // deploy/ describes the topology of docs/deploy.md and that every file in it is
 // valid for the tool that will read it:
+//   Dockerfile     dockerfile-utils (pinned; the Docker language server's validator)
 //   compose.yaml   `docker-compose config` (Debian's docker-compose 1.29 validates
 //                  against its Compose schema and resolves every variable from
 //                  env.example; without the secrets it must refuse)
@@ -20,6 +21,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { validate as validateDockerfile } from "dockerfile-utils"
 import { parseAllDocuments, parse as parseYaml } from "yaml"
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -156,6 +158,9 @@ export async function runChecks({
   // Dockerfile: multi-stage, Node 20, npm ci, npm run build, every runtime target non-root.
   const dockerfile = fs.readFileSync(path.join(deployDir, "Dockerfile"), "utf8")
   const stages = dockerStages(dockerfile)
+  // The Docker language service's validator: instructions, their arguments and flags, stage names.
+  const diagnostics = validateDockerfile(dockerfile)
+  for (const d of diagnostics) problems.push(`Dockerfile:${d.range.start.line + 1}: ${d.message}`)
   if (stages.size < 2) problems.push("Dockerfile: not multi-stage")
   if (!/^ARG NODE_IMAGE=node:20[-.\w]*$/m.test(dockerfile)) problems.push("Dockerfile: the Node image is not Node 20")
   if (!/\bnpm ci\b/.test(dockerfile)) problems.push("Dockerfile: no `npm ci`")
@@ -166,7 +171,7 @@ export async function runChecks({
     else if (["root", "0"].includes(stage.user)) problems.push(`Dockerfile: stage "${target}" runs as root`)
   }
   passed.push(
-    `Dockerfile: ${stages.size} stages (${[...stages.keys()].join(", ")}); backend, storefront, backup run as non-root`
+    `Dockerfile: ${diagnostics.length} dockerfile-utils diagnostics; ${stages.size} stages (${[...stages.keys()].join(", ")}); backend, storefront, backup run as non-root`
   )
 
   // Compose: docker-compose validates and resolves; then the topology on the resolved file.

@@ -39,7 +39,7 @@ test("deploy/ passes: compose resolves, every Kubernetes object is valid, topolo
   assert.equal(passed.length, 6)
 })
 
-test("broken Kubernetes manifests fail: a misspelt field, a wrong type, a third worker mode, an unknown variable, a missing Secret", async () => {
+test("broken manifests fail: a misspelt field, a wrong type, a second server instead of the worker, an unknown variable, a missing Secret, a bad Dockerfile flag, root", async () => {
   const dir = brokenCopy([
     ["k8s/backend.yaml", "          readinessProbe:", "          readinesProbe:"],
     ["k8s/storefront.yaml", "  replicas: 2", '  replicas: "two"'],
@@ -50,6 +50,8 @@ test("broken Kubernetes manifests fail: a misspelt field, a wrong type, a third 
       "  TRUST_PROXI: uniquelocal\n  SESSION_COOKIE_SECURE",
     ],
     ["k8s/migrate-job.yaml", "                name: lianxin-migration", "                name: lianxin-migrations"],
+    ["Dockerfile", "HEALTHCHECK --interval=15s", "HEALTHCHECK --intervl=15s"],
+    ["Dockerfile", "USER node", "USER root"],
   ])
   const { problems } = await runChecks({ deployDir: dir, groups: ["k8s"] })
   has(problems, /Deployment lianxin-server: .*readinesProbe"' does not exist in type 'IContainer'/)
@@ -57,6 +59,8 @@ test("broken Kubernetes manifests fail: a misspelt field, a wrong type, a third 
   has(problems, /Deployment lianxin-worker runs MEDUSA_WORKER_MODE=server, want worker/)
   has(problems, /sets TRUST_PROXI, which the backend does not read/)
   has(problems, /envFrom Secret lianxin-migrations is not defined/)
+  has(problems, /Dockerfile:\d+: Unknown flag: intervl/)
+  has(problems, /Dockerfile: stage "backend" runs as root/)
 })
 
 test("broken compose files fail: docker-compose refuses an invalid file; a second worker breaks the topology", async () => {
