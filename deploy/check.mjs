@@ -6,7 +6,8 @@
 //   compose.yaml   `docker-compose config` (Debian's docker-compose 1.29 validates
 //                  against its Compose schema and resolves every variable from
 //                  env.example; without the secrets it must refuse)
-//   k8s/*.yaml     every object against the Kubernetes OpenAPI schemas
+//   k8s/*.yaml     `kubectl kustomize` renders the set (when kubectl is installed),
+//                  every object against the Kubernetes OpenAPI schemas
 //                  (kubernetes-models, pinned), unknown fields through the same
 //                  models' TypeScript types (tsc's excess-property check)
 //   both           the topology (servers ×2 in server mode, one worker, storefronts
@@ -276,6 +277,19 @@ async function checkKubernetes({ deployDir, stages, known, problems, passed }) {
       if (!listed.has(f) && !["kustomization.yaml", "secret.example.yaml", "migrate-job.yaml"].includes(f))
         problems.push(`k8s/${f} is not in kustomization.yaml`)
     }
+  }
+  // kustomize renders the set (kubectl's built-in kustomize needs no cluster); present on this machine kind, optional elsewhere.
+  const kustomize = spawnSync("kubectl", ["kustomize", k8sDir], { encoding: "utf8" })
+  if (kustomize.error) passed.push("k8s: kustomize build skipped (no kubectl on PATH)")
+  else if (kustomize.status !== 0) problems.push(`k8s: kubectl kustomize failed: ${kustomize.stderr.trim()}`)
+  else {
+    const rendered = parseAllDocuments(kustomize.stdout).filter((d) => d.toJS())
+    const listed = apiObjects.filter((o) => kustomization?.doc.resources?.includes(o.file))
+    if (rendered.length !== listed.length)
+      problems.push(
+        `k8s: kubectl kustomize rendered ${rendered.length} objects, the listed files hold ${listed.length}`
+      )
+    else passed.push(`k8s: kubectl kustomize renders all ${rendered.length} objects of kustomization.yaml`)
   }
   const valid = []
   for (const o of apiObjects) {

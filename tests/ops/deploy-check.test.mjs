@@ -36,7 +36,7 @@ const has = (problems, pattern) =>
 test("deploy/ passes: compose resolves, every Kubernetes object is valid, topology, probes and docs hold", async () => {
   const { problems, passed } = await runChecks()
   assert.deepEqual(problems, [])
-  assert.equal(passed.length, 6)
+  assert.equal(passed.length, 7)
 })
 
 test("broken manifests fail: a misspelt field, a wrong type, a second server instead of the worker, an unknown variable, a missing Secret, a bad Dockerfile flag, root", async () => {
