@@ -104,13 +104,31 @@ export function securityMiddleware({ trust, backendUrl, stripe = false }) {
 }
 
 /** The app: what react-router-serve did (compression, static files, the request handler) plus the headers above. */
-export function createServerApp({ build, clientDir, trustProxy = process.env.TRUST_PROXY, backendUrl = process.env.MEDUSA_BACKEND_URL, mode = process.env.NODE_ENV, log = true }) {
+export function createServerApp({
+  build,
+  clientDir,
+  trustProxy = process.env.TRUST_PROXY,
+  backendUrl = process.env.MEDUSA_BACKEND_URL,
+  mode = process.env.NODE_ENV,
+  log = true,
+}) {
   const trust = compileTrust(trustProxy)
   const app = express()
   app.disable("x-powered-by")
   // req.ip and req.secure believe X-Forwarded-* only from TRUST_PROXY's proxies.
   app.set("trust proxy", trust)
-  app.use(securityMiddleware({ trust, backendUrl: backendUrl ?? "http://localhost:9000", stripe: Boolean(process.env.STRIPE_PUBLISHABLE_KEY?.trim()) }))
+  // Liveness and readiness probes (load balancer, Kubernetes, Docker): this process answers. It does not ask the
+  // backend: pages already answer 503 while it is away, and a probe that did would take every storefront out at once.
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").type("text/plain").send("ok")
+  })
+  app.use(
+    securityMiddleware({
+      trust,
+      backendUrl: backendUrl ?? "http://localhost:9000",
+      stripe: Boolean(process.env.STRIPE_PUBLISHABLE_KEY?.trim()),
+    })
+  )
   app.use(compression())
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }))
   app.use(express.static(clientDir, { maxAge: "1h" }))
