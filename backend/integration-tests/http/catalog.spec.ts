@@ -77,7 +77,7 @@ medusaIntegrationTestRunner({
         60_000
       )
       await subscribers.idle(120_000)
-    })
+    }, 600_000)
 
     it("serves one page of cards from the index, newest first, filtered by category, and refuses bad input naming the field", async () => {
       const page = await catalog({ limit: "5" })
