@@ -14,15 +14,6 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/**
- * A store route that is not there yet (the pickup and claim routes): Express
- * answers an HTML 404, which the SDK turns into a FetchError whose message is
- * the bare status text. Medusa's own 404s carry a JSON message naming the thing.
- */
-export function isMissingRoute(error: unknown): boolean {
-  return statusOf(error) === 404 && /^not found$/i.test(messageOf(error).trim())
-}
-
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" }
 
 /**
@@ -35,7 +26,11 @@ export function publicHeaders(request: Request): Record<string, string> {
   return { "Cache-Control": "public, max-age=60, stale-while-revalidate=300", Vary: "Cookie" }
 }
 
-export function errorResponse(status: number, reason: ErrorReason | string, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+  status: number,
+  reason: ErrorReason | string,
+  headers: Record<string, string> = {}
+): Response {
   return Response.json({ reason }, { status, headers: { "Cache-Control": "no-store", ...headers } })
 }
 
@@ -45,7 +40,13 @@ export type Sessions = {
 }
 
 /** A data() answer that saves the session. */
-export async function withSession<T>(sessions: Sessions, request: Request, session: LxSession, value: T, init: ResponseInit = {}) {
+export async function withSession<T>(
+  sessions: Sessions,
+  request: Request,
+  session: LxSession,
+  value: T,
+  init: ResponseInit = {}
+) {
   const headers = new Headers(init.headers)
   headers.append("Set-Cookie", await sessions.commit(request, session))
   return data(value, { ...init, headers })

@@ -62,7 +62,6 @@ export async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
 export type CompoundState = {
   point: PickupPointView | null
   cycles: CycleView[]
-  available: boolean
   availability: AvailabilityView | null
   /** Cycles still listed whose availability said they refuse orders: never preselected or offered. */
   closedCycleIds: string[]
@@ -71,8 +70,11 @@ export type CompoundState = {
 /** How many later cycles loadCompound asks about when the nearest one refuses orders. */
 const MAX_NEXT_CYCLE_CHECKS = 3
 
-export async function loadCompound(pickup: PickupApi | undefined, request: Request | undefined): Promise<CompoundState> {
-  const none: CompoundState = { point: null, cycles: [], available: false, availability: null, closedCycleIds: [] }
+export async function loadCompound(
+  pickup: PickupApi | undefined,
+  request: Request | undefined
+): Promise<CompoundState> {
+  const none: CompoundState = { point: null, cycles: [], availability: null, closedCycleIds: [] }
   if (!pickup || !request) return none
   const id = compoundFromCookieHeader(request.headers.get("Cookie"))
   if (!id) return none
@@ -91,7 +93,7 @@ export async function loadCompound(pickup: PickupApi | undefined, request: Reque
   // the first that is, so a resident is never told "not this cycle" while the next cycle can take the order. Only a
   // backend that still lists refusing cycles costs these extra calls, and never more than a few.
   for (let tries = 0; closed.length && tries < MAX_NEXT_CYCLE_CHECKS; tries++) {
-    const next = orderableCycles(cycles?.cycles ?? [], closed)[0]
+    const next = orderableCycles(cycles ?? [], closed)[0]
     if (!next) break
     const answer = await optionalExtra(`availability of ${next.id} at ${id}`, () => pickup.availability(id, next.id))
     if (!answer) break
@@ -99,7 +101,7 @@ export async function loadCompound(pickup: PickupApi | undefined, request: Reque
     if (answer.open) break
     closed.push(next.id)
   }
-  return { point, cycles: cycles?.cycles ?? [], available: cycles?.available ?? false, availability: current, closedCycleIds: closed }
+  return { point, cycles: cycles ?? [], availability: current, closedCycleIds: closed }
 }
 
 export async function loadHomePage(store: StoreClient, request?: Request, pickup?: PickupApi) {
@@ -117,7 +119,12 @@ export async function loadHomePage(store: StoreClient, request?: Request, pickup
 
 const CATEGORY_HANDLE = /^[a-z0-9][a-z0-9-]{0,99}$/
 
-export async function loadCategoryPage(store: StoreClient, handle: string | undefined, request?: Request, pickup?: PickupApi) {
+export async function loadCategoryPage(
+  store: StoreClient,
+  handle: string | undefined,
+  request?: Request,
+  pickup?: PickupApi
+) {
   if (!handle || !CATEGORY_HANDLE.test(handle)) throw notFound("category-not-found")
   const categories: CategoryView[] = await orUnavailable(() => store.listCategories())
   const category = categories.find((c) => c.handle === handle)
@@ -126,7 +133,10 @@ export async function loadCategoryPage(store: StoreClient, handle: string | unde
     orUnavailable(() => store.listProducts({ categoryId: category.id })) as Promise<ProductSummary[]>,
     loadCompound(pickup, request),
   ])
-  return data({ category, categories, products, availability: compound.availability }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
+  return data(
+    { category, categories, products, availability: compound.availability },
+    { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS }
+  )
 }
 
 export async function loadVillagePage(store: StoreClient, code: string | undefined, request?: Request) {
@@ -135,7 +145,9 @@ export async function loadVillagePage(store: StoreClient, code: string | undefin
   const origins = await orUnavailable(() => store.listOrigins())
   const village = villagesFrom(origins).find((v) => v.code === wanted)
   if (!village) throw notFound("village-not-found")
-  const products = (await orUnavailable(() => store.listProducts())).filter((p) => village.products.some((vp) => vp.handle === p.handle))
+  const products = (await orUnavailable(() => store.listProducts())).filter((p) =>
+    village.products.some((vp) => vp.handle === p.handle)
+  )
   return data({ village, products }, { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS })
 }
 
@@ -154,7 +166,12 @@ export async function loadImpactPage(store: StoreClient, request?: Request) {
 /** Medusa handles are short slugs; anything else cannot match and costs no backend call. */
 const HANDLE = /^[\p{L}\p{N}_-]{1,200}$/u
 
-export async function loadProductPage(store: StoreClient, handle: string | undefined, request?: Request, pickup?: PickupApi) {
+export async function loadProductPage(
+  store: StoreClient,
+  handle: string | undefined,
+  request?: Request,
+  pickup?: PickupApi
+) {
   if (!handle || !HANDLE.test(handle)) throw notFound("product-not-found")
   const product: ProductDetail | null = await orUnavailable(() => store.getProduct(handle))
   if (!product) throw notFound("product-not-found")
