@@ -68,7 +68,8 @@ const zhCN = {
   "messages.older": "更早的消息",
   "messages.newer": "较新的消息",
   "messages.settings": "消息设置",
-  "messages.settingsHint": "站内消息会一直保留在这里。邮件和短信可以关闭；21:30 到次日 08:00 只发送紧急提醒，其余早上发送。消息语言跟随您在本站选择的语言。",
+  "messages.settingsHint":
+    "站内消息会一直保留在这里。邮件和短信可以关闭；21:30 到次日 08:00 只发送紧急提醒，其余早上发送。消息语言跟随您在本站选择的语言。",
   "messages.email": "邮件通知",
   "messages.sms": "短信通知",
   "messages.save": "保存设置",
@@ -211,18 +212,19 @@ const zhCN = {
   "order.cancelConfirm": "确定取消订单 {number}",
   "order.cancelKeep": "不取消",
   "order.canceled": "订单已取消。",
-  "order.cancelUnsupported": "暂时不能在线取消订单（系统尚未开放此功能）。如需取消，请在截单前联系小区物业。",
   "order.cancelRefused": "这个订单已经过了截单时间，不能取消了。",
   "account.title": "我的",
   "account.orders": "我的订单",
   "account.ordersEmpty": "还没有订单。",
   "account.deviceOrders": "在这台设备上下的订单",
-  "account.deviceOrdersHint": "这些订单是在这台设备上下的，但已归属另一个账号，所以只在这台设备上显示；取货码和取消仍然可以在这里操作。",
+  "account.deviceOrdersHint":
+    "这些订单是在这台设备上下的，但已归属另一个账号，所以只在这台设备上显示；取货码和取消仍然可以在这里操作。",
   "account.logout": "退出登录",
   "account.hello": "你好，{name}",
   "account.items": "{count} 件商品",
   "claim.title": "找回其他设备上的订单",
-  "claim.hint": "在别的手机或浏览器上以游客身份下过单？输入下单时填写的手机号或邮箱，用收到的验证码证明是你的，这些订单就会归入你的账号。",
+  "claim.hint":
+    "在别的手机或浏览器上以游客身份下过单？输入下单时填写的手机号或邮箱，用收到的验证码证明是你的，这些订单就会归入你的账号。",
   "claim.contact": "手机号或邮箱",
   "claim.send": "发送验证码",
   "claim.sent": "验证码已发送到 {contact}，10 分钟内有效。",
@@ -234,7 +236,8 @@ const zhCN = {
   "orders.claimedNone": "验证成功，但没有找到用这个手机号或邮箱下的游客订单。",
   "login.title": "登录",
   "login.phoneTitle": "手机验证码登录",
-  "login.phoneHint": "输入手机号，我们会发送 6 位验证码。第一次登录会自动创建账号，用这个手机号下的游客订单也会归入账号。",
+  "login.phoneHint":
+    "输入手机号，我们会发送 6 位验证码。第一次登录会自动创建账号，用这个手机号下的游客订单也会归入账号。",
   "login.mobile": "手机号",
   "login.sendCode": "获取验证码",
   "login.code": "验证码",
@@ -295,7 +298,6 @@ const zhCN = {
   "point.hours": "营业时间",
   "point.phone": "物业电话",
   "compound.none": "没有找到匹配的小区。",
-  "compound.comingSoon": "选择自提点的功能即将开放。目前所有订单都送到小区物业，由物业通知取货。",
   "compound.saved": "已记住你的小区。",
   "checkout.cycleFixed": "订单只会进入上面显示的这一期；如果提交时已过截单时间，订单不会提交，也不会被挪到下一期。",
   "confirm.showCode": "显示取货码",
@@ -329,7 +331,8 @@ const zhCN = {
   "form.errorSummary": "有 {count} 项需要修改",
   "checkout.email": "邮箱（选填）",
   "checkout.emailHint": "订单通知会发到这个邮箱。在这台设备上登录后，订单会自动归入账号。",
-  "confirm.codeGuestNoProof": "这笔订单不是在这台设备上下的，无法在这里获取取货码。请在下单的手机上查看，或登录下单时的账号。",
+  "confirm.codeGuestNoProof":
+    "这笔订单不是在这台设备上下的，无法在这里获取取货码。请在下单的手机上查看，或登录下单时的账号。",
   "order.cancelBeforeCutoff": "截单前可以取消",
   "availability.title": "本期无法预订",
   "availability.cutoff_passed": "你的小区本期已经截单，这件商品要等下一期才能预订。",
@@ -456,8 +459,7 @@ const en: Record<ShopMessageKey, string> = {
   "error.notFound.body": "The link may be out of date, or the product is no longer on sale.",
   "error.productNotFound.title": "Product not found",
   "error.generic.title": "Something went wrong",
-  "error.generic.body":
-    "The page failed to load. Please reload; if it keeps happening, contact your property office.",
+  "error.generic.body": "The page failed to load. Please reload; if it keeps happening, contact your property office.",
   "error.home": "Back to the home page",
   "footer.note": "Lianxin Market · from the village to your compound",
   "nav.main": "Main",
@@ -470,7 +472,8 @@ const en: Record<ShopMessageKey, string> = {
   "nav.messages": "Messages",
   "nav.messagesUnread": " unread",
   "messages.title": "Messages",
-  "messages.empty": "No messages yet. We will tell you here when you order, when your goods arrive and before the hold ends.",
+  "messages.empty":
+    "No messages yet. We will tell you here when you order, when your goods arrive and before the hold ends.",
   "messages.unread": "{count} unread",
   "messages.readAll": "Mark all as read",
   "messages.markRead": "Mark as read",
@@ -480,7 +483,8 @@ const en: Record<ShopMessageKey, string> = {
   "messages.older": "Older messages",
   "messages.newer": "Newer messages",
   "messages.settings": "Message settings",
-  "messages.settingsHint": "Messages always stay here. Email and SMS can be turned off; from 21:30 to 08:00 only urgent reminders are sent, the rest in the morning. Messages follow the language you chose on this site.",
+  "messages.settingsHint":
+    "Messages always stay here. Email and SMS can be turned off; from 21:30 to 08:00 only urgent reminders are sent, the rest in the morning. Messages follow the language you chose on this site.",
   "messages.email": "Email",
   "messages.sms": "SMS",
   "messages.save": "Save settings",
@@ -558,7 +562,8 @@ const en: Record<ShopMessageKey, string> = {
   "payment.hint.wechat_pay": "A QR code appears next: scan it in WeChat to pay.",
   "payment.hint.alipay": "You are taken to Alipay and brought back here after paying.",
   "payment.hint.card": "Visa, Mastercard, UnionPay.",
-  "payment.onlineRefunds": "Paid online: items short or damaged and orders cancelled before the cutoff are refunded automatically; orders not collected within the hold are not refunded.",
+  "payment.onlineRefunds":
+    "Paid online: items short or damaged and orders cancelled before the cutoff are refunded automatically; orders not collected within the hold are not refunded.",
   "payment.choose": "Payment method",
   "payment.unavailable": "This payment method is not available right now. Please choose another.",
   "pay.title": "Payment",
@@ -573,7 +578,8 @@ const en: Record<ShopMessageKey, string> = {
   "pay.card.loading": "Loading card payment…",
   "pay.card.unavailable": "Card payment is not available right now. Please choose another method.",
   "pay.refresh": "I have paid — refresh",
-  "pay.failed": "The payment did not go through: {reason}. Your cart is kept: pay again, or pay at the property office instead.",
+  "pay.failed":
+    "The payment did not go through: {reason}. Your cart is kept: pay again, or pay at the property office instead.",
   "pay.failedGeneric": "the payment was not completed",
   "pay.reason.card_declined": "the card was declined by its bank",
   "pay.reason.expired_card": "the card has expired",
@@ -605,7 +611,8 @@ const en: Record<ShopMessageKey, string> = {
   "confirm.placeholder": "To be confirmed",
   "confirm.pay": "Pay {total} when you collect",
   "confirm.impact": "This order sends {amount} to {count, plural, one {# household} other {# households}}.",
-  "confirm.impactEstimate": "Estimated with the current split policy; the ledger records the exact amounts at handover.",
+  "confirm.impactEstimate":
+    "Estimated with the current split policy; the ledger records the exact amounts at handover.",
   "confirm.impactUnavailable": "The split cannot be shown right now.",
   "confirm.account": "Create an account with the email you gave at checkout and this order appears under “My orders”.",
   "confirm.register": "Create account",
@@ -623,18 +630,19 @@ const en: Record<ShopMessageKey, string> = {
   "order.cancelConfirm": "Yes, cancel order {number}",
   "order.cancelKeep": "Keep the order",
   "order.canceled": "The order was canceled.",
-  "order.cancelUnsupported": "Orders cannot be canceled online yet. To cancel, contact your property office before the cutoff.",
   "order.cancelRefused": "This order is past its cutoff and can no longer be canceled.",
   "account.title": "Account",
   "account.orders": "My orders",
   "account.ordersEmpty": "No orders yet.",
   "account.deviceOrders": "Orders placed on this device",
-  "account.deviceOrdersHint": "Placed on this device but belonging to another account, so they show on this device only; you can still get their pickup codes and cancel them here.",
+  "account.deviceOrdersHint":
+    "Placed on this device but belonging to another account, so they show on this device only; you can still get their pickup codes and cancel them here.",
   "account.logout": "Sign out",
   "account.hello": "Hello, {name}",
   "account.items": "{count, plural, one {# item} other {# items}}",
   "claim.title": "Find orders from another device",
-  "claim.hint": "Ordered as a guest on another phone or browser? Enter the mobile number or email you gave, prove it is yours with the code we send, and those orders join your account.",
+  "claim.hint":
+    "Ordered as a guest on another phone or browser? Enter the mobile number or email you gave, prove it is yours with the code we send, and those orders join your account.",
   "claim.contact": "Mobile number or email",
   "claim.send": "Send code",
   "claim.sent": "A code was sent to {contact}; it works for 10 minutes.",
@@ -646,7 +654,8 @@ const en: Record<ShopMessageKey, string> = {
   "orders.claimedNone": "Verified, but no guest orders were placed with this number or email.",
   "login.title": "Sign in",
   "login.phoneTitle": "Sign in with mobile and SMS code",
-  "login.phoneHint": "Enter your mobile number and we send a 6-digit code. The first sign-in creates your account, and guest orders placed with this number join it.",
+  "login.phoneHint":
+    "Enter your mobile number and we send a 6-digit code. The first sign-in creates your account, and guest orders placed with this number join it.",
   "login.mobile": "Mobile number",
   "login.sendCode": "Send code",
   "login.code": "Code",
@@ -686,14 +695,16 @@ const en: Record<ShopMessageKey, string> = {
   "household.noProducts": "Nothing from this household is on sale right now.",
   "household.notFound": "Household not found",
   "impact.title": "Impact",
-  "impact.intro": "Every figure comes from the ledger, not an estimate. No figure describes fewer than {min} households, to protect their privacy.",
+  "impact.intro":
+    "Every figure comes from the ledger, not an estimate. No figure describes fewer than {min} households, to protect their privacy.",
   "impact.households": "Households earning",
   "impact.villages": "Villages",
   "impact.earned": "Earned by households",
   "impact.paid": "Paid out to households",
   "impact.byVillage": "By village",
   "impact.other": "Other (pooled)",
-  "impact.suppressed": "Fewer than {min} households take part so far; to protect their privacy no figures are published yet.",
+  "impact.suppressed":
+    "Fewer than {min} households take part so far; to protect their privacy no figures are published yet.",
   "impact.unavailable": "Impact figures cannot be shown right now. Please check back later.",
   "compound.title": "Choose my compound",
   "compound.current": "My compound: {name}",
@@ -707,22 +718,26 @@ const en: Record<ShopMessageKey, string> = {
   "point.hours": "Office hours",
   "point.phone": "Office phone",
   "compound.none": "No compound matches.",
-  "compound.comingSoon": "Choosing a pickup point opens soon. For now every order goes to your property office, which tells you when to collect.",
   "compound.saved": "Your compound is saved.",
-  "checkout.cycleFixed": "The order goes into the round shown above only; if its cutoff passes before you submit, nothing is placed and it is never moved to the next round.",
+  "checkout.cycleFixed":
+    "The order goes into the round shown above only; if its cutoff passes before you submit, nothing is placed and it is never moved to the next round.",
   "confirm.showCode": "Show pickup code",
   "confirm.showCodeLabel": "Show pickup code (order {number})",
   "confirm.codeReplaces": "Each tap issues a new code and QR; the previous code and QR stop working.",
-  "confirm.codeOnce": "This code is shown only now: take a screenshot or note it. Asking again issues a new code and this one stops working.",
+  "confirm.codeOnce":
+    "This code is shown only now: take a screenshot or note it. Asking again issues a new code and this one stops working.",
   "confirm.qrAlt": "Pickup QR code (show it at the property office counter)",
-  "confirm.codeUnavailable": "A pickup code cannot be issued for this order right now; try again later or contact the property office.",
-  "compound.forCheckout": "Choose your compound before checking out: the order goes to its property office, where you collect it with your pickup code. You will come back to checkout.",
+  "confirm.codeUnavailable":
+    "A pickup code cannot be issued for this order right now; try again later or contact the property office.",
+  "compound.forCheckout":
+    "Choose your compound before checking out: the order goes to its property office, where you collect it with your pickup code. You will come back to checkout.",
   "cycle.cutoff": "Orders close {time}",
   "cycle.countdown": "{time} left to order",
   "cycle.closed": "Orders for this round are closed",
   "cycle.window": "Pickup {window}",
   "error.cutoff.title": "Orders for this round just closed",
-  "error.cutoff.body": "The cutoff passed while you were checking out. Your cart is kept; please choose the next round and order again.",
+  "error.cutoff.body":
+    "The cutoff passed while you were checking out. Your cart is kept; please choose the next round and order again.",
   "error.cutoff.action": "Back to the cart",
   "error.unauthorized.title": "Please sign in first",
   "form.required": "Please fill this in",
@@ -741,20 +756,25 @@ const en: Record<ShopMessageKey, string> = {
   "form.errorSummary": "{count, plural, one {# field needs} other {# fields need}} attention",
   "checkout.email": "Email (optional)",
   "checkout.emailHint": "Order messages go to this email. Sign in on this device and the order joins your account.",
-  "confirm.codeGuestNoProof": "This order was not placed on this device, so its pickup code cannot be shown here. Open it on the phone you ordered with, or sign in to the account you ordered with.",
+  "confirm.codeGuestNoProof":
+    "This order was not placed on this device, so its pickup code cannot be shown here. Open it on the phone you ordered with, or sign in to the account you ordered with.",
   "order.cancelBeforeCutoff": "Can be canceled until the cutoff",
   "availability.title": "Not available this cycle",
-  "availability.cutoff_passed": "This cycle at your compound has closed; this product can be ordered in the next cycle.",
-  "availability.batch_closed": "This cycle's delivery batch to your compound is closed; this product cannot be ordered right now.",
+  "availability.cutoff_passed":
+    "This cycle at your compound has closed; this product can be ordered in the next cycle.",
+  "availability.batch_closed":
+    "This cycle's delivery batch to your compound is closed; this product cannot be ordered right now.",
   "availability.no_cycle": "Your compound has no open order cycle right now; this product cannot be ordered.",
-  "availability.full.chilled": "Your compound's chilled storage is full this cycle; chilled products cannot be ordered right now.",
+  "availability.full.chilled":
+    "Your compound's chilled storage is full this cycle; chilled products cannot be ordered right now.",
   "availability.full.ambient": "Your compound's storage is full this cycle; this product cannot be ordered right now.",
   "availability.badge": "Not this cycle",
   "availability.checkout": "Note: {reason}",
   "checkout.cycle.legend": "Pickup time",
   "checkout.cycle.option": "Collect {window}",
   "checkout.cycle.orderBy": "Order by {time}",
-  "checkout.failedGeneric": "The order was not placed. Please check and try again; if it keeps happening, contact your property office.",
+  "checkout.failedGeneric":
+    "The order was not placed. Please check and try again; if it keeps happening, contact your property office.",
   "checkout.refused": "This round no longer takes orders",
   "checkout.refused.cycle": "the round collected {window}",
   "checkout.refused.thisCycle": "this round",
@@ -769,9 +789,12 @@ const en: Record<ShopMessageKey, string> = {
   "checkout.refused.kept": "Nothing was ordered or charged, and everything you entered is kept.",
   "checkout.refused.switch": "Switch to the next round: collect {window}",
   "checkout.refused.none": "No round is open for orders right now. Please come back later; your cart is kept.",
-  "checkout.stock.short": "Only {available} left of {product}. Nothing was placed and nothing was charged; please lower the quantity and order again.",
-  "checkout.stock.soldOut": "{product} is sold out. Nothing was placed and nothing was charged; please remove it from your cart and order again.",
-  "checkout.busy": "Many people are ordering right now. Nothing was placed and nothing was charged; please submit again in a few seconds.",
+  "checkout.stock.short":
+    "Only {available} left of {product}. Nothing was placed and nothing was charged; please lower the quantity and order again.",
+  "checkout.stock.soldOut":
+    "{product} is sold out. Nothing was placed and nothing was charged; please remove it from your cart and order again.",
+  "checkout.busy":
+    "Many people are ordering right now. Nothing was placed and nothing was charged; please submit again in a few seconds.",
   "checkout.pointInactive": "This pickup point has closed. Nothing was placed; please choose another compound.",
   "form.cycle.required": "Choose when to collect",
   "search.label": "Search products",
@@ -784,7 +807,8 @@ const en: Record<ShopMessageKey, string> = {
   "search.title": "Search",
   "search.titleFor": "Results for “{q}”",
   "search.all": "All products",
-  "search.meta.description": "Search Lianxin Market for produce from village households: fruit, vegetables, eggs, grains, mushrooms, honey and tea.",
+  "search.meta.description":
+    "Search Lianxin Market for produce from village households: fruit, vegetables, eggs, grains, mushrooms, honey and tea.",
   "search.count": "{count} products found",
   "search.filters": "Filters",
   "search.filtersCount": "Filters ({count} chosen)",
@@ -951,8 +975,13 @@ export function langFromCookieHeader(header: string | null | undefined): Lang {
 
 /** A Set-Cookie value remembering the language for a year. */
 export function langCookie(lang: Lang, { secure = false }: { secure?: boolean } = {}): string {
-  const attributes = [`${LANG_COOKIE}=${encodeURIComponent(lang)}`, "Path=/", "Max-Age=31536000", "SameSite=Lax", "HttpOnly"]
+  const attributes = [
+    `${LANG_COOKIE}=${encodeURIComponent(lang)}`,
+    "Path=/",
+    "Max-Age=31536000",
+    "SameSite=Lax",
+    "HttpOnly",
+  ]
   if (secure) attributes.push("Secure")
   return attributes.join("; ")
 }
-

@@ -1,5 +1,13 @@
 import { redirect } from "react-router"
-import { loginSchema, maskMobile, parseForm, phoneCodeSchema, phoneSignInSchema, registerSchema, type FieldErrors } from "../forms"
+import {
+  loginSchema,
+  maskMobile,
+  parseForm,
+  phoneCodeSchema,
+  phoneSignInSchema,
+  registerSchema,
+  type FieldErrors,
+} from "../forms"
 import type { MessageKey } from "../i18n"
 import { safeRedirect } from "../safe-redirect"
 import { messageOf, statusOf, withSession, type Sessions } from "./http.server"
@@ -24,13 +32,23 @@ export type AuthActionData = {
   codeSent?: boolean
 }
 
-async function emailpassToken(store: StoreClient, request: Request, path: string, email: string, password: string): Promise<string> {
-  const { token } = await store.request<{ token: string }>(`authenticating ${email.replace(/^(.).*@/, "$1***@")}`, path, {
-    method: "POST",
-    body: { email, password },
-    // The backend's rate limits count per resident address, not per storefront server.
-    headers: forwardedFor(request),
-  })
+async function emailpassToken(
+  store: StoreClient,
+  request: Request,
+  path: string,
+  email: string,
+  password: string
+): Promise<string> {
+  const { token } = await store.request<{ token: string }>(
+    `authenticating ${email.replace(/^(.).*@/, "$1***@")}`,
+    path,
+    {
+      method: "POST",
+      body: { email, password },
+      // The backend's rate limits count per resident address, not per storefront server.
+      headers: forwardedFor(request),
+    }
+  )
   return token
 }
 
@@ -41,11 +59,12 @@ function tooMany(error: unknown): { retryAfter: number } | null {
 }
 
 async function customerProfile(store: StoreClient, token: string) {
-  const { customer } = await store.request<{ customer: { email?: string | null; phone?: string | null; first_name?: string | null } }>(
-    "loading the signed-in customer",
-    "/store/customers/me",
-    { query: { fields: "id,email,phone,first_name" }, headers: { authorization: `Bearer ${token}` } }
-  )
+  const { customer } = await store.request<{
+    customer: { email?: string | null; phone?: string | null; first_name?: string | null }
+  }>("loading the signed-in customer", "/store/customers/me", {
+    query: { fields: "id,email,phone,first_name" },
+    headers: { authorization: `Bearer ${token}` },
+  })
   return { email: customer.email ?? null, name: customer.first_name ?? null, phone: customer.phone ?? null }
 }
 
@@ -65,7 +84,7 @@ async function finishSignIn(
 ) {
   signIn(session, token, await customerProfile(store, token))
   const orders = (session.get("orders") ?? []).map((id) => ({ id, cartId: cartOfOrder(session, id) }))
-  const { claimed } = await claimOrders(store, token, orders)
+  const claimed = await claimOrders(store, token, orders)
   // Claimed orders are the account's now: listed under "My orders", no longer as this device's.
   if (claimed.length) forgetOrders(session, claimed)
   const headers = new Headers({ "Set-Cookie": await sessions.commit(request, session) })
@@ -87,9 +106,23 @@ const CODE_REFUSALS: Record<string, MessageKey> = {
  * JavaScript; the page then shows the code field. Too soon or too many: the
  * wait comes back to the field with Retry-After.
  */
-async function phoneCodeAction(store: StoreClient, sessions: Sessions, request: Request, session: LxSession, form: FormData, lang: "zh-CN" | "en") {
+async function phoneCodeAction(
+  store: StoreClient,
+  sessions: Sessions,
+  request: Request,
+  session: LxSession,
+  form: FormData,
+  lang: "zh-CN" | "en"
+) {
   const parsed = parseForm(phoneCodeSchema, form)
-  if (!parsed.ok) return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData, { status: 400 })
+  if (!parsed.ok)
+    return withSession(
+      sessions,
+      request,
+      session,
+      { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData,
+      { status: 400 }
+    )
   const { mobile } = parsed.data
   try {
     await store.request(`sending a sign-in code to ${maskMobile(mobile)}`, "/store/lianxin/sign-in/phone/code", {
@@ -100,15 +133,35 @@ async function phoneCodeAction(store: StoreClient, sessions: Sessions, request: 
   } catch (error) {
     const limited = tooMany(error)
     if (limited) {
-      const body: AuthActionData = { ok: false, errors: { mobile: "login.codeTooSoon" }, params: { seconds: limited.retryAfter }, values: { mobile } }
-      return withSession(sessions, request, session, body, { status: 429, headers: { "Retry-After": String(limited.retryAfter) } })
+      const body: AuthActionData = {
+        ok: false,
+        errors: { mobile: "login.codeTooSoon" },
+        params: { seconds: limited.retryAfter },
+        values: { mobile },
+      }
+      return withSession(sessions, request, session, body, {
+        status: 429,
+        headers: { "Retry-After": String(limited.retryAfter) },
+      })
     }
     if (statusOf(error) === 503) {
-      return withSession(sessions, request, session, { ok: false, errors: { mobile: "login.codeNotSent" }, values: { mobile } } as AuthActionData, { status: 503 })
+      return withSession(
+        sessions,
+        request,
+        session,
+        { ok: false, errors: { mobile: "login.codeNotSent" }, values: { mobile } } as AuthActionData,
+        { status: 503 }
+      )
     }
     throw error
   }
-  return withSession(sessions, request, session, { ok: false, errors: {}, codeSent: true, values: { mobile } } as AuthActionData, { status: 200 })
+  return withSession(
+    sessions,
+    request,
+    session,
+    { ok: false, errors: {}, codeSent: true, values: { mobile } } as AuthActionData,
+    { status: 200 }
+  )
 }
 
 /** 手机验证码登录, step 2: the number and its code → signed in (the first time, a new account). */
@@ -123,22 +176,34 @@ async function phoneSignInAction(
 ) {
   const parsed = parseForm(phoneSignInSchema, form)
   if (!parsed.ok) {
-    const body: AuthActionData = { ok: false, errors: parsed.errors, values: { mobile: parsed.values.mobile ?? "" }, codeSent: !parsed.errors.mobile }
+    const body: AuthActionData = {
+      ok: false,
+      errors: parsed.errors,
+      values: { mobile: parsed.values.mobile ?? "" },
+      codeSent: !parsed.errors.mobile,
+    }
     return withSession(sessions, request, session, body, { status: 400 })
   }
   const { mobile, code } = parsed.data
   let token: string
   try {
-    ;({ token } = await store.request<{ token: string }>(`signing in ${maskMobile(mobile)} by SMS code`, "/store/lianxin/sign-in/phone", {
-      method: "POST",
-      body: { phone: mobile, code },
-      headers: forwardedFor(request),
-    }))
+    ;({ token } = await store.request<{ token: string }>(
+      `signing in ${maskMobile(mobile)} by SMS code`,
+      "/store/lianxin/sign-in/phone",
+      {
+        method: "POST",
+        body: { phone: mobile, code },
+        headers: forwardedFor(request),
+      }
+    ))
   } catch (error) {
     const limited = tooMany(error)
     if (limited) {
       const body: AuthActionData = { ok: false, errors: { code: "login.tooMany" }, values: { mobile }, codeSent: true }
-      return withSession(sessions, request, session, body, { status: 429, headers: { "Retry-After": String(limited.retryAfter) } })
+      return withSession(sessions, request, session, body, {
+        status: 429,
+        headers: { "Retry-After": String(limited.retryAfter) },
+      })
     }
     const refusal = statusOf(error) === 401 ? String(errorBody(error)?.code ?? "") : ""
     if (refusal in CODE_REFUSALS) {
@@ -158,7 +223,13 @@ async function phoneSignInAction(
   return finishSignIn(store, sessions, request, session, token, redirectTo, pickup)
 }
 
-export async function loginAction(store: StoreClient, sessions: Sessions, request: Request, pickup?: PickupApi, lang: "zh-CN" | "en" = "zh-CN") {
+export async function loginAction(
+  store: StoreClient,
+  sessions: Sessions,
+  request: Request,
+  pickup?: PickupApi,
+  lang: "zh-CN" | "en" = "zh-CN"
+) {
   const session = await sessions.get(request)
   const form = await request.formData()
   const redirectTo = safeRedirect(form.get("redirectTo"), "/account")
@@ -166,20 +237,39 @@ export async function loginAction(store: StoreClient, sessions: Sessions, reques
   if (intent === "phone-code") return phoneCodeAction(store, sessions, request, session, form, lang)
   if (intent === "phone-sign-in") return phoneSignInAction(store, sessions, request, session, form, redirectTo, pickup)
   const parsed = parseForm(loginSchema, form)
-  if (!parsed.ok) return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData, { status: 400 })
+  if (!parsed.ok)
+    return withSession(
+      sessions,
+      request,
+      session,
+      { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData,
+      { status: 400 }
+    )
   let token: string
   try {
     token = await emailpassToken(store, request, "/auth/customer/emailpass", parsed.data.email, parsed.data.password)
   } catch (error) {
     const limited = tooMany(error)
     if (limited) {
-      return withSession(sessions, request, session, { ok: false, errors: { password: "login.tooMany" }, values: { email: parsed.data.email } } as AuthActionData, {
-        status: 429,
-        headers: { "Retry-After": String(limited.retryAfter) },
-      })
+      return withSession(
+        sessions,
+        request,
+        session,
+        { ok: false, errors: { password: "login.tooMany" }, values: { email: parsed.data.email } } as AuthActionData,
+        {
+          status: 429,
+          headers: { "Retry-After": String(limited.retryAfter) },
+        }
+      )
     }
     if (statusOf(error) === 401 || statusOf(error) === 400) {
-      return withSession(sessions, request, session, { ok: false, errors: { password: "login.failed" }, values: { email: parsed.data.email } } as AuthActionData, { status: 401 })
+      return withSession(
+        sessions,
+        request,
+        session,
+        { ok: false, errors: { password: "login.failed" }, values: { email: parsed.data.email } } as AuthActionData,
+        { status: 401 }
+      )
     }
     throw error
   }
@@ -191,7 +281,14 @@ export async function registerAction(store: StoreClient, sessions: Sessions, req
   const form = await request.formData()
   const redirectTo = safeRedirect(form.get("redirectTo"), "/account")
   const parsed = parseForm(registerSchema, form)
-  if (!parsed.ok) return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData, { status: 400 })
+  if (!parsed.ok)
+    return withSession(
+      sessions,
+      request,
+      session,
+      { ok: false, errors: parsed.errors, values: parsed.values } as AuthActionData,
+      { status: 400 }
+    )
   const { name, email, password } = parsed.data
   let registration: string
   try {
@@ -199,13 +296,25 @@ export async function registerAction(store: StoreClient, sessions: Sessions, req
   } catch (error) {
     const limited = tooMany(error)
     if (limited) {
-      return withSession(sessions, request, session, { ok: false, errors: { email: "login.tooMany" }, values: { name, email } } as AuthActionData, {
-        status: 429,
-        headers: { "Retry-After": String(limited.retryAfter) },
-      })
+      return withSession(
+        sessions,
+        request,
+        session,
+        { ok: false, errors: { email: "login.tooMany" }, values: { name, email } } as AuthActionData,
+        {
+          status: 429,
+          headers: { "Retry-After": String(limited.retryAfter) },
+        }
+      )
     }
     if ((statusOf(error) === 401 || statusOf(error) === 400) && /exists/i.test(messageOf(error))) {
-      return withSession(sessions, request, session, { ok: false, errors: { email: "register.exists" }, values: { name, email } } as AuthActionData, { status: 409 })
+      return withSession(
+        sessions,
+        request,
+        session,
+        { ok: false, errors: { email: "register.exists" }, values: { name, email } } as AuthActionData,
+        { status: 409 }
+      )
     }
     throw error
   }

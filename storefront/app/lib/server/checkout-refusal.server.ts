@@ -51,10 +51,24 @@ export function backendNextCycle(error: unknown): CycleView | null | undefined {
   const parsed = nextCycleSchema.nullable().safeParse(body.next_order_cycle)
   if (!parsed.success) return undefined
   const c = parsed.data
-  return c ? { id: c.id, name: c.name, cutoffAt: c.resident_cutoff_at, pickupStartsAt: c.pickup_starts_at, pickupEndsAt: c.pickup_ends_at, full: false } : null
+  return c
+    ? {
+        id: c.id,
+        name: c.name,
+        cutoffAt: c.resident_cutoff_at,
+        pickupStartsAt: c.pickup_starts_at,
+        pickupEndsAt: c.pickup_ends_at,
+        full: false,
+      }
+    : null
 }
 
-const productSchema = z.object({ title: z.string(), variant_title: z.string().nullish(), requested: z.number(), available: z.number() })
+const productSchema = z.object({
+  title: z.string(),
+  variant_title: z.string().nullish(),
+  requested: z.number(),
+  available: z.number(),
+})
 
 /**
  * A refusal that is not about the cycle but that the resident can act on:
@@ -108,13 +122,15 @@ export async function cycleRefusal(
     optionalExtra(`order cycles at ${pointId} after a refusal`, () => pickup.cycles(pointId)),
     said ?? refusedKind(pickup, pointId, refusedId),
   ])
-  const cycles = fresh?.available ? fresh.cycles : known
+  const cycles = fresh ?? known
   const refused = known.find((c) => c.id === refusedId) ?? cycles.find((c) => c.id === refusedId) ?? null
   const open = cycles.filter((c) => c.id !== refusedId && Date.parse(c.cutoffAt) > now && !c.full)
   const after = refused ? open.filter((c) => Date.parse(c.pickupStartsAt) > Date.parse(refused.pickupStartsAt)) : open
   const candidates = [...after, ...open.filter((c) => !after.includes(c))].slice(0, MAX_CHECKS)
   for (const candidate of candidates) {
-    const availability = await optionalExtra(`availability of ${candidate.id} at ${pointId}`, () => pickup.availability(pointId, candidate.id))
+    const availability = await optionalExtra(`availability of ${candidate.id} at ${pointId}`, () =>
+      pickup.availability(pointId, candidate.id)
+    )
     // Unknown availability: offer it; checkout decides again when the resident takes it.
     if (!availability || availability.open) return { kind, refusedId, refused, next: candidate }
   }
@@ -126,7 +142,9 @@ export async function cycleRefusal(
  * cutoff passed, its batch left, or it was canceled. A cutoff when unknown.
  */
 async function refusedKind(pickup: PickupApi, pointId: string, cycleId: string | null): Promise<CycleRefusalKind> {
-  const availability = cycleId ? await optionalExtra(`availability of ${cycleId} at ${pointId}`, () => pickup.availability(pointId, cycleId)) : null
+  const availability = cycleId
+    ? await optionalExtra(`availability of ${cycleId} at ${pointId}`, () => pickup.availability(pointId, cycleId))
+    : null
   switch (availability?.reason) {
     case "batch_closed":
       return "batch_closed"

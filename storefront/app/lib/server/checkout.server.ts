@@ -1,5 +1,6 @@
 import { redirect } from "react-router"
 import { z } from "zod"
+import { checkoutAnswerSchema } from "../contract"
 import { checkoutSchema, parseForm, type FieldErrors } from "../forms"
 import { errorResponse, messageOf, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
 import { compoundFromCookieHeader } from "./session.server"
@@ -36,21 +37,6 @@ export type CheckoutActionData = {
   refusal?: CycleRefusal
 }
 
-/** POST /store/lianxin/checkout's answer (the plugin's api/store/lianxin/checkout/route.ts). */
-const placedSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("order"),
-    order: z.object({ id: z.string() }),
-    pickup: z.record(z.string(), z.string().nullable()),
-    pickup_code: z.object({ code: z.string().regex(/^\d{8,}$/), qr_token: z.string().min(1) }).nullish(),
-  }),
-  z.object({
-    type: z.literal("payment"),
-    payment_collection_id: z.string(),
-    pickup: z.record(z.string(), z.string().nullable()),
-  }),
-])
-
 const refusedCycleSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -64,7 +50,14 @@ function refusedCycleOf(error: unknown): CycleView | null {
   const parsed = refusedCycleSchema.safeParse(errorBody(error)?.order_cycle)
   if (!parsed.success) return null
   const c = parsed.data
-  return { id: c.id, name: c.name, cutoffAt: c.resident_cutoff_at, pickupStartsAt: c.pickup_starts_at, pickupEndsAt: c.pickup_ends_at, full: false }
+  return {
+    id: c.id,
+    name: c.name,
+    cutoffAt: c.resident_cutoff_at,
+    pickupStartsAt: c.pickup_starts_at,
+    pickupEndsAt: c.pickup_ends_at,
+    full: false,
+  }
 }
 
 /**
@@ -81,7 +74,13 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   const session = await sessions.get(request)
   const parsed = parseForm(checkoutSchema, await request.formData())
   if (!parsed.ok) {
-    return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values } as CheckoutActionData, { status: 400 })
+    return withSession(
+      sessions,
+      request,
+      session,
+      { ok: false, errors: parsed.errors, values: parsed.values } as CheckoutActionData,
+      { status: 400 }
+    )
   }
   const toCart = async () => {
     throw redirect("/cart", { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
@@ -97,14 +96,25 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
   const payment = parsed.data.payment ?? "pickup"
   const values = { name, mobile, ...(email ? { email } : {}), ...(payment !== "pickup" ? { payment } : {}) }
   const toCompound = async () =>
-    redirect(CHOOSE_COMPOUND_FOR_CHECKOUT, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+    redirect(CHOOSE_COMPOUND_FOR_CHECKOUT, {
+      status: 303,
+      headers: { "Set-Cookie": await sessions.commit(request, session) },
+    })
   const pointId = compoundFromCookieHeader(request.headers.get("Cookie"))
   // The chosen cycle closed: back to the form (409) with the reason and the next open cycle; the cart stays as it was.
   const refuse = async (kind: CycleRefusalKind | null, error?: unknown, shown: CycleView[] = []) => {
     if (!pointId) throw cutoffPassed()
     const refused = refusedCycleOf(error)
     const known = refused ? [refused, ...shown] : shown
-    const refusal = await cycleRefusal(pickup, pointId, kind, cycleId ?? null, known, Date.now(), backendNextCycle(error))
+    const refusal = await cycleRefusal(
+      pickup,
+      pointId,
+      kind,
+      cycleId ?? null,
+      known,
+      Date.now(),
+      backendNextCycle(error)
+    )
     const body: CheckoutActionData = { ok: false, errors: { form: "checkout.refused" }, values, refusal }
     return withSession(sessions, request, session, body, { status: 409 })
   }
@@ -114,15 +124,21 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     if (!cycleId) {
       // A cycle is always chosen on the page (preselected); a post without one is never placed into one silently.
       const listed = await pickup.cycles(pointId)
-      if (listed.available && orderableCycles(listed.cycles).length > 0) {
+      if (orderableCycles(listed).length > 0) {
         const body: CheckoutActionData = { ok: false, errors: { cycleId: "form.cycle.required" }, values }
         return withSession(sessions, request, session, body, { status: 400 })
       }
     }
     if (payment !== "pickup" && !(await availableMethods(store, auth)).includes(payment)) {
-      return withSession(sessions, request, session, { ok: false, errors: { payment: "payment.unavailable" }, values } as CheckoutActionData, { status: 400 })
+      return withSession(
+        sessions,
+        request,
+        session,
+        { ok: false, errors: { payment: "payment.unavailable" }, values } as CheckoutActionData,
+        { status: 400 }
+      )
     }
-    const placed = placedSchema.parse(
+    const placed = checkoutAnswerSchema.parse(
       await store.request(`checking out cart ${cartId}`, "/store/lianxin/checkout", {
         method: "POST",
         headers: auth,
@@ -140,7 +156,8 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     )
     if (placed.type === "payment") {
       // Online: the payment page (or Alipay) takes over; the order is placed once the payment succeeded (docs/payments.md).
-      if (payment === "pickup") throw new Error(`cart ${cartId} was prepared for an online payment the resident did not choose`)
+      if (payment === "pickup")
+        throw new Error(`cart ${cartId} was prepared for an online payment the resident did not choose`)
       return await beginOnlinePayment(store, sessions, request, session, {
         cartId,
         collectionId: placed.payment_collection_id,
@@ -177,10 +194,17 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
       session.set("cartCount", 0)
       return toCart()
     }
-    if (isNoPointRefusal(error) || (statusOf(error) === 400 && /pickup_point_id/.test(messageOf(error)))) throw await toCompound()
+    if (isNoPointRefusal(error) || (statusOf(error) === 400 && /pickup_point_id/.test(messageOf(error))))
+      throw await toCompound()
     if (statusOf(error) === 400) {
       console.error(`[storefront] checkout of cart ${cartId} refused: ${messageOf(error)}`)
-      return withSession(sessions, request, session, { ok: false, errors: { form: "checkout.failed" }, reason: messageOf(error), values } as CheckoutActionData, { status: 400 })
+      return withSession(
+        sessions,
+        request,
+        session,
+        { ok: false, errors: { form: "checkout.failed" }, reason: messageOf(error), values } as CheckoutActionData,
+        { status: 400 }
+      )
     }
     throw error
   }
@@ -216,6 +240,15 @@ export async function loadCheckoutPage(
   const token = session.get("token")
   const methods = await availableMethods(store, token ? { authorization: `Bearer ${token}` } : undefined)
   // Card needs Stripe.js in the browser and a publishable key; without the key it is never offered.
-  const payment = { methods: methods.filter((m) => m !== "card" || stripeKey), stripeKey: methods.includes("card") ? stripeKey : null }
-  return withSession(sessions, request, session, { cart, compound, cycle, cycles, customer, payment, now }, { headers: PRIVATE_HEADERS })
+  const payment = {
+    methods: methods.filter((m) => m !== "card" || stripeKey),
+    stripeKey: methods.includes("card") ? stripeKey : null,
+  }
+  return withSession(
+    sessions,
+    request,
+    session,
+    { cart, compound, cycle, cycles, customer, payment, now },
+    { headers: PRIVATE_HEADERS }
+  )
 }

@@ -20,16 +20,15 @@ export async function loadCompoundPage(pickup: PickupApi, request: Request) {
   const url = new URL(request.url)
   const search = parseForm(compoundSearchSchema, { q: url.searchParams.get("q") ?? "" })
   const q = search.ok ? search.data.q : ""
-  const [result, chosen] = await Promise.all([
-    search.ok ? orUnavailable(() => pickup.searchPoints(q)) : { available: true, points: [] },
+  const [points, chosen] = await Promise.all([
+    search.ok ? orUnavailable(() => pickup.searchPoints(q)) : [],
     orUnavailable(() => pickup.chosenPoint(request)),
   ])
   return data(
     {
       q: search.ok ? q : (search.values.q ?? ""),
       error: search.ok ? undefined : search.errors.q,
-      available: result.available,
-      points: result.points,
+      points,
       chosenId: chosen?.id ?? compoundFromCookieHeader(request.headers.get("Cookie")),
       notice: noticeFrom(request),
       redirectTo: returnPath(url.searchParams.get("redirectTo")),
@@ -53,7 +52,9 @@ export async function compoundAction(request: Request, remember?: { sessions: Se
   if (remember) {
     const token = (await remember.sessions.get(request)).get("token")
     if (token && !isExpired(token)) {
-      await optionalExtra("remembering the compound on the account", () => remember.pickup.rememberPoint(token, parsed.data.pickupPointId))
+      await optionalExtra("remembering the compound on the account", () =>
+        remember.pickup.rememberPoint(token, parsed.data.pickupPointId)
+      )
     }
   }
   throw redirect(withNotice(back ?? "/", "compound.saved"), {
@@ -67,7 +68,11 @@ export async function compoundAction(request: Request, remember?: { sessions: Se
  * browser's choice when the browser has none. Returns the Set-Cookie value, or
  * null when nothing changes.
  */
-export async function adoptRememberedCompound(pickup: PickupApi, request: Request, token: string): Promise<string | null> {
+export async function adoptRememberedCompound(
+  pickup: PickupApi,
+  request: Request,
+  token: string
+): Promise<string | null> {
   if (compoundFromCookieHeader(request.headers.get("Cookie"))) return null
   const remembered = await optionalExtra("the compound remembered on the account", () => pickup.rememberedPoint(token))
   if (!remembered) return null

@@ -6,6 +6,14 @@ import { loginAction } from "./auth.server"
 import { cancelOrderAction, loadOrderPage, revealCodeAction, type RevealActionData } from "./orders.server"
 import { loadProductPage } from "./pages.server"
 import { createPickupApi } from "./pickup.server"
+import {
+  availabilityJson,
+  cycleJson,
+  orderItemJson,
+  orderPickupJson,
+  ownOrderJson,
+  pointJson,
+} from "./testing/contract-fixtures"
 import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
 
 /**
@@ -16,51 +24,73 @@ import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, typ
  */
 
 const HOUR = 3_600_000
-const point = {
-  id: "ppt_1",
+const point = pointJson("ppt_1", "测试小区", {
   name: "测试小区物业服务中心",
-  office: { compound_name: "测试小区", address: "杭州市西湖区测试路 1 号", city: "杭州市", district: "西湖区" },
-}
-const cycle = {
-  id: "pcyc_1",
+  office: { address: "杭州市西湖区测试路 1 号" },
+})
+const cycle = cycleJson({
   name: "每日",
   resident_cutoff_at: new Date(Date.now() + 5 * HOUR).toISOString(),
   pickup_starts_at: "2026-11-30T08:00:00.000Z",
   pickup_ends_at: "2026-11-30T12:00:00.000Z",
-  places_left: { chilled: 10, ambient: 10 },
-}
-const orderJson = (id: string) => ({
-  id,
-  display_id: 7,
-  status: "pending",
-  fulfillment_status: "not_fulfilled",
-  created_at: "2026-11-29T05:00:00Z",
-  total: 12.8,
-  items: [{ id: "ordli_1", product_id: "prod_apple", variant_id: "variant_a", product_title: "测试苹果", quantity: 1, total: 12.8 }],
-  shipping_address: { first_name: "王小明", phone: "13800138000" },
 })
-const pickupJson = {
-  status: "placed",
-  qr_token: null,
-  pickup_point: { compound_name: "测试小区", address: "杭州市西湖区测试路 1 号" },
-  order_cycle: { pickup_starts_at: cycle.pickup_starts_at, pickup_ends_at: cycle.pickup_ends_at, resident_cutoff_at: cycle.resident_cutoff_at },
-}
+const orderJson = (id: string) =>
+  ownOrderJson({
+    id,
+    display_id: 7,
+    created_at: "2026-11-29T05:00:00Z",
+    total: 12.8,
+    items: [
+      orderItemJson({
+        product_id: "prod_apple",
+        variant_id: "variant_a",
+        product_title: "测试苹果",
+        total: 12.8,
+        unit_price: 12.8,
+      }),
+    ],
+  })
+const pickupJson = orderPickupJson({
+  pickup_point: { id: point.id, name: point.name, compound_name: "测试小区", address: "杭州市西湖区测试路 1 号" },
+  order_cycle: {
+    id: cycle.id,
+    name: cycle.name,
+    pickup_starts_at: cycle.pickup_starts_at,
+    pickup_ends_at: cycle.pickup_ends_at,
+    resident_cutoff_at: cycle.resident_cutoff_at,
+  },
+})
 
 function shop(extra: Record<string, Handler> = {}) {
   const { store, calls } = fakeStore({
     "GET /store/pickup-points": () => ({ pickup_points: [point] }),
     "GET /store/pickup-points/:id": ({ id }) => {
-      if (id === "ppt_1") return { pickup_point: point }
+      if (id === "ppt_1") return { pickup_point: { ...point, order_cycles: [cycle] } }
       throw new FakeHttpError(404, `Pickup point ${id} was not found`)
     },
     "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [cycle] }),
     "POST /store/carts/:id/pickup": ({ id }) => ({ cart_pickup: { cart_id: id } }),
     "GET /store/carts/:id": () => ({
-      cart: { id: "cart_1", total: 12.8, items: [{ id: "cali_1", variant_id: "variant_a", product_title: "测试苹果", quantity: 1, unit_price: 12.8, total: 12.8 }] },
+      cart: {
+        id: "cart_1",
+        total: 12.8,
+        items: [
+          {
+            id: "cali_1",
+            variant_id: "variant_a",
+            product_title: "测试苹果",
+            quantity: 1,
+            unit_price: 12.8,
+            total: 12.8,
+          },
+        ],
+      },
     }),
     "POST /store/carts/:id": () => ({ cart: { id: "cart_1" } }),
     "GET /store/shipping-options": () => ({
-      shipping_options: [{ id: "so_pickup", name: "到小区物业自提", service_zone: { fulfillment_set: { type: "pickup" } } }],
+      shipping_options: [
+        { id: "so_pickup", name: "到小区物业自提", service_zone: { fulfillment_set: { type: "pickup" } } },
+      ],
     }),
     "POST /store/carts/:id/shipping-methods": () => ({ cart: { id: "cart_1" } }),
     "POST /store/payment-collections": () => ({ payment_collection: { id: "pay_col_1" } }),
@@ -84,11 +114,13 @@ function shop(extra: Record<string, Handler> = {}) {
     "GET /store/lianxin/orders/:id": ({ id }) => ({ order: orderJson(id ?? "order_1") }),
     // The guest routes: the cart that became the order is the proof; anything else is 404.
     "POST /store/pickup-orders/:id/code": (_p, init) => {
-      if ((init.body as { cart_id?: string }).cart_id !== "cart_1") throw new FakeHttpError(404, "Pickup order not found")
+      if ((init.body as { cart_id?: string }).cart_id !== "cart_1")
+        throw new FakeHttpError(404, "Pickup order not found")
       return { pickup_code: { code: "12345678", qr_token: "qr-token-of-order-1" } }
     },
     "GET /store/pickup-orders/:id": (_p, init) => {
-      if ((init.query as { cart_id?: string } | undefined)?.cart_id !== "cart_1") throw new FakeHttpError(404, "Pickup order not found")
+      if ((init.query as { cart_id?: string } | undefined)?.cart_id !== "cart_1")
+        throw new FakeHttpError(404, "Pickup order not found")
       return { pickup: pickupJson }
     },
     ...extra,
@@ -106,14 +138,21 @@ async function withCart(browser: ReturnType<typeof testSessions>) {
 function withCompound(request: Request, id = "ppt_1"): Request {
   const headers = new Headers(request.headers)
   headers.set("Cookie", [request.headers.get("Cookie"), `lx_compound=${id}`].filter(Boolean).join("; "))
-  return new Request(request.url, { method: request.method, headers, body: request.method === "POST" ? request.body : undefined, duplex: "half" } as RequestInit)
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: request.method === "POST" ? request.body : undefined,
+    duplex: "half",
+  } as RequestInit)
 }
 
 const drawQr = async (token: string) => `data:image/svg+xml;base64,${Buffer.from(token).toString("base64")}`
 
 async function guestCheckout(s: ReturnType<typeof shop>, form: Record<string, string> = {}) {
   await withCart(s.browser)
-  const request = withCompound(s.browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1", ...form }))
+  const request = withCompound(
+    s.browser.request("/checkout", { name: "王小明", mobile: "13800138000", cycleId: "pcyc_1", ...form })
+  )
   return thrown(checkoutAction(s.store, s.browser.sessions, s.pickup, request))
 }
 
@@ -131,15 +170,33 @@ describe("a guest's pickup code", () => {
   it("the confirmation shows that code and its QR once, then not again", async () => {
     const s = shop()
     await guestCheckout(s)
-    const first = payload<{ revealed: { code: string; qrDataUrl: string } | null; canAct: boolean; order: { pickup: { windowStart: string } } }>(
-      await loadOrderPage(s.store, s.browser.sessions, s.pickup, s.browser.request("/orders/order_1"), "order_1", drawQr)
+    const first = payload<{
+      revealed: { code: string; qrDataUrl: string } | null
+      canAct: boolean
+      order: { pickup: { windowStart: string } }
+    }>(
+      await loadOrderPage(
+        s.store,
+        s.browser.sessions,
+        s.pickup,
+        s.browser.request("/orders/order_1"),
+        "order_1",
+        drawQr
+      )
     )
     expect(first.revealed).toEqual({ code: "12345678", qrDataUrl: await drawQr("qr-token-of-order-1") })
     expect(first.canAct).toBe(true)
     // The guest's pickup came from GET /store/pickup-orders/:id?cart_id=.
     expect(first.order.pickup.windowStart).toBe(cycle.pickup_starts_at)
     const again = payload<{ revealed: unknown }>(
-      await loadOrderPage(s.store, s.browser.sessions, s.pickup, s.browser.request("/orders/order_1"), "order_1", drawQr)
+      await loadOrderPage(
+        s.store,
+        s.browser.sessions,
+        s.pickup,
+        s.browser.request("/orders/order_1"),
+        "order_1",
+        drawQr
+      )
     )
     expect(again.revealed).toBeNull()
   })
@@ -148,7 +205,14 @@ describe("a guest's pickup code", () => {
     const s = shop()
     await guestCheckout(s)
     const result = payload<RevealActionData>(
-      await revealCodeAction(s.store, s.browser.sessions, s.pickup, s.browser.request("/orders/order_1", { intent: "code" }), "order_1", drawQr)
+      await revealCodeAction(
+        s.store,
+        s.browser.sessions,
+        s.pickup,
+        s.browser.request("/orders/order_1", { intent: "code" }),
+        "order_1",
+        drawQr
+      )
     )
     expect(result.revealed?.code).toBe("12345678")
   })
@@ -156,7 +220,14 @@ describe("a guest's pickup code", () => {
   it("a browser that did not place the order is sent to sign in, and no code is asked for", async () => {
     const s = shop()
     const response = await thrown(
-      revealCodeAction(s.store, s.browser.sessions, s.pickup, s.browser.request("/orders/order_1", { intent: "code" }), "order_1", drawQr)
+      revealCodeAction(
+        s.store,
+        s.browser.sessions,
+        s.pickup,
+        s.browser.request("/orders/order_1", { intent: "code" }),
+        "order_1",
+        drawQr
+      )
     )
     expect(response.headers.get("Location")).toBe("/account/login?redirectTo=%2Forders%2Forder_1")
     expect(s.calls.some((c) => c.path.endsWith("/code"))).toBe(false)
@@ -165,7 +236,9 @@ describe("a guest's pickup code", () => {
   it("a guest who gives an email puts it on the cart (the account registered with it claims the order)", async () => {
     const s = shop()
     await guestCheckout(s, { email: " Wang@Example.com " })
-    const checkout = s.calls.find((c) => c.method === "POST" && c.path === "/store/lianxin/checkout")!.init.body as { email?: string }
+    const checkout = s.calls.find((c) => c.method === "POST" && c.path === "/store/lianxin/checkout")!.init.body as {
+      email?: string
+    }
     expect(checkout.email).toBe("Wang@Example.com")
   })
 
@@ -187,12 +260,16 @@ describe("cancel", () => {
   it("asks once before cancelling: a first post without confirm=yes cancels nothing and opens the question", async () => {
     const s = shop({ "POST /store/lianxin/orders/:id/cancel": ({ id }) => ({ order: { id, status: "canceled" } }) })
     await guestCheckout(s)
-    const asked = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", null), "order_1"))
+    const asked = await thrown(
+      cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", null), "order_1")
+    )
     expect(asked.status).toBe(303)
     expect(asked.headers.get("Location")).toBe("/orders/order_1?cancel=order_1")
     expect(s.calls.some((c) => c.path.includes("/cancel"))).toBe(false)
     // Anything but "yes" is not a confirmation either.
-    const odd = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", "true"), "order_1"))
+    const odd = await thrown(
+      cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order", "true"), "order_1")
+    )
     expect(odd.status).toBe(400)
     expect(s.calls.some((c) => c.path.includes("/cancel"))).toBe(false)
     const confirmed = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "order"), "order_1"))
@@ -205,7 +282,9 @@ describe("cancel", () => {
     await guestCheckout(s)
     const response = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s), "order_1"))
     expect(response.headers.get("Location")).toBe("/orders/order_1?notice=order.canceled")
-    expect(s.calls.find((c) => c.path === "/store/lianxin/orders/order_1/cancel")!.init.body).toEqual({ cart_id: "cart_1" })
+    expect(s.calls.find((c) => c.path === "/store/lianxin/orders/order_1/cancel")!.init.body).toEqual({
+      cart_id: "cart_1",
+    })
   })
 
   it("after the cutoff (409) the page says the order can no longer be canceled", async () => {
@@ -215,7 +294,9 @@ describe("cancel", () => {
       },
     })
     await guestCheckout(s)
-    const response = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "account"), "order_1"))
+    const response = await thrown(
+      cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "account"), "order_1")
+    )
     // A guest has no account page: back to the order.
     expect(response.headers.get("Location")).toBe("/orders/order_1?notice=order.cancelRefused")
   })
@@ -225,7 +306,9 @@ describe("cancel", () => {
     const session = await s.browser.session()
     session.set("token", testToken())
     await s.browser.sessions.commit(s.browser.request("/"), session)
-    const response = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "account"), "order_1"))
+    const response = await thrown(
+      cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "account"), "order_1")
+    )
     expect(response.headers.get("Location")).toBe("/account?notice=order.canceled")
     const call = s.calls.find((c) => c.path === "/store/lianxin/orders/order_1/cancel")!
     expect((call.init.headers as Record<string, string>).authorization).toMatch(/^Bearer /)
@@ -241,7 +324,9 @@ describe("cancel", () => {
   it("a forged returnTo is a 400, not a redirect anywhere", async () => {
     const s = shop({ "POST /store/lianxin/orders/:id/cancel": ({ id }) => ({ order: { id, status: "canceled" } }) })
     await guestCheckout(s)
-    const response = await thrown(cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "https://evil.example"), "order_1"))
+    const response = await thrown(
+      cancelOrderAction(s.store, s.browser.sessions, cancelRequest(s, "https://evil.example"), "order_1")
+    )
     expect(response.status).toBe(400)
     expect(s.calls.some((c) => c.path.includes("/cancel"))).toBe(false)
   })
@@ -249,18 +334,34 @@ describe("cancel", () => {
 
 describe("the compound on the account", () => {
   it("choosing a compound while signed in remembers it on the account too", async () => {
-    const s = shop({ "POST /store/customers/me/pickup-point": (_p, init) => ({ pickup_point: { ...point, id: (init.body as { pickup_point_id: string }).pickup_point_id } }) })
+    const s = shop({
+      "POST /store/customers/me/pickup-point": (_p, init) => ({
+        pickup_point: { ...point, id: (init.body as { pickup_point_id: string }).pickup_point_id },
+      }),
+    })
     const session = await s.browser.session()
     session.set("token", testToken())
     await s.browser.sessions.commit(s.browser.request("/"), session)
-    const response = await thrown(compoundAction(s.browser.request("/compound", { pickupPointId: "ppt_1" }), { sessions: s.browser.sessions, pickup: s.pickup }))
+    const response = await thrown(
+      compoundAction(s.browser.request("/compound", { pickupPointId: "ppt_1" }), {
+        sessions: s.browser.sessions,
+        pickup: s.pickup,
+      })
+    )
     expect(response.headers.get("Set-Cookie")).toMatch(/^lx_compound=ppt_1;/)
-    expect(s.calls.find((c) => c.path === "/store/customers/me/pickup-point")!.init.body).toEqual({ pickup_point_id: "ppt_1" })
+    expect(s.calls.find((c) => c.path === "/store/customers/me/pickup-point")!.init.body).toEqual({
+      pickup_point_id: "ppt_1",
+    })
   })
 
   it("a guest's choice stays in the cookie only", async () => {
     const s = shop()
-    await thrown(compoundAction(s.browser.request("/compound", { pickupPointId: "ppt_1" }), { sessions: s.browser.sessions, pickup: s.pickup }))
+    await thrown(
+      compoundAction(s.browser.request("/compound", { pickupPointId: "ppt_1" }), {
+        sessions: s.browser.sessions,
+        pickup: s.pickup,
+      })
+    )
     expect(s.calls.some((c) => c.path === "/store/customers/me/pickup-point")).toBe(false)
   })
 
@@ -278,7 +379,16 @@ describe("the compound on the account", () => {
       "GET /store/customers/me/pickup-point": () => ({ pickup_point: point }),
     })
     const response = await thrown(
-      loginAction(s.store, s.browser.sessions, s.browser.request("/account/login", { email: "wang@example.com", password: "lianxin-2026", redirectTo: "/account" }), s.pickup)
+      loginAction(
+        s.store,
+        s.browser.sessions,
+        s.browser.request("/account/login", {
+          email: "wang@example.com",
+          password: "lianxin-2026",
+          redirectTo: "/account",
+        }),
+        s.pickup
+      )
     )
     const cookies = response.headers.getSetCookie()
     expect(cookies.some((c) => c.startsWith("lx_session="))).toBe(true)
@@ -289,15 +399,28 @@ describe("the compound on the account", () => {
     const s = shop({
       "POST /auth/customer/emailpass": () => ({ token: testToken() }),
       "GET /store/customers/me": () => ({ customer: { email: "wang@example.com", first_name: "王小明" } }),
-      "POST /store/lianxin/orders/claim": (_p, init) => ({ claimed: (init.body as { orders: Array<{ id: string }> }).orders.map((o) => o.id) }),
+      "POST /store/lianxin/orders/claim": (_p, init) => ({
+        claimed: (init.body as { orders: Array<{ id: string }> }).orders.map((o) => o.id),
+      }),
     })
     await guestCheckout(s)
     await thrown(
-      loginAction(s.store, s.browser.sessions, s.browser.request("/account/login", { email: "wang@example.com", password: "lianxin-2026", redirectTo: "/account" }), s.pickup)
+      loginAction(
+        s.store,
+        s.browser.sessions,
+        s.browser.request("/account/login", {
+          email: "wang@example.com",
+          password: "lianxin-2026",
+          redirectTo: "/account",
+        }),
+        s.pickup
+      )
     )
     const session = await s.browser.session()
     // Each order with its proof, the cart it was placed from (the account's email proves nothing, decision 015).
-    expect(s.calls.find((c) => c.path === "/store/lianxin/orders/claim")!.init.body).toEqual({ orders: [{ id: "order_1", cart_id: "cart_1" }] })
+    expect(s.calls.find((c) => c.path === "/store/lianxin/orders/claim")!.init.body).toEqual({
+      orders: [{ id: "order_1", cart_id: "cart_1" }],
+    })
     expect(session.get("orders")).toEqual([])
     expect(session.get("orderCarts")).toBeUndefined()
   })
@@ -310,16 +433,15 @@ describe("pickup point detail", () => {
     expect(await s.pickup.getPoint("ppt_gone")).toBeNull()
     expect(s.calls.some((c) => c.path === "/store/pickup-points")).toBe(false)
   })
-
-  it("falls back to the list on a backend without the route", async () => {
-    const { store, calls } = fakeStore({ "GET /store/pickup-points": () => ({ pickup_points: [point] }) })
-    expect((await createPickupApi(store).getPoint("ppt_1"))?.id).toBe("ppt_1")
-    expect(calls.map((c) => c.path)).toEqual(["/store/pickup-points/ppt_1", "/store/pickup-points"])
-  })
 })
 
 describe("unavailable for my cycle", () => {
-  const open = (chilled: number, ambient: number): AvailabilityView => ({ cycleId: "pcyc_1", open: true, reason: null, remaining: { chilled, ambient } })
+  const open = (chilled: number, ambient: number): AvailabilityView => ({
+    cycleId: "pcyc_1",
+    open: true,
+    reason: null,
+    remaining: { chilled, ambient },
+  })
 
   it("decides per storage class, and says nothing when availability is unknown", () => {
     expect(unavailableReason(open(0, 3), "chilled")).toBe("full")
@@ -334,10 +456,15 @@ describe("unavailable for my cycle", () => {
     expect(availabilityNotes(open(3, 3))).toEqual([])
     expect(availabilityNotes(open(0, 3))).toEqual(["availability.full.chilled"])
     expect(availabilityNotes(open(0, 0))).toEqual(["availability.full.chilled", "availability.full.ambient"])
-    expect(availabilityNotes({ ...open(0, 0), open: false, reason: "batch_closed" })).toEqual(["availability.batch_closed"])
+    expect(availabilityNotes({ ...open(0, 0), open: false, reason: "batch_closed" })).toEqual([
+      "availability.batch_closed",
+    ])
   })
 
-  const availability = (body: unknown): Handler => () => body
+  const availability =
+    (body: unknown): Handler =>
+    () =>
+      body
   const product = {
     id: "prod_eggs",
     handle: "eggs",
@@ -361,12 +488,17 @@ describe("unavailable for my cycle", () => {
 
   it("the product page of a chilled product says so when my point's chilled places are gone", async () => {
     const s = shop({
-      "GET /store/pickup-points/:id/availability": availability({
-        availability: { order_cycle_id: "pcyc_1", open: true, reason: null, classes: { chilled: { capacity: 10, remaining: 0 }, ambient: { capacity: 10, remaining: 4 } } },
-      }),
+      "GET /store/pickup-points/:id/availability": availability(
+        availabilityJson({
+          classes: { chilled: { capacity: 10, remaining: 0 }, ambient: { capacity: 10, remaining: 4 } },
+        })
+      ),
     })
     s.store.getProduct = async () => product
-    const page = (request: Request) => loadProductPage(s.store, "eggs", request, s.pickup).then((r) => payload<{ unavailable: string | null; compound: unknown }>(r))
+    const page = (request: Request) =>
+      loadProductPage(s.store, "eggs", request, s.pickup).then((r) =>
+        payload<{ unavailable: string | null; compound: unknown }>(r)
+      )
     expect((await page(withCompound(new Request("http://shop.test/products/eggs")))).unavailable).toBe("full")
     // Without a compound nothing is known: the product can be added, checkout decides.
     const none = await page(new Request("http://shop.test/products/eggs"))
@@ -376,38 +508,63 @@ describe("unavailable for my cycle", () => {
 
   it("a closed cycle marks every product, and a malformed answer marks none", async () => {
     const closed = shop({
-      "GET /store/pickup-points/:id/availability": availability({
-        availability: { order_cycle_id: null, open: false, reason: "no_cycle", classes: { chilled: { capacity: 0, remaining: 0 }, ambient: { capacity: 0, remaining: 0 } } },
-      }),
+      "GET /store/pickup-points/:id/availability": availability(
+        availabilityJson({
+          order_cycle_id: null,
+          open: false,
+          reason: "no_cycle",
+          classes: { chilled: { capacity: 0, remaining: 0 }, ambient: { capacity: 0, remaining: 0 } },
+        })
+      ),
     })
     closed.store.getProduct = async () => ({ ...product, storage: "ambient" })
-    const r = payload<{ unavailable: string | null }>(await loadProductPage(closed.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), closed.pickup))
+    const r = payload<{ unavailable: string | null }>(
+      await loadProductPage(
+        closed.store,
+        "eggs",
+        withCompound(new Request("http://shop.test/products/eggs")),
+        closed.pickup
+      )
+    )
     expect(r.unavailable).toBe("no_cycle")
 
     const odd = shop({ "GET /store/pickup-points/:id/availability": availability({ availability: { open: "yes" } }) })
     odd.store.getProduct = async () => product
-    const o = payload<{ unavailable: string | null }>(await loadProductPage(odd.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), odd.pickup))
+    const o = payload<{ unavailable: string | null }>(
+      await loadProductPage(odd.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), odd.pickup)
+    )
     expect(o.unavailable).toBeNull()
   })
 
   it("a nearest cycle whose batch left does not mark products when the next cycle is open (never a dead end)", async () => {
-    const cycle = (id: string, cutoffIn: number) => ({
-      id,
-      name: "每日",
-      resident_cutoff_at: new Date(Date.now() + cutoffIn).toISOString(),
-      pickup_starts_at: new Date(Date.now() + cutoffIn + 18 * HOUR).toISOString(),
-      pickup_ends_at: new Date(Date.now() + cutoffIn + 22 * HOUR).toISOString(),
-      places_left: { chilled: 10, ambient: 10 },
-    })
+    const cycle = (id: string, cutoffIn: number) =>
+      cycleJson({
+        id,
+        name: "每日",
+        resident_cutoff_at: new Date(Date.now() + cutoffIn).toISOString(),
+        pickup_starts_at: new Date(Date.now() + cutoffIn + 18 * HOUR).toISOString(),
+        pickup_ends_at: new Date(Date.now() + cutoffIn + 22 * HOUR).toISOString(),
+      })
     const s = shop({
-      "GET /store/pickup-points/:id/cycles": () => ({ order_cycles: [cycle("pcyc_1", HOUR), cycle("pcyc_2", 25 * HOUR)] }),
+      "GET /store/pickup-points/:id/cycles": () => ({
+        order_cycles: [cycle("pcyc_1", HOUR), cycle("pcyc_2", 25 * HOUR)],
+      }),
       "GET /store/pickup-points/:id/availability": (_p, init) =>
         init.query?.order_cycle_id === "pcyc_2"
-          ? { availability: { order_cycle_id: "pcyc_2", open: true, reason: null, classes: { chilled: { remaining: 5 }, ambient: { remaining: 5 } } } }
-          : { availability: { order_cycle_id: "pcyc_1", open: false, reason: "batch_closed", classes: { chilled: { remaining: 0 }, ambient: { remaining: 0 } } } },
+          ? availabilityJson({
+              order_cycle_id: "pcyc_2",
+              classes: { chilled: { capacity: 10, remaining: 5 }, ambient: { capacity: 10, remaining: 5 } },
+            })
+          : availabilityJson({
+              open: false,
+              reason: "batch_closed",
+              classes: { chilled: { capacity: 10, remaining: 0 }, ambient: { capacity: 10, remaining: 0 } },
+            }),
     })
     s.store.getProduct = async () => product
-    const r = payload<{ unavailable: string | null }>(await loadProductPage(s.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), s.pickup))
+    const r = payload<{ unavailable: string | null }>(
+      await loadProductPage(s.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), s.pickup)
+    )
     expect(r.unavailable).toBeNull()
   })
 })

@@ -16,15 +16,6 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/**
- * A store route that is not there yet (the pickup and claim routes): Express
- * answers an HTML 404, which the SDK turns into a FetchError whose message is
- * the bare status text. Medusa's own 404s carry a JSON message naming the thing.
- */
-export function isMissingRoute(error: unknown): boolean {
-  return statusOf(error) === 404 && /^not found$/i.test(messageOf(error).trim())
-}
-
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" }
 
 /**

@@ -1,98 +1,23 @@
 import { data, redirect } from "react-router"
-import { z } from "zod"
+import { STORE_ORDER_FIELDS } from "@lianxin/plugin/contract"
 import { householdImpact, orderStatus, type OrderView, type PickupDetails, type PriceBreakdown } from "../commerce"
 import { CONFIRM_CANCEL_PARAM, noticeFrom, withNotice } from "../notice"
 import { optionalExtra, readPriceBreakdown } from "./community.server"
 import { orUnavailable } from "./pages.server"
 import { toFen } from "../money"
-import { errorResponse, isMissingRoute, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
+import { ordersAnswerSchema, ownOrderAnswerSchema, type ownOrderSchema } from "../contract"
+import type { z } from "zod"
+import { errorResponse, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
 import { cancelOrderSchema, parseForm } from "../forms"
 import type { StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
 import { cartOfOrder, isExpired, type LxSession } from "./session.server"
 
-export const ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "status",
-  "fulfillment_status",
-  "created_at",
-  "total",
-  "items.id",
-  "items.product_id",
-  "items.variant_id",
-  "items.product_handle",
-  "items.product_title",
-  "items.title",
-  "items.variant_title",
-  "items.quantity",
-  "items.total",
-  "shipping_address.first_name",
-  "shipping_address.phone",
-  "metadata",
-].join(",")
+/** The order fields the storefront reads: the contract's list, the same the backend's order route reads. */
+export const ORDER_FIELDS = STORE_ORDER_FIELDS.join(",")
 
-const amount = z.union([z.number(), z.string()]).nullish()
-const orderSchema = z.object({
-  id: z.string(),
-  display_id: z.union([z.number(), z.string()]).nullish(),
-  status: z.string().nullish(),
-  fulfillment_status: z.string().nullish(),
-  created_at: z.string(),
-  total: amount,
-  items: z
-    .array(
-      z.object({
-        id: z.string(),
-        product_id: z.string().nullish(),
-        variant_id: z.string().nullish(),
-        product_handle: z.string().nullish(),
-        product_title: z.string().nullish(),
-        title: z.string().nullish(),
-        variant_title: z.string().nullish(),
-        quantity: z.number(),
-        total: amount,
-      })
-    )
-    .nullish(),
-  shipping_address: z.object({ first_name: z.string().nullish(), phone: z.string().nullish() }).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-})
-
-/**
- * What checkout wrote on the cart (metadata `lx_pickup`, copied to the order by
- * Medusa): the point and window the resident saw. Guests cannot read
- * GET /store/pickup-orders/:id, so their confirmation shows this.
- */
-export const orderPickupMetadataSchema = z.object({
-  point_id: z.string(),
-  compound_name: z.string(),
-  address: z.string(),
-  order_cycle_id: z.string().nullish(),
-  pickup_starts_at: z.string().nullish(),
-  pickup_ends_at: z.string().nullish(),
-  resident_cutoff_at: z.string().nullish(),
-})
-
-export function pickupFromMetadata(metadata: Record<string, unknown> | null | undefined): PickupDetails | null {
-  const parsed = orderPickupMetadataSchema.safeParse(metadata?.lx_pickup)
-  if (!parsed.success) return null
-  const m = parsed.data
-  return {
-    code: null,
-    qrToken: null,
-    windowStart: m.pickup_starts_at ?? null,
-    windowEnd: m.pickup_ends_at ?? null,
-    cutoffAt: m.resident_cutoff_at ?? null,
-    address: m.address,
-    compoundName: m.compound_name,
-    status: null,
-    cancellable: false,
-  }
-}
-
-export function toOrderView(raw: unknown): OrderView {
-  const o = orderSchema.parse(raw)
+/** An order without its pickup: the pickup routes are the one source of where, when and in which state (pickupOf). */
+export function toOrderView(o: z.infer<typeof ownOrderSchema>): OrderView {
   const phone = o.shipping_address?.phone?.replace(/\D/g, "") ?? ""
   return {
     id: o.id,
@@ -100,19 +25,19 @@ export function toOrderView(raw: unknown): OrderView {
     status: orderStatus(o),
     placedAt: o.created_at,
     totalFen: toFen(o.total) ?? 0,
-    lines: (o.items ?? []).map((i) => ({
+    lines: o.items.map((i) => ({
       id: i.id,
       productId: i.product_id ?? null,
       variantId: i.variant_id ?? null,
       productHandle: i.product_handle ?? null,
-      title: i.product_title ?? i.title ?? "",
+      title: i.product_title ?? i.title,
       variantTitle: i.variant_title ?? null,
       quantity: i.quantity,
       totalFen: toFen(i.total) ?? 0,
     })),
     contactName: o.shipping_address?.first_name ?? null,
     phoneLast4: phone.length >= 4 ? phone.slice(-4) : null,
-    pickup: pickupFromMetadata(o.metadata),
+    pickup: null,
   }
 }
 
@@ -151,25 +76,21 @@ function proofOf(session: LxSession, id: string): OrderProof {
  * order was placed from (Medusa's GET /store/orders/:id answers only the
  * signed-in owner, decision 015). Anyone else's order is null (404).
  */
-export async function readOrder(store: StoreClient, pickup: PickupApi, id: string, token?: string, cartId?: string): Promise<OrderView | null> {
+export async function readOrder(
+  store: StoreClient,
+  pickup: PickupApi,
+  id: string,
+  token?: string,
+  cartId?: string
+): Promise<OrderView | null> {
   try {
-    const { order } = await store.request<{ order: unknown }>(`loading order ${id}`, `/store/lianxin/orders/${id}`, {
+    const raw = await store.request<unknown>(`loading order ${id}`, `/store/lianxin/orders/${id}`, {
       query: cartId ? { cart_id: cartId } : undefined,
       headers: authHeaders(token),
     })
-    const view = toOrderView(order)
+    const view = toOrderView(ownOrderAnswerSchema.parse(raw).order)
     const details = await pickupOf(pickup, id, { token, cartId })
-    if (details) {
-      const saved = view.pickup
-      view.pickup = {
-        ...details,
-        windowStart: details.windowStart ?? saved?.windowStart ?? null,
-        windowEnd: details.windowEnd ?? saved?.windowEnd ?? null,
-        cutoffAt: details.cutoffAt ?? saved?.cutoffAt ?? null,
-        address: details.address ?? saved?.address ?? null,
-        compoundName: details.compoundName ?? saved?.compoundName ?? null,
-      }
-    }
+    view.pickup = details
     if (details?.status && view.status !== "canceled") view.status = details.status
     return view
   } catch (error) {
@@ -186,17 +107,18 @@ const ORDER_ID = /^order_[A-Za-z0-9]{1,64}$/
  * it was placed from (its id and cart are in the sealed session). The
  * backend checks the same again (GET /store/lianxin/orders/:id).
  */
-export async function loadOrderForViewer(store: StoreClient, pickup: PickupApi, session: LxSession, id: string | undefined): Promise<OrderView> {
+export async function loadOrderForViewer(
+  store: StoreClient,
+  pickup: PickupApi,
+  session: LxSession,
+  id: string | undefined
+): Promise<OrderView> {
   if (!id || !ORDER_ID.test(id)) throw errorResponse(404, "order-not-found")
   const token = session.get("token")
   const placedHere = (session.get("orders") ?? []).includes(id)
   if (placedHere) {
     const order = await readOrder(store, pickup, id, token, cartOfOrder(session, id))
-    if (order) {
-      // What checkout showed, kept in the signed session: the guest's place and window.
-      if (!order.pickup) order.pickup = pickupFromMetadata({ lx_pickup: session.get("pickups")?.[id] })
-      return order
-    }
+    if (order) return order
   } else if (token) {
     const mine = await listCustomerOrders(store, token)
     if (mine.some((o) => o.id === id)) {
@@ -208,11 +130,11 @@ export async function loadOrderForViewer(store: StoreClient, pickup: PickupApi, 
 }
 
 export async function listCustomerOrders(store: StoreClient, token: string): Promise<OrderView[]> {
-  const { orders } = await store.request<{ orders: unknown[] }>("listing the customer's orders", "/store/orders", {
+  const raw = await store.request<unknown>("listing the customer's orders", "/store/orders", {
     query: { fields: ORDER_FIELDS, limit: 50, order: "-created_at" },
     headers: authHeaders(token),
   })
-  return orders.map(toOrderView)
+  return ordersAnswerSchema.parse(raw).orders.map(toOrderView)
 }
 
 /**
@@ -225,30 +147,33 @@ export async function claimOrders(
   store: StoreClient,
   token: string,
   orders: Array<{ id: string; cartId: string | undefined }>
-): Promise<{ claimed: string[]; supported: boolean }> {
+): Promise<string[]> {
   const proven = orders.filter((o): o is { id: string; cartId: string } => Boolean(o.cartId)).slice(0, 50)
-  if (proven.length === 0) return { claimed: [], supported: true }
-  try {
-    const { claimed } = await store.request<{ claimed: string[] }>("claiming guest orders", "/store/lianxin/orders/claim", {
+  if (proven.length === 0) return []
+  const { claimed } = await store.request<{ claimed: string[] }>(
+    "claiming guest orders",
+    "/store/lianxin/orders/claim",
+    {
       method: "POST",
       body: { orders: proven.map((o) => ({ id: o.id, cart_id: o.cartId })) },
       headers: authHeaders(token),
-    })
-    return { claimed, supported: true }
-  } catch (error) {
-    if (isMissingRoute(error)) return { claimed: [], supported: false }
-    throw error
-  }
+    }
+  )
+  return claimed
 }
 
-export type CancelResult = "canceled" | "unsupported" | "refused"
+export type CancelResult = "canceled" | "refused"
 
 /**
  * POST /store/lianxin/orders/:id/cancel (Medusa's store API cannot cancel):
  * as the customer, or as the guest who placed it with the cart it came from.
  * 409 once the cycle's resident cutoff passed.
  */
-export async function cancelOrder(store: StoreClient, orderId: string, proof: OrderProof | string): Promise<CancelResult> {
+export async function cancelOrder(
+  store: StoreClient,
+  orderId: string,
+  proof: OrderProof | string
+): Promise<CancelResult> {
   const { token, cartId } = typeof proof === "string" ? { token: proof, cartId: undefined } : proof
   const attempt = async (asGuest: boolean): Promise<CancelResult | "not-found"> => {
     try {
@@ -259,7 +184,6 @@ export async function cancelOrder(store: StoreClient, orderId: string, proof: Or
       })
       return "canceled"
     } catch (error) {
-      if (isMissingRoute(error)) return "unsupported"
       const status = statusOf(error)
       if (status === 404) return "not-found"
       if (status === 400 || status === 409 || status === 403) return "refused"
@@ -292,7 +216,9 @@ export async function loadOrderPage(
       : null
   const proof = proofOf(session, order.id)
   const productIds = [...new Set(order.lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))]
-  const breakdowns = await Promise.all(productIds.map((pid) => optionalExtra(`price breakdown of ${pid}`, () => readPriceBreakdown(store, pid))))
+  const breakdowns = await Promise.all(
+    productIds.map((pid) => optionalExtra(`price breakdown of ${pid}`, () => readPriceBreakdown(store, pid)))
+  )
   const known = breakdowns.filter((b): b is PriceBreakdown => b !== null)
   const impact = known.length ? householdImpact(order.lines, known) : null
   return withSession(
@@ -338,7 +264,10 @@ export async function revealCodeAction(
   await orUnavailable(() => loadOrderForViewer(store, pickup, session, id))
   const issued = await orUnavailable(() => issueCodeFor(pickup, id!, proof))
   if (!issued) {
-    return data({ revealed: null, error: "code.unavailable" } as RevealActionData, { status: 404, headers: PRIVATE_HEADERS })
+    return data({ revealed: null, error: "code.unavailable" } as RevealActionData, {
+      status: 404,
+      headers: PRIVATE_HEADERS,
+    })
   }
   const qr = await drawQr(issued.qrToken)
   return data({ revealed: { code: issued.code, qrDataUrl: qr } } as RevealActionData, { headers: PRIVATE_HEADERS })
@@ -355,7 +284,9 @@ export async function loadAccountPage(store: StoreClient, sessions: Sessions, pi
     // The backend no longer accepts the token (expired, secret rotated): sign in again.
     session.unset("token")
     session.unset("customer")
-    throw redirect("/account/login?redirectTo=/account", { headers: { "Set-Cookie": await sessions.commit(request, session) } })
+    throw redirect("/account/login?redirectTo=/account", {
+      headers: { "Set-Cookie": await sessions.commit(request, session) },
+    })
   }
   const open = mine.filter((o) => o.status === "placed" || o.status === "ready").slice(0, 10)
   await Promise.all(
@@ -370,11 +301,12 @@ export async function loadAccountPage(store: StoreClient, sessions: Sessions, pi
   const mineIds = new Set(mine.map((o) => o.id))
   const deviceIds = (session.get("orders") ?? []).filter((id) => !mineIds.has(id))
   const device = (
-    await Promise.all(deviceIds.map((id) => optionalExtra(`order ${id}`, () => readOrder(store, pickup, id, undefined, cartOfOrder(session, id)))))
-  ).filter(
-    (o): o is OrderView => o !== null
-  )
-  for (const o of device) o.pickup ??= pickupFromMetadata({ lx_pickup: session.get("pickups")?.[o.id] })
+    await Promise.all(
+      deviceIds.map((id) =>
+        optionalExtra(`order ${id}`, () => readOrder(store, pickup, id, undefined, cartOfOrder(session, id)))
+      )
+    )
+  ).filter((o): o is OrderView => o !== null)
   return data(
     { customer: session.get("customer") ?? null, orders: mine, deviceOrders: device, notice: noticeFrom(request) },
     { headers: PRIVATE_HEADERS }
@@ -386,11 +318,17 @@ export async function loadAccountPage(store: StoreClient, sessions: Sessions, pi
  * customer, or the guest browser the order was placed from. Goes back where
  * it came from with what happened; a passed cutoff is said, not hidden.
  */
-export async function cancelOrderAction(store: StoreClient, sessions: Sessions, request: Request, id: string | undefined) {
+export async function cancelOrderAction(
+  store: StoreClient,
+  sessions: Sessions,
+  request: Request,
+  id: string | undefined
+) {
   if (!id || !ORDER_ID.test(id)) throw errorResponse(404, "order-not-found")
   const session = await sessions.get(request)
   const proof = proofOf(session, id)
-  if (!proof.token && !proof.cartId) throw redirect(`/account/login?redirectTo=${encodeURIComponent("/account")}`, { status: 303 })
+  if (!proof.token && !proof.cartId)
+    throw redirect(`/account/login?redirectTo=${encodeURIComponent("/account")}`, { status: 303 })
   const form = parseForm(cancelOrderSchema, await request.formData())
   if (!form.ok) throw errorResponse(400, "bad-request")
   const back = form.data.returnTo === "order" ? `/orders/${id}` : proof.token ? "/account" : `/orders/${id}`
@@ -399,12 +337,15 @@ export async function cancelOrderAction(store: StoreClient, sessions: Sessions, 
     throw redirect(`${back}?${CONFIRM_CANCEL_PARAM}=${encodeURIComponent(id)}`, { status: 303 })
   }
   const result = await orUnavailable(() => cancelOrder(store, id, proof))
-  const notice = result === "canceled" ? "order.canceled" : result === "unsupported" ? "order.cancelUnsupported" : "order.cancelRefused"
+  const notice = result === "canceled" ? "order.canceled" : "order.cancelRefused"
   throw redirect(withNotice(back, notice), { status: 303 })
 }
 
 /** The signed-in customer's token, or a redirect to the login page that comes back here. */
-export async function requireToken(request: Request, sessions: Sessions): Promise<{ session: LxSession; token: string }> {
+export async function requireToken(
+  request: Request,
+  sessions: Sessions
+): Promise<{ session: LxSession; token: string }> {
   const session = await sessions.get(request)
   const token = session.get("token")
   if (!token || isExpired(token)) {

@@ -70,7 +70,6 @@ export async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
 export type CompoundState = {
   point: PickupPointView | null
   cycles: CycleView[]
-  available: boolean
   availability: AvailabilityView | null
   /** Cycles still listed whose availability said they refuse orders: never preselected or offered. */
   closedCycleIds: string[]
@@ -83,7 +82,7 @@ export async function loadCompound(
   pickup: PickupApi | undefined,
   request: Request | undefined
 ): Promise<CompoundState> {
-  const none: CompoundState = { point: null, cycles: [], available: false, availability: null, closedCycleIds: [] }
+  const none: CompoundState = { point: null, cycles: [], availability: null, closedCycleIds: [] }
   if (!pickup || !request) return none
   const id = compoundFromCookieHeader(request.headers.get("Cookie"))
   if (!id) return none
@@ -102,7 +101,7 @@ export async function loadCompound(
   // the first that is, so a resident is never told "not this cycle" while the next cycle can take the order. Only a
   // backend that still lists refusing cycles costs these extra calls, and never more than a few.
   for (let tries = 0; closed.length && tries < MAX_NEXT_CYCLE_CHECKS; tries++) {
-    const next = orderableCycles(cycles?.cycles ?? [], closed)[0]
+    const next = orderableCycles(cycles ?? [], closed)[0]
     if (!next) break
     const answer = await optionalExtra(`availability of ${next.id} at ${id}`, () => pickup.availability(id, next.id))
     if (!answer) break
@@ -110,13 +109,7 @@ export async function loadCompound(
     if (answer.open) break
     closed.push(next.id)
   }
-  return {
-    point,
-    cycles: cycles?.cycles ?? [],
-    available: cycles?.available ?? false,
-    availability: current,
-    closedCycleIds: closed,
-  }
+  return { point, cycles: cycles ?? [], availability: current, closedCycleIds: closed }
 }
 
 /**

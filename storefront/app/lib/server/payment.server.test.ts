@@ -13,9 +13,23 @@ const wechatWaiting = {
   id: "payses_wx",
   provider_id: WECHAT,
   status: "requires_more",
-  data: { id: "pi_1", status: "requires_action", next_action: { type: "wechat_pay_display_qr_code", wechat_pay_display_qr_code: { data: "weixin://wxpay/bizpayurl?pr=abc" } } },
+  data: {
+    id: "pi_1",
+    status: "requires_action",
+    next_action: {
+      type: "wechat_pay_display_qr_code",
+      wechat_pay_display_qr_code: { data: "weixin://wxpay/bizpayurl?pr=abc" },
+    },
+  },
 }
-const cartWith = (sessions: unknown[], total = 25.6) => ({ cart: { id: "cart_1", total, completed_at: null, payment_collection: { id: "pay_col_1", payment_sessions: sessions } } })
+const cartWith = (sessions: unknown[], total = 25.6) => ({
+  cart: {
+    id: "cart_1",
+    total,
+    completed_at: null,
+    payment_collection: { id: "pay_col_1", payment_sessions: sessions },
+  },
+})
 
 const PICKUP = {
   point_id: "ppt_1",
@@ -41,9 +55,30 @@ function shop(routes: Record<string, Handler> = {}, providers = ["pp_system_defa
     "GET /store/carts/:id": (_p, init) =>
       String(init.query?.fields ?? "").includes("payment_collection")
         ? cartWith(current)
-        : { cart: { id: "cart_1", total: 25.6, items: [{ id: "cali_1", variant_id: "variant_a", product_title: "测试苹果", quantity: 2, unit_price: 12.8, total: 25.6 }] } },
+        : {
+            cart: {
+              id: "cart_1",
+              total: 25.6,
+              items: [
+                {
+                  id: "cali_1",
+                  variant_id: "variant_a",
+                  product_title: "测试苹果",
+                  quantity: 2,
+                  unit_price: 12.8,
+                  total: 25.6,
+                },
+              ],
+            },
+          },
     "POST /store/carts/:id": () => ({ cart: { id: "cart_1" } }),
-    "GET /store/shipping-options": () => ({ shipping_options: [{ id: "so_pickup", name: "到小区物业自提", service_zone: { fulfillment_set: { type: "pickup" } } }] }),
+    // No pickup point set up yet: checkout asks for no compound.
+    "GET /store/pickup-points": () => ({ pickup_points: [], count: 0, offset: 0, limit: 1 }),
+    "GET /store/shipping-options": () => ({
+      shipping_options: [
+        { id: "so_pickup", name: "到小区物业自提", service_zone: { fulfillment_set: { type: "pickup" } } },
+      ],
+    }),
     "POST /store/carts/:id/shipping-methods": () => ({ cart: { id: "cart_1" } }),
     "POST /store/payment-collections": () => ({ payment_collection: { id: "pay_col_1" } }),
     "GET /store/payment-providers": () => ({ payment_providers: providers.map((id) => ({ id })) }),
@@ -51,7 +86,21 @@ function shop(routes: Record<string, Handler> = {}, providers = ["pp_system_defa
       const provider = (init.body as { provider_id: string }).provider_id
       current =
         provider === ALIPAY
-          ? [{ id: "payses_ali", provider_id: ALIPAY, status: "requires_more", data: { id: "pi_2", status: "requires_action", next_action: { type: "alipay_handle_redirect", alipay_handle_redirect: { url: "https://pay.test/alipay/pi_2" } } } }]
+          ? [
+              {
+                id: "payses_ali",
+                provider_id: ALIPAY,
+                status: "requires_more",
+                data: {
+                  id: "pi_2",
+                  status: "requires_action",
+                  next_action: {
+                    type: "alipay_handle_redirect",
+                    alipay_handle_redirect: { url: "https://pay.test/alipay/pi_2" },
+                  },
+                },
+              },
+            ]
           : provider === "pp_system_default"
             ? [{ id: "payses_pp", provider_id: provider, status: "pending", data: {} }]
             : [{ ...wechatWaiting, id: `payses_${current.length}` }]
@@ -81,21 +130,52 @@ const qrImage = async (data: string) => `data:image/svg+xml;qr=${encodeURICompon
 
 describe("paymentViewOf", () => {
   it("reads the QR of a waiting WeChat Pay intent, the redirect of Alipay and the client secret of a card", () => {
-    expect(paymentViewOf(cartWith([wechatWaiting]))).toMatchObject({ method: "wechat_pay", state: "waiting", totalFen: 2560, wechatQr: "weixin://wxpay/bizpayurl?pr=abc", clientSecret: null })
-    const card = { id: "ps", provider_id: CARD, status: "pending", data: { status: "requires_payment_method", client_secret: "pi_3_secret_x" } }
-    expect(paymentViewOf(cartWith([card]))).toMatchObject({ method: "card", state: "waiting", clientSecret: "pi_3_secret_x" })
+    expect(paymentViewOf(cartWith([wechatWaiting]))).toMatchObject({
+      method: "wechat_pay",
+      state: "waiting",
+      totalFen: 2560,
+      wechatQr: "weixin://wxpay/bizpayurl?pr=abc",
+      clientSecret: null,
+    })
+    const card = {
+      id: "ps",
+      provider_id: CARD,
+      status: "pending",
+      data: { status: "requires_payment_method", client_secret: "pi_3_secret_x" },
+    }
+    expect(paymentViewOf(cartWith([card]))).toMatchObject({
+      method: "card",
+      state: "waiting",
+      clientSecret: "pi_3_secret_x",
+    })
   })
 
   it("tells a failed payment (with Stripe's reason) from a canceled one; pay at pickup is no online payment", () => {
-    const failed = { id: "ps", provider_id: WECHAT, status: "error", data: { status: "requires_payment_method", last_payment_error: { code: "payment_method_provider_decline", message: "The customer did not approve the payment." } } }
+    const failed = {
+      id: "ps",
+      provider_id: WECHAT,
+      status: "error",
+      data: {
+        status: "requires_payment_method",
+        last_payment_error: {
+          code: "payment_method_provider_decline",
+          message: "The customer did not approve the payment.",
+        },
+      },
+    }
     expect(paymentViewOf(cartWith([failed]))).toMatchObject({
       state: "failed",
       reason: "The customer did not approve the payment.",
       reasonCode: "payment_method_provider_decline",
       wechatQr: null,
     })
-    expect(paymentViewOf(cartWith([{ ...failed, status: "canceled", data: { status: "canceled" } }]))).toMatchObject({ state: "canceled", reason: null })
-    expect(paymentViewOf(cartWith([{ id: "ps", provider_id: "pp_system_default", status: "pending", data: {} }]))).toMatchObject({ method: "pickup", state: "none" })
+    expect(paymentViewOf(cartWith([{ ...failed, status: "canceled", data: { status: "canceled" } }]))).toMatchObject({
+      state: "canceled",
+      reason: null,
+    })
+    expect(
+      paymentViewOf(cartWith([{ id: "ps", provider_id: "pp_system_default", status: "pending", data: {} }]))
+    ).toMatchObject({ method: "pickup", state: "none" })
     expect(paymentViewOf(cartWith([]))).toMatchObject({ method: null, state: "none" })
   })
 })
@@ -106,17 +186,29 @@ describe("checkout with an online method", () => {
     await withCart(browser)
     const without = payload<any>(await loadCheckoutPage(store, browser.sessions, pickup, browser.request("/checkout")))
     expect(without.payment).toEqual({ methods: ["pickup", "wechat_pay"], stripeKey: null })
-    const withKey = payload<any>(await loadCheckoutPage(store, browser.sessions, pickup, browser.request("/checkout"), { stripeKey: "pk_test_x" }))
+    const withKey = payload<any>(
+      await loadCheckoutPage(store, browser.sessions, pickup, browser.request("/checkout"), { stripeKey: "pk_test_x" })
+    )
     expect(withKey.payment).toEqual({ methods: ["pickup", "wechat_pay", "card"], stripeKey: "pk_test_x" })
   })
 
   it("WeChat Pay: opens the session with our return URL, keeps the cart, and goes to the payment page without completing", async () => {
     const { store, calls, browser, pickup } = shop()
     await withCart(browser)
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "wechat_pay" })))
+    const response = await thrown(
+      checkoutAction(
+        store,
+        browser.sessions,
+        pickup,
+        checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "wechat_pay" })
+      )
+    )
     expect(response.status).toBe(303)
     expect(response.headers.get("Location")).toBe("/checkout/pay")
-    expect(calls.find((c) => c.path.endsWith("/payment-sessions"))!.init.body).toEqual({ provider_id: WECHAT, data: { return_url: "http://shop.test/checkout/pay" } })
+    expect(calls.find((c) => c.path.endsWith("/payment-sessions"))!.init.body).toEqual({
+      provider_id: WECHAT,
+      data: { return_url: "http://shop.test/checkout/pay" },
+    })
     expect(calls.some((c) => c.path.endsWith("/complete"))).toBe(false)
     const session = await browser.session()
     expect(session.get("cartId")).toBe("cart_1")
@@ -127,22 +219,43 @@ describe("checkout with an online method", () => {
   it("Alipay: straight to Alipay's page", async () => {
     const { store, browser, pickup } = shop()
     await withCart(browser)
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "alipay" })))
+    const response = await thrown(
+      checkoutAction(
+        store,
+        browser.sessions,
+        pickup,
+        checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "alipay" })
+      )
+    )
     expect(response.headers.get("Location")).toBe("https://pay.test/alipay/pi_2")
   })
 
   it("a method the backend does not offer is a 400 on the payment field, nothing opened", async () => {
     const { store, calls, browser, pickup } = shop({}, ["pp_system_default"])
     await withCart(browser)
-    const result = await checkoutAction(store, browser.sessions, pickup, checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "alipay" }))
-    expect(payload(result)).toMatchObject({ ok: false, errors: { payment: "payment.unavailable" }, values: { payment: "alipay" } })
+    const result = await checkoutAction(
+      store,
+      browser.sessions,
+      pickup,
+      checkoutPost(browser, { name: "王小明", mobile: "13800138000", payment: "alipay" })
+    )
+    expect(payload(result)).toMatchObject({
+      ok: false,
+      errors: { payment: "payment.unavailable" },
+      values: { payment: "alipay" },
+    })
     expect(calls.some((c) => c.path.endsWith("/payment-sessions") || c.path.endsWith("/checkout"))).toBe(false)
   })
 
   it("an unknown method is refused by the form schema", async () => {
     const { store, calls, browser, pickup } = shop()
     await withCart(browser)
-    const result = await checkoutAction(store, browser.sessions, pickup, browser.request("/checkout", { name: "王小明", mobile: "13800138000", payment: "paypal" }))
+    const result = await checkoutAction(
+      store,
+      browser.sessions,
+      pickup,
+      browser.request("/checkout", { name: "王小明", mobile: "13800138000", payment: "paypal" })
+    )
     expect(payload(result)).toMatchObject({ ok: false, errors: { payment: expect.any(String) } })
     expect(calls).toEqual([])
   })
@@ -152,16 +265,22 @@ describe("the payment page", () => {
   it("shows the QR while the payment waits (the completion attempt is refused)", async () => {
     const { store, browser, pickup } = shop()
     await withCart(browser, pending)
-    const data = payload<any>(await loadPayPage(store, browser.sessions, pickup, browser.request("/checkout/pay"), qrImage, null))
+    const data = payload<any>(
+      await loadPayPage(store, browser.sessions, pickup, browser.request("/checkout/pay"), qrImage, null)
+    )
     expect(data.view).toMatchObject({ state: "waiting", method: "wechat_pay" })
     expect(data.qr).toBe(`data:image/svg+xml;qr=${encodeURIComponent("weixin://wxpay/bizpayurl?pr=abc")}`)
     expect((await browser.session()).get("cartId")).toBe("cart_1")
   })
 
   it("turns into the confirmation once the order exists (placed here or by the webhook)", async () => {
-    const { store, browser, pickup } = shop({ "POST /store/carts/:id/complete": () => ({ type: "order", order: { id: "order_9" } }) })
+    const { store, browser, pickup } = shop({
+      "POST /store/carts/:id/complete": () => ({ type: "order", order: { id: "order_9" } }),
+    })
     await withCart(browser, pending)
-    const response = await thrown(loadPayPage(store, browser.sessions, pickup, browser.request("/checkout/pay"), qrImage, null))
+    const response = await thrown(
+      loadPayPage(store, browser.sessions, pickup, browser.request("/checkout/pay"), qrImage, null)
+    )
     expect(response.headers.get("Location")).toBe("/orders/order_9")
     const session = await browser.session()
     expect(session.get("cartId")).toBeUndefined()
@@ -173,30 +292,48 @@ describe("the payment page", () => {
   it("without a payment under way it sends the resident back to checkout", async () => {
     const { store, browser, pickup } = shop()
     await withCart(browser)
-    const response = await thrown(loadPayPage(store, browser.sessions, pickup, browser.request("/checkout/pay"), qrImage, null))
+    const response = await thrown(
+      loadPayPage(store, browser.sessions, pickup, browser.request("/checkout/pay"), qrImage, null)
+    )
     expect(response.headers.get("Location")).toBe("/checkout")
   })
 
   it("after a failure: retry opens a new session; switching to pay at pickup places the order", async () => {
     let completes = 0
     const { store, calls, browser, pickup } = shop({
-      "POST /store/carts/:id/complete": () => (++completes >= 3 ? { type: "order", order: { id: "order_5" } } : { type: "cart", error: { message: "not authorized" } }),
+      "POST /store/carts/:id/complete": () =>
+        ++completes >= 3
+          ? { type: "order", order: { id: "order_5" } }
+          : { type: "cart", error: { message: "not authorized" } },
     })
     await withCart(browser, pending)
-    const retry = await thrown(payAction(store, browser.sessions, pickup, browser.request("/checkout/pay", { intent: "retry" })))
+    const retry = await thrown(
+      payAction(store, browser.sessions, pickup, browser.request("/checkout/pay", { intent: "retry" }))
+    )
     expect(retry.headers.get("Location")).toBe("/checkout/pay")
-    expect(calls.filter((c) => c.path.endsWith("/payment-sessions")).map((c) => (c.init.body as any).provider_id)).toEqual([WECHAT])
+    expect(
+      calls.filter((c) => c.path.endsWith("/payment-sessions")).map((c) => (c.init.body as any).provider_id)
+    ).toEqual([WECHAT])
 
-    const switched = await thrown(payAction(store, browser.sessions, pickup, browser.request("/checkout/pay", { intent: "pickup" })))
+    const switched = await thrown(
+      payAction(store, browser.sessions, pickup, browser.request("/checkout/pay", { intent: "pickup" }))
+    )
     expect(switched.headers.get("Location")).toBe("/orders/order_5")
-    expect(calls.filter((c) => c.path.endsWith("/payment-sessions")).map((c) => (c.init.body as any).provider_id)).toEqual([WECHAT, "pp_system_default"])
+    expect(
+      calls.filter((c) => c.path.endsWith("/payment-sessions")).map((c) => (c.init.body as any).provider_id)
+    ).toEqual([WECHAT, "pp_system_default"])
     expect((await browser.session()).get("cartId")).toBeUndefined()
   })
 
   it("a bad intent is a 400 and changes nothing", async () => {
     const { store, calls, browser, pickup } = shop()
     await withCart(browser, pending)
-    const result = await payAction(store, browser.sessions, pickup, browser.request("/checkout/pay", { intent: "refund-me" }))
+    const result = await payAction(
+      store,
+      browser.sessions,
+      pickup,
+      browser.request("/checkout/pay", { intent: "refund-me" })
+    )
     expect((result as any).init.status).toBe(400)
     expect(calls).toEqual([])
   })
@@ -204,7 +341,9 @@ describe("the payment page", () => {
 
 describe("a resident who paid and closed the browser", () => {
   it("is sent to the payment page (then the confirmation) when the webhook completed the cart, instead of losing the cart silently", async () => {
-    const { store, browser } = shop({ "GET /store/carts/:id": () => ({ cart: { id: "cart_1", completed_at: "2026-12-05T01:00:00Z", items: [] } }) })
+    const { store, browser } = shop({
+      "GET /store/carts/:id": () => ({ cart: { id: "cart_1", completed_at: "2026-12-05T01:00:00Z", items: [] } }),
+    })
     await withCart(browser, pending)
     const session = await browser.session()
     const response = await thrown(readCart(store, session))

@@ -86,7 +86,8 @@ export function paymentViewOf(raw: unknown): PaymentView {
     redirectUrl: typeof next?.alipay_handle_redirect?.url === "string" ? next.alipay_handle_redirect.url : null,
     clientSecret: base.method === "card" && typeof intent.client_secret === "string" ? intent.client_secret : null,
     reason: state === "failed" ? (typeof lastError === "string" ? lastError : null) : null,
-    reasonCode: state === "failed" && typeof intent.last_payment_error?.code === "string" ? intent.last_payment_error.code : null,
+    reasonCode:
+      state === "failed" && typeof intent.last_payment_error?.code === "string" ? intent.last_payment_error.code : null,
   }
 }
 
@@ -110,13 +111,26 @@ export function payPageUrl(request: Request): string {
 }
 
 /** Opens a payment session for the method (Medusa deletes the previous one, which cancels its intent at Stripe). */
-async function openSession(store: StoreClient, collectionId: string, method: PaymentMethod, request: Request, auth: Auth) {
-  await store.request(`choosing ${method} for payment collection ${collectionId}`, `/store/payment-collections/${collectionId}/payment-sessions`, {
-    method: "POST",
-    headers: auth,
-    query: { fields: "id" },
-    body: { provider_id: PROVIDER_OF[method], ...(method === "pickup" ? {} : { data: { return_url: payPageUrl(request) } }) },
-  })
+async function openSession(
+  store: StoreClient,
+  collectionId: string,
+  method: PaymentMethod,
+  request: Request,
+  auth: Auth
+) {
+  await store.request(
+    `choosing ${method} for payment collection ${collectionId}`,
+    `/store/payment-collections/${collectionId}/payment-sessions`,
+    {
+      method: "POST",
+      headers: auth,
+      query: { fields: "id" },
+      body: {
+        provider_id: PROVIDER_OF[method],
+        ...(method === "pickup" ? {} : { data: { return_url: payPageUrl(request) } }),
+      },
+    }
+  )
 }
 
 /**
@@ -129,7 +143,13 @@ export async function beginOnlinePayment(
   sessions: Sessions,
   request: Request,
   session: LxSession,
-  input: { cartId: string; collectionId: string; method: OnlineMethod; auth: Auth; pickup: Record<string, string | null> | null }
+  input: {
+    cartId: string
+    collectionId: string
+    method: OnlineMethod
+    auth: Auth
+    pickup: Record<string, string | null> | null
+  }
 ): Promise<never> {
   await openSession(store, input.collectionId, input.method, request, input.auth)
   session.set("payment", { cartId: input.cartId, method: input.method, pickup: input.pickup })
@@ -140,12 +160,19 @@ export async function beginOnlinePayment(
 
 async function readPaymentView(store: StoreClient, cartId: string, auth: Auth) {
   return paymentViewOf(
-    await store.request(`reading the payment of cart ${cartId}`, `/store/carts/${cartId}`, { headers: auth, query: { fields: CART_PAYMENT_FIELDS } })
+    await store.request(`reading the payment of cart ${cartId}`, `/store/carts/${cartId}`, {
+      headers: auth,
+      query: { fields: CART_PAYMENT_FIELDS },
+    })
   )
 }
 
 /** Completes the cart if its payment allows: the order (placed now or earlier by the webhook), or why not. */
-export async function tryComplete(store: StoreClient, cartId: string, auth: Auth): Promise<{ orderId: string } | { reason: string }> {
+export async function tryComplete(
+  store: StoreClient,
+  cartId: string,
+  auth: Auth
+): Promise<{ orderId: string } | { reason: string }> {
   try {
     const completed = await store.request<{ type: string; order?: { id: string }; error?: { message?: string } }>(
       `completing cart ${cartId}`,
@@ -183,7 +210,7 @@ export async function finishPlacedOrder(
   session.unset("cartId")
   session.unset("payment")
   session.set("cartCount", 0)
-  rememberOrder(session, placed.orderId, placed.pickup, placed.cartId)
+  rememberOrder(session, placed.orderId, placed.cartId)
   if (placed.pickup) {
     const issued =
       placed.issued ??
@@ -192,7 +219,10 @@ export async function finishPlacedOrder(
       ))
     if (issued) session.flash("issuedCode", { orderId: placed.orderId, ...issued })
   }
-  throw redirect(`/orders/${placed.orderId}`, { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+  throw redirect(`/orders/${placed.orderId}`, {
+    status: 303,
+    headers: { "Set-Cookie": await sessions.commit(request, session) },
+  })
 }
 
 function authOf(session: LxSession): Auth {
@@ -205,7 +235,9 @@ async function pendingPayment(sessions: Sessions, request: Request, session: LxS
   const cartId = session.get("cartId")
   const pending = session.get("payment")
   if (!cartId || !pending || pending.cartId !== cartId) {
-    throw redirect(cartId ? "/checkout" : "/cart", { headers: { "Set-Cookie": await sessions.commit(request, session) } })
+    throw redirect(cartId ? "/checkout" : "/cart", {
+      headers: { "Set-Cookie": await sessions.commit(request, session) },
+    })
   }
   return { cartId, pending }
 }
@@ -228,7 +260,12 @@ export async function loadPayPage(
   const { cartId, pending } = await pendingPayment(sessions, request, session)
   const auth = authOf(session)
   const result = await tryComplete(store, cartId, auth)
-  if ("orderId" in result) return finishPlacedOrder(sessions, pickup, request, session, { orderId: result.orderId, cartId, pickup: pending.pickup })
+  if ("orderId" in result)
+    return finishPlacedOrder(sessions, pickup, request, session, {
+      orderId: result.orderId,
+      cartId,
+      pickup: pending.pickup,
+    })
   const view = await readPaymentView(store, cartId, auth)
   if (view.state === "none") {
     // The cart's session is not an online one any more (switched elsewhere): back to checkout.
@@ -257,24 +294,49 @@ export async function payAction(store: StoreClient, sessions: Sessions, pickup: 
   const { cartId, pending } = await pendingPayment(sessions, request, session)
   const parsed = payIntentSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) {
-    return withSession(sessions, request, session, { ok: false as const, reason: "intent: must be retry or pickup" }, { status: 400 })
+    return withSession(
+      sessions,
+      request,
+      session,
+      { ok: false as const, reason: "intent: must be retry or pickup" },
+      { status: 400 }
+    )
   }
   const auth = authOf(session)
   const { cart } = cartPaymentSchema.parse(
-    await store.request(`reading the payment of cart ${cartId}`, `/store/carts/${cartId}`, { headers: auth, query: { fields: CART_PAYMENT_FIELDS } })
+    await store.request(`reading the payment of cart ${cartId}`, `/store/carts/${cartId}`, {
+      headers: auth,
+      query: { fields: CART_PAYMENT_FIELDS },
+    })
   )
   const collectionId = cart.payment_collection?.id
   if (!collectionId) throw redirect("/checkout", { headers: { "Set-Cookie": await sessions.commit(request, session) } })
   // Paid meanwhile (the webhook may have placed the order): never open a second payment.
   const before = await tryComplete(store, cartId, auth)
-  if ("orderId" in before) return finishPlacedOrder(sessions, pickup, request, session, { orderId: before.orderId, cartId, pickup: pending.pickup })
+  if ("orderId" in before)
+    return finishPlacedOrder(sessions, pickup, request, session, {
+      orderId: before.orderId,
+      cartId,
+      pickup: pending.pickup,
+    })
 
   if (parsed.data.intent === "retry") {
-    return beginOnlinePayment(store, sessions, request, session, { cartId, collectionId, method: pending.method, auth, pickup: pending.pickup })
+    return beginOnlinePayment(store, sessions, request, session, {
+      cartId,
+      collectionId,
+      method: pending.method,
+      auth,
+      pickup: pending.pickup,
+    })
   }
   await openSession(store, collectionId, "pickup", request, auth)
   const placed = await tryComplete(store, cartId, auth)
-  if ("orderId" in placed) return finishPlacedOrder(sessions, pickup, request, session, { orderId: placed.orderId, cartId, pickup: pending.pickup })
+  if ("orderId" in placed)
+    return finishPlacedOrder(sessions, pickup, request, session, {
+      orderId: placed.orderId,
+      cartId,
+      pickup: pending.pickup,
+    })
   // Refused now (say the cutoff passed meanwhile): checkout explains it the way it always does.
   console.error(`[storefront] cart ${cartId} switched to pay at pickup but did not complete: ${placed.reason}`)
   session.unset("payment")

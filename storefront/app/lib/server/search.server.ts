@@ -18,7 +18,7 @@ import {
   type SuggestionView,
 } from "../search"
 import { optionalExtra } from "./community.server"
-import { isMissingRoute, messageOf, publicHeaders, statusOf } from "./http.server"
+import { messageOf, publicHeaders, statusOf } from "./http.server"
 import { StoreUnavailableError, type StoreClient } from "./medusa.server"
 import { loadCompound, orUnavailable } from "./pages.server"
 import type { PickupApi } from "./pickup.server"
@@ -83,7 +83,12 @@ function absoluteUrl(url: string | null | undefined, base: string | undefined): 
 
 /** The backend's query for a page's parameters (its names: in_stock, price, sort …). */
 export function backendQuery(params: SearchParams, limit = SEARCH_PAGE_SIZE): Record<string, string> {
-  const query: Record<string, string> = { q: params.q, sort: params.sort, page: String(params.page), limit: String(limit) }
+  const query: Record<string, string> = {
+    q: params.q,
+    sort: params.sort,
+    page: String(params.page),
+    limit: String(limit),
+  }
   if (params.category) query.category = params.category
   if (params.province) query.province = params.province
   if (params.village) query.village = params.village
@@ -96,11 +101,15 @@ export function backendQuery(params: SearchParams, limit = SEARCH_PAGE_SIZE): Re
 export function createSearchApi(store: StoreClient): SearchApi {
   return {
     async search(params, limit = SEARCH_PAGE_SIZE) {
-      const raw = await store.request(`searching "${params.q}"`, "/store/lianxin/search", { query: backendQuery(params, limit) })
+      const raw = await store.request(`searching "${params.q}"`, "/store/lianxin/search", {
+        query: backendQuery(params, limit),
+      })
       return searchAnswerSchema.parse(raw)
     },
     async suggest(q, limit = 6) {
-      const raw = await store.request(`suggesting for "${q}"`, "/store/lianxin/search/suggest", { query: { q, limit: String(limit) } })
+      const raw = await store.request(`suggesting for "${q}"`, "/store/lianxin/search/suggest", {
+        query: { q, limit: String(limit) },
+      })
       return suggestAnswerSchema.parse(raw)
     },
   }
@@ -134,25 +143,40 @@ export function toHit(p: z.infer<typeof productSchema>, backendUrl?: string): Se
 export function toFacets(answer: SearchAnswer, params: SearchParams, categories: CategoryView[]): SearchFacets {
   const facets = answer.facets
   const names = new Map(categories.map((c) => [c.handle, c.name]))
-  const options = (values: { value: string; count: number }[] | undefined, chosen: string | undefined, label = (v: string) => v): FacetOption[] => {
+  const options = (
+    values: { value: string; count: number }[] | undefined,
+    chosen: string | undefined,
+    label = (v: string) => v
+  ): FacetOption[] => {
     const list = (values ?? []).filter((v) => v.count > 0 || v.value === chosen)
     if (chosen && !list.some((v) => v.value === chosen)) list.unshift({ value: chosen, count: 0 })
     return list.map((v) => ({ value: v.value, label: label(v.value), count: v.count, selected: v.value === chosen }))
   }
   const ordered = <T extends string>(order: readonly T[], list: FacetOption[]) =>
-    list.filter((o) => (order as readonly string[]).includes(o.value)).sort((a, b) => order.indexOf(a.value as T) - order.indexOf(b.value as T))
+    list
+      .filter((o) => (order as readonly string[]).includes(o.value))
+      .sort((a, b) => order.indexOf(a.value as T) - order.indexOf(b.value as T))
   return {
     // A handle without a category (renamed or deleted since indexing) cannot be shown by name: left out.
-    category: options(facets.category_handles, params.category, (h) => names.get(h) ?? "").filter((o) => o.label !== ""),
+    category: options(facets.category_handles, params.category, (h) => names.get(h) ?? "").filter(
+      (o) => o.label !== ""
+    ),
     province: options(facets.provinces, params.province),
     village: options(facets.villages, params.village),
     price: ordered(PRICE_BANDS, options(facets.price_band, params.price)),
     storage: ordered(STORAGE_CLASSES, options(facets.storage, params.storage)),
-    inStock: options(facets.in_stock, params.inStock === undefined ? undefined : String(params.inStock)).filter((o) => o.value === "true"),
+    inStock: options(facets.in_stock, params.inStock === undefined ? undefined : String(params.inStock)).filter(
+      (o) => o.value === "true"
+    ),
   }
 }
 
-export function toResults(answer: SearchAnswer, params: SearchParams, categories: CategoryView[], backendUrl?: string): SearchResults {
+export function toResults(
+  answer: SearchAnswer,
+  params: SearchParams,
+  categories: CategoryView[],
+  backendUrl?: string
+): SearchResults {
   return {
     hits: answer.products.map((p) => toHit(p, backendUrl)),
     count: answer.count,
@@ -201,7 +225,11 @@ export type SearchPageData = {
  * 503 as every catalogue page; a backend without search (or refusing the
  * query) is a notice on this page, never an error page.
  */
-export async function loadSearchPage(store: StoreClient, request: Request, options: { pickup?: PickupApi; backendUrl?: string; log?: (m: string) => void } = {}) {
+export async function loadSearchPage(
+  store: StoreClient,
+  request: Request,
+  options: { pickup?: PickupApi; backendUrl?: string; log?: (m: string) => void } = {}
+) {
   const log = options.log ?? ((m: string) => console.error(`[storefront] ${m}`))
   const params = parseSearchParams(new URL(request.url).searchParams)
   const api = createSearchApi(store)
@@ -211,12 +239,8 @@ export async function loadSearchPage(store: StoreClient, request: Request, optio
         return await api.search(params)
       } catch (error) {
         if (error instanceof StoreUnavailableError) throw error
-        // A missing route (older backend), a refused query or an answer we cannot read: this page's problem only.
-        log(
-          isMissingRoute(error)
-            ? "the backend has no /store/lianxin/search route"
-            : `search for "${params.q}" failed (${statusOf(error) ?? "unreadable answer"}): ${messageOf(error)}`
-        )
+        // A refused query or an answer we cannot read: this page's problem only.
+        log(`search for "${params.q}" failed (${statusOf(error) ?? "unreadable answer"}): ${messageOf(error)}`)
         return null
       }
     }),
@@ -242,8 +266,14 @@ const SUGGEST_MAX_QUERY = 50
  * categories, or nothing. Never an error: suggestions are an extra, the form
  * still submits to /search.
  */
-export async function loadSuggestions(store: StoreClient, request: Request, log = (m: string) => console.error(`[storefront] ${m}`)): Promise<Response> {
-  const q = Array.from((new URL(request.url).searchParams.get("q") ?? "").replace(/\s+/g, " ").trim()).slice(0, SUGGEST_MAX_QUERY).join("")
+export async function loadSuggestions(
+  store: StoreClient,
+  request: Request,
+  log = (m: string) => console.error(`[storefront] ${m}`)
+): Promise<Response> {
+  const q = Array.from((new URL(request.url).searchParams.get("q") ?? "").replace(/\s+/g, " ").trim())
+    .slice(0, SUGGEST_MAX_QUERY)
+    .join("")
   const empty: SuggestionView = { query: q, products: [], categories: [] }
   if (!q) return Response.json(empty, { headers: { "Cache-Control": "public, max-age=300" } })
   try {
@@ -256,7 +286,14 @@ export async function loadSuggestions(store: StoreClient, request: Request, log 
       query: q,
       products: answer.products.map((p) => {
         const hit = toHit(p)
-        return { handle: hit.handle, title: hit.title, segments: hit.segments, priceFen: hit.priceFen, priceVaries: hit.priceVaries, inStock: hit.inStock }
+        return {
+          handle: hit.handle,
+          title: hit.title,
+          segments: hit.segments,
+          priceFen: hit.priceFen,
+          priceVaries: hit.priceVaries,
+          inStock: hit.inStock,
+        }
       }),
       categories: answer.categories.flatMap((c) => {
         const name = names.get(c.value)
@@ -270,4 +307,3 @@ export async function loadSuggestions(store: StoreClient, request: Request, log 
     return Response.json(empty, { headers: { "Cache-Control": "no-store" } })
   }
 }
-

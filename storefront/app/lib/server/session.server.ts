@@ -21,11 +21,6 @@ export type SessionData = {
   /** Orders placed from this browser, newest first: the confirmation page and guest order claims use them. */
   orders: string[]
   /**
-   * Where and when each of those orders is collected, as checkout showed it (metadata `lx_pickup` shape): guests
-   * cannot read GET /store/pickup-orders/:id, so their confirmation shows this. Kept only for the orders above.
-   */
-  pickups: Record<string, Record<string, string | null>>
-  /**
    * The cart each of those orders was placed from (order id → cart id): a guest's proof of ownership for the
    * backend's guest routes (pickup code, pickup details, cancel). Kept only for the orders above.
    */
@@ -106,13 +101,10 @@ export function hasSessionCookie(request: Request): boolean {
   return header.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
 }
 
-export function rememberOrder(session: LxSession, orderId: string, pickup?: Record<string, string | null> | null, cartId?: string | null) {
+/** An order placed from this browser, with the cart it came from (the guest's proof; its pickup is read from the pickup routes). */
+export function rememberOrder(session: LxSession, orderId: string, cartId?: string | null) {
   const orders = [orderId, ...(session.get("orders") ?? []).filter((id) => id !== orderId)].slice(0, MAX_ORDERS)
   session.set("orders", orders)
-  const pickups = { ...(session.get("pickups") ?? {}) }
-  if (pickup) pickups[orderId] = pickup
-  for (const id of Object.keys(pickups)) if (!orders.includes(id)) delete pickups[id]
-  if (Object.keys(pickups).length) session.set("pickups", pickups)
   const carts = { ...(session.get("orderCarts") ?? {}) }
   if (cartId) carts[orderId] = cartId
   for (const id of Object.keys(carts)) if (!orders.includes(id)) delete carts[id]
@@ -128,12 +120,10 @@ export function cartOfOrder(session: LxSession, orderId: string): string | undef
 export function forgetOrders(session: LxSession, orderIds: readonly string[]) {
   const orders = (session.get("orders") ?? []).filter((id) => !orderIds.includes(id))
   session.set("orders", orders)
-  for (const key of ["pickups", "orderCarts"] as const) {
-    const map = { ...(session.get(key) ?? {}) } as Record<string, unknown>
-    for (const id of orderIds) delete map[id]
-    if (Object.keys(map).length) session.set(key, map as never)
-    else session.unset(key)
-  }
+  const carts = { ...(session.get("orderCarts") ?? {}) }
+  for (const id of orderIds) delete carts[id]
+  if (Object.keys(carts).length) session.set("orderCarts", carts)
+  else session.unset("orderCarts")
 }
 
 export function signIn(session: LxSession, token: string, customer: SessionData["customer"]) {
@@ -162,7 +152,13 @@ export function compoundFromCookieHeader(header: string | null): string | null {
 }
 
 export function compoundCookie(pickupPointId: string, { secure = false } = {}): string {
-  const attributes = [`${COMPOUND_COOKIE}=${pickupPointId}`, "Path=/", `Max-Age=${ONE_DAY * 365}`, "SameSite=Lax", "HttpOnly"]
+  const attributes = [
+    `${COMPOUND_COOKIE}=${pickupPointId}`,
+    "Path=/",
+    `Max-Age=${ONE_DAY * 365}`,
+    "SameSite=Lax",
+    "HttpOnly",
+  ]
   if (secure) attributes.push("Secure")
   return attributes.join("; ")
 }

@@ -20,14 +20,17 @@ export const headers: Route.HeadersFunction = routeHeaders
 
 export default function HouseholdsPage({ loaderData }: Route.ComponentProps) {
   const t = useT()
-  const { available, households, q, notice } = loaderData
+  const { households, q, notice } = loaderData
   return (
     <section aria-labelledby="households-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 id="households-title" className="text-xl font-bold">
           {t("office.households.title")}
         </h1>
-        <Link to="/office/households/new" className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white">
+        <Link
+          to="/office/households/new"
+          className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white"
+        >
           {t("office.households.new")}
         </Link>
       </div>
@@ -36,15 +39,25 @@ export default function HouseholdsPage({ loaderData }: Route.ComponentProps) {
         <label htmlFor="household-q" className="sr-only">
           {t("office.households.search")}
         </label>
-        <input id="household-q" name="q" type="search" defaultValue={q} placeholder={t("office.households.search")} className="min-h-12 flex-1 rounded-lg border border-stone-300 px-3" />
+        <input
+          id="household-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t("office.households.search")}
+          className="min-h-12 flex-1 rounded-lg border border-stone-300 px-3"
+        />
         <button type="submit" className="min-h-12 rounded-xl border border-stone-300 bg-white px-4">
           {t("office.households.searchSubmit")}
         </button>
       </Form>
-      {!available ? <p className="text-stone-600">{t("office.unavailable")}</p> : households.length === 0 ? <p className="text-stone-600">{t("office.households.none")}</p> : null}
+      {households.length === 0 ? <p className="text-stone-600">{t("office.households.none")}</p> : null}
       <ul className="space-y-2">
         {households.map((h) => (
-          <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+          <li
+            key={h.id}
+            className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-4 ring-1 ring-stone-200"
+          >
             <div>
               <p className="font-medium">{h.displayName}</p>
               <p className="text-sm text-stone-600">
@@ -52,10 +65,16 @@ export default function HouseholdsPage({ loaderData }: Route.ComponentProps) {
               </p>
             </div>
             <div className="flex gap-2">
-              <Link to={`/office/households/${h.id}`} className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 px-3 text-sm">
+              <Link
+                to={`/office/households/${h.id}`}
+                className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 px-3 text-sm"
+              >
                 {t("office.households.view")}
               </Link>
-              <Link to={`/office/listings/new?household=${h.id}`} className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 px-3 text-sm">
+              <Link
+                to={`/office/listings/new?household=${h.id}`}
+                className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 px-3 text-sm"
+              >
                 {t("office.listings.new")}
               </Link>
             </div>

@@ -28,31 +28,38 @@ const STATUS: Record<string, MessageKey> = {
 
 export default function ListingsPage({ loaderData }: Route.ComponentProps) {
   const t = useT()
-  const { available, listings, notice } = loaderData
+  const { listings, notice } = loaderData
   return (
     <section aria-labelledby="listings-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 id="listings-title" className="text-xl font-bold">
           {t("office.listings.title")}
         </h1>
-        <Link to="/office/listings/new" className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white">
+        <Link
+          to="/office/listings/new"
+          className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white"
+        >
           {t("office.listings.new")}
         </Link>
       </div>
       {notice ? <Notice>{t("office.listing.created")}</Notice> : null}
-      {!available ? <p className="text-stone-600">{t("office.unavailable")}</p> : listings.length === 0 ? <p className="text-stone-600">{t("office.listings.none")}</p> : null}
+      {listings.length === 0 ? <p className="text-stone-600">{t("office.listings.none")}</p> : null}
       <ul className="space-y-2">
         {listings.map((l) => (
           <li key={l.id} className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <p className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-medium">{l.title}</span>
-              <span className="rounded-full bg-stone-100 px-3 py-1 text-sm">{STATUS[l.status] ? t(STATUS[l.status]!) : l.status}</span>
+              <span className="rounded-full bg-stone-100 px-3 py-1 text-sm">
+                {STATUS[l.status] ? t(STATUS[l.status]!) : l.status}
+              </span>
             </p>
             <p className="text-sm text-stone-600">
               {l.household}
               {l.priceFen !== null ? ` · ${formatFen(l.priceFen)}` : ""}
             </p>
-            {l.rejectReason ? <p className="mt-1 text-sm text-red-800">{t("office.listings.rejected", { reason: l.rejectReason })}</p> : null}
+            {l.rejectReason ? (
+              <p className="mt-1 text-sm text-red-800">{t("office.listings.rejected", { reason: l.rejectReason })}</p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -23,16 +23,18 @@ const COUNT_KEYS = ["placed", "ready", "collected", "uncollected", "canceled"] a
 export default function TodayPage({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
-  const { point, batches, summary, uncollectedPending } = loaderData
+  const { point, batches, uncollectedPending } = loaderData
   return (
     <section aria-labelledby="today-title">
       <h1 id="today-title" className="text-xl font-bold">
         {t("office.today.title")} · {point.compoundName}
       </h1>
-      {!summary ? <p className="mt-1 text-xs text-stone-500">{t("office.today.fallback")}</p> : null}
       {uncollectedPending ? (
         <p className="mt-3">
-          <Link to="/office/uncollected" className="inline-flex min-h-11 items-center rounded-xl bg-amber-50 px-4 text-amber-900 ring-1 ring-amber-200">
+          <Link
+            to="/office/uncollected"
+            className="inline-flex min-h-11 items-center rounded-xl bg-amber-50 px-4 text-amber-900 ring-1 ring-amber-200"
+          >
             {t("office.today.uncollectedPending", { count: uncollectedPending })}
           </Link>
         </p>
@@ -43,28 +45,39 @@ export default function TodayPage({ loaderData }: Route.ComponentProps) {
           <li key={batch.id}>
             <article aria-labelledby={`batch-${batch.id}`} className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
               <h2 id={`batch-${batch.id}`} className="font-semibold">
-                {batch.cycle ? t("office.today.cycle", { window: shanghaiWindow(batch.cycle.pickupStartAt, batch.cycle.pickupEndAt, lang) }) : t("office.today.batch", { id: batch.id })}
+                {batch.cycle
+                  ? t("office.today.cycle", {
+                      window: shanghaiWindow(batch.cycle.pickupStartAt, batch.cycle.pickupEndAt, lang),
+                    })
+                  : t("office.today.batch", { id: batch.id })}
               </h2>
               <p className="mt-1 text-sm text-stone-700">
                 {t("office.batch.status", { status: t(batchStatusKey(batch.status)) })} ·{" "}
-                {batch.arrivedAt ? t("office.today.arrived", { time: shanghaiDateTime(batch.arrivedAt, lang) }) : t("office.today.notArrived")}
+                {batch.arrivedAt
+                  ? t("office.today.arrived", { time: shanghaiDateTime(batch.arrivedAt, lang) })
+                  : t("office.today.notArrived")}
               </p>
-              {batch.cycle?.residentCutoffAt ? (
-                <p className="text-sm text-stone-600">{t("office.today.cutoff", { time: shanghaiDateTime(batch.cycle.residentCutoffAt, lang) })}</p>
+              {batch.cycle.residentCutoffAt ? (
+                <p className="text-sm text-stone-600">
+                  {t("office.today.cutoff", { time: shanghaiDateTime(batch.cycle.residentCutoffAt, lang) })}
+                </p>
               ) : null}
-              {batch.counts ? (
-                <dl className="mt-3 grid grid-cols-5 gap-1 text-center">
-                  {COUNT_KEYS.map((key) => (
-                    <div key={key} className="rounded-lg bg-stone-50 p-2">
-                      <dt className="text-xs text-stone-600">{t(`office.count.${key}`)}</dt>
-                      <dd className="text-lg font-semibold">{batch.counts![key]}</dd>
-                    </div>
-                  ))}
-                </dl>
+              <dl className="mt-3 grid grid-cols-5 gap-1 text-center">
+                {COUNT_KEYS.map((key) => (
+                  <div key={key} className="rounded-lg bg-stone-50 p-2">
+                    <dt className="text-xs text-stone-600">{t(`office.count.${key}`)}</dt>
+                    <dd className="text-lg font-semibold">{batch.counts[key]}</dd>
+                  </div>
+                ))}
+              </dl>
+              {batch.shortLines ? (
+                <p className="mt-2 text-sm text-red-800">{t("office.today.shortLines", { count: batch.shortLines })}</p>
               ) : null}
-              {batch.shortLines ? <p className="mt-2 text-sm text-red-800">{t("office.today.shortLines", { count: batch.shortLines })}</p> : null}
               <p className="mt-3">
-                <Link to={`/office/batches/${batch.id}`} className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white hover:bg-emerald-800">
+                <Link
+                  to={`/office/batches/${batch.id}`}
+                  className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white hover:bg-emerald-800"
+                >
                   {t("office.today.open")}
                 </Link>
               </p>

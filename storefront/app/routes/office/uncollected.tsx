@@ -28,26 +28,33 @@ export const headers: Route.HeadersFunction = routeHeaders
 export default function UncollectedPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
-  const { available, rows, notice } = loaderData
+  const { rows, notice } = loaderData
   return (
     <section aria-labelledby="uncollected-title" className="space-y-4">
       <h1 id="uncollected-title" className="text-xl font-bold">
         {t("office.uncollected.title")}
       </h1>
       {notice ? <Notice>{t("office.uncollected.done")}</Notice> : null}
-      {!available ? <p className="text-stone-600">{t("office.unavailable")}</p> : rows.length === 0 ? <p className="text-stone-600">{t("office.uncollected.none")}</p> : null}
+      {rows.length === 0 ? <p className="text-stone-600">{t("office.uncollected.none")}</p> : null}
       <ul className="space-y-3">
         {rows.map((row) => (
           <li key={row.id} className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <p className="font-semibold">
-              {t("office.handover.bag")} {row.bagNumber ?? "—"} · {row.maskedName} · {t("office.handover.phone", { last4: row.phoneLast4 })}
+              {t("office.handover.bag")} {row.bagNumber ?? "—"} · {row.maskedName} ·{" "}
+              {t("office.handover.phone", { last4: row.phoneLast4 })}
             </p>
             <p className="text-sm text-stone-600">
               {row.displayId ? `#${row.displayId} · ` : ""}
               {t("office.uncollected.holdUntil", { time: shanghaiDateTime(row.holdExpiresAt, lang) })}
             </p>
             {row.disposal ? (
-              <p className="mt-2 text-sm text-emerald-900">{t("office.uncollected.disposal", { policy: POLICIES.includes(row.disposal as never) ? t(`office.policy.${row.disposal as (typeof POLICIES)[number]}`) : row.disposal })}</p>
+              <p className="mt-2 text-sm text-emerald-900">
+                {t("office.uncollected.disposal", {
+                  policy: POLICIES.includes(row.disposal as never)
+                    ? t(`office.policy.${row.disposal as (typeof POLICIES)[number]}`)
+                    : row.disposal,
+                })}
+              </p>
             ) : (
               <Form method="post" className="mt-3 space-y-2">
                 <input type="hidden" name="assignmentId" value={row.id} />
@@ -72,7 +79,12 @@ export default function UncollectedPage({ loaderData, actionData }: Route.Compon
                   <label htmlFor={`note-${row.id}`} className="block text-sm text-stone-700">
                     {t("office.uncollected.note")}
                   </label>
-                  <input id={`note-${row.id}`} name="note" maxLength={200} className="mt-1 block min-h-12 w-full rounded-lg border border-stone-300 px-3" />
+                  <input
+                    id={`note-${row.id}`}
+                    name="note"
+                    maxLength={200}
+                    className="mt-1 block min-h-12 w-full rounded-lg border border-stone-300 px-3"
+                  />
                 </div>
                 <SubmitButton>{t("office.uncollected.apply")}</SubmitButton>
               </Form>
@@ -80,7 +92,11 @@ export default function UncollectedPage({ loaderData, actionData }: Route.Compon
           </li>
         ))}
       </ul>
-      {actionData && !actionData.ok ? <p role="alert" className="text-sm text-red-700">{t("form.invalid")}</p> : null}
+      {actionData && !actionData.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {t("form.invalid")}
+        </p>
+      ) : null}
     </section>
   )
 }

@@ -2,7 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { PICKUP_MODULE } from "../../modules/pickup"
 import type PickupModuleService from "../../modules/pickup/service"
-import { amountToCollectFen, harvestManifest, type HarvestManifestRow, type HarvestSnapshot } from "../../utils/pickup-counter"
+import {
+  amountToCollectFen,
+  harvestManifest,
+  type HarvestManifestRow,
+  type HarvestSnapshot,
+} from "../../utils/pickup-counter"
 import { toFen } from "../../utils/money"
 import { maskResidentName, type PickupListRow } from "../../utils/pickup-manifest"
 import { harvestRowsOf, withProducerNames } from "../../workflows/pickup/steps/harvest"
@@ -16,7 +21,7 @@ export const pickup = (req: MedusaRequest) => req.scope.resolve(PICKUP_MODULE) a
  * disposed"), so conflicts from these workflows are answered here.
  * Returns undefined when the conflict was answered.
  */
-export async function answerConflict<T>(res: MedusaResponse, run: () => Promise<T>): Promise<T | undefined> {
+export async function answerConflict<T>(res: MedusaResponse<any>, run: () => Promise<T>): Promise<T | undefined> {
   try {
     return await run()
   } catch (e: any) {
@@ -40,7 +45,8 @@ export async function staffContext(req: AuthenticatedMedusaRequest) {
   return { staffId, pointIds }
 }
 
-const notFound = (what: string, id: string) => new MedusaError(MedusaError.Types.NOT_FOUND, `${what} ${id} was not found`)
+const notFound = (what: string, id: string) =>
+  new MedusaError(MedusaError.Types.NOT_FOUND, `${what} ${id} was not found`)
 
 /** 404 unless the point is one of the staff member's: other points do not exist for them. */
 export function ownPoint(ctx: { pointIds: string[] }, pointId: string) {
@@ -180,9 +186,14 @@ export async function buildManifest(req: MedusaRequest, batch: any) {
     order_id: a.order_id,
     status: a.status,
     items: (a.lines ?? [])
-      .map((l: any) => `${l.title}×${l.quantity - l.short_quantity}${l.short_quantity ? `（缺${l.short_quantity}）` : ""}`)
+      .map(
+        (l: any) => `${l.title}×${l.quantity - l.short_quantity}${l.short_quantity ? `（缺${l.short_quantity}）` : ""}`
+      )
       .join("；"),
-    amount_to_collect_fen: Math.max(0, Number(a.order_total_fen) - Number(a.collect_reduction_fen) - Number(a.refunded_fen)),
+    amount_to_collect_fen: Math.max(
+      0,
+      Number(a.order_total_fen) - Number(a.collect_reduction_fen) - Number(a.refunded_fen)
+    ),
   }))
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
   const snapshot = (batch.harvest_snapshot as HarvestSnapshot | null) ?? null

@@ -5,7 +5,8 @@ import type { VerifyResult } from "../../modules/pickup/service"
 /** 429 while locked, 422 for a wrong code or token; every failure is logged with ids, never the digits. */
 export function answerFailure(
   req: MedusaRequest,
-  res: MedusaResponse,
+  // any: the refusal goes out on the response of whichever route asked (its success type is not this body).
+  res: MedusaResponse<any>,
   result: Extract<VerifyResult, { ok: false }>,
   staffId: string,
   pointId: string

@@ -18,10 +18,6 @@ export class StaffHttpError extends Error {
     super(`${what}: backend answered ${status}${typeof body.message === "string" ? ` (${body.message})` : ""}`)
     this.name = "StaffHttpError"
   }
-  /** Express's own 404 for a route that does not exist (yet), as opposed to Medusa's "x was not found". */
-  get missingRoute(): boolean {
-    return this.status === 404 && typeof this.body.message !== "string"
-  }
 }
 
 export type StaffRequest = {
@@ -54,7 +50,8 @@ export function createStaffClient({
 }): StaffClient {
   async function send(what: string, path: string, init: StaffRequest & { form?: FormData }): Promise<Response> {
     const url = new URL(path, `${backendUrl}/`)
-    for (const [key, value] of Object.entries(init.query ?? {})) if (value !== undefined && value !== "") url.searchParams.set(key, String(value))
+    for (const [key, value] of Object.entries(init.query ?? {}))
+      if (value !== undefined && value !== "") url.searchParams.set(key, String(value))
     const headers: Record<string, string> = { accept: "application/json", ...init.headers }
     if (init.token) headers.authorization = `Bearer ${init.token}`
     let body: BodyInit | undefined
@@ -65,9 +62,16 @@ export function createStaffClient({
     }
     let res: Response
     try {
-      res = await fetch(url.toString(), { method: init.method ?? (body ? "POST" : "GET"), headers, body, signal: AbortSignal.timeout(timeoutMs) })
+      res = await fetch(url.toString(), {
+        method: init.method ?? (body ? "POST" : "GET"),
+        headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      })
     } catch (error) {
-      log(`backend at ${backendUrl} did not answer while ${what}: ${error instanceof Error ? error.message : String(error)}`)
+      log(
+        `backend at ${backendUrl} did not answer while ${what}: ${error instanceof Error ? error.message : String(error)}`
+      )
       throw new StoreUnavailableError("backend-unreachable", `cannot reach ${backendUrl}`, { cause: error })
     }
     if (res.status >= 500) {

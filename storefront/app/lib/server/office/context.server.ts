@@ -31,7 +31,10 @@ function here(request: Request) {
 
 async function signOutTo(deps: OfficeDeps, request: Request, location: string): Promise<Response> {
   const session = await deps.sessions.get(request)
-  return redirect(location, { status: 303, headers: { "Set-Cookie": await deps.sessions.destroy(request, session), ...OFFICE_HEADERS } })
+  return redirect(location, {
+    status: 303,
+    headers: { "Set-Cookie": await deps.sessions.destroy(request, session), ...OFFICE_HEADERS },
+  })
 }
 
 export function loginUrl(request: Request, expired: boolean) {
@@ -48,7 +51,11 @@ export function loginUrl(request: Request, expired: boolean) {
  * login page when there is no session or it expired, to the point chooser
  * when they act for several points and have not chosen one yet.
  */
-export async function requireStaff(deps: OfficeDeps, request: Request, { needPoint = true } = {}): Promise<StaffContext> {
+export async function requireStaff(
+  deps: OfficeDeps,
+  request: Request,
+  { needPoint = true } = {}
+): Promise<StaffContext> {
   const session = await deps.sessions.get(request)
   const token = session.get("token")
   const now = (deps.now?.() ?? new Date()).getTime()
@@ -64,7 +71,8 @@ export async function requireStaff(deps: OfficeDeps, request: Request, { needPoi
     try {
       return await deps.client.json<T>(what, path, { ...init, token })
     } catch (error) {
-      if (error instanceof StaffHttpError && error.status === 401) throw await signOutTo(deps, request, loginUrl(request, true))
+      if (error instanceof StaffHttpError && error.status === 401)
+        throw await signOutTo(deps, request, loginUrl(request, true))
       throw error
     }
   }
@@ -78,7 +86,7 @@ export async function requireStaff(deps: OfficeDeps, request: Request, { needPoi
       try {
         return await call<T>(what, path, init)
       } catch (error) {
-        if (error instanceof StaffHttpError && error.status === 404 && !error.missingRoute) throw notFound()
+        if (error instanceof StaffHttpError && error.status === 404) throw notFound()
         throw error
       }
     },

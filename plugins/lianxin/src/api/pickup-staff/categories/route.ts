@@ -1,13 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { officeContext } from "../households/office"
+import type { StaffCategoriesResponse } from "../../contract"
 
 /** Active public categories a listing can go in. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffCategoriesResponse>) {
   await officeContext(req)
   const categories = await req.scope
     .resolve(Modules.PRODUCT)
-    .listProductCategories({ is_active: true, is_internal: false }, { select: ["id", "name", "handle", "rank"], take: 1000 })
+    .listProductCategories(
+      { is_active: true, is_internal: false },
+      { select: ["id", "name", "handle", "rank"], take: 1000 }
+    )
   res.json({
     categories: categories
       .sort((a: any, b: any) => (a.rank ?? 0) - (b.rank ?? 0))

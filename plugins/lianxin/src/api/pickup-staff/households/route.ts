@@ -4,19 +4,30 @@ import { registerOfficeHouseholdWorkflow } from "../../../workflows/listing/regi
 import { parseOr400 } from "../../utils/zod-issues"
 import { households, listings, notFound, officeContext, officeHouseholdLinks, staffHouseholdViews } from "./office"
 import { StaffListHouseholdsQuery, StaffRegisterHousehold } from "./validators"
+import type { StaffHouseholdResponse, StaffHouseholdsResponse } from "../../contract"
 
 /** The households registered through my offices, newest first; `q` searches code and display name. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHouseholdsResponse>) {
   const ctx = await officeContext(req)
   const { q, limit, offset } = parseOr400(StaffListHouseholdsQuery, req.query)
   const links = await officeHouseholdLinks(req, ctx.officeIds)
   const ids = [...links.keys()]
   if (!ids.length) return res.json({ households: [], count: 0, offset, limit })
-  const [rows, count] = await households(req).listAndCountHouseholds(
-    { id: ids, ...(q ? { q } : {}) } as any,
-    { select: ["id"], take: limit, skip: offset, order: { created_at: "DESC" } }
-  )
-  res.json({ households: await staffHouseholdViews(req, rows.map((r) => r.id)), count, offset, limit })
+  const [rows, count] = await households(req).listAndCountHouseholds({ id: ids, ...(q ? { q } : {}) } as any, {
+    select: ["id"],
+    take: limit,
+    skip: offset,
+    order: { created_at: "DESC" },
+  })
+  res.json({
+    households: await staffHouseholdViews(
+      req,
+      rows.map((r) => r.id)
+    ),
+    count,
+    offset,
+    limit,
+  })
 }
 
 /**
@@ -24,11 +35,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * double tap, a retry after a lost answer) returns the household registered
  * the first time with 200.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHouseholdResponse>) {
   const ctx = await officeContext(req)
   const body = parseOr400(StaffRegisterHousehold, req.body)
   if (!ctx.officeIds.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "You are not assigned to a pickup point of any property office")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "You are not assigned to a pickup point of any property office"
+    )
   }
   const officeId = body.property_office_id ?? ctx.officeIds[0]
   if (!ctx.officeIds.includes(officeId)) throw notFound("property office", officeId)
@@ -37,7 +51,10 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     const [done] = await listings(req).listOfficeRegistrations({ idempotency_key: body.idempotency_key }, { take: 1 })
     if (!done) return false
     if (!ctx.officeIds.includes(done.property_office_id)) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, "idempotency_key: already used for another request; make a new one")
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "idempotency_key: already used for another request; make a new one"
+      )
     }
     const [household] = await staffHouseholdViews(req, [done.household_id])
     res.status(200).json({ household })
@@ -51,9 +68,10 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
         national_id: body.registry.national_id,
         poverty_status: body.registry.poverty_registered ? ("registered" as const) : ("none" as const),
         phone: body.registry.phone ?? null,
-        bank: body.registry.bank_name && body.registry.bank_account
-          ? { bank_name: body.registry.bank_name, account: body.registry.bank_account }
-          : null,
+        bank:
+          body.registry.bank_name && body.registry.bank_account
+            ? { bank_name: body.registry.bank_name, account: body.registry.bank_account }
+            : null,
       }
     : null
   let householdId: string

@@ -5,9 +5,10 @@ import { parseOr400 } from "../../utils/zod-issues"
 import { listings, notFound, officeContext, ownHousehold, type OfficeContext } from "../households/office"
 import { listingViews } from "./helpers"
 import { StaffCreateListing, StaffListListingsQuery } from "./validators"
+import type { StaffListingResponse, StaffListingsResponse } from "../../contract"
 
 /** My offices' listings, newest first. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffListingsResponse>) {
   const ctx = await officeContext(req)
   const { status, household_id, limit, offset } = parseOr400(StaffListListingsQuery, req.query)
   if (!ctx.officeIds.length) return res.json({ listings: [], count: 0, offset, limit })
@@ -27,7 +28,8 @@ async function storeTargets(req: AuthenticatedMedusaRequest) {
   })
   const store: any = stores[0]
   const salesChannelId = store?.default_sales_channel_id as string | undefined
-  if (!salesChannelId) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The store has no default sales channel")
+  if (!salesChannelId)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The store has no default sales channel")
   const { data: channels } = await query.graph({
     entity: "sales_channel",
     fields: ["id", "stock_locations.id"],
@@ -50,7 +52,10 @@ async function replayListing(req: AuthenticatedMedusaRequest, ctx: OfficeContext
   const [done] = await listings(req).listListings({ idempotency_key: key }, { take: 1, relations: ["harvest_batches"] })
   if (!done) return null
   if (!ctx.officeIds.includes(done.property_office_id)) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, "idempotency_key: already used for another request; make a new one")
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      "idempotency_key: already used for another request; make a new one"
+    )
   }
   return done
 }
@@ -59,7 +64,7 @@ async function replayListing(req: AuthenticatedMedusaRequest, ctx: OfficeContext
  * Lists a household's produce: a draft product awaiting an operator's review.
  * The same idempotency_key again returns the first listing with 200.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffListingResponse>) {
   const ctx = await officeContext(req)
   const body = parseOr400(StaffCreateListing, req.body)
   const officeId = await ownHousehold(req, ctx, body.household_id)

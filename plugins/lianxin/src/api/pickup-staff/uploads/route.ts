@@ -4,12 +4,16 @@ import { uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
 import { randomUUID } from "node:crypto"
 import { officeContext } from "../households/office"
 import { UPLOAD_TYPES, uploadProblem, type UploadType, type UploadedFile } from "./validators"
+import type { StaffUploadsResponse } from "../../contract"
 
 /** Listing photos (and 合格证 photos) from the staff's phone, stored through Medusa's file module. */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffUploadsResponse>) {
   const ctx = await officeContext(req)
   if (!ctx.officeIds.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "You are not assigned to a pickup point of any property office")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "You are not assigned to a pickup point of any property office"
+    )
   }
   const files = ((req as unknown as { files?: UploadedFile[] }).files ?? []) as UploadedFile[]
   const problem = uploadProblem(files)

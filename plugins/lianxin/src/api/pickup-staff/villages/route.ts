@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { households, officeContext } from "../households/office"
+import type { StaffVillagesResponse } from "../../contract"
 
 /** Villages and their cooperatives, for the registration form. Public names only. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffVillagesResponse>) {
   await officeContext(req)
   const villages = await households(req).listVillages(
     {},

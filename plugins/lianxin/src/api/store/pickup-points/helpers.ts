@@ -49,9 +49,9 @@ export async function openCycles(req: MedusaRequest, point: { id: string }) {
     id: s.cycle.id,
     name: s.cycle.name,
     rhythm: s.cycle.rhythm,
-    resident_cutoff_at: s.cycle.resident_cutoff_at,
-    pickup_starts_at: s.cycle.pickup_starts_at,
-    pickup_ends_at: s.cycle.pickup_ends_at,
+    resident_cutoff_at: new Date(s.cycle.resident_cutoff_at).toISOString(),
+    pickup_starts_at: new Date(s.cycle.pickup_starts_at).toISOString(),
+    pickup_ends_at: new Date(s.cycle.pickup_ends_at).toISOString(),
     places_left: cycleOffer(s, now).places_left,
   }))
 }

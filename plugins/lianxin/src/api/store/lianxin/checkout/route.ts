@@ -8,6 +8,7 @@ import { parseOr400 } from "../../../utils/zod-issues"
 import { pickup } from "../../../pickup-staff/helpers"
 import { customerIdOf } from "../../helpers/order-proof"
 import { StoreLianxinCheckoutBody } from "./validators"
+import type { StoreCheckoutResponse } from "../../../contract"
 
 /**
  * The whole checkout in one request (issue 10): contact, pickup point and
@@ -21,7 +22,7 @@ import { StoreLianxinCheckoutBody } from "./validators"
  * → { type: "order", order: { id }, pickup, pickup_code: { code, qr_token } | null }
  * → { type: "payment", payment_collection_id, pickup }   (complete: false)
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreCheckoutResponse>) {
   const body = parseOr400(StoreLianxinCheckoutBody, req.body)
   const customerId = customerIdOf(req)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -48,19 +49,28 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   })
   res.setHeader("Cache-Control", "no-store")
   if (!result.order_id) {
+    if (!result.payment_collection_id)
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `cart ${body.cart_id} has no payment collection`)
     res.json({ type: "payment", payment_collection_id: result.payment_collection_id, pickup: result.pickup })
     return
   }
   // The code and QR the resident sees (only their HMAC is kept). The order stands without them: the order page issues one.
   let code: { code: string; qr_token: string } | null = null
   try {
-    const [assignment] = await pickup(req).listPickupAssignments({ order_id: result.order_id }, { take: 1, select: ["id"] })
+    const [assignment] = await pickup(req).listPickupAssignments(
+      { order_id: result.order_id },
+      { take: 1, select: ["id"] }
+    )
     if (assignment) {
-      const { result: issued } = await issuePickupCodeWorkflow(req.scope).run({ input: { assignment_id: assignment.id } })
+      const { result: issued } = await issuePickupCodeWorkflow(req.scope).run({
+        input: { assignment_id: assignment.id },
+      })
       code = { code: issued.code, qr_token: issued.qr_token }
     }
   } catch (error) {
-    req.scope.resolve("logger").warn(`[checkout] order ${result.order_id} placed, its pickup code not issued: ${(error as Error).message}`)
+    req.scope
+      .resolve("logger")
+      .warn(`[checkout] order ${result.order_id} placed, its pickup code not issued: ${(error as Error).message}`)
   }
   res.json({ type: "order", order: { id: result.order_id }, pickup: result.pickup, pickup_code: code })
 }

@@ -3,13 +3,14 @@ import { nowOf } from "../../../../utils/clock"
 import { parseOr400 } from "../../../utils/zod-issues"
 import { pickup } from "../../../pickup-staff/helpers"
 import { ownPickup, StorePickupOrderProof } from "./helpers"
+import type { StoreOrderPickupResponse } from "../../../contract"
 
 /**
  * Where and when to collect, the state, what is left to pay, and the QR token
  * (never the code). For the signed-in owner, or a guest with ?cart_id= of the
  * cart the order was placed from.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreOrderPickupResponse>) {
   const { cart_id } = parseOr400(StorePickupOrderProof, req.query)
   const a = await ownPickup(req, cart_id)
   const svc = pickup(req)
@@ -21,21 +22,34 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     pickup: {
       status: a.status,
       bag_number: a.bag_number,
-      pickup_point: { id: point.id, name: point.name, compound_name: (point as any).office.compound_name, address: (point as any).office.address },
+      pickup_point: {
+        id: point.id,
+        name: point.name,
+        compound_name: (point as any).office.compound_name,
+        address: (point as any).office.address,
+      },
       order_cycle: {
         id: cycle.id,
         name: cycle.name,
-        resident_cutoff_at: cycle.resident_cutoff_at,
-        pickup_starts_at: cycle.pickup_starts_at,
-        pickup_ends_at: cycle.pickup_ends_at,
+        resident_cutoff_at: cycle.resident_cutoff_at.toISOString(),
+        pickup_starts_at: cycle.pickup_starts_at.toISOString(),
+        pickup_ends_at: cycle.pickup_ends_at.toISOString(),
       },
       // What POST /store/lianxin/orders/:id/cancel will accept right now.
       cancellable: a.status === "placed" && new Date(cycle.resident_cutoff_at).getTime() > nowOf(req.scope).getTime(),
       hold_expires_at: a.hold_expires_at,
       refunded_fen: a.refunded_fen,
       collect_reduction_fen: a.collect_reduction_fen,
-      lines: (a.lines ?? []).map((l: any) => ({ line_item_id: l.line_item_id, title: l.title, quantity: l.quantity, short_quantity: l.short_quantity })),
-      qr_token: live && a.code_version > 0 ? svc.signToken({ a: a.id, o: a.order_id, p: a.pickup_point_id, v: a.code_version }) : null,
+      lines: (a.lines ?? []).map((l: any) => ({
+        line_item_id: l.line_item_id,
+        title: l.title,
+        quantity: l.quantity,
+        short_quantity: l.short_quantity,
+      })),
+      qr_token:
+        live && a.code_version > 0
+          ? svc.signToken({ a: a.id, o: a.order_id, p: a.pickup_point_id, v: a.code_version })
+          : null,
     },
   })
 }

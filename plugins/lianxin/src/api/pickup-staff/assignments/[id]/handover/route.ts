@@ -5,13 +5,14 @@ import { parseOr400 } from "../../../../utils/zod-issues"
 import { answerConflict, ownAssignment, staffContext, counterView } from "../../../helpers"
 import { StaffHandoverBody } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
+import type { StaffHandoverResponse } from "../../../../contract"
 
 /**
  * Verifies the code (or QR token) for this very order under the lockout, then
  * hands over exactly once: of two staff handing over at the same moment, one
  * gets 200 and the other 409.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHandoverResponse>) {
   const ctx = await staffContext(req)
   const body = parseOr400(StaffHandoverBody, req.body)
   const assignment = await ownAssignment(req, ctx, req.params.id)
@@ -27,7 +28,13 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   })
   if (!result.ok) return answerFailure(req, res, result, ctx.staffId, assignment.pickup_point_id)
   if (result.assignment_id !== assignment.id) {
-    return answerFailure(req, res, { ok: false, reason: "bad_token", locked_until: null, failure_id: null }, ctx.staffId, assignment.pickup_point_id)
+    return answerFailure(
+      req,
+      res,
+      { ok: false, reason: "bad_token", locked_until: null, failure_id: null },
+      ctx.staffId,
+      assignment.pickup_point_id
+    )
   }
   const ran = await answerConflict(res, () =>
     handOverPickupWorkflow(req.scope).run({

@@ -3,8 +3,9 @@ import { checkInBatchWorkflow } from "../../../../../workflows/pickup/batches"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { answerConflict, ownBatch, pickup, staffContext } from "../../../helpers"
 import { StaffCheckInBody } from "../../../validators"
+import type { StaffCheckInResponse } from "../../../../contract"
 
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffCheckInResponse>) {
   const ctx = await staffContext(req)
   const body = parseOr400(StaffCheckInBody, req.body)
   const batch = await ownBatch(req, ctx, req.params.id)

@@ -8,6 +8,7 @@ import { parseOr400 } from "../../../../utils/zod-issues"
 import { pickup } from "../../../helpers"
 import { notFound, officeContext, ownHousehold, staffHouseholdViews } from "../../office"
 import { StaffCounterQuery } from "../../validators"
+import type { StaffHouseholdCounterResponse } from "../../../../contract"
 
 /**
  * The household's own view at the counter: what sold in the cycle (or, without
@@ -27,7 +28,7 @@ function quantityOf(item: any): number | null {
   return Number.isFinite(n) ? n : null
 }
 
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHouseholdCounterResponse>) {
   const ctx = await officeContext(req)
   const householdId = req.params.id
   await ownHousehold(req, ctx, householdId)
@@ -35,7 +36,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const ledger: RevenueShareModuleService = req.scope.resolve(REVENUE_SHARE_MODULE)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
-  let period: Record<string, unknown>
+  let period: StaffHouseholdCounterResponse["period"]
   let orderIds: string[]
   if (cycle_id) {
     const [cycle] = await pickup(req).listOrderCycles({ id: cycle_id }, { take: 1 })
@@ -49,24 +50,28 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       type: "cycle",
       cycle_id: cycle.id,
       name: cycle.name,
-      pickup_starts_at: cycle.pickup_starts_at,
-      pickup_ends_at: cycle.pickup_ends_at,
+      pickup_starts_at: cycle.pickup_starts_at.toISOString(),
+      pickup_ends_at: cycle.pickup_ends_at.toISOString(),
     }
   } else {
     const week = weekContaining(new Date())
     const accruals = await ledger.listLedgerEntries(
-      { party_type: "household", party_id: householdId, kind: "accrual", occurred_at: { $gte: week.start, $lt: week.end } } as any,
+      {
+        party_type: "household",
+        party_id: householdId,
+        kind: "accrual",
+        occurred_at: { $gte: week.start, $lt: week.end },
+      } as any,
       { select: ["order_id"], take: 100_000 }
     )
     orderIds = [...new Set(accruals.map((e) => e.order_id as string).filter(Boolean))]
-    period = { type: "week", start: week.start, end: week.end }
+    period = { type: "week", start: week.start.toISOString(), end: week.end.toISOString() }
   }
 
   const entries = orderIds.length
-    ? await ledger.listLedgerEntries(
-        { party_type: "household", party_id: householdId, order_id: orderIds } as any,
-        { take: 100_000 }
-      )
+    ? await ledger.listLedgerEntries({ party_type: "household", party_id: householdId, order_id: orderIds } as any, {
+        take: 100_000,
+      })
     : []
   const totals = counterTotals(entries.map((e) => ({ ...e, amount: Number(e.amount) })) as CounterLedgerEntry[])
 
@@ -75,11 +80,21 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { data: orders } = soldOrderIds.length
     ? await query.graph({
         entity: "order",
-        fields: ["id", "items.id", "items.product_title", "items.variant_title", "items.quantity", "items.raw_quantity", "items.detail.quantity"],
+        fields: [
+          "id",
+          "items.id",
+          "items.product_title",
+          "items.variant_title",
+          "items.quantity",
+          "items.raw_quantity",
+          "items.detail.quantity",
+        ],
         filters: { id: soldOrderIds },
       })
     : { data: [] as any[] }
-  const itemById = new Map<string, any>((orders as any[]).flatMap((o) => (o.items ?? []).map((i: any) => [i.id as string, i] as const)))
+  const itemById = new Map<string, any>(
+    (orders as any[]).flatMap((o) => (o.items ?? []).map((i: any) => [i.id as string, i] as const))
+  )
   const sold = totals.lines.map((l) => {
     const item = l.line_item_id ? itemById.get(l.line_item_id) : undefined
     return {
@@ -97,7 +112,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { household_id: householdId },
     { relations: ["lines", "payment"], order: { period_start: "DESC" }, take: 1 }
   )
-  let latest_statement: Record<string, unknown> | null = null
+  let latest_statement: StaffHouseholdCounterResponse["latest_statement"] = null
   if (statement) {
     const productIds = [...new Set((statement.lines ?? []).map((l: any) => l.product_id).filter(Boolean))] as string[]
     const { data: products } = productIds.length
@@ -107,8 +122,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     const payment = (statement as any).payment
     latest_statement = {
       id: statement.id,
-      period_start: statement.period_start,
-      period_end: statement.period_end,
+      period_start: new Date(statement.period_start).toISOString(),
+      period_end: new Date(statement.period_end).toISOString(),
       total_fen: Number(statement.total),
       status: payment ? "paid" : "unpaid",
       paid_at: payment?.paid_at ?? null,
@@ -116,7 +131,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         .map((l: any) => ({
           order_id: l.order_id,
           product_id: l.product_id,
-          product_title: l.product_id ? titleOf.get(l.product_id) ?? null : null,
+          product_title: l.product_id ? (titleOf.get(l.product_id) ?? null) : null,
           amount_fen: Number(l.amount),
           occurred_at: l.occurred_at,
         }))

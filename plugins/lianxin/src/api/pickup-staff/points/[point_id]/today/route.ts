@@ -3,25 +3,28 @@ import { mattersToday, shanghaiDay, sortByUrgency } from "../../../../../utils/p
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownPoint, pickup, staffContext } from "../../../helpers"
 import { EmptyQuery } from "../../../validators"
+import type { StaffTodayResponse } from "../../../../contract"
 
 /**
  * The counter's day at a point (Asia/Shanghai): batches whose pickup window
  * is today, batches not yet arrived whose pickup starts within 48 h, and
  * ready batches still holding orders — most urgent first.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffTodayResponse>) {
   const ctx = await staffContext(req)
   const pointId = ownPoint(ctx, req.params.point_id)
   parseOr400(EmptyQuery, req.query)
   const svc = pickup(req)
   const now = new Date()
   const [point] = await svc.listPickupPoints({ id: pointId }, { take: 1, relations: ["office"] })
-  const rows = (await svc.counterBatches({ point_id: pointId, day_start: shanghaiDay(now).start, now })).map((r: any) => ({
-    ...r,
-    pickup_starts_at: new Date(r.pickup_starts_at),
-    pickup_ends_at: new Date(r.pickup_ends_at),
-    ready_count: r.ready,
-  }))
+  const rows = (await svc.counterBatches({ point_id: pointId, day_start: shanghaiDay(now).start, now })).map(
+    (r: any) => ({
+      ...r,
+      pickup_starts_at: new Date(r.pickup_starts_at),
+      pickup_ends_at: new Date(r.pickup_ends_at),
+      ready_count: r.ready,
+    })
+  )
   const batches = sortByUrgency(
     rows.filter((r) => mattersToday(r, now)),
     now
@@ -44,7 +47,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       pickup_start_at: r.pickup_starts_at,
       pickup_end_at: r.pickup_ends_at,
     },
-    counts: { placed: r.placed, ready: r.ready, collected: r.collected, uncollected: r.uncollected, canceled: r.canceled },
+    counts: {
+      placed: r.placed,
+      ready: r.ready,
+      collected: r.collected,
+      uncollected: r.uncollected,
+      canceled: r.canceled,
+    },
     short_lines: r.short_lines,
   }))
   const office = (point as any).office

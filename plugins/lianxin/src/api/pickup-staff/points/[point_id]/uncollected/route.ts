@@ -3,9 +3,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownPoint, pickup, staffContext } from "../../../helpers"
 import { PageQuery } from "../../../validators"
+import type { StaffUncollectedResponse } from "../../../../contract"
 
 /** Orders past their hold (and ready ones near expiry) with what was done with them. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffUncollectedResponse>) {
   const ctx = await staffContext(req)
   const pointId = ownPoint(ctx, req.params.point_id)
   const q = parseOr400(PageQuery, req.query)

@@ -4,9 +4,10 @@ import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownAssignment, ownPoint, staffContext, counterView } from "../../../helpers"
 import { StaffVerifyBody } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
+import type { StaffCounterPickupResponse } from "../../../../contract"
 
 /** Looks an order up by its code or QR token at this point (nothing is handed over). */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffCounterPickupResponse>) {
   const ctx = await staffContext(req)
   const body = parseOr400(StaffVerifyBody, req.body)
   const pointId = ownPoint(ctx, req.params.point_id)

@@ -3,33 +3,7 @@ import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { orderForOwner } from "../../../helpers/order-proof"
 import { StoreGetOwnOrderQuery } from "../validators"
-
-/** What the owner's order page shows (Medusa's totals included). */
-export const OWN_ORDER_FIELDS = [
-  "id",
-  "display_id",
-  "status",
-  "fulfillment_status",
-  "payment_status",
-  "created_at",
-  "email",
-  "currency_code",
-  "total",
-  "subtotal",
-  "items.id",
-  "items.product_id",
-  "items.variant_id",
-  "items.product_handle",
-  "items.product_title",
-  "items.title",
-  "items.variant_title",
-  "items.quantity",
-  "items.unit_price",
-  "items.total",
-  "shipping_address.first_name",
-  "shipping_address.phone",
-  "metadata",
-]
+import { STORE_ORDER_FIELDS, type StoreOwnOrder, type StoreOwnOrderResponse } from "../../../../contract"
 
 /**
  * An order for its owner only: the signed-in customer it belongs to, or a
@@ -40,12 +14,13 @@ export const OWN_ORDER_FIELDS = [
  *
  * → { order }
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreOwnOrderResponse>) {
   const { cart_id } = parseOr400(StoreGetOwnOrderQuery, req.query)
   await orderForOwner(req, req.params.id, cart_id, ["id"])
   const { result } = await getOrderDetailWorkflow(req.scope).run({
-    input: { fields: OWN_ORDER_FIELDS, order_id: req.params.id, filters: { is_draft_order: false } },
+    input: { fields: [...STORE_ORDER_FIELDS], order_id: req.params.id, filters: { is_draft_order: false } },
   })
   res.setHeader("Cache-Control", "no-store")
-  res.json({ order: result })
+  // Medusa's DTO types dates as Date | string; on the wire they are the ISO strings of the contract.
+  res.json({ order: result as unknown as StoreOwnOrder })
 }

@@ -3,13 +3,14 @@ import { issuePickupCodeWorkflow } from "../../../../../workflows/pickup/counter
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { StoreEmptyQuery } from "../../../pickup-points/validators"
 import { ownPickup, StorePickupOrderProof } from "../helpers"
+import type { StoreIssuedCodeResponse } from "../../../../contract"
 
 /**
  * Issues a new pickup code and QR token and shows them this once: only their
  * HMAC is kept. Any earlier code (and QR) stops working. For the signed-in
  * owner, or a guest with { cart_id } of the cart the order was placed from.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreIssuedCodeResponse>) {
   const { cart_id } = parseOr400(StorePickupOrderProof, req.body)
   parseOr400(StoreEmptyQuery, req.query)
   const a = await ownPickup(req, cart_id)

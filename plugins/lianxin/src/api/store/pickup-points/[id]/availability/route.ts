@@ -6,6 +6,7 @@ import { parseOr400 } from "../../../../utils/zod-issues"
 import { pickup } from "../../../../pickup-staff/helpers"
 import { activePoint } from "../../helpers"
 import { StoreAvailabilityQuery } from "../../validators"
+import type { StoreAvailabilityResponse } from "../../../../contract"
 
 /**
  * Whether this point's cycle (the given one, else the next open cycle there —
@@ -16,7 +17,7 @@ import { StoreAvailabilityQuery } from "../../validators"
  * given one is canceled), cutoff_passed, batch_closed, point_full (no class
  * has a place left).
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreAvailabilityResponse>) {
   const q = parseOr400(StoreAvailabilityQuery, req.query)
   const point = await activePoint(req, req.params.id)
   const now = nowOf(req.scope)
