@@ -122,6 +122,11 @@ function unknownFields(objects) {
     const tsc = path.join(repoDir, "node_modules", "typescript", "bin", "tsc")
     const run = spawnSync(process.execPath, [tsc, "-p", dir], { encoding: "utf8" })
     if (run.status === 0) return []
+    if (run.error || !run.stdout.includes("error TS")) {
+      return [
+        `k8s: tsc could not check unknown fields (${run.error?.message ?? `exit ${run.status}: ${run.stdout}${run.stderr}`.trim()})`,
+      ]
+    }
     return run.stdout
       .split("\n")
       .filter((l) => l.includes("error TS"))
