@@ -47,6 +47,20 @@ export function compileTrust(setting = DEFAULT_TRUST_PROXY) {
 }
 
 /**
+ * A 304 (a public page whose ETag matched) must not carry this response's CSP:
+ * caches update the stored response's headers from a 304, and the stored page's
+ * inline scripts carry the nonce of the policy stored with it.
+ */
+export function withoutPolicyOn304(_req, res, next) {
+  const writeHead = res.writeHead
+  res.writeHead = function (status, ...rest) {
+    if (status === 304) res.removeHeader("Content-Security-Policy")
+    return writeHead.call(this, status, ...rest)
+  }
+  next()
+}
+
+/**
  * The Content-Security-Policy of a page: scripts only from this origin or
  * inline with this response's nonce (React Router's hydration data and module
  * bootstrap carry it, see entry.server.tsx); styles from this origin, style
@@ -129,6 +143,7 @@ export function createServerApp({
       stripe: Boolean(process.env.STRIPE_PUBLISHABLE_KEY?.trim()),
     })
   )
+  app.use(withoutPolicyOn304)
   app.use(compression())
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }))
   app.use(express.static(clientDir, { maxAge: "1h" }))

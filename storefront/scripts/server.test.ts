@@ -39,6 +39,8 @@ beforeAll(async () => {
       client: req.headers[CLIENT_ADDRESS_HEADER] ?? null,
       host: req.headers["x-forwarded-host"] ?? null,
     })
+    // What entry.server.tsx answers when a public page's ETag matches.
+    if (req.path === "/not-modified") return res.status(304).set("ETag", 'W/"x"').end()
     res.type("html").send("<p>ok</p>")
   })
   server = fakeHandler.listen(0, "127.0.0.1")
@@ -81,6 +83,15 @@ describe("storefront server headers", () => {
     expect(a.headers.get("x-content-type-options")).toBe("nosniff")
     expect(a.headers.get("x-powered-by")).toBeNull()
     expect(a.headers.get("strict-transport-security")).toBeNull()
+  })
+
+  it("sends no CSP with a 304: a cache would pair a stored page with a policy of another nonce", async () => {
+    const notModified = await get("/not-modified")
+    expect(notModified.status).toBe(304)
+    expect(notModified.headers.get("etag")).toBe('W/"x"')
+    expect(notModified.headers.get("content-security-policy")).toBeNull()
+    expect(notModified.headers.get("x-frame-options")).toBe("DENY")
+    expect((await get("/")).headers.get("content-security-policy")).toContain("'nonce-")
   })
 
   it("HSTS and upgrade-insecure-requests only when a trusted proxy says https", async () => {

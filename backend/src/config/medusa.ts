@@ -280,3 +280,26 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
     ],
   }
 }
+
+/**
+ * `npm run bench` (issue 16) only: Medusa with nothing of ours — no plugin, no search, notification or payment
+ * modules, admin off — started with LIANXIN_BENCH_VANILLA=1 on the same database as the shop, so the figures compare
+ * Medusa's own query path against ours on the same data. Never a way to run the shop.
+ */
+export function vanillaMedusaConfig(env: NodeJS.ProcessEnv): InputConfigWithArrayModules {
+  return {
+    projectConfig: {
+      databaseUrl: env.DATABASE_URL,
+      http: {
+        storeCors: env.STORE_CORS ?? "",
+        adminCors: "",
+        authCors: "",
+        jwtSecret: env.JWT_SECRET ?? DEV_SECRET,
+        cookieSecret: env.COOKIE_SECRET ?? DEV_SECRET,
+      },
+    },
+    admin: { disable: true },
+    plugins: [],
+    modules: [],
+  }
+}

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { BaseSetup } from "../base"
+import { benchScenario } from "./bench"
 import { demoScenario } from "./demo"
 import { e2eScenario } from "./e2e"
 
@@ -16,6 +17,7 @@ export const SCENARIOS = {
   base: baseScenario,
   demo: demoScenario,
   e2e: e2eScenario,
+  bench: benchScenario,
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof SCENARIOS
