@@ -122,6 +122,11 @@ function unknownFields(objects) {
     const tsc = path.join(repoDir, "node_modules", "typescript", "bin", "tsc")
     const run = spawnSync(process.execPath, [tsc, "-p", dir], { encoding: "utf8" })
     if (run.status === 0) return []
+    if (run.error || !run.stdout.includes("error TS")) {
+      return [
+        `k8s: tsc could not check unknown fields (${run.error?.message ?? `exit ${run.status}: ${run.stdout}${run.stderr}`.trim()})`,
+      ]
+    }
     return run.stdout
       .split("\n")
       .filter((l) => l.includes("error TS"))
@@ -237,10 +242,19 @@ export async function runChecks({
       `compose.yaml: docker-compose config accepts it; ${Object.keys(services).length} services, servers ×2 + worker ×1 + storefronts ×2 after migrate`
     )
 
-    const refused = composeConfig(deployDir, os.devNull)
-    if (refused.status === 0)
+    // With an empty env file it must stop at a missing secret (not at anything else).
+    const emptyEnv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-env-")), "empty.env")
+    fs.writeFileSync(emptyEnv, "")
+    const refused = composeConfig(deployDir, emptyEnv)
+    fs.rmSync(path.dirname(emptyEnv), { recursive: true, force: true })
+    const missing = refused.stderr.match(/Missing mandatory value .* in service "([\w-]+)": (set [A-Z_]+)/)
+    if (refused.status === 0) {
       problems.push("compose.yaml: docker-compose config accepts it without any secret (give secrets the VAR:? form)")
-    else passed.push("compose.yaml: refused without the secrets (their VAR:? form)")
+    } else if (!missing) {
+      problems.push(
+        `compose.yaml: without env file docker-compose fails, but not on a missing secret: ${refused.stderr.trim()}`
+      )
+    } else passed.push(`compose.yaml: refused without the secrets (service ${missing[1]}: "${missing[2]}")`)
   }
 
   if (want("k8s")) await checkKubernetes({ deployDir, stages, known, problems, passed })

@@ -3,8 +3,9 @@ import type { BaseSetup } from "./base"
 import { SCENARIOS } from "./scenarios"
 
 describe("scenarios", () => {
-  it("offers base (production's first start), demo and e2e", () => {
-    expect(Object.keys(SCENARIOS).sort()).toEqual(["base", "demo", "e2e"])
+  it("offers base (production's first start) beside the others", () => {
+    expect(Object.keys(SCENARIOS)).toContain("base")
+    expect(Object.keys(SCENARIOS)).toEqual(expect.arrayContaining(["demo", "e2e"]))
   })
 
   it("base adds nothing to the base setup: it resolves no module, so it writes no catalogue and no admin", async () => {

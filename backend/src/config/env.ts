@@ -6,9 +6,7 @@ import { z } from "zod"
  * Every environment variable the backend reads, in one schema. A missing or
  * malformed value stops start-up with a message that names it.
  */
-const booleanish = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1")
+const booleanish = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")
 
 const origins = z
   .string()
@@ -21,7 +19,10 @@ const origins = z
 const is32ByteKey = (v: string) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32
 
 /** A key id: what a ciphertext names to say which key wrote it. */
-const keyId = z.string().regex(/^[a-z0-9]{1,16}$/, "must be 1-16 lowercase letters or digits, e.g. v2").default("v1")
+const keyId = z
+  .string()
+  .regex(/^[a-z0-9]{1,16}$/, "must be 1-16 lowercase letters or digits, e.g. v2")
+  .default("v1")
 
 /** `<key id>:<key>` pairs, comma-separated; parsed into { id: key }. Messages never quote a key. */
 const keyList = z
@@ -82,6 +83,20 @@ export const backendEnvSchema = z
     MEDUSA_ADMIN_BACKEND_URL: z.string().url("must be a URL").optional(),
     /** Where uploaded files are written (tests use a temporary folder); unset: <cwd>/static. */
     LIANXIN_UPLOAD_DIR: z.string().min(1).optional(),
+    /**
+     * Uploads in an S3-compatible bucket (阿里云 OSS, MinIO, AWS) instead of the local directory, for backends on
+     * several hosts (docs/deploy.md#uploads). Set: Medusa's file-s3 provider replaces file-local.
+     */
+    LIANXIN_S3_BUCKET: z.string().min(1).optional(),
+    LIANXIN_S3_REGION: z.string().min(1).optional(),
+    /** The S3 API endpoint, e.g. https://oss-cn-hangzhou.aliyuncs.com; unset: AWS's for the region. */
+    LIANXIN_S3_ENDPOINT: z.string().url("must be a URL such as https://oss-cn-hangzhou.aliyuncs.com").optional(),
+    /** Public base URL of the bucket: file URLs are <this>/<key>. */
+    LIANXIN_S3_FILE_URL: z.string().url("must be the bucket's public URL").optional(),
+    LIANXIN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    LIANXIN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Key prefix inside the bucket (e.g. uploads/). */
+    LIANXIN_S3_PREFIX: z.string().optional(),
     /**
      * Meilisearch serving product search (`npm start` starts the packaged one and
      * sets this). Unset: no search index; search answers from PostgreSQL.
@@ -182,7 +197,10 @@ export const backendEnvSchema = z
             return parsed as Record<string, string>
           }
         } catch {}
-        ctx.addIssue({ code: "custom", message: 'must be a JSON object of template codes, e.g. {"otp_sign_in":"SMS_1234"}' })
+        ctx.addIssue({
+          code: "custom",
+          message: 'must be a JSON object of template codes, e.g. {"otp_sign_in":"SMS_1234"}',
+        })
         return z.NEVER
       }),
     ALIYUN_SMS_ENDPOINT: z.string().url("must be a URL").default("https://dysmsapi.aliyuncs.com"),
@@ -199,16 +217,29 @@ export const backendEnvSchema = z
      */
     STRIPE_API_KEY: z
       .string()
-      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, "must be a Stripe secret key (sk_test_…, sk_live_…, or a restricted rk_…)")
+      .regex(
+        /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/,
+        "must be a Stripe secret key (sk_test_…, sk_live_…, or a restricted rk_…)"
+      )
       .optional(),
-    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9_]+$/, "must be a webhook signing secret (whsec_…)").optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9_]+$/, "must be a webhook signing secret (whsec_…)")
+      .optional(),
     /** Where the Stripe API is (our test server in tests and offline runs); unset: api.stripe.com. */
     STRIPE_API_HOST: z.string().url("must be a URL such as http://127.0.0.1:12111").optional(),
     /** Which online methods residents are offered, comma-separated, in this order. */
     STRIPE_PAYMENT_METHODS: z
       .string()
-      .transform((v) => v.split(",").map((m) => m.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(["wechat_pay", "alipay", "card"])).min(1, "must name at least one of wechat_pay, alipay, card"))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((m) => m.trim())
+          .filter(Boolean)
+      )
+      .pipe(
+        z.array(z.enum(["wechat_pay", "alipay", "card"])).min(1, "must name at least one of wechat_pay, alipay, card")
+      )
       .default(["wechat_pay", "alipay", "card"]),
     /** How long Medusa waits before processing a payment webhook (Medusa's default 5000; 0 would also mean 5000). */
     STRIPE_WEBHOOK_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
@@ -219,15 +250,21 @@ export const backendEnvSchema = z
       ctx.addIssue({
         code: "custom",
         path: [missing],
-        message: "is required together with the other Stripe key (set both for online payments, neither for pay at pickup only)",
+        message:
+          "is required together with the other Stripe key (set both for online payments, neither for pay at pickup only)",
       })
     }
     // `medusa start` runs in production mode, also for local runs against the test server on loopback.
-    if (env.NODE_ENV === "production" && env.STRIPE_API_HOST && !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$))/.test(env.STRIPE_API_HOST)) {
+    if (
+      env.NODE_ENV === "production" &&
+      env.STRIPE_API_HOST &&
+      !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$))/.test(env.STRIPE_API_HOST)
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["STRIPE_API_HOST"],
-        message: "must be https (or http on 127.0.0.1/localhost for the test server) in production; unset it to reach Stripe itself",
+        message:
+          "must be https (or http on 127.0.0.1/localhost for the test server) in production; unset it to reach Stripe itself",
       })
     }
     if (env.LIANXIN_CONFIG_PHASE === "run" && !env.DATABASE_URL) {
@@ -236,6 +273,26 @@ export const backendEnvSchema = z
         path: ["DATABASE_URL"],
         message: "is required (npm start sets it for the embedded PostgreSQL; see README)",
       })
+    }
+    const s3 = [
+      "LIANXIN_S3_REGION",
+      "LIANXIN_S3_FILE_URL",
+      "LIANXIN_S3_ACCESS_KEY_ID",
+      "LIANXIN_S3_SECRET_ACCESS_KEY",
+    ] as const
+    if (env.LIANXIN_S3_BUCKET) {
+      for (const key of s3) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required with LIANXIN_S3_BUCKET" })
+      }
+    } else {
+      for (const key of [...s3, "LIANXIN_S3_ENDPOINT", "LIANXIN_S3_PREFIX"] as const) {
+        if (env[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is set but LIANXIN_S3_BUCKET is not (uploads stay local)",
+          })
+      }
     }
     if (env.MEILISEARCH_HOST && !env.MEILISEARCH_API_KEY) {
       ctx.addIssue({
@@ -256,7 +313,11 @@ export const backendEnvSchema = z
       ["LIANXIN_PICKUP_KEY_PREVIOUS", env.LIANXIN_PICKUP_KEY_ID],
     ] as const) {
       if (current in env[name]) {
-        ctx.addIssue({ code: "custom", path: [name], message: `names the current key's id "${current}"; give the new key a new id (…_KEY_ID)` })
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `names the current key's id "${current}"; give the new key a new id (…_KEY_ID)`,
+        })
       }
     }
     if (env.NODE_ENV === "production" && env.LIANXIN_CONFIG_PHASE === "run") {
@@ -282,14 +343,10 @@ export class EnvError extends Error {
 
 export function parseBackendEnv(raw: Record<string, string | undefined>): BackendEnv {
   // Empty strings count as unset: shells and .env files produce them easily.
-  const cleaned = Object.fromEntries(
-    Object.entries(raw).filter(([, v]) => v !== undefined && v !== "")
-  )
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""))
   const result = backendEnvSchema.safeParse(cleaned)
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`)
-    )
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`))
   }
   return result.data
 }

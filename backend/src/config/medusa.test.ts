@@ -15,9 +15,7 @@ describe("buildMedusaConfig", () => {
 
   it("configures Redis event bus, workflow engine, locking and caching with REDIS_URL", () => {
     const redisUrl = "redis://127.0.0.1:6379"
-    const config = buildMedusaConfig(
-      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", REDIS_URL: redisUrl })
-    )
+    const config = buildMedusaConfig(parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", REDIS_URL: redisUrl }))
     expect(config.projectConfig?.redisUrl).toBe(redisUrl)
     expect(resolves(config.modules!)).toEqual([
       "@medusajs/medusa/file",
@@ -103,6 +101,46 @@ describe("buildMedusaConfig", () => {
     expect(JSON.stringify(config.modules)).toContain('"backend_url":"http://localhost:9123/static"')
   })
 
+  it("keeps uploads in an S3-compatible bucket with LIANXIN_S3_BUCKET, instead of local files", () => {
+    const config = buildMedusaConfig(
+      parseBackendEnv({
+        DATABASE_URL: "postgres://localhost/x",
+        LIANXIN_S3_BUCKET: "lianxin-uploads",
+        LIANXIN_S3_REGION: "oss-cn-hangzhou",
+        LIANXIN_S3_ENDPOINT: "https://oss-cn-hangzhou.aliyuncs.com",
+        LIANXIN_S3_FILE_URL: "https://lianxin-uploads.oss-cn-hangzhou.aliyuncs.com",
+        LIANXIN_S3_ACCESS_KEY_ID: "id",
+        LIANXIN_S3_SECRET_ACCESS_KEY: "secret",
+      })
+    )
+    const file = config.modules!.find((m) => typeof m === "object" && m.resolve === "@medusajs/medusa/file") as {
+      options: { providers: Array<{ resolve: string; id: string; options: Record<string, string> }> }
+    }
+    expect(file.options.providers).toEqual([
+      {
+        resolve: "@medusajs/medusa/file-s3",
+        id: "s3",
+        options: {
+          bucket: "lianxin-uploads",
+          region: "oss-cn-hangzhou",
+          endpoint: "https://oss-cn-hangzhou.aliyuncs.com",
+          file_url: "https://lianxin-uploads.oss-cn-hangzhou.aliyuncs.com",
+          access_key_id: "id",
+          secret_access_key: "secret",
+        },
+      },
+    ])
+  })
+
+  it("refuses an incomplete S3 configuration, and S3 settings without a bucket", () => {
+    expect(() => parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", LIANXIN_S3_BUCKET: "b" })).toThrow(
+      /LIANXIN_S3_REGION is required with LIANXIN_S3_BUCKET[\s\S]*LIANXIN_S3_SECRET_ACCESS_KEY is required/
+    )
+    expect(() => parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", LIANXIN_S3_REGION: "r" })).toThrow(
+      /LIANXIN_S3_REGION is set but LIANXIN_S3_BUCKET is not/
+    )
+  })
+
   it("leaves the session cookie to Medusa unless told, and can relax Secure for local http", () => {
     const base = { DATABASE_URL: "postgres://localhost/x" }
     expect(buildMedusaConfig(parseBackendEnv(base)).projectConfig?.cookieOptions).toBeUndefined()
@@ -148,9 +186,17 @@ describe("buildMedusaConfig", () => {
     })
     expect(onlinePaymentProviderIds(env)).toEqual(["pp_stripe-alipay_stripe", "pp_stripe-wechatpay_stripe"])
     // Medusa's default delay when not set.
-    const defaults = parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", STRIPE_API_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_def" })
+    const defaults = parseBackendEnv({
+      DATABASE_URL: "postgres://localhost/x",
+      STRIPE_API_KEY: "sk_live_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_def",
+    })
     expect(defaults.STRIPE_WEBHOOK_DELAY_MS).toBe(5000)
-    expect(onlinePaymentProviderIds(defaults)).toEqual(["pp_stripe-wechatpay_stripe", "pp_stripe-alipay_stripe", "pp_stripe_stripe"])
+    expect(onlinePaymentProviderIds(defaults)).toEqual([
+      "pp_stripe-wechatpay_stripe",
+      "pp_stripe-alipay_stripe",
+      "pp_stripe_stripe",
+    ])
   })
 
   it("registers our Meilisearch provider as the Search Module's default only with MEILISEARCH_HOST", () => {
@@ -187,7 +233,11 @@ describe("buildMedusaConfig", () => {
       parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "http://127.0.0.1:7700" })
     ).toThrow(/MEILISEARCH_API_KEY is required with MEILISEARCH_HOST/)
     expect(() =>
-      parseBackendEnv({ DATABASE_URL: "postgres://localhost/x", MEILISEARCH_HOST: "127.0.0.1", MEILISEARCH_API_KEY: "0123456789abcdef" })
+      parseBackendEnv({
+        DATABASE_URL: "postgres://localhost/x",
+        MEILISEARCH_HOST: "127.0.0.1",
+        MEILISEARCH_API_KEY: "0123456789abcdef",
+      })
     ).toThrow(/MEILISEARCH_HOST must be a URL/)
   })
 })

@@ -180,6 +180,52 @@ export function notificationModule(env: BackendEnv) {
   }
 }
 
+/**
+ * Medusa's File Module with one provider: an S3-compatible bucket when
+ * LIANXIN_S3_BUCKET is set (backends on several hosts), else local files served
+ * by Medusa at /static, whose URL must name this backend's public address.
+ */
+export function fileModule(env: BackendEnv) {
+  if (env.LIANXIN_S3_BUCKET) {
+    return {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              bucket: env.LIANXIN_S3_BUCKET,
+              region: env.LIANXIN_S3_REGION,
+              file_url: env.LIANXIN_S3_FILE_URL,
+              access_key_id: env.LIANXIN_S3_ACCESS_KEY_ID,
+              secret_access_key: env.LIANXIN_S3_SECRET_ACCESS_KEY,
+              ...(env.LIANXIN_S3_ENDPOINT ? { endpoint: env.LIANXIN_S3_ENDPOINT } : {}),
+              ...(env.LIANXIN_S3_PREFIX ? { prefix: env.LIANXIN_S3_PREFIX } : {}),
+            },
+          },
+        ],
+      },
+    }
+  }
+  return {
+    resolve: "@medusajs/medusa/file",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/file-local",
+          id: "local",
+          options: {
+            backend_url: `${env.MEDUSA_BACKEND_URL.replace(/\/$/, "")}/static`,
+            // Unset: <cwd>/static, which Medusa serves (npm start links it to .data/uploads).
+            ...(env.LIANXIN_UPLOAD_DIR ? { upload_dir: env.LIANXIN_UPLOAD_DIR } : {}),
+          },
+        },
+      ],
+    },
+  }
+}
+
 export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules {
   return {
     projectConfig: {
@@ -226,24 +272,7 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
       },
     ],
     modules: [
-      // Local files (product photos) are served by Medusa at /static; the URL
-      // must name this backend's public address, whatever port it runs on.
-      {
-        resolve: "@medusajs/medusa/file",
-        options: {
-          providers: [
-            {
-              resolve: "@medusajs/medusa/file-local",
-              id: "local",
-              options: {
-                backend_url: `${env.MEDUSA_BACKEND_URL.replace(/\/$/, "")}/static`,
-                // Unset: <cwd>/static, which Medusa serves (npm start links it to .data/uploads).
-                ...(env.LIANXIN_UPLOAD_DIR ? { upload_dir: env.LIANXIN_UPLOAD_DIR } : {}),
-              },
-            },
-          ],
-        },
-      },
+      fileModule(env),
       notificationModule(env),
       ...paymentModules(env),
       ...infrastructureModules(env.REDIS_URL),
