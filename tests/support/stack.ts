@@ -200,7 +200,13 @@ export async function startStack({
   }
   try {
     await waitFor(`${backendUrl}/health`, backend, backendLog, startTimeoutMs)
-    await waitForSearch(backendUrl, fs.readFileSync(keyFile, "utf8").trim(), backendLog)
+    // The Search Module fills a new index after Medusa starts: thousands of products (the bench scenario) take minutes.
+    await waitForSearch(
+      backendUrl,
+      fs.readFileSync(keyFile, "utf8").trim(),
+      backendLog,
+      Math.max(60_000, startTimeoutMs / 4)
+    )
     storefront = startProcess(
       "storefront",
       "storefront/scripts/start.mjs",
