@@ -111,7 +111,7 @@ export function staffView(a: any) {
  * the order's display id and the disposal, read across modules.
  */
 export async function counterView(req: MedusaRequest, a: any) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const query: Query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
     fields: [
@@ -184,7 +184,7 @@ export async function buildManifest(req: MedusaRequest, batch: any) {
       .join("；"),
     amount_to_collect_fen: Math.max(0, Number(a.order_total_fen) - Number(a.collect_reduction_fen) - Number(a.refunded_fen)),
   }))
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const query: Query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const snapshot = (batch.harvest_snapshot as HarvestSnapshot | null) ?? null
   let harvest: HarvestManifestRow[]
   if (snapshot) {

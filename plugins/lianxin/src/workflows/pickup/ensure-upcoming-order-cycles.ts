@@ -1,28 +1,10 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { nowOf } from "../../utils/clock"
-import { plannedDailyCycles } from "../../utils/pickup-rolling-cycles"
-import { pickupService } from "./steps/service"
-
-/**
- * Creates the daily cycles that should be open and are not there yet
- * (matched by their `metadata.key`, serialized in the service so two runs at
- * once create each cycle once). Compensation deletes what it created.
- */
-const createMissingDailyCyclesStep = createStep(
-  "create-missing-daily-cycles",
-  async (input: { now?: Date | string; days?: number }, { container }) => {
-    const now = input.now ? new Date(input.now) : nowOf(container)
-    const planned = plannedDailyCycles(now, input.days ?? 3)
-    const created = await pickupService(container).createMissingKeyedCycles(planned)
-    return new StepResponse(created, created.map((c) => c.id))
-  },
-  async (ids, { container }) => {
-    if (ids?.length) await pickupService(container).deleteOrderCycles(ids)
-  }
-)
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createMissingDailyCyclesStep } from "./steps/create-missing-daily-cycles"
 
 /** Keeps the daily rhythm open: there is always a cycle residents can order into. */
+export const ensureUpcomingOrderCyclesWorkflowId = "ensure-upcoming-order-cycles"
+
 export const ensureUpcomingOrderCyclesWorkflow = createWorkflow(
-  "ensure-upcoming-order-cycles",
+  ensureUpcomingOrderCyclesWorkflowId,
   (input: { now?: Date | string; days?: number }) => new WorkflowResponse(createMissingDailyCyclesStep(input))
 )
