@@ -214,6 +214,7 @@ try {
   const pre = await runs(precomputed)
   const perHousehold = await runs(sql.HOUSEHOLD_TOTALS_SQL)
   const perHouseholdLedger = await runs(sql.HOUSEHOLD_TOTALS_FROM_LEDGER_SQL)
+  const version = await runs(sql.HOUSEHOLD_TOTALS_VERSION_SQL)
   const same = JSON.stringify(doc.rows) === JSON.stringify(pre.rows)
   const samePerHousehold = JSON.stringify(perHousehold.rows) === JSON.stringify(perHouseholdLedger.rows)
   if (!same || !samePerHousehold) failed = true
