@@ -16,10 +16,13 @@ const OWN_APP = [
   "integration-tests/http/payments.spec.ts",
   "integration-tests/http/redis.spec.ts",
   "integration-tests/http/search.spec.ts",
+  "integration-tests/http/search-upkeep.spec.ts",
   // Its own Meilisearch, like search.spec.ts.
   "integration-tests/http/catalog.spec.ts",
   // Swaps the modules' keyrings in place (a rotation is a restart with new keys): an app of its own.
   "integration-tests/http/security-key-rotation.spec.ts",
+  // Module-level tests (moduleIntegrationTestRunner): no app, the module alone on a database of its own.
+  "integration-tests/modules/*.spec.ts",
 ]
 
 // Spec files import the runner from @medusajs/test-utils, as Medusa's docs show; ours clones the run's templates

@@ -100,7 +100,9 @@ async function meilisearch(env, secrets) {
   }
   const masterKey = secrets?.LIANXIN_MEILI_MASTER_KEY
   if (!masterKey) {
-    throw new Refusal("no Meilisearch: MEILISEARCH_HOST is not set and .data/ has no master key yet. Run `npm start` once first.")
+    throw new Refusal(
+      "no Meilisearch: MEILISEARCH_HOST is not set and .data/ has no master key yet. Run `npm start` once first."
+    )
   }
   const port = Number(env.LIANXIN_MEILI_PORT ?? DEFAULT_MEILISEARCH_PORT)
   const host = `http://127.0.0.1:${port}`
@@ -150,9 +152,15 @@ async function main() {
   // Medusa's own info lines would break the bar; warnings and errors still show.
   env.LOG_LEVEL ??= "warn"
   const code = await new Promise((resolve) => {
-    child = spawn(medusaBin, ["exec", "./src/scripts/reindex.js"], { cwd: serverDir, env, stdio: "inherit" })
+    child = spawn(medusaBin, ["exec", "./src/scripts/reindex.js", ...process.argv.slice(2)], {
+      cwd: serverDir,
+      env,
+      stdio: "inherit",
+    })
     child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)))
   })
+  // src/scripts/reindex.ts: another rebuild holds the lock; it printed who and since when.
+  if (code === 3) throw new Refusal("nothing was done; run `npm run reindex -- --wait` to rebuild right after it.")
   if (code !== 0) throw new Error(`the rebuild failed (medusa exec exited with ${code}); the live index is untouched`)
 }
 
@@ -162,7 +170,9 @@ main()
     process.exit(0)
   })
   .catch(async (error) => {
-    console.error(`[reindex] ${error instanceof Refusal || error instanceof MeilisearchUnavailable ? "" : "failed: "}${error.message}`)
+    console.error(
+      `[reindex] ${error instanceof Refusal || error instanceof MeilisearchUnavailable ? "" : "failed: "}${error.message}`
+    )
     await cleanup()
     process.exit(1)
   })

@@ -100,8 +100,15 @@ medusaIntegrationTestRunner({
       })
     })
 
-    // The double-entry invariant holds after every test.
-    afterEach(() => expectLedgerBalanced(getContainer()))
+    // The double-entry invariant holds after every test, and the precomputed household totals the impact page
+    // reads (ledger_household_total, kept by a trigger) equal the same totals summed from every posting.
+    afterEach(async () => {
+      await expectLedgerBalanced(getContainer())
+      const service = ledger() as unknown as Record<string, () => Promise<Array<Record<string, unknown>>>>
+      const norm = (rows: Array<Record<string, unknown>>) =>
+        rows.map((r) => ({ household_id: r.household_id, earned_fen: Number(r.earned_fen), paid_fen: Number(r.paid_fen) }))
+      expect(norm(await service.householdTotals())).toEqual(norm(await service.householdTotalsFromLedger()))
+    })
 
     async function entriesOf(orderId: string, minimum = 1) {
       const deadline = Date.now() + 20_000

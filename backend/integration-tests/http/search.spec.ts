@@ -109,7 +109,7 @@ medusaIntegrationTestRunner({
       )
       // Every test starts from a snapshot taken after this: no drain may be half-way through (holding leases) in it.
       await subscribers.idle(120_000)
-    })
+    }, 600_000)
 
     // First of the file on purpose: the database is restored before every test, the index is not, and later
     // tests rename, unpublish and sell out demo products.

@@ -7,7 +7,7 @@ type PluginSearch = {
   activeProductIndex(container: unknown): Promise<ActiveProductIndex | null>
   reindexProductSearch(
     container: unknown,
-    options: { onProgress(progress: SeedProgress): void }
+    options: { onProgress(progress: SeedProgress): void; wait?: boolean }
   ): Promise<{
     before: ActiveProductIndex | null
     after: ActiveProductIndex | null
@@ -18,6 +18,9 @@ type PluginSearch = {
   }>
 }
 
+/** backend/scripts/reindex.mjs tells this exit code apart from a failed rebuild. */
+const ALREADY_RUNNING_EXIT = 3
+
 const LABELS: Record<SeedProgress["phase"], string> = { build: "products", catchup: "changed meanwhile" }
 
 /**
@@ -25,9 +28,10 @@ const LABELS: Record<SeedProgress["phase"], string> = { build: "products", catch
  * database and Meilisearch): rebuilds the product index from PostgreSQL into a
  * new version and swaps it in; search keeps answering from the old version
  * until the swap. Progress on stdout: a redrawn bar on a terminal, plain lines
- * otherwise.
+ * otherwise. When another rebuild is running (a PostgreSQL advisory lock, in
+ * any process) it says so and changes nothing, or waits for it with `--wait`.
  */
-export default async function reindexScript({ container }: ExecArgs) {
+export default async function reindexScript({ container, args }: ExecArgs) {
   // `medusa exec` loads the plugin's code on demand (as the seed script does).
   const plugin = require("@lianxin/plugin/workflows") as PluginSearch
   const out = process.stdout
@@ -41,17 +45,30 @@ export default async function reindexScript({ container }: ExecArgs) {
   let phase: SeedProgress["phase"] | undefined
   // The build pass starts now; the catch-up pass when the build's last page was taken.
   let phaseStartedAt = Date.now()
-  const result = await plugin.reindexProductSearch(container, {
-    onProgress(progress) {
-      if (progress.phase !== phase) {
-        printer?.finish()
-        printer = new ProgressPrinter(out, LABELS[progress.phase], Date.now, phaseStartedAt)
-        phase = progress.phase
-      }
-      printer?.update(progress.done, progress.total, progress.batches)
-      phaseStartedAt = Date.now()
-    },
-  })
+  // `--wait`: start when a rebuild that is running (the nightly job, another terminal) has finished.
+  const wait = (args ?? []).includes("--wait")
+  if (wait) out.write("Waiting for any rebuild that is running to finish first (--wait)\n")
+  let result: Awaited<ReturnType<PluginSearch["reindexProductSearch"]>>
+  try {
+    result = await plugin.reindexProductSearch(container, {
+      wait,
+      onProgress(progress) {
+        if (progress.phase !== phase) {
+          printer?.finish()
+          printer = new ProgressPrinter(out, LABELS[progress.phase], Date.now, phaseStartedAt)
+          phase = progress.phase
+        }
+        printer?.update(progress.done, progress.total, progress.batches)
+        phaseStartedAt = Date.now()
+      },
+    })
+  } catch (error) {
+    if ((error as Error)?.name !== "ReindexAlreadyRunning") throw error
+    // Not a failure of this rebuild: say so plainly (medusa exec exits with process.exitCode).
+    process.stderr.write(`${(error as Error).message}\n`)
+    process.exitCode = ALREADY_RUNNING_EXIT
+    return
+  }
   printer?.finish()
   const seconds = (result.ms / 1000).toFixed(1)
   out.write(

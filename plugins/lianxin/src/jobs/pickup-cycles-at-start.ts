@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ensureUpcomingOrderCyclesWorkflow } from "../workflows/pickup/ensure-upcoming-cycles"
+import { ensureUpcomingOrderCyclesWorkflow } from "../workflows/pickup/ensure-upcoming-order-cycles"
 
 /**
  * Once, a few seconds after the worker starts: the daily cycles are rolled

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ensureUpcomingOrderCyclesWorkflow } from "../workflows/pickup/ensure-upcoming-cycles"
+import { ensureUpcomingOrderCyclesWorkflow } from "../workflows/pickup/ensure-upcoming-order-cycles"
 
 /**
  * Hourly on the worker: the daily order cycles of the next three order days

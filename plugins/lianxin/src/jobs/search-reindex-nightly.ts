@@ -1,12 +1,13 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productSearchModule } from "../workflows/search/drain-search-outbox"
-import { reindexProductSearch } from "../workflows/search/reindex-products"
+import { ReindexAlreadyRunning, reindexProductSearch } from "../workflows/search/reindex-products"
 
 /**
  * 04:00 every night: a full rebuild into a new index version, swapped in when
  * complete (what `npm run reindex` does). Repairs anything that reached the
- * database without an event.
+ * database without an event. Never at the same time as another rebuild: a
+ * PostgreSQL advisory lock (REINDEX_LOCK) is shared by every process.
  */
 export default async function searchReindexNightly(container: MedusaContainer) {
   if (!productSearchModule(container)) return
@@ -18,7 +19,14 @@ export default async function searchReindexNightly(container: MedusaContainer) {
         (result.reapplied ? `, ${result.reapplied} changed meanwhile re-applied` : "")
     )
   } catch (error) {
-    logger.warn(`[search] nightly reindex failed; the live index is untouched: ${error instanceof Error ? error.message : error}`)
+    if (error instanceof ReindexAlreadyRunning) {
+      // `npm run reindex` (or another worker) is rebuilding right now: one rebuild a night is enough.
+      logger.info(`[search] nightly reindex skipped: ${error.message}`)
+      return
+    }
+    logger.warn(
+      `[search] nightly reindex failed; the live index is untouched: ${error instanceof Error ? error.message : error}`
+    )
   }
 }
 

@@ -7,6 +7,7 @@ import {
 } from "../utils/search-document"
 import { synonymMap } from "../utils/search-text"
 import { PRODUCT_INDEX, SEED_BATCH, reportSeedProgress } from "./settings"
+import { searchPg, soldCounts } from "./sold-counts"
 
 /**
  * The product index of the Search Module, served by our Meilisearch provider
@@ -56,7 +57,10 @@ const CHINESE_ATTRIBUTES = [
 ]
 
 type GraphQuery = {
-  graph(input: Record<string, unknown>, options?: Record<string, unknown>): Promise<{
+  graph(
+    input: Record<string, unknown>,
+    options?: Record<string, unknown>
+  ): Promise<{
     data: unknown[]
     metadata?: { count?: number }
   }>
@@ -93,8 +97,12 @@ async function* seedProducts(context: {
     if (!rows.length) break
     const documents: ProductSearchDocument[] = []
     const gone: string[] = []
+    const sold = await soldCounts(
+      searchPg(),
+      rows.filter((r) => !r.deleted_at).map((r) => r.id)
+    )
     for (const row of rows) {
-      const document = row.deleted_at ? null : toSearchDocument(row)
+      const document = row.deleted_at ? null : toSearchDocument(row, { soldCount: sold.get(row.id) ?? 0 })
       if (document) documents.push(document)
       else gone.push(row.id)
     }
@@ -104,7 +112,9 @@ async function* seedProducts(context: {
     yield [
       ...(documents.length ? [{ action: "upsert" as const, documents }] : []),
       // A fresh index holds none of them; a catch-up or in-place rebuild may.
-      ...(gone.length && (context.catchup || context.last_key) ? [{ action: "delete" as const, filters: { id: gone } }] : []),
+      ...(gone.length && (context.catchup || context.last_key)
+        ? [{ action: "delete" as const, filters: { id: gone } }]
+        : []),
     ]
     // After the yield: the Search Module has taken this page (written it, or buffered less than one write batch).
     await reportSeedProgress({ phase, done, total: Math.max(total ?? done, done), batches })

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { cancelPickupForCanceledOrderWorkflow } from "../workflows/pickup/cancel-pickup-order"
+import { cancelPickupForCanceledOrderWorkflow } from "../workflows/pickup/cancel-pickup-for-canceled-order"
 
 /**
  * Order canceled (Medusa Admin, or the resident's own cancel) → the pickup

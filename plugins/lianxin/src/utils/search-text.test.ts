@@ -39,6 +39,12 @@ describe("pinyinTerms", () => {
     expect(queryPinyin("平果")).toBe("pingguo")
     expect(queryPinyin("土鸡 蛋")).toBe("tuji dan")
   })
+
+  it("keeps the words that are not Chinese, so the retry cannot drop them", () => {
+    expect(queryPinyin("苹果 xyzqw")).toBe("pingguo xyzqw")
+    expect(queryPinyin("苹果5斤")).toBe("pingguo 5 jin")
+    expect(queryPinyin("xyzqw")).toBe("xyzqw")
+  })
 })
 
 describe("titleGrams", () => {

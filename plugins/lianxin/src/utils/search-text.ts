@@ -32,9 +32,7 @@ export function traditionalToSimplified(text: string): string {
 
 /** Full-width ASCII (ｐｉｎｇｇｕｏ, ＡＢＣ) to half-width; ideographic space to a space. */
 export function toHalfWidth(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, " ")
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ")
 }
 
 /**
@@ -85,9 +83,16 @@ export function pinyinTerms(title: string): string {
   return [...terms].join(" ")
 }
 
-/** The query's Chinese characters as one pinyin word (平果 → pingguo), for the homophone retry. */
+/**
+ * The query with each run of Chinese characters as one pinyin word (平果 → pingguo), for the homophone retry.
+ * Other words stay as they are: every word must still match, so 苹果 xyzqw finds nothing rather than apples.
+ */
 export function queryPinyin(query: string): string {
-  return (query.match(HAN_RUN) ?? []).map((run) => syllables(run).join("")).join(" ")
+  return query
+    .replace(HAN_RUN, (run) => ` ${syllables(run).join("")} `)
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(" ")
 }
 
 /**

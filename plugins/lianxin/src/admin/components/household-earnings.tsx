@@ -1,5 +1,5 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui"
-import { useAdminData } from "../lib/households-api"
+import { useAdminQuery } from "../lib/query"
 import { shanghaiDay, yuan } from "../lib/ledger-format"
 import { PaymentBadge } from "./payment-badge"
 
@@ -7,12 +7,18 @@ type Earnings = {
   accrued_fen: number
   earned_unpaid_fen: number
   paid_out_fen: number
-  statements: Array<{ id: string; period_start: string; total: number; line_count: number; payment: { method: string; reference: string } | null }>
+  statements: Array<{
+    id: string
+    period_start: string
+    total: number
+    line_count: number
+    payment: { method: string; reference: string } | null
+  }>
 }
 
 /** The household's money as the ledger holds it, and its latest statements. */
 export function HouseholdEarnings({ householdId }: { householdId: string }) {
-  const { data, error } = useAdminData<{ earnings: Earnings }>(`/admin/households/${householdId}/earnings`)
+  const { data, error } = useAdminQuery<{ earnings: Earnings }>(`/admin/households/${householdId}/earnings`)
   const e = data?.earnings
   return (
     <Container className="divide-y p-0">
@@ -21,7 +27,8 @@ export function HouseholdEarnings({ householdId }: { householdId: string }) {
         {error && <Text className="text-ui-fg-error">{error}</Text>}
         {e && (
           <Text size="small" className="text-ui-fg-subtle">
-            已下单待交付 {yuan(e.accrued_fen)} · 已交付待结算 {yuan(e.earned_unpaid_fen)} · 已付给农户 {yuan(e.paid_out_fen)}
+            已下单待交付 {yuan(e.accrued_fen)} · 已交付待结算 {yuan(e.earned_unpaid_fen)} · 已付给农户{" "}
+            {yuan(e.paid_out_fen)}
           </Text>
         )}
       </div>

@@ -1,8 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
 import { isOnlineProvider, paymentProviderLabel } from "../../utils/payment-labels"
-import { useAdminData } from "../lib/households-api"
+import { errorMessage, sdk } from "../lib/sdk"
 
 type Payment = {
   id: string
@@ -14,6 +15,13 @@ type Payment = {
   refunds?: { amount: number }[]
 }
 
+const FIELDS = [
+  "id",
+  ...["id", "provider_id", "amount", "captured_at", "canceled_at", "captures.amount", "refunds.amount"].map(
+    (f) => `payment_collections.payments.${f}`
+  ),
+].join(",")
+
 const yuan = (v: number) => `¥${Number(v).toFixed(2)}`
 const sum = (xs: { amount: number }[] | undefined) => (xs ?? []).reduce((s, x) => s + Number(x.amount), 0)
 
@@ -23,14 +31,13 @@ const sum = (xs: { amount: number }[] | undefined) => (xs ?? []).reduce((s, x) =
  * through Stripe, with what was captured and refunded (docs/payments.md).
  */
 const OrderPaymentMethodWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { data, error } = useAdminData<{ order: { payment_collections?: { payments?: Payment[] }[] } }>(
-    `/admin/orders/${order.id}`,
-    {
-      fields:
-        "id,payment_collections.payments.id,payment_collections.payments.provider_id,payment_collections.payments.amount,payment_collections.payments.captured_at,payment_collections.payments.canceled_at,payment_collections.payments.captures.amount,payment_collections.payments.refunds.amount",
-    },
-  )
-  const payments = (data?.order.payment_collections ?? []).flatMap((pc) => pc.payments ?? [])
+  const { data, error: failure } = useQuery({
+    queryKey: ["lianxin", "order-payments", order.id],
+    queryFn: () => sdk.admin.order.retrieve(order.id, { fields: FIELDS }),
+  })
+  const error = failure ? errorMessage(failure) : undefined
+  const collections = (data?.order.payment_collections ?? []) as unknown as { payments?: Payment[] }[]
+  const payments = collections.flatMap((pc) => pc.payments ?? [])
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -50,7 +57,13 @@ const OrderPaymentMethodWidget = ({ data: order }: DetailWidgetProps<AdminOrder>
             <div className="flex items-center justify-between">
               <Text weight="plus">{paymentProviderLabel(p.provider_id)}</Text>
               <Badge color={p.canceled_at ? "grey" : p.captured_at ? "green" : "orange"}>
-                {p.canceled_at ? "已取消" : p.captured_at ? (isOnlineProvider(p.provider_id) ? "已在线收款" : "已在柜台收款") : "待收款"}
+                {p.canceled_at
+                  ? "已取消"
+                  : p.captured_at
+                    ? isOnlineProvider(p.provider_id)
+                      ? "已在线收款"
+                      : "已在柜台收款"
+                    : "待收款"}
               </Badge>
             </div>
             <Text size="small" className="text-ui-fg-subtle">

@@ -1,10 +1,12 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Drawer, Heading, Input, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { Field } from "../components/field"
-import { adminFetch, percent, useAdminData, type Cooperative, type HouseholdSummary } from "../lib/households-api"
+import { FormDrawer } from "../components/form-drawer"
+import { type Cooperative, type HouseholdSummary, percent } from "../lib/households"
+import { useAdminMutation, useAdminQuery } from "../lib/query"
 
 type Attribution = {
   id: string
@@ -15,9 +17,7 @@ type Attribution = {
 
 /** Who produced this product, and in which proportions; the ledger splits each sale by these shares. */
 const ProductHouseholdAttributionWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const { data, reload } = useAdminData<{ attribution: Attribution | null }>(
-    `/admin/products/${product.id}/attribution`,
-  )
+  const { data } = useAdminQuery<{ attribution: Attribution | null }>(`/admin/products/${product.id}/attribution`)
   const a = data?.attribution
 
   return (
@@ -33,7 +33,7 @@ const ProductHouseholdAttributionWidget = ({ data: product }: DetailWidgetProps<
               : "尚未设置：每个上架产品都要归属到农户"}
           </Text>
         </div>
-        <SetAttribution productId={product.id} current={a ?? null} onSaved={reload} />
+        <SetAttribution productId={product.id} current={a ?? null} />
       </div>
       {a ? (
         <Table>
@@ -58,22 +58,25 @@ const ProductHouseholdAttributionWidget = ({ data: product }: DetailWidgetProps<
 
 type ShareRow = { household_id: string; percent: string }
 
-function SetAttribution({
-  productId,
-  current,
-  onSaved,
-}: {
-  productId: string
-  current: Attribution | null
-  onSaved: () => void
-}) {
+function SetAttribution({ productId, current }: { productId: string; current: Attribution | null }) {
   const [open, setOpen] = useState(false)
   const [cooperativeId, setCooperativeId] = useState("")
   const [rows, setRows] = useState<ShareRow[]>([{ household_id: "", percent: "100" }])
-  const [saving, setSaving] = useState(false)
-  const households = useAdminData<{ households: HouseholdSummary[] }>(open ? "/admin/households" : null, { limit: 100 })
-  const cooperatives = useAdminData<{ cooperatives: Cooperative[] }>(open ? "/admin/cooperatives" : null, {
+  const households = useAdminQuery<{ households: HouseholdSummary[] }>(open ? "/admin/households" : null, {
     limit: 100,
+  })
+  const cooperatives = useAdminQuery<{ cooperatives: Cooperative[] }>(open ? "/admin/cooperatives" : null, {
+    limit: 100,
+  })
+  const save = useAdminMutation<void>({
+    path: () => `/admin/products/${productId}/attribution`,
+    body: () => ({
+      cooperative_id: cooperativeId || null,
+      shares: rows.map((r) => ({ household_id: r.household_id, share_bp: toBp(r.percent) })),
+    }),
+    // The revenue-split preview of this product depends on who produced it.
+    invalidates: [`/admin/products/${productId}`],
+    success: "已保存生产者",
   })
 
   const toBp = (p: string) => Math.round(Number(p) * 100)
@@ -87,116 +90,90 @@ function SetAttribution({
       setRows(
         current
           ? current.shares.map((s) => ({ household_id: s.household.id, percent: String(s.share_bp / 100) }))
-          : [{ household_id: "", percent: "100" }],
+          : [{ household_id: "", percent: "100" }]
       )
     }
     setOpen(o)
   }
 
-  async function save() {
-    setSaving(true)
-    try {
-      await adminFetch(`/admin/products/${productId}/attribution`, {
-        method: "POST",
-        body: {
-          cooperative_id: cooperativeId || null,
-          shares: rows.map((r) => ({ household_id: r.household_id, share_bp: toBp(r.percent) })),
-        },
-      })
-      toast.success("已保存生产者")
-      setOpen(false)
-      onSaved()
-    } catch (e) {
-      toast.error((e as Error).message)
-    } finally {
-      setSaving(false)
-    }
-  }
-
   return (
-    <Drawer open={open} onOpenChange={openWith}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">
-          {current ? "修改" : "设置"}
-        </Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>生产者</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          <Field label="合作社" hint="不经合作社时，产品只能归属一户（100%）">
-            <Select value={cooperativeId || "none"} onValueChange={(v) => setCooperativeId(v === "none" ? "" : v)}>
+    <FormDrawer
+      title="生产者"
+      trigger={current ? "修改" : "设置"}
+      open={open}
+      onOpenChange={openWith}
+      submitLabel="保存"
+      submitting={save.isPending}
+      canSubmit={valid}
+      onSubmit={() => save.mutateAsync()}
+    >
+      <Field label="合作社" hint="不经合作社时，产品只能归属一户（100%）">
+        <Select value={cooperativeId || "none"} onValueChange={(v) => setCooperativeId(v === "none" ? "" : v)}>
+          <Select.Trigger>
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            <Select.Item value="none">不经合作社（农户自产自销）</Select.Item>
+            {(cooperatives.data?.cooperatives ?? []).map((c) => (
+              <Select.Item key={c.id} value={c.id}>
+                {c.name}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </Field>
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the rows are fully controlled (value and handlers by index)
+        <div key={i} className="grid grid-cols-[1fr_6rem_auto] items-end gap-x-2">
+          <Field label={i === 0 ? "农户" : ""}>
+            <Select
+              value={row.household_id}
+              onValueChange={(household_id) => setRows(rows.map((r, j) => (j === i ? { ...r, household_id } : r)))}
+            >
               <Select.Trigger>
-                <Select.Value />
+                <Select.Value placeholder="选择农户" />
               </Select.Trigger>
               <Select.Content>
-                <Select.Item value="none">不经合作社（农户自产自销）</Select.Item>
-                {(cooperatives.data?.cooperatives ?? []).map((c) => (
-                  <Select.Item key={c.id} value={c.id}>
-                    {c.name}
+                {(households.data?.households ?? []).map((h) => (
+                  <Select.Item key={h.id} value={h.id}>
+                    {h.code} {h.display_name}
                   </Select.Item>
                 ))}
               </Select.Content>
             </Select>
           </Field>
-          {rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the rows are fully controlled (value and handlers by index)
-            <div key={i} className="grid grid-cols-[1fr_6rem_auto] items-end gap-x-2">
-              <Field label={i === 0 ? "农户" : ""}>
-                <Select
-                  value={row.household_id}
-                  onValueChange={(household_id) => setRows(rows.map((r, j) => (j === i ? { ...r, household_id } : r)))}
-                >
-                  <Select.Trigger>
-                    <Select.Value placeholder="选择农户" />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {(households.data?.households ?? []).map((h) => (
-                      <Select.Item key={h.id} value={h.id}>
-                        {h.code} {h.display_name}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </Field>
-              <Field label={i === 0 ? "比例 %" : ""}>
-                <Input
-                  inputMode="decimal"
-                  value={row.percent}
-                  onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, percent: e.target.value } : r)))}
-                />
-              </Field>
-              <Button
-                size="small"
-                variant="transparent"
-                disabled={rows.length === 1}
-                onClick={() => setRows(rows.filter((_, j) => j !== i))}
-              >
-                删除
-              </Button>
-            </div>
-          ))}
-          {!solo ? (
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => setRows([...rows, { household_id: "", percent: "0" }])}
-            >
-              添加农户
-            </Button>
-          ) : null}
-          <Text size="small" className={total === 10000 ? "text-ui-fg-subtle" : "text-ui-fg-error"}>
-            合计 {percent(total)}（须为 100%）
-          </Text>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Button size="small" isLoading={saving} disabled={!valid} onClick={save}>
-            保存
+          <Field label={i === 0 ? "比例 %" : ""}>
+            <Input
+              inputMode="decimal"
+              value={row.percent}
+              onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, percent: e.target.value } : r)))}
+            />
+          </Field>
+          <Button
+            type="button"
+            size="small"
+            variant="transparent"
+            disabled={rows.length === 1}
+            onClick={() => setRows(rows.filter((_, j) => j !== i))}
+          >
+            删除
           </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+        </div>
+      ))}
+      {!solo ? (
+        <Button
+          type="button"
+          size="small"
+          variant="secondary"
+          onClick={() => setRows([...rows, { household_id: "", percent: "0" }])}
+        >
+          添加农户
+        </Button>
+      ) : null}
+      <Text size="small" className={total === 10000 ? "text-ui-fg-subtle" : "text-ui-fg-error"}>
+        合计 {percent(total)}（须为 100%）
+      </Text>
+    </FormDrawer>
   )
 }
 

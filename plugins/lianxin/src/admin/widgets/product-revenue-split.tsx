@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Container, Heading, Table, Text } from "@medusajs/ui"
-import { useAdminData } from "../lib/households-api"
+import { useAdminQuery } from "../lib/query"
 import { percent, SCOPE_LABEL, yuan } from "../lib/ledger-format"
 
 type Split = {
@@ -19,7 +19,7 @@ const PARTIES = [
 
 /** On the product page: who produced it and how each price is split under the policy in force. */
 const ProductRevenueSplitWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const { data, error } = useAdminData<{ revenue_split: Split }>(`/admin/products/${product.id}/revenue-split`)
+  const { data, error } = useAdminQuery<{ revenue_split: Split }>(`/admin/products/${product.id}/revenue-split`)
   const split = data?.revenue_split
   return (
     <Container className="divide-y p-0">

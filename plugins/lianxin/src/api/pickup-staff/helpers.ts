@@ -117,7 +117,7 @@ export function staffView(a: any) {
  * the order's display id and the disposal, read across modules.
  */
 export async function counterView(req: MedusaRequest, a: any) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const query: Query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
     fields: [
@@ -195,7 +195,7 @@ export async function buildManifest(req: MedusaRequest, batch: any) {
       Number(a.order_total_fen) - Number(a.collect_reduction_fen) - Number(a.refunded_fen)
     ),
   }))
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const query: Query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const snapshot = (batch.harvest_snapshot as HarvestSnapshot | null) ?? null
   let harvest: HarvestManifestRow[]
   if (snapshot) {

@@ -18,7 +18,11 @@ export const InboxQuery = z
 export const MarkReadBody = z
   .object({
     /** The messages read; omit with `all: true` to mark every one. */
-    ids: z.array(z.string().regex(/^nmsg_[0-9A-Za-z]{10,40}$/, "must be message ids (nmsg_…)")).min(1).max(100).optional(),
+    ids: z
+      .array(z.string().regex(/^nmsg_[0-9A-Za-z]{10,40}$/, "must be message ids (nmsg_…)"))
+      .min(1)
+      .max(100)
+      .optional(),
     all: z.literal(true).optional(),
   })
   .strict()
@@ -65,7 +69,13 @@ export async function answerInbox(
     unread_only: q.unread === "true",
   })
   res.setHeader("Cache-Control", "no-store")
-  res.json({ messages: page.messages.map(inboxMessage), count: page.count, unread: page.unread, limit: q.limit, offset: q.offset })
+  res.json({
+    messages: page.messages.map(inboxMessage),
+    count: page.count,
+    unread: page.unread,
+    limit: q.limit,
+    offset: q.offset,
+  })
 }
 
 export async function answerMarkRead(
@@ -77,7 +87,12 @@ export async function answerMarkRead(
   const { result } = await markNotifyMessagesReadWorkflow(req.scope).run({
     input: { recipient_type: recipient.type, recipient_id: recipient.id, ids: body.ids },
   })
-  const { unread } = await notify(req).inbox({ recipient_type: recipient.type, recipient_id: recipient.id, limit: 1, offset: 0 })
+  const { unread } = await notify(req).inbox({
+    recipient_type: recipient.type,
+    recipient_id: recipient.id,
+    limit: 1,
+    offset: 0,
+  })
   res.json({ read_ids: result, unread })
 }
 

@@ -28,7 +28,14 @@ export async function productSplit(scope: MedusaContainer, productId: string): P
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: products } = await query.graph({
     entity: "product",
-    fields: ["id", "categories.id", "variants.id", "variants.title", "variants.price_set.prices.amount", "variants.price_set.prices.currency_code"],
+    fields: [
+      "id",
+      "categories.id",
+      "variants.id",
+      "variants.title",
+      "variants.price_set.prices.amount",
+      "variants.price_set.prices.currency_code",
+    ],
     filters: { id: productId },
   })
   const product = products[0]
@@ -66,7 +73,13 @@ export async function productSplit(scope: MedusaContainer, productId: string): P
   })
   return {
     product_id: product.id,
-    policy: { id: stored.id, name: (stored as { name?: string }).name ?? "", scope: stored.scope, version: policy.version, shares_bp: policy.shares },
+    policy: {
+      id: stored.id,
+      name: (stored as { name?: string }).name ?? "",
+      scope: stored.scope,
+      version: policy.version,
+      shares_bp: policy.shares,
+    },
     household_codes: householdCodes,
     variants,
   }

@@ -15,6 +15,12 @@ import StatementLine from "./models/statement-line"
 import StatementPayment from "./models/statement-payment"
 import type { LedgerTransactionInput, PostResult } from "../../types/ledger"
 import { validateShares } from "../../utils/revenue-split"
+import {
+  GENERATE_STATEMENTS_SQL,
+  HOUSEHOLD_TOTALS_FROM_LEDGER_SQL,
+  HOUSEHOLD_TOTALS_SQL,
+  generateStatementsBindings,
+} from "./sql"
 
 export type SplitPolicyScope = "global" | "category" | "cooperative" | "household"
 
@@ -27,6 +33,9 @@ export type LineBalance = {
 }
 
 const toInt = (v: unknown) => Number(v ?? 0)
+
+/** 18 bound values a posting: 1,000 postings stay far below PostgreSQL's 65,535 parameters. */
+const POSTINGS_PER_STATEMENT = 1000
 
 export type StoredPolicyRow = {
   id: string
@@ -66,45 +75,50 @@ class RevenueShareModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<PostResult> {
     const manager = sharedContext.transactionManager as SqlEntityManager
-    let inserted = 0
-    let skipped = 0
+    const rows: unknown[][] = []
     for (const txn of transactions) {
       assertBalanced(txn)
       const occurredAt = txn.occurred_at ?? new Date()
       for (const p of txn.postings) {
-        const rows = await manager.execute(
-          `INSERT INTO ledger_entry (id, transaction_key, idempotency_key, kind, account, direction, amount,
-             currency_code, party_type, party_id, order_id, line_item_id, product_id, policy_id, policy_version,
-             source, reason, occurred_at, metadata, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'cny', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())
-           ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
-           RETURNING id`,
-          [
-            generateEntityId(undefined, "le"),
-            txn.transaction_key,
-            p.idempotency_key,
-            txn.kind,
-            p.account,
-            p.direction,
-            p.amount,
-            p.party_type ?? null,
-            p.party_id ?? null,
-            p.order_id ?? null,
-            p.line_item_id ?? null,
-            p.product_id ?? null,
-            p.policy_id ?? null,
-            p.policy_version ?? null,
-            txn.source,
-            p.reason ?? null,
-            occurredAt,
-            p.metadata ? JSON.stringify(p.metadata) : null,
-          ]
-        )
-        if (rows.length) inserted++
-        else skipped++
+        rows.push([
+          generateEntityId(undefined, "le"),
+          txn.transaction_key,
+          p.idempotency_key,
+          txn.kind,
+          p.account,
+          p.direction,
+          p.amount,
+          p.party_type ?? null,
+          p.party_id ?? null,
+          p.order_id ?? null,
+          p.line_item_id ?? null,
+          p.product_id ?? null,
+          p.policy_id ?? null,
+          p.policy_version ?? null,
+          txn.source,
+          p.reason ?? null,
+          occurredAt,
+          p.metadata ? JSON.stringify(p.metadata) : null,
+        ])
       }
     }
-    return { inserted, skipped, transaction_keys: transactions.map((t) => t.transaction_key) }
+    // One statement per chunk rather than per posting: fewer round trips, and the household totals trigger
+    // (ledger_household_total) locks the chunk's households once, in id order, so two postings never deadlock.
+    let inserted = 0
+    for (let i = 0; i < rows.length; i += POSTINGS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + POSTINGS_PER_STATEMENT)
+      const returned = await manager.execute(
+        `INSERT INTO ledger_entry (id, transaction_key, idempotency_key, kind, account, direction, amount,
+           currency_code, party_type, party_id, order_id, line_item_id, product_id, policy_id, policy_version,
+           source, reason, occurred_at, metadata, created_at, updated_at)
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, 'cny', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())").join(", ")}
+         ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING id`,
+        chunk.flat()
+      )
+      inserted += returned.length
+    }
+    return { inserted, skipped: rows.length - inserted, transaction_keys: transactions.map((t) => t.transaction_key) }
   }
 
   /** Net amount (debit − credit) per line, account and party for an order. */
@@ -194,7 +208,9 @@ class RevenueShareModuleService extends MedusaService({
     if ((input.scope === "global") !== !input.scope_id) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        input.scope === "global" ? "scope_id must be empty for the global policy" : "scope_id is required for this scope"
+        input.scope === "global"
+          ? "scope_id must be empty for the global policy"
+          : "scope_id is required for this scope"
       )
     }
     const manager = sharedContext.transactionManager as SqlEntityManager
@@ -225,7 +241,10 @@ class RevenueShareModuleService extends MedusaService({
       return row
     } catch (error) {
       if (String((error as Error).message).includes("IDX_split_policy_scope_version_unique")) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, "another change to this policy was saved at the same time; retry")
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          "another change to this policy was saved at the same time; retry"
+        )
       }
       throw error
     }
@@ -249,42 +268,12 @@ class RevenueShareModuleService extends MedusaService({
       )
     }
     const manager = sharedContext.transactionManager as SqlEntityManager
-    const postings = await manager.execute(
-      `SELECT le.id, le.party_id, le.order_id, le.line_item_id, le.product_id, le.occurred_at,
-              CASE le.direction WHEN 'credit' THEN le.amount ELSE -le.amount END AS signed
-         FROM ledger_entry le
-         LEFT JOIN statement_line sl ON sl.ledger_entry_id = le.id AND sl.deleted_at IS NULL
-        WHERE le.account = 'earned' AND le.party_type = 'household' AND le.party_id IS NOT NULL
-          AND le.kind <> 'settlement' AND le.deleted_at IS NULL AND sl.id IS NULL
-          AND le.occurred_at >= ? AND le.occurred_at < ?
-        ORDER BY le.party_id, le.occurred_at, le.id`,
-      [period.start, period.end]
+    // One SQL statement, one snapshot: a statement's total counts exactly the lines written for it (sql.ts).
+    const created = await manager.execute<Array<{ id: string }>>(
+      GENERATE_STATEMENTS_SQL,
+      generateStatementsBindings(period)
     )
-    const byHousehold = new Map<string, any[]>()
-    for (const p of postings) {
-      byHousehold.set(p.party_id, [...(byHousehold.get(p.party_id) ?? []), p])
-    }
-    const created: string[] = []
-    for (const [householdId, lines] of byHousehold) {
-      const statementId = generateEntityId(undefined, "stmt")
-      const total = lines.reduce((acc, l) => acc + Number(l.signed), 0)
-      const inserted = await manager.execute(
-        `INSERT INTO statement (id, household_id, period_start, period_end, currency_code, total, line_count, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'cny', ?, ?, now(), now())
-         ON CONFLICT (household_id, period_start) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
-        [statementId, householdId, period.start, period.end, total, lines.length]
-      )
-      if (!inserted.length) continue
-      for (const l of lines) {
-        await manager.execute(
-          `INSERT INTO statement_line (id, ledger_entry_id, order_id, line_item_id, product_id, amount, occurred_at, statement_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
-          [generateEntityId(undefined, "stln"), l.id, l.order_id, l.line_item_id, l.product_id, Number(l.signed), l.occurred_at, statementId]
-        )
-      }
-      created.push(statementId)
-    }
-    return created
+    return created.map((r) => r.id)
   }
 
   /** One household's balances: accrued (sold, not yet delivered), earned (payable), paid out. */
@@ -302,22 +291,29 @@ class RevenueShareModuleService extends MedusaService({
     return { accrued_fen: of("accrued"), earned_unpaid_fen: of("earned"), paid_out_fen: of("paid_out") }
   }
 
-  /** Public impact totals straight from the ledger (see docs/ledger.md for the same SQL). */
+  /**
+   * Public impact totals per household (docs/ledger.md has the SQL that defines them): read from
+   * `ledger_household_total`, which a trigger adds to in the transaction of every posting, so the page costs the
+   * same at a million ledger lines as at a hundred. `householdTotalsFromLedger` computes the same from the postings.
+   */
   @InjectManager()
   async householdTotals(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Array<{ household_id: string; earned_fen: string | number; paid_fen: string | number }>> {
     const manager = sharedContext.manager as SqlEntityManager
     return manager.execute<Array<{ household_id: string; earned_fen: string | number; paid_fen: string | number }>>(
-      `SELECT party_id AS household_id,
-              SUM(CASE WHEN account = 'earned' THEN (CASE direction WHEN 'credit' THEN amount ELSE -amount END) ELSE 0 END)::bigint
-                + SUM(CASE WHEN account = 'paid_out' THEN (CASE direction WHEN 'credit' THEN amount ELSE -amount END) ELSE 0 END)::bigint
-                AS earned_fen,
-              SUM(CASE WHEN account = 'paid_out' THEN (CASE direction WHEN 'credit' THEN amount ELSE -amount END) ELSE 0 END)::bigint
-                AS paid_fen
-         FROM ledger_entry
-        WHERE party_type = 'household' AND party_id IS NOT NULL AND deleted_at IS NULL
-        GROUP BY party_id`
+      HOUSEHOLD_TOTALS_SQL
+    )
+  }
+
+  /** The same totals summed from every posting (the documented SQL); for checks, not for pages. */
+  @InjectManager()
+  async householdTotalsFromLedger(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Array<{ household_id: string; earned_fen: string | number; paid_fen: string | number }>> {
+    const manager = sharedContext.manager as SqlEntityManager
+    return manager.execute<Array<{ household_id: string; earned_fen: string | number; paid_fen: string | number }>>(
+      HOUSEHOLD_TOTALS_FROM_LEDGER_SQL
     )
   }
 }

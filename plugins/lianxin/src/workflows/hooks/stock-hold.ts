@@ -82,7 +82,7 @@ async function availableByItem(
   lines: StockLine[],
   salesChannelId: string | null
 ): Promise<Map<string, number[]>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY) as Query
+  const query: Query = container.resolve(ContainerRegistrationKeys.QUERY)
   const itemIds = [...new Set(lines.map((l) => l.inventory_item_id))]
   const [{ data: levels }, { data: channels }] = await Promise.all([
     query.graph({

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartsStep } from "@medusajs/medusa/core-flows"
-import { resolveCheckoutCustomerStep } from "../pickup/place-pickup-order"
+import { resolveCheckoutCustomerStep } from "../pickup/steps/resolve-checkout-customer"
 
 export type AttachGuestCustomerInput = { cart_id: string; email: string }
 

@@ -1,8 +1,6 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
-import { nowOf } from "../../utils/clock"
-import { pickupService } from "./steps/service"
+import { cancelPickupAssignmentStep } from "./steps/cancel-pickup-assignment"
 
 export type CancelPickupOrderInput = {
   order_id: string
@@ -12,99 +10,6 @@ export type CancelPickupOrderInput = {
   now?: Date
 }
 
-const REFUSALS = {
-  not_found: "找不到这个订单的自提信息。(this order has no pickup to cancel)",
-  not_placed: "订单已取消或已进入配送/自提流程，不能再取消。(the order is already canceled or past placement; it cannot be canceled)",
-  cutoff_passed:
-    "本批次已截单，订单已交给农户备货，不能再取消。如有问题请联系自提点。(the order cutoff for this cycle has passed; the order can no longer be canceled)",
-} as const
-
-type CancelOutcome = { id: string; canceled: boolean; status: string | null }
-type CancelCompensation = { id: string; batch_id: string; perishability: string; code_hash: string | null } | null
-
-/**
- * placed → canceled while the cycle's resident cutoff is ahead: the batch
- * place is given back and the pickup code stops working. The conditional
- * change is the check (two cancels at once: one wins, the other is refused).
- * Compensation puts the order back in its place with its code.
- *
- * `by: "admin"`: Medusa already canceled the order (an operator in Medusa
- * Admin). The cutoff does not apply, and an assignment that is not `placed`
- * is not an error: already canceled (the resident's cancel got there first)
- * changes nothing; ready / collected / uncollected are left alone and logged.
- */
-export const cancelPickupAssignmentStep = createStep(
-  "cancel-pickup-assignment",
-  async (
-    input: { assignment_id: string; now?: Date; by?: "resident" | "admin"; order_id?: string },
-    { container }
-  ) => {
-    const admin = input.by === "admin"
-    const result = await pickupService(container).cancelPlacedAssignment(input.assignment_id, input.now ? new Date(input.now) : nowOf(container), {
-      ignoreCutoff: admin,
-    })
-    if (!result.ok) {
-      if (!admin) {
-        // The reason travels as the error code, for the route's 409 and for clients.
-        throw new MedusaError(MedusaError.Types.CONFLICT, REFUSALS[result.reason], result.reason)
-      }
-      if (result.status !== "canceled") {
-        container
-          .resolve(ContainerRegistrationKeys.LOGGER)
-          .warn(
-            `[pickup] order ${input.order_id ?? "?"} was canceled in Medusa Admin while its pickup assignment ` +
-              `${input.assignment_id} is ${result.status ?? result.reason}: pickup side left as it is`
-          )
-      }
-      return new StepResponse<CancelOutcome, CancelCompensation>(
-        { id: input.assignment_id, canceled: false, status: result.status },
-        null
-      )
-    }
-    return new StepResponse<CancelOutcome, CancelCompensation>({ id: result.id, canceled: true, status: "canceled" }, result)
-  },
-  async (comp, { container }) => {
-    if (comp) await pickupService(container).uncancelAssignment(comp)
-  }
-)
-
-/** The order's pickup assignment (one per order); the live one if several rows point at the order. */
-export const findOrderAssignmentStep = createStep(
-  "find-order-pickup-assignment",
-  async (input: { order_id: string }, { container }) => {
-    const rows = await pickupService(container).listPickupAssignments(
-      { order_id: input.order_id },
-      { select: ["id", "status"], take: 10 }
-    )
-    const live = rows.find((r) => r.status !== "canceled") ?? rows[0]
-    return new StepResponse(live ? { id: live.id as string } : null)
-  }
-)
-
-export type CancelPickupForCanceledOrderInput = { order_id: string }
-
-/**
- * order.canceled (Medusa Admin, or the resident's own cancel finishing): the
- * pickup side follows with `by: "admin"`. Idempotent: a second run finds the
- * assignment canceled and changes nothing. Orders without pickup: nothing.
- */
-export const cancelPickupForCanceledOrderWorkflow = createWorkflow(
-  "cancel-pickup-for-canceled-order",
-  (input: CancelPickupForCanceledOrderInput) => {
-    const found = findOrderAssignmentStep({ order_id: input.order_id })
-    when("pickup-assignment-found", { found }, ({ found }) => !!found).then(() =>
-      cancelPickupAssignmentStep(
-        transform({ found, input }, ({ found, input }) => ({
-          assignment_id: found!.id,
-          order_id: input.order_id,
-          by: "admin" as const,
-        }))
-      )
-    )
-    return new WorkflowResponse(found)
-  }
-)
-
 /**
  * A resident cancels their order before the cutoff: our pickup side first
  * (so the cutoff and the state are decided under the row lock), then
@@ -112,10 +17,15 @@ export const cancelPickupForCanceledOrderWorkflow = createWorkflow(
  * released, order.canceled emitted — the ledger reversal follows that event).
  * If Medusa refuses, the pickup side is compensated.
  */
-export const cancelPickupOrderWorkflow = createWorkflow("cancel-pickup-order", (input: CancelPickupOrderInput) => {
-  const canceled = cancelPickupAssignmentStep({ assignment_id: input.assignment_id, now: input.now })
-  cancelOrderWorkflow.runAsStep({
-    input: transform({ input }, ({ input }) => ({ order_id: input.order_id, canceled_by: input.canceled_by })),
-  })
-  return new WorkflowResponse(canceled)
-})
+export const cancelPickupOrderWorkflowId = "cancel-pickup-order"
+
+export const cancelPickupOrderWorkflow = createWorkflow(
+  cancelPickupOrderWorkflowId,
+  (input: CancelPickupOrderInput) => {
+    const canceled = cancelPickupAssignmentStep({ assignment_id: input.assignment_id, now: input.now })
+    cancelOrderWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, canceled_by: input.canceled_by })),
+    })
+    return new WorkflowResponse(canceled)
+  }
+)

@@ -1,57 +1,14 @@
-import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { pickupService } from "./steps/service"
+import { recordPickupDisposalStep } from "./steps/record-pickup-disposal"
+import type { DisposeUncollectedInput } from "./types"
 
-export type DisposalPolicy = "donate" | "dispose" | "sell_off"
-export type DisposeUncollectedInput = {
-  assignment_id: string
-  staff_id: string
-  policy: DisposalPolicy
-  note?: string | null
-  now?: Date
-}
-
-/**
- * Records what staff did with an uncollected order, once. A repeat with the
- * same policy and note (a double tap) changes nothing and answers with the
- * disposal on record (`created: false`); a different one is a conflict.
- */
-const recordDisposalStep = createStep(
-  "record-pickup-disposal",
-  async (input: DisposeUncollectedInput, { container }) => {
-    const svc = pickupService(container)
-    const note = input.note ?? null
-    const recorded = await svc.recordDisposal({
-      assignment_id: input.assignment_id,
-      policy: input.policy,
-      note,
-      staff_id: input.staff_id,
-      now: input.now ?? new Date(),
-    })
-    if (recorded) return new StepResponse({ created: true }, input.assignment_id)
-    const [a] = await svc.listPickupAssignments({ id: input.assignment_id }, { take: 1 })
-    if (!a) throw new MedusaError(MedusaError.Types.NOT_FOUND, `pickup ${input.assignment_id} was not found`)
-    if (a.disposed_at) {
-      if (a.disposal_policy === input.policy && (a.disposal_note ?? null) === note) {
-        return new StepResponse({ created: false }, null)
-      }
-      throw new MedusaError(MedusaError.Types.CONFLICT, "already disposed (这个订单已经处理过了)")
-    }
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `只有未取的订单才能处理（当前状态：${a.status}）。(only uncollected orders can be disposed of)`
-    )
-  },
-  async (id, { container }) => {
-    if (id) await pickupService(container).clearDisposal(id)
-  }
-)
+export const disposeUncollectedPickupWorkflowId = "dispose-uncollected-pickup"
 
 export const disposeUncollectedPickupWorkflow = createWorkflow(
-  "dispose-uncollected-pickup",
+  disposeUncollectedPickupWorkflowId,
   (input: DisposeUncollectedInput) => {
-    const result = recordDisposalStep(input)
+    const result = recordPickupDisposalStep(input)
     emitEventStep({ eventName: "pickup.disposed", data: { id: input.assignment_id, policy: input.policy } })
     return new WorkflowResponse(result)
   }

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { SEARCH_SYNC_MODULE, type SearchSyncModuleService } from "../../modules/search-sync"
 import { MeiliClient } from "../../providers/meilisearch/client"
 import { PRODUCT_INDEX } from "../../search/settings"
+import { type PgReader, soldCounts } from "../../search/sold-counts"
 import { PRODUCT_SEARCH_GRAPH_FIELDS, type ProductSearchSource, toSearchDocument } from "../../utils/search-document"
 
 type SearchModule = {
@@ -44,8 +45,9 @@ export async function applyProductDocuments(container: MedusaContainer, search: 
     fields: [...PRODUCT_SEARCH_GRAPH_FIELDS],
     filters: { id: productIds },
   })
+  const sold = await soldCounts(container.resolve<PgReader>(ContainerRegistrationKeys.PG_CONNECTION), productIds)
   const documents = (data as ProductSearchSource[])
-    .map((product) => toSearchDocument(product))
+    .map((product) => toSearchDocument(product, { soldCount: sold.get(product.id) ?? 0 }))
     .filter((d): d is NonNullable<typeof d> => d !== null)
   const kept = new Set(documents.map((d) => d.id))
   const gone = productIds.filter((id) => !kept.has(id))
@@ -89,7 +91,9 @@ export async function drainSearchOutbox(
       failed += claims.length
       if (NOT_SEEDED.test(message)) {
         // A new database: the Search Module fills the index from PostgreSQL when the app starts, these included.
-        logger.debug(`[search] the product index is not seeded yet; ${claims.length} change(s) wait in the search outbox`)
+        logger.debug(
+          `[search] the product index is not seeded yet; ${claims.length} change(s) wait in the search outbox`
+        )
       } else {
         logger.warn(`[search] ${claims.length} product(s) stay in the search outbox, retried with backoff: ${message}`)
       }

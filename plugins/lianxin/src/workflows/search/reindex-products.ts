@@ -5,7 +5,71 @@ import { MeiliClient } from "../../providers/meilisearch/client"
 import { PRODUCT_INDEX, type SeedProgress, onSeedProgress } from "../../search/settings"
 import { drainSearchOutbox, productSearchModule } from "./drain-search-outbox"
 
-type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
+type Knex = {
+  raw(sql: string, bindings?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
+  transaction<T>(work: (trx: Knex) => Promise<T>): Promise<T>
+}
+
+/**
+ * The PostgreSQL advisory lock one product reindex holds (two-key form: namespace "Lx", then issue 14), so
+ * `npm run reindex` and the nightly job never build at once, whichever processes they run in and with or
+ * without Redis (the Search Module's own seed lock is per process without it). Held by a transaction, so it
+ * goes with the connection if the process dies.
+ */
+export const REINDEX_LOCK = [0x4c78, 14] as const
+
+/** Another process (or this one) holds the reindex lock. */
+export class ReindexAlreadyRunning extends Error {
+  constructor(readonly holder: { pid: number; application_name: string; since: string } | null) {
+    super(
+      `A product search reindex is already running${
+        holder
+          ? ` (PostgreSQL backend ${holder.pid}${holder.application_name ? `, ${holder.application_name}` : ""}, since ${holder.since})`
+          : ""
+      }: nothing was done. Wait for it to finish, or run \`npm run reindex -- --wait\` to start right after it.`
+    )
+    this.name = "ReindexAlreadyRunning"
+  }
+}
+
+async function lockHolder(knex: Knex): Promise<ReindexAlreadyRunning["holder"]> {
+  const { rows } = await knex.raw(
+    `SELECT a.pid, a.application_name, a.xact_start
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 2
+      LIMIT 1`,
+    [...REINDEX_LOCK]
+  )
+  const row = rows[0]
+  return row
+    ? {
+        pid: Number(row.pid),
+        application_name: String(row.application_name ?? ""),
+        since: row.xact_start ? new Date(row.xact_start as string).toISOString() : "?",
+      }
+    : null
+}
+
+/**
+ * Runs `work` holding the reindex lock: throws ReindexAlreadyRunning when
+ * another reindex holds it, or waits for it with `wait`.
+ */
+export async function withReindexLock<T>(
+  container: MedusaContainer,
+  work: () => Promise<T>,
+  { wait = false }: { wait?: boolean } = {}
+): Promise<T> {
+  const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  return knex.transaction(async (trx) => {
+    if (wait) {
+      await trx.raw("SELECT pg_advisory_xact_lock(?, ?)", [...REINDEX_LOCK])
+    } else {
+      const { rows } = await trx.raw("SELECT pg_try_advisory_xact_lock(?, ?) AS locked", [...REINDEX_LOCK])
+      if (!rows[0]?.locked) throw new ReindexAlreadyRunning(await lockHolder(knex))
+    }
+    return work()
+  })
+}
 
 export type ActiveProductIndex = { version: number; physical_name: string; status: string }
 
@@ -20,7 +84,9 @@ export async function activeProductIndex(container: MedusaContainer): Promise<Ac
     [PRODUCT_INDEX]
   )
   const row = rows[0]
-  return row ? { version: Number(row.version), physical_name: String(row.physical_name), status: String(row.status) } : null
+  return row
+    ? { version: Number(row.version), physical_name: String(row.physical_name), status: String(row.status) }
+    : null
 }
 
 export type ReindexResult = {
@@ -47,13 +113,27 @@ export type ReindexResult = {
  */
 export async function reindexProductSearch(
   container: MedusaContainer,
-  { onProgress }: { onProgress?: (progress: SeedProgress) => void | Promise<void> } = {}
+  {
+    onProgress,
+    wait = false,
+  }: {
+    onProgress?: (progress: SeedProgress) => void | Promise<void>
+    /** Wait for a reindex that is running instead of throwing ReindexAlreadyRunning. */
+    wait?: boolean
+  } = {}
 ): Promise<ReindexResult> {
   if (!productSearchModule(container)) {
     throw new Error(
       "No product search index: MEILISEARCH_HOST is not set for this process (and `medusa db:migrate` creates the index)"
     )
   }
+  return withReindexLock(container, () => rebuild(container, onProgress), { wait })
+}
+
+async function rebuild(
+  container: MedusaContainer,
+  onProgress: ((progress: SeedProgress) => void | Promise<void>) | undefined
+): Promise<ReindexResult> {
   const outbox = container.resolve<SearchSyncModuleService>(SEARCH_SYNC_MODULE)
   const before = await activeProductIndex(container)
   const startedAt = Date.now()

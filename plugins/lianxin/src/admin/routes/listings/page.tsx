@@ -1,10 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CheckCircle } from "@medusajs/icons"
-import { Badge, Button, Container, Drawer, Heading, Label, Table, Text, Textarea, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Label, Table, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
-import { adminFetch, useAdminData } from "../../lib/households-api"
-import { shanghaiDay, yuan } from "../../lib/ledger-format"
+import { FormDrawer } from "../../components/form-drawer"
 import { OffsetPagination } from "../../components/offset-pagination"
+import { ErrorLine } from "../../components/query-state"
+import { shanghaiDay, yuan } from "../../lib/ledger-format"
+import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 type Status = "pending_review" | "approved" | "rejected"
 type Listing = {
@@ -43,27 +45,19 @@ const PAGE = 20
 const ListingsPage = () => {
   const [status, setStatus] = useState<Status>("pending_review")
   const [offset, setOffset] = useState(0)
-  const { data, error, reload } = useAdminData<{ listings: Listing[]; count: number }>("/admin/listings", {
-    status,
-    limit: PAGE,
-    offset,
-  })
-  const [busyId, setBusyId] = useState<string | null>(null)
+  const { data, error } = useAdminQuery<{ listings: Listing[]; count: number }>(
+    "/admin/listings",
+    { status, limit: PAGE, offset },
+    { keepPrevious: true }
+  )
   const [rejecting, setRejecting] = useState<Listing | null>(null)
-
-  const approve = async (l: Listing) => {
-    if (busyId) return
-    setBusyId(l.id)
-    try {
-      await adminFetch(`/admin/listings/${l.id}/approve`, { method: "POST", body: {} })
-      toast.success(`「${l.title}」已上架，顾客在商城可以看到了`)
-      await reload()
-    } catch (e) {
-      toast.error((e as Error).message)
-    } finally {
-      setBusyId(null)
-    }
-  }
+  const approve = useAdminMutation<Listing>({
+    path: (l) => `/admin/listings/${l.id}/approve`,
+    body: () => ({}),
+    invalidates: ["/admin/listings"],
+    success: (_, l) => `「${l.title}」已上架，顾客在商城可以看到了`,
+  })
+  const busyId = approve.isPending ? approve.variables?.id : undefined
 
   return (
     <Container className="divide-y p-0">
@@ -91,7 +85,7 @@ const ListingsPage = () => {
           ))}
         </fieldset>
       </div>
-      {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
+      <ErrorLine error={error} />
       {data && data.listings.length === 0 && (
         <Text className="px-6 py-8 text-ui-fg-subtle">
           {status === "pending_review" ? "没有待审核的商品。" : "这里还没有商品。"}
@@ -122,8 +116,8 @@ const ListingsPage = () => {
                       <div>
                         <Text weight="plus">{l.title}</Text>
                         <Text size="small" className="text-ui-fg-subtle">
-                          {l.product?.category?.name ?? "—"} · {l.perishability === "chilled" ? "冷藏" : "常温"} · 提交于{" "}
-                          {shanghaiDay(l.created_at)}
+                          {l.product?.category?.name ?? "—"} · {l.perishability === "chilled" ? "冷藏" : "常温"} ·
+                          提交于 {shanghaiDay(l.created_at)}
                         </Text>
                       </div>
                     </div>
@@ -171,7 +165,7 @@ const ListingsPage = () => {
                   <Table.Cell>
                     {l.status === "pending_review" ? (
                       <div className="flex gap-2">
-                        <Button size="small" onClick={() => approve(l)} isLoading={busyId === l.id}>
+                        <Button size="small" onClick={() => !busyId && approve.mutate(l)} isLoading={busyId === l.id}>
                           通过
                         </Button>
                         <Button size="small" variant="danger" onClick={() => setRejecting(l)} disabled={!!busyId}>
@@ -196,82 +190,63 @@ const ListingsPage = () => {
         </Table>
       )}
       <OffsetPagination count={data?.count ?? 0} offset={offset} pageSize={PAGE} onOffset={setOffset} />
-      {rejecting && (
-        <RejectDrawer
-          listing={rejecting}
-          onClose={() => setRejecting(null)}
-          onDone={async () => {
-            setRejecting(null)
-            await reload()
-          }}
-        />
-      )}
+      {rejecting && <RejectDrawer listing={rejecting} onClose={() => setRejecting(null)} />}
     </Container>
   )
 }
 
-const RejectDrawer = ({ listing, onClose, onDone }: { listing: Listing; onClose: () => void; onDone: () => void }) => {
+const RejectDrawer = ({ listing, onClose }: { listing: Listing; onClose: () => void }) => {
   const [reason, setReason] = useState("")
   const [problem, setProblem] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const reject = useAdminMutation<{ reason: string }>({
+    path: () => `/admin/listings/${listing.id}/reject`,
+    invalidates: ["/admin/listings"],
+    success: `已退回「${listing.title}」`,
+    onError: setProblem,
+  })
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault()
-    if (saving) return
+  const submit = async () => {
     const trimmed = reason.trim()
-    if (!trimmed) return setProblem("请写明原因，物业会据此修改后重新提交")
-    if (trimmed.length > 500) return setProblem("原因最多 500 字")
-    setSaving(true)
-    try {
-      await adminFetch(`/admin/listings/${listing.id}/reject`, { method: "POST", body: { reason: trimmed } })
-      toast.success(`已退回「${listing.title}」`)
-      onDone()
-    } catch (err) {
-      setProblem((err as Error).message)
-    } finally {
-      setSaving(false)
+    const local = !trimmed ? "请写明原因，物业会据此修改后重新提交" : trimmed.length > 500 ? "原因最多 500 字" : null
+    if (local) {
+      setProblem(local)
+      return false
     }
+    await reject.mutateAsync({ reason: trimmed })
   }
 
   return (
-    <Drawer open onOpenChange={(open) => !open && onClose()}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>退回「{listing.title}」</Drawer.Title>
-        </Drawer.Header>
-        <form onSubmit={submit} className="flex flex-1 flex-col">
-          <Drawer.Body className="flex flex-col gap-y-2">
-            <Label htmlFor="listing-reject-reason">驳回原因</Label>
-            <Textarea
-              id="listing-reject-reason"
-              value={reason}
-              maxLength={500}
-              rows={5}
-              aria-invalid={!!problem}
-              aria-describedby={problem ? "listing-reject-problem" : undefined}
-              onChange={(e) => {
-                setReason(e.target.value)
-                setProblem(null)
-              }}
-              placeholder="例如：合格证照片看不清，请重新拍摄"
-            />
-            {problem && (
-              <Text id="listing-reject-problem" size="small" className="text-ui-fg-error" role="alert">
-                {problem}
-              </Text>
-            )}
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" variant="danger" isLoading={saving}>
-              确认驳回
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={`退回「${listing.title}」`}
+      submitLabel="确认驳回"
+      submitVariant="danger"
+      submitting={reject.isPending}
+      onSubmit={submit}
+    >
+      <div className="flex flex-col gap-y-2">
+        <Label htmlFor="listing-reject-reason">驳回原因</Label>
+        <Textarea
+          id="listing-reject-reason"
+          value={reason}
+          maxLength={500}
+          rows={5}
+          aria-invalid={!!problem}
+          aria-describedby={problem ? "listing-reject-problem" : undefined}
+          onChange={(e) => {
+            setReason(e.target.value)
+            setProblem(null)
+          }}
+          placeholder="例如：合格证照片看不清，请重新拍摄"
+        />
+        {problem && (
+          <Text id="listing-reject-problem" size="small" className="text-ui-fg-error" role="alert">
+            {problem}
+          </Text>
+        )}
+      </div>
+    </FormDrawer>
   )
 }
 

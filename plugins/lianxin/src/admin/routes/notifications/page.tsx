@@ -1,9 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BellAlert } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { OffsetPagination } from "../../components/offset-pagination"
-import { adminFetch, useAdminData } from "../../lib/households-api"
+import { ErrorLine } from "../../components/query-state"
+import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 type Status = "queued" | "sending" | "sent" | "failed" | "dead" | "skipped"
 type Message = {
@@ -63,26 +64,18 @@ const time = (iso: string | null) =>
 const NotificationsPage = () => {
   const [filter, setFilter] = useState(FILTERS[0])
   const [offset, setOffset] = useState(0)
-  const [busy, setBusy] = useState<string | null>(null)
-  const { data, error, loading, reload } = useAdminData<{
+  const { data, error, isFetching } = useAdminQuery<{
     messages: Message[]
     count: number
     by_status: Partial<Record<Status, number>>
-  }>("/admin/notify/messages", { status: filter.statuses.join(","), limit: PAGE, offset })
-
-  const retry = async (m: Message) => {
-    if (busy) return
-    setBusy(m.id)
-    try {
-      await adminFetch(`/admin/notify/messages/${m.id}/retry`, { method: "POST", body: {} })
-      toast.success("已重新排队，一分钟内发送")
-      await reload()
-    } catch (e) {
-      toast.error((e as Error).message)
-    } finally {
-      setBusy(null)
-    }
-  }
+  }>("/admin/notify/messages", { status: filter.statuses.join(","), limit: PAGE, offset }, { keepPrevious: true })
+  const retry = useAdminMutation<Message>({
+    path: (m) => `/admin/notify/messages/${m.id}/retry`,
+    body: () => ({}),
+    invalidates: ["/admin/notify/messages"],
+    success: "已重新排队，一分钟内发送",
+  })
+  const busy = retry.isPending ? retry.variables?.id : undefined
 
   const failing = (data?.by_status.failed ?? 0) + (data?.by_status.dead ?? 0)
   return (
@@ -113,13 +106,11 @@ const NotificationsPage = () => {
           ))}
         </fieldset>
       </div>
-      {error && (
-        <Text className="px-6 py-4 text-ui-fg-error" role="alert">
-          {error}
-        </Text>
-      )}
+      <ErrorLine error={error} />
       {data && data.messages.length === 0 && (
-        <Text className="px-6 py-8 text-ui-fg-subtle">{filter.key === "problems" ? "没有失败的消息。" : "没有消息。"}</Text>
+        <Text className="px-6 py-8 text-ui-fg-subtle">
+          {filter.key === "problems" ? "没有失败的消息。" : "没有消息。"}
+        </Text>
       )}
       {data && data.messages.length > 0 && (
         <Table>
@@ -175,7 +166,12 @@ const NotificationsPage = () => {
                 </Table.Cell>
                 <Table.Cell>
                   {(m.status === "dead" || m.status === "failed") && (
-                    <Button size="small" variant="secondary" isLoading={busy === m.id} onClick={() => retry(m)}>
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      isLoading={busy === m.id}
+                      onClick={() => !busy && retry.mutate(m)}
+                    >
                       重新发送
                     </Button>
                   )}
@@ -186,7 +182,7 @@ const NotificationsPage = () => {
         </Table>
       )}
       {data && (
-        <OffsetPagination count={data.count} offset={offset} pageSize={PAGE} onOffset={setOffset} busy={loading} />
+        <OffsetPagination count={data.count} offset={offset} pageSize={PAGE} onOffset={setOffset} busy={isFetching} />
       )}
     </Container>
   )

@@ -1,9 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartPie } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { adminFetch, useAdminData } from "../../lib/households-api"
+import { ErrorLine } from "../../components/query-state"
 import { percent, SCOPE_LABEL, shanghaiDay } from "../../lib/ledger-format"
+import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 type Policy = {
   id: string
@@ -39,36 +40,29 @@ const empty = {
 
 const SplitPoliciesPage = () => {
   const [showHistory, setShowHistory] = useState(false)
-  const { data, error, reload } = useAdminData<{ split_policies: Policy[] }>("/admin/split-policies", {
+  const { data, error } = useAdminQuery<{ split_policies: Policy[] }>("/admin/split-policies", {
     history: showHistory ? "true" : undefined,
   })
   const [form, setForm] = useState(empty)
-  const [saving, setSaving] = useState(false)
   const sum = SHARES.reduce((s, [k]) => s + (Number(form[k]) || 0), 0)
+  const create = useAdminMutation<typeof empty>({
+    path: () => "/admin/split-policies",
+    body: (f) => ({
+      name: f.name,
+      scope: f.scope,
+      scope_id: f.scope === "global" ? null : f.scope_id,
+      note: f.note || null,
+      ...Object.fromEntries(SHARES.map(([k]) => [k, Number(f[k])])),
+    }),
+    invalidates: ["/admin/split-policies"],
+    success: "已保存为新版本；此前下单的订单行仍按原版本分账",
+    onSuccess: () => setForm(empty),
+  })
+  const saving = create.isPending
 
-  const submit = async (e: React.FormEvent) => {
+  const submit = (e: React.FormEvent) => {
     e.preventDefault()
-    if (saving) return
-    setSaving(true)
-    try {
-      await adminFetch("/admin/split-policies", {
-        method: "POST",
-        body: {
-          name: form.name,
-          scope: form.scope,
-          scope_id: form.scope === "global" ? null : form.scope_id,
-          note: form.note || null,
-          ...Object.fromEntries(SHARES.map(([k]) => [k, Number(form[k])])),
-        },
-      })
-      toast.success("已保存为新版本；此前下单的订单行仍按原版本分账")
-      setForm(empty)
-      await reload()
-    } catch (err) {
-      toast.error((err as Error).message)
-    } finally {
-      setSaving(false)
-    }
+    if (!saving) create.mutate(form)
   }
 
   return (
@@ -85,7 +79,7 @@ const SplitPoliciesPage = () => {
             {showHistory ? "只看生效版本" : "查看全部历史版本"}
           </Button>
         </div>
-        {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
+        <ErrorLine error={error} />
         <Table>
           <Table.Header>
             <Table.Row>

@@ -1,11 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
-import { Button, Container, Drawer, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Drawer, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { adminFetch, useAdminData } from "../../lib/households-api"
-import { PaymentBadge } from "../../components/payment-badge"
-import { METHOD_LABEL, shanghaiDay, yuan } from "../../lib/ledger-format"
 import { OffsetPagination } from "../../components/offset-pagination"
+import { PaymentBadge } from "../../components/payment-badge"
+import { ErrorLine } from "../../components/query-state"
+import { METHOD_LABEL, shanghaiDay, yuan } from "../../lib/ledger-format"
+import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 type Payment = { method: string; reference: string; paid_at: string } | null
 type StatementRow = {
@@ -27,31 +28,19 @@ const PAGE = 50
 
 const StatementsPage = () => {
   const [offset, setOffset] = useState(0)
-  const { data, error, reload } = useAdminData<{ statements: StatementRow[]; count: number }>("/admin/statements", {
-    limit: PAGE,
-    offset,
-  })
+  const { data, error } = useAdminQuery<{ statements: StatementRow[]; count: number }>(
+    "/admin/statements",
+    { limit: PAGE, offset },
+    { keepPrevious: true }
+  )
   const [openId, setOpenId] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const generate = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
-      const r = await adminFetch<{ statement_ids: string[] }>("/admin/statements/generate", {
-        method: "POST",
-        body: {},
-      })
-      toast.success(
-        r.statement_ids.length ? `生成了 ${r.statement_ids.length} 张对账单` : "上周的对账单都已生成，没有新的",
-      )
-      await reload()
-    } catch (e) {
-      toast.error((e as Error).message)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const generate = useAdminMutation<void, { statement_ids: string[] }>({
+    path: () => "/admin/statements/generate",
+    body: () => ({}),
+    invalidates: ["/admin/statements"],
+    success: (r) =>
+      r.statement_ids.length ? `生成了 ${r.statement_ids.length} 张对账单` : "上周的对账单都已生成，没有新的",
+  })
 
   return (
     <Container className="divide-y p-0">
@@ -62,11 +51,16 @@ const StatementsPage = () => {
             每周（周一 00:00 至下周一，北京时间）按账本中已交付的收入生成；重复生成不会产生新单。
           </Text>
         </div>
-        <Button size="small" variant="secondary" onClick={generate} isLoading={busy}>
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={() => !generate.isPending && generate.mutate()}
+          isLoading={generate.isPending}
+        >
           生成上周对账单
         </Button>
       </div>
-      {error && <Text className="px-6 py-4 text-ui-fg-error">{error}</Text>}
+      <ErrorLine error={error} />
       <Table>
         <Table.Header>
           <Table.Row>
@@ -83,7 +77,9 @@ const StatementsPage = () => {
               <Table.Cell>
                 {shanghaiDay(s.period_start)} – {shanghaiDay(new Date(new Date(s.period_end).getTime() - 1))}
               </Table.Cell>
-              <Table.Cell>{s.household ? `${s.household.code} ${s.household.display_name}` : s.household_id}</Table.Cell>
+              <Table.Cell>
+                {s.household ? `${s.household.code} ${s.household.display_name}` : s.household_id}
+              </Table.Cell>
               <Table.Cell>{s.line_count}</Table.Cell>
               <Table.Cell>{yuan(s.total)}</Table.Cell>
               <Table.Cell>
@@ -94,32 +90,27 @@ const StatementsPage = () => {
         </Table.Body>
       </Table>
       <OffsetPagination count={data?.count ?? 0} offset={offset} pageSize={PAGE} onOffset={setOffset} />
-      {openId && <StatementDrawer id={openId} onClose={() => setOpenId(null)} onPaid={reload} />}
+      {openId && <StatementDrawer id={openId} onClose={() => setOpenId(null)} />}
     </Container>
   )
 }
 
-const StatementDrawer = ({ id, onClose, onPaid }: { id: string; onClose: () => void; onPaid: () => void }) => {
-  const { data, reload } = useAdminData<{ statement: StatementDetail }>(`/admin/statements/${id}`)
+/** One statement's lines, its CSV, and recording its payment (the list and this drawer refresh after). */
+const StatementDrawer = ({ id, onClose }: { id: string; onClose: () => void }) => {
+  const { data } = useAdminQuery<{ statement: StatementDetail }>(`/admin/statements/${id}`)
   const [method, setMethod] = useState("bank_transfer")
   const [reference, setReference] = useState("")
-  const [saving, setSaving] = useState(false)
+  const record = useAdminMutation<{ method: string; reference: string }>({
+    path: () => `/admin/statements/${id}/payment`,
+    invalidates: ["/admin/statements"],
+    success: "已记录付款",
+  })
+  const saving = record.isPending
   const s = data?.statement
 
-  const pay = async (e: React.FormEvent) => {
+  const pay = (e: React.FormEvent) => {
     e.preventDefault()
-    if (saving) return
-    setSaving(true)
-    try {
-      await adminFetch(`/admin/statements/${id}/payment`, { method: "POST", body: { method, reference } })
-      toast.success("已记录付款")
-      await reload()
-      onPaid()
-    } catch (err) {
-      toast.error((err as Error).message)
-    } finally {
-      setSaving(false)
-    }
+    if (!saving) record.mutate({ method, reference })
   }
 
   return (

@@ -1,12 +1,14 @@
-import { Button, Container, Drawer, Heading, Input, Select, Table, Text, toast } from "@medusajs/ui"
+import { Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../../components/field"
-import { adminFetch, useAdminData, type Cooperative, type Village } from "../../lib/households-api"
+import { FormDrawer } from "../../components/form-drawer"
+import type { Cooperative, Village } from "../../lib/households"
+import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 /** Villages and cooperatives: the places and organisations households belong to. Reached from the households list. */
 const VillagesPage = () => {
-  const villages = useAdminData<{ villages: Village[] }>("/admin/villages", { limit: 100 })
-  const cooperatives = useAdminData<{ cooperatives: Cooperative[] }>("/admin/cooperatives", { limit: 100 })
+  const villages = useAdminQuery<{ villages: Village[] }>("/admin/villages", { limit: 100 })
+  const cooperatives = useAdminQuery<{ cooperatives: Cooperative[] }>("/admin/cooperatives", { limit: 100 })
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -18,7 +20,7 @@ const VillagesPage = () => {
               村编号是该村农户编号的前缀（YN-LC → YN-LC-007），创建后不能修改。
             </Text>
           </div>
-          <CreateVillage onCreated={villages.reload} />
+          <CreateVillage />
         </div>
         <Table>
           <Table.Header>
@@ -46,7 +48,7 @@ const VillagesPage = () => {
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
           <Heading level="h2">合作社</Heading>
-          <CreateCooperative villages={villages.data?.villages ?? []} onCreated={cooperatives.reload} />
+          <CreateCooperative villages={villages.data?.villages ?? []} />
         </div>
         <Table>
           <Table.Header>
@@ -73,11 +75,9 @@ const VillagesPage = () => {
   )
 }
 
-function CreateVillage({ onCreated }: { onCreated: () => void }) {
+function CreateVillage() {
   const empty = { code: "", name: "", township: "", county: "", province: "" }
-  const [open, setOpen] = useState(false)
   const [form, setForm] = useState(empty)
-  const [saving, setSaving] = useState(false)
   const labels: Record<keyof typeof empty, string> = {
     code: "编号（如 YN-LC）",
     name: "村",
@@ -85,125 +85,84 @@ function CreateVillage({ onCreated }: { onCreated: () => void }) {
     county: "县/区",
     province: "省",
   }
-
-  async function save() {
-    setSaving(true)
-    try {
-      await adminFetch("/admin/villages", { method: "POST", body: form })
-      toast.success("已创建")
-      setForm(empty)
-      setOpen(false)
-      onCreated()
-    } catch (e) {
-      toast.error((e as Error).message)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const create = useAdminMutation<typeof empty>({
+    path: () => "/admin/villages",
+    invalidates: ["/admin/villages"],
+    success: "已创建",
+    onSuccess: () => setForm(empty),
+  })
 
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
-        <Button size="small">新建村</Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>新建村</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          {(Object.keys(empty) as (keyof typeof empty)[]).map((k) => (
-            <Field key={k} label={labels[k]}>
-              <Input
-                value={form[k]}
-                onChange={(e) =>
-                  setForm({ ...form, [k]: k === "code" ? e.target.value.toUpperCase() : e.target.value })
-                }
-              />
-            </Field>
-          ))}
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Button size="small" isLoading={saving} disabled={Object.values(form).some((v) => !v.trim())} onClick={save}>
-            创建
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title="新建村"
+      trigger="新建村"
+      triggerVariant="primary"
+      submitLabel="创建"
+      submitting={create.isPending}
+      canSubmit={!Object.values(form).some((v) => !v.trim())}
+      onSubmit={() => create.mutateAsync(form)}
+    >
+      {(Object.keys(empty) as (keyof typeof empty)[]).map((k) => (
+        <Field key={k} label={labels[k]}>
+          <Input
+            value={form[k]}
+            onChange={(e) => setForm({ ...form, [k]: k === "code" ? e.target.value.toUpperCase() : e.target.value })}
+          />
+        </Field>
+      ))}
+    </FormDrawer>
   )
 }
 
-function CreateCooperative({ villages, onCreated }: { villages: Village[]; onCreated: () => void }) {
+function CreateCooperative({ villages }: { villages: Village[] }) {
   const empty = { name: "", village_id: "", contact_name: "", contact_phone: "" }
-  const [open, setOpen] = useState(false)
   const [form, setForm] = useState(empty)
-  const [saving, setSaving] = useState(false)
-
-  async function save() {
-    setSaving(true)
-    try {
-      await adminFetch("/admin/cooperatives", {
-        method: "POST",
-        body: {
-          name: form.name.trim(),
-          village_id: form.village_id,
-          contact_name: form.contact_name.trim() || null,
-          contact_phone: form.contact_phone.trim() || null,
-        },
-      })
-      toast.success("已创建")
-      setForm(empty)
-      setOpen(false)
-      onCreated()
-    } catch (e) {
-      toast.error((e as Error).message)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const create = useAdminMutation<typeof empty>({
+    path: () => "/admin/cooperatives",
+    body: (f) => ({
+      name: f.name.trim(),
+      village_id: f.village_id,
+      contact_name: f.contact_name.trim() || null,
+      contact_phone: f.contact_phone.trim() || null,
+    }),
+    invalidates: ["/admin/cooperatives"],
+    success: "已创建",
+    onSuccess: () => setForm(empty),
+  })
 
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">
-          新建合作社
-        </Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>新建合作社</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <Field label="名称">
-            <Input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          </Field>
-          <Field label="所在村">
-            <Select value={form.village_id} onValueChange={(village_id) => setForm({ ...form, village_id })}>
-              <Select.Trigger>
-                <Select.Value placeholder="选择村" />
-              </Select.Trigger>
-              <Select.Content>
-                {villages.map((v) => (
-                  <Select.Item key={v.id} value={v.id}>
-                    {v.name}（{v.code}）
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </Field>
-          <Field label="联系人（业务联系人，不是登记信息）">
-            <Input value={form.contact_name} onChange={(e) => setForm({ ...form, contact_name: e.target.value })} />
-          </Field>
-          <Field label="联系电话">
-            <Input value={form.contact_phone} onChange={(e) => setForm({ ...form, contact_phone: e.target.value })} />
-          </Field>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Button size="small" isLoading={saving} disabled={!form.name.trim() || !form.village_id} onClick={save}>
-            创建
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      title="新建合作社"
+      trigger="新建合作社"
+      submitLabel="创建"
+      submitting={create.isPending}
+      canSubmit={!!form.name.trim() && !!form.village_id}
+      onSubmit={() => create.mutateAsync(form)}
+    >
+      <Field label="名称">
+        <Input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+      </Field>
+      <Field label="所在村">
+        <Select value={form.village_id} onValueChange={(village_id) => setForm({ ...form, village_id })}>
+          <Select.Trigger>
+            <Select.Value placeholder="选择村" />
+          </Select.Trigger>
+          <Select.Content>
+            {villages.map((v) => (
+              <Select.Item key={v.id} value={v.id}>
+                {v.name}（{v.code}）
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </Field>
+      <Field label="联系人（业务联系人，不是登记信息）">
+        <Input value={form.contact_name} onChange={(e) => setForm({ ...form, contact_name: e.target.value })} />
+      </Field>
+      <Field label="联系电话">
+        <Input value={form.contact_phone} onChange={(e) => setForm({ ...form, contact_phone: e.target.value })} />
+      </Field>
+    </FormDrawer>
   )
 }
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createOrderCyclesWorkflow } from "../../../workflows/pickup/admin"
+import { createOrderCyclesWorkflow } from "../../../workflows/pickup/create-order-cycles"
 import { parseOr400 } from "../../utils/zod-issues"
 import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreateOrderCycle, AdminListQuery } from "../pickup-offices/validators"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createPropertyOfficesWorkflow } from "../../../workflows/pickup/admin"
+import { createPropertyOfficesWorkflow } from "../../../workflows/pickup/create-property-offices"
 import { parseOr400 } from "../../utils/zod-issues"
 import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreatePropertyOffice, AdminListQuery } from "./validators"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createPickupPointsWorkflow } from "../../../workflows/pickup/admin"
+import { createPickupPointsWorkflow } from "../../../workflows/pickup/create-pickup-points"
 import { parseOr400 } from "../../utils/zod-issues"
 import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreatePickupPoint, AdminListQuery } from "../pickup-offices/validators"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createPickupStaffWorkflow } from "../../../workflows/pickup/admin"
+import { createPickupStaffWorkflow } from "../../../workflows/pickup/create-pickup-staff"
 import { parseOr400 } from "../../utils/zod-issues"
 import { pickup } from "../../pickup-staff/helpers"
 import { AdminCreatePickupStaff, AdminListQuery } from "../pickup-offices/validators"

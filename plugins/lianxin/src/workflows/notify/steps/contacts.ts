@@ -12,7 +12,7 @@ import { notifyService } from "./service"
 type Container = Pick<MedusaContainer, "resolve">
 export type Locale = "zh-CN" | "en"
 
-const query = (container: Container) => container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+const query = (container: Container) => container.resolve(ContainerRegistrationKeys.QUERY) as Query
 
 export type Preference = { email: boolean; sms: boolean; locale: Locale }
 const DEFAULT_PREFERENCE: Preference = { email: true, sms: true, locale: "zh-CN" }

@@ -9,7 +9,6 @@ import type RevenueShareModuleService from "../../../modules/revenue-share/servi
 import { toFen } from "../../../utils/money"
 import type { NotifyTemplateName } from "../../../utils/notify-templates"
 import { pickupService, type Query } from "../../pickup/steps/service"
-
 type Container = Pick<MedusaContainer, "resolve">
 
 export type Recipient = { type: "customer" | "staff" | "household"; id: string }
@@ -52,7 +51,7 @@ export function placeName(compound: string | null | undefined, point: string | n
   return `${c} ${p}`
 }
 
-const query = (container: Container) => container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+const query = (container: Container) => container.resolve(ContainerRegistrationKeys.QUERY) as Query
 
 type AssignmentContext = {
   assignment: any

@@ -7,11 +7,19 @@ import type { Query } from "./service"
  * household's public code (YN-LC-001) and display name, the cooperative's
  * name. Never registry data (ID number, phone, bank).
  */
-export type NamedHarvestRow = HarvestListRow & { household_codes: string; household_names: string; cooperative_name: string }
+export type NamedHarvestRow = HarvestListRow & {
+  household_codes: string
+  household_names: string
+  cooperative_name: string
+}
 
 /** CSV columns of the harvest manifest: the list's columns with the producers' codes and names. */
 export const NAMED_HARVEST_COLUMNS: string[] = HARVEST_MANIFEST_COLUMNS.flatMap((c): string[] =>
-  c === "household_ids" ? [c, "household_codes", "household_names"] : c === "cooperative_id" ? [c, "cooperative_name"] : [c]
+  c === "household_ids"
+    ? [c, "household_codes", "household_names"]
+    : c === "cooperative_id"
+      ? [c, "cooperative_name"]
+      : [c]
 )
 
 const idsOf = (joined: string | null | undefined) => (joined ?? "").split(" ").filter(Boolean)
@@ -22,8 +30,12 @@ const idsOf = (joined: string | null | undefined) => (joined ?? "").split(" ").f
  * household module). Rows that already carry names (frozen with them) keep
  * them; a producer that cannot be read is left blank rather than failing the list.
  */
-export async function withProducerNames<T extends HarvestListRow>(query: Query, rows: T[]): Promise<Array<T & NamedHarvestRow>> {
-  const named = (r: T) => typeof (r as any).household_codes === "string" && typeof (r as any).cooperative_name === "string"
+export async function withProducerNames<T extends HarvestListRow>(
+  query: Pick<Query, "graph">,
+  rows: T[]
+): Promise<Array<T & NamedHarvestRow>> {
+  const named = (r: T) =>
+    typeof (r as any).household_codes === "string" && typeof (r as any).cooperative_name === "string"
   const missing = rows.filter((r) => !named(r))
   const householdIds = [...new Set(missing.flatMap((r) => idsOf(r.household_ids)))]
   const cooperativeIds = [...new Set(missing.map((r) => r.cooperative_id).filter(Boolean))]
@@ -31,11 +43,19 @@ export async function withProducerNames<T extends HarvestListRow>(query: Query, 
   const cooperatives = new Map<string, string>()
   try {
     if (householdIds.length) {
-      const { data } = await query.graph({ entity: "household", fields: ["id", "code", "display_name"], filters: { id: householdIds } })
+      const { data } = await query.graph({
+        entity: "household",
+        fields: ["id", "code", "display_name"],
+        filters: { id: householdIds },
+      })
       for (const h of data as any[]) households.set(h.id, { code: h.code ?? "", display_name: h.display_name ?? "" })
     }
     if (cooperativeIds.length) {
-      const { data } = await query.graph({ entity: "cooperative", fields: ["id", "name"], filters: { id: cooperativeIds } })
+      const { data } = await query.graph({
+        entity: "cooperative",
+        fields: ["id", "name"],
+        filters: { id: cooperativeIds },
+      })
       for (const c of data as any[]) cooperatives.set(c.id, c.name ?? "")
     }
   } catch {
@@ -55,7 +75,7 @@ export async function withProducerNames<T extends HarvestListRow>(query: Query, 
 }
 
 /** Who produces each product (household / cooperative), read across modules through the product link. */
-export async function loadAttributions(query: Query, productIds: string[]): Promise<Map<string, Attribution>> {
+export async function loadAttributions(query: Pick<Query, "graph">, productIds: string[]): Promise<Map<string, Attribution>> {
   const attributions = new Map<string, Attribution>()
   if (!productIds.length) return attributions
   try {
@@ -82,7 +102,7 @@ export async function loadAttributions(query: Query, productIds: string[]): Prom
 }
 
 /** The harvest list (per producer and variant) of these assignments' lines. */
-export async function harvestRowsOf(query: Query, assignments: any[]): Promise<NamedHarvestRow[]> {
+export async function harvestRowsOf(query: Pick<Query, "graph">, assignments: any[]): Promise<NamedHarvestRow[]> {
   const lines = assignments.flatMap((a: any) =>
     (a.lines ?? []).map((l: any) => ({
       product_id: l.product_id,

@@ -2,7 +2,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { LineAttribution } from "../../../utils/ledger-postings"
 import { toFen } from "../../../utils/money"
-import { readOrderPickupPoint } from "../../pickup/read-order-pickup-point"
+import type { Query } from "../../pickup/steps/service"
+import { readOrderPickupPoint } from "../../pickup/utils/read-order-pickup-point"
 
 export type LedgerLineContext = {
   line_item_id: string
@@ -23,14 +24,13 @@ export type OrderLedgerContext = {
   lines: LedgerLineContext[]
 }
 
-type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }> }
 
 /**
  * Who produced each product, read across the product ↔ attribution link of
  * the household module. Products without an attribution map to null.
  */
 export async function readProductAttributions(
-  query: Query,
+  query: Pick<Query, "graph">,
   productIds: string[]
 ): Promise<Map<string, LineAttribution | null>> {
   const result = new Map<string, LineAttribution | null>()
@@ -66,7 +66,7 @@ export async function readProductAttributions(
 export const loadOrderLedgerContextStep = createStep(
   "load-order-ledger-context",
   async (input: { order_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+    const query: Query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
       // The order-level "total" makes the order module compute totals, item
@@ -111,7 +111,7 @@ export const loadOrderLedgerContextStep = createStep(
       currency_code: order.currency_code,
       status: order.status,
       // The property office's share goes to the office whose pickup point handles the order.
-      property_office_id: (await readOrderPickupPoint(query as never, order.id))?.property_office_id ?? null,
+      property_office_id: (await readOrderPickupPoint(query, order.id))?.property_office_id ?? null,
       lines,
     }
     return new StepResponse(context)

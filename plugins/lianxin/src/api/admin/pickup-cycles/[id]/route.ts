@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { updateOrderCycleWorkflow } from "../../../../workflows/pickup/admin"
+import { updateOrderCycleWorkflow } from "../../../../workflows/pickup/update-order-cycle"
 import { parseOr400 } from "../../../utils/zod-issues"
 import { AdminUpdateOrderCycle } from "../../pickup-offices/validators"
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { updatePropertyOfficeWorkflow } from "../../../../workflows/pickup/admin"
+import { updatePropertyOfficeWorkflow } from "../../../../workflows/pickup/update-property-office"
 import { parseOr400 } from "../../../utils/zod-issues"
 import { AdminUpdatePropertyOffice } from "../validators"
 

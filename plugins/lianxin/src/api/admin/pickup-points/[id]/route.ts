@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { updatePickupPointWorkflow } from "../../../../workflows/pickup/admin"
+import { updatePickupPointWorkflow } from "../../../../workflows/pickup/update-pickup-point"
 import { parseOr400 } from "../../../utils/zod-issues"
 import { AdminUpdatePickupPoint } from "../../pickup-offices/validators"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { updatePickupStaffWorkflow } from "../../../../workflows/pickup/admin"
+import { updatePickupStaffWorkflow } from "../../../../workflows/pickup/update-pickup-staff"
 import { parseOr400 } from "../../../utils/zod-issues"
 import { pickup } from "../../../pickup-staff/helpers"
 import { AdminUpdatePickupStaff } from "../../pickup-offices/validators"

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { transferCartCustomerWorkflow } from "@medusajs/medusa/core-flows"
-import { issuePickupCodeWorkflow } from "../../../../workflows/pickup/counter"
+import { issuePickupCodeWorkflow } from "../../../../workflows/pickup/issue-pickup-code"
 import { placePickupOrderWorkflow } from "../../../../workflows/pickup/place-pickup-order"
 import { CheckoutRefusal } from "../../../../utils/checkout-refusal"
 import { parseOr400 } from "../../../utils/zod-issues"

@@ -8,6 +8,7 @@ import {
   toSearchDocument,
 } from "../../../../utils/search-document"
 import { hasHan, normalizeQuery, queryPinyin, synonymMap } from "../../../../utils/search-text"
+import { type PgReader, soldCounts } from "../../../../search/sold-counts"
 import { productSearchModule } from "../../../../workflows/search/drain-search-outbox"
 import type { StoreSearchProductsType } from "./validators"
 
@@ -285,9 +286,15 @@ export async function searchPostgres(
   let documents: ProductSearchDocument[] = []
   if (ids.length) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "product", fields: [...PRODUCT_SEARCH_GRAPH_FIELDS], filters: { id: ids } })
+    const { data } = await query.graph({
+      entity: "product",
+      fields: [...PRODUCT_SEARCH_GRAPH_FIELDS],
+      filters: { id: ids },
+    })
+    const sold =
+      input.sort === "best_selling" ? await soldCounts(knex as unknown as PgReader, ids) : new Map<string, number>()
     documents = (data as ProductSearchSource[])
-      .map((p) => toSearchDocument(p, { salesChannelIds }))
+      .map((p) => toSearchDocument(p, { salesChannelIds, soldCount: sold.get(p.id) ?? 0 }))
       .filter((d): d is ProductSearchDocument => d !== null)
   }
   const wanted: [FacetField, string | boolean | undefined][] = [
@@ -311,7 +318,9 @@ export async function searchPostgres(
   }
   const matching = documents.filter((doc) => wanted.every(([field, value]) => matchesFacet(doc, field, value)))
   const order = SORTS[input.sort]
-  const [sortField, direction] = order ? (Object.entries(order)[0] as [keyof ProductSearchDocument, "ASC" | "DESC"]) : []
+  const [sortField, direction] = order
+    ? (Object.entries(order)[0] as [keyof ProductSearchDocument, "ASC" | "DESC"])
+    : []
   const score = (doc: ProductSearchDocument) => terms.filter((t) => doc.title.toLowerCase().includes(t)).length
   matching.sort((a, b) => {
     if (sortField) {
@@ -349,7 +358,16 @@ export async function searchProducts(
 ): Promise<SearchAnswer> {
   const q = normalizeQuery(input.q)
   if (!salesChannelIds.length) {
-    return { query: q, products: [], count: 0, page: input.page, limit: input.limit, facets: emptyFacets(), engine: "postgres", degraded: false }
+    return {
+      query: q,
+      products: [],
+      count: 0,
+      page: input.page,
+      limit: input.limit,
+      facets: emptyFacets(),
+      engine: "postgres",
+      degraded: false,
+    }
   }
   const search = productSearchModule(container) as SearchModule | undefined
   if (search) {
@@ -358,7 +376,9 @@ export async function searchProducts(
     } catch (error) {
       container
         .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-        .warn(`[search] Meilisearch did not answer, searching PostgreSQL: ${error instanceof Error ? error.message : error}`)
+        .warn(
+          `[search] Meilisearch did not answer, searching PostgreSQL: ${error instanceof Error ? error.message : error}`
+        )
     }
   }
   return searchPostgres(container, q, input, salesChannelIds)

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { handOverPickupWorkflow } from "../../../../../workflows/pickup/hand-over-pickup"
-import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
+import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/verify-pickup-proof"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { answerConflict, ownAssignment, staffContext, counterView } from "../../../helpers"
 import { StaffHandoverBody } from "../../../validators"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { markBatchArrivedWorkflow } from "../../../../../workflows/pickup/batches"
+import { markBatchArrivedWorkflow } from "../../../../../workflows/pickup/mark-batch-arrived"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownBatch, pickup, staffContext } from "../../../helpers"
 import { EmptyBody } from "../../../validators"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { checkInBatchWorkflow } from "../../../../../workflows/pickup/batches"
+import { checkInBatchWorkflow } from "../../../../../workflows/pickup/check-in-batch"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { answerConflict, ownBatch, pickup, staffContext } from "../../../helpers"
 import { StaffCheckInBody } from "../../../validators"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/counter"
+import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/verify-pickup-proof"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownAssignment, ownPoint, staffContext, counterView } from "../../../helpers"
 import { StaffVerifyBody } from "../../../validators"

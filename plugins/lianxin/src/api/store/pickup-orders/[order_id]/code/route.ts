@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { issuePickupCodeWorkflow } from "../../../../../workflows/pickup/counter"
+import { issuePickupCodeWorkflow } from "../../../../../workflows/pickup/issue-pickup-code"
 import { parseOr400 } from "../../../../utils/zod-issues"
 import { StoreEmptyQuery } from "../../../pickup-points/validators"
 import { ownPickup, StorePickupOrderProof } from "../helpers"

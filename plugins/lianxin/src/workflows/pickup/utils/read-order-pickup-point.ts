@@ -1,4 +1,4 @@
-import type { Query } from "./steps/service"
+import type { Query } from "../steps/service"
 
 /**
  * The pickup point and property office an order was placed for, read across
@@ -6,7 +6,7 @@ import type { Query } from "./steps/service"
  * The revenue ledger uses property_office_id as the property office's party.
  */
 export async function readOrderPickupPoint(
-  query: Query,
+  query: Pick<Query, "graph">,
   orderId: string
 ): Promise<{ pickup_point_id: string; property_office_id: string } | null> {
   const { data } = await query.graph({

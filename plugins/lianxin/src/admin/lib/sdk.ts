@@ -1,0 +1,21 @@
+import Medusa, { FetchError } from "@medusajs/js-sdk"
+
+declare const __BACKEND_URL__: string | undefined
+
+/**
+ * The JS SDK as Medusa's admin customization docs set it up: the dashboard's
+ * session cookie authenticates, the backend URL is the one baked into the
+ * dashboard (MEDUSA_ADMIN_BACKEND_URL; same origin when unset).
+ */
+export const sdk = new Medusa({
+  baseUrl: typeof __BACKEND_URL__ !== "undefined" && __BACKEND_URL__ ? __BACKEND_URL__.replace(/\/$/, "") : "/",
+  auth: { type: "session" },
+})
+
+/** What an operator reads when a request fails: the server's message, else the status in Chinese. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof FetchError) {
+    return error.message && error.message !== error.statusText ? error.message : `请求失败（${error.status ?? "网络"}）`
+  }
+  return error instanceof Error && error.message ? error.message : "请求失败"
+}
