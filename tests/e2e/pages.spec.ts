@@ -67,11 +67,36 @@ test("unknown pages, orders and categories get a kind 404 in Chinese", async ({ 
 
 test("public pages are cacheable for visitors, private ones are not", async ({ request }) => {
   const base = process.env.STOREFRONT_URL!
-  for (const path of ["/", `/products/${E2E.products.apple.handle}`, `/categories/${E2E.categories.fruit.handle}`, "/impact"]) {
+  for (const path of [
+    "/",
+    `/products/${E2E.products.apple.handle}`,
+    `/categories/${E2E.categories.fruit.handle}`,
+    "/impact",
+  ]) {
     const res = await request.get(`${base}${path}`, { headers: { cookie: "" } })
     expect(res.headers()["cache-control"], path).toContain("public")
     expect(res.headers().vary, path).toContain("Cookie")
   }
   const cart = await request.get(`${base}/cart`)
   expect(cart.headers()["cache-control"]).toContain("no-store")
+})
+
+test("browsing pages carry an ETag and answer 304 to it; a session or a chosen compound makes them private", async ({
+  request,
+}) => {
+  const base = process.env.STOREFRONT_URL!
+  for (const path of ["/", `/products/${E2E.products.apple.handle}`, `/categories/${E2E.categories.fruit.handle}`]) {
+    const first = await request.get(`${base}${path}`, { headers: { cookie: "" } })
+    const etag = first.headers().etag
+    expect(etag, path).toMatch(/^W\/"/)
+    expect(first.headers()["cache-control"], path).toContain("s-maxage=")
+    const again = await request.get(`${base}${path}`, { headers: { cookie: "", "if-none-match": etag! } })
+    expect(again.status(), path).toBe(304)
+    expect(again.headers()["content-security-policy"], path).toBeUndefined()
+    for (const cookie of ["lx_session=anything", "lx_compound=ppt_NOSUCHPOINT"]) {
+      const mine = await request.get(`${base}${path}`, { headers: { cookie } })
+      expect(mine.headers()["cache-control"], `${path} with ${cookie}`).toBe("private, no-cache")
+      expect(mine.headers().etag, `${path} with ${cookie}`).toBeUndefined()
+    }
+  }
 })
