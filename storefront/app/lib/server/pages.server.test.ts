@@ -77,7 +77,8 @@ const eggs = {
 function fakeSdk(products: unknown[] = [apple, eggs], regions: unknown[] = [REGION, { id: "reg_hk", name: "香港" }]) {
   const regionList = vi.fn(async (_query: RegionQuery) => ({ regions }))
   const productList = vi.fn(async (query: ProductQuery) => ({
-    products: query.handle === undefined ? products : products.filter((p) => (p as { handle: string }).handle === query.handle),
+    products:
+      query.handle === undefined ? products : products.filter((p) => (p as { handle: string }).handle === query.handle),
   }))
   const sdk: StoreSdk = { store: { region: { list: regionList }, product: { list: productList } } }
   return { sdk, regionList, productList }
@@ -279,8 +280,14 @@ describe("store client", () => {
   it("answers 503 against a real SDK when nothing listens on the backend port", async () => {
     const port = await unusedPort()
     const backendUrl = `http://127.0.0.1:${port}`
-    const sdk = new Medusa({ baseUrl: backendUrl, publishableKey: "pk_test", auth: { jwtTokenStorageMethod: "nostore" } })
-    const response = await thrownResponse(loadHomePage(createStoreClient({ sdk: () => sdk, backendUrl, log: () => {} })))
+    const sdk = new Medusa({
+      baseUrl: backendUrl,
+      publishableKey: "pk_test",
+      auth: { jwtTokenStorageMethod: "nostore" },
+    })
+    const response = await thrownResponse(
+      loadHomePage(createStoreClient({ sdk: () => sdk, backendUrl, log: () => {} }))
+    )
     expect(response.status).toBe(503)
   })
 })
