@@ -16,6 +16,8 @@ const OWN_APP = [
   "integration-tests/http/payments.spec.ts",
   "integration-tests/http/redis.spec.ts",
   "integration-tests/http/search.spec.ts",
+  // Its own Meilisearch, like search.spec.ts.
+  "integration-tests/http/catalog.spec.ts",
   // Swaps the modules' keyrings in place (a rotation is a restart with new keys): an app of its own.
   "integration-tests/http/security-key-rotation.spec.ts",
 ]

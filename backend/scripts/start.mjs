@@ -27,6 +27,9 @@ import { DEFAULT_MEILISEARCH_PORT, MeilisearchUnavailable, startMeilisearch } fr
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const repoDir = path.resolve(backendDir, "..")
 const develop = process.argv.includes("--develop")
+// --serve-only: migrations and seed were run by someone else (the scale-out topology runs them once,
+// then starts each server and the worker with this flag: scripts/cluster/cluster.mjs).
+const serveOnly = process.argv.includes("--serve-only")
 const dataDir = path.resolve(repoDir, process.env.LIANXIN_DATA_DIR ?? ".data")
 const serverDir = path.join(backendDir, ".medusa", "server")
 const medusaBin = path.join(repoDir, "node_modules", ".bin", "medusa")
@@ -176,12 +179,14 @@ async function main() {
   // which never sees the owner's URL.
   const ownerEnv = { ...env, DATABASE_URL: migrationUrl }
   delete env.DATABASE_MIGRATION_URL
-  log(`running migrations as ${userOf(migrationUrl)}…`)
-  await run(["db:migrate"], { cwd, env: ownerEnv })
-  log("seeding demo data if the database is empty…")
-  await run(["exec", script], { cwd, env: ownerEnv })
-  if (twoRoles) {
-    await grantAppRole(migrationUrl, userOf(env.DATABASE_URL))
+  if (!serveOnly) {
+    log(`running migrations as ${userOf(migrationUrl)}…`)
+    await run(["db:migrate"], { cwd, env: ownerEnv })
+    log("seeding demo data if the database is empty…")
+    await run(["exec", script], { cwd, env: ownerEnv })
+    if (twoRoles) {
+      await grantAppRole(migrationUrl, userOf(env.DATABASE_URL))
+    }
   }
   for (const problem of await appRoleProblems(env.DATABASE_URL)) {
     console.warn(

@@ -4,6 +4,7 @@ import { renderToPipeableStream } from "react-dom/server"
 import { ServerRouter, type EntryContext } from "react-router"
 import { CSP_NONCE_HEADER, NonceContext } from "./lib/nonce"
 import { getEnv } from "./lib/server/env.server"
+import { notModified } from "./lib/server/http.server"
 import { createNulStripper } from "./lib/server/strip-nul.server"
 
 // Parse the environment when the server build is loaded, so a bad variable
@@ -19,6 +20,10 @@ export default function handleRequest(
   responseHeaders: Headers,
   routerContext: EntryContext
 ) {
+  // A public page whose data has not changed since the browser's (or the CDN's) copy: no render, no body.
+  if (responseStatusCode === 200 && notModified(request, responseHeaders.get("ETag"))) {
+    return new Response(null, { status: 304, headers: responseHeaders })
+  }
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders })
   }
@@ -63,4 +68,12 @@ export default function handleRequest(
     // Give deferred data streamTimeout to settle, then flush whatever is left as errors.
     const timer = setTimeout(abort, streamTimeout + 1_000)
   })
+}
+
+/** Client-side navigations fetch the same loader data (`.data`): the same ETag answers them with a 304. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (response.status === 200 && notModified(request, response.headers.get("ETag"))) {
+    return new Response(null, { status: 304, headers: response.headers })
+  }
+  return response
 }

@@ -47,6 +47,20 @@ export function compileTrust(setting = DEFAULT_TRUST_PROXY) {
 }
 
 /**
+ * A 304 (a public page whose ETag matched) must not carry this response's CSP:
+ * caches update the stored response's headers from a 304, and the stored page's
+ * inline scripts carry the nonce of the policy stored with it.
+ */
+export function withoutPolicyOn304(_req, res, next) {
+  const writeHead = res.writeHead
+  res.writeHead = function (status, ...rest) {
+    if (status === 304) res.removeHeader("Content-Security-Policy")
+    return writeHead.call(this, status, ...rest)
+  }
+  next()
+}
+
+/**
  * The Content-Security-Policy of a page: scripts only from this origin or
  * inline with this response's nonce (React Router's hydration data and module
  * bootstrap carry it, see entry.server.tsx); styles from this origin, style
@@ -104,13 +118,32 @@ export function securityMiddleware({ trust, backendUrl, stripe = false }) {
 }
 
 /** The app: what react-router-serve did (compression, static files, the request handler) plus the headers above. */
-export function createServerApp({ build, clientDir, trustProxy = process.env.TRUST_PROXY, backendUrl = process.env.MEDUSA_BACKEND_URL, mode = process.env.NODE_ENV, log = true }) {
+export function createServerApp({
+  build,
+  clientDir,
+  trustProxy = process.env.TRUST_PROXY,
+  backendUrl = process.env.MEDUSA_BACKEND_URL,
+  mode = process.env.NODE_ENV,
+  log = true,
+}) {
   const trust = compileTrust(trustProxy)
   const app = express()
   app.disable("x-powered-by")
   // req.ip and req.secure believe X-Forwarded-* only from TRUST_PROXY's proxies.
   app.set("trust proxy", trust)
-  app.use(securityMiddleware({ trust, backendUrl: backendUrl ?? "http://localhost:9000", stripe: Boolean(process.env.STRIPE_PUBLISHABLE_KEY?.trim()) }))
+  // Liveness and readiness probes (load balancer, Kubernetes, Docker): this process answers. It does not ask the
+  // backend: pages already answer 503 while it is away, and a probe that did would take every storefront out at once.
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").type("text/plain").send("ok")
+  })
+  app.use(
+    securityMiddleware({
+      trust,
+      backendUrl: backendUrl ?? "http://localhost:9000",
+      stripe: Boolean(process.env.STRIPE_PUBLISHABLE_KEY?.trim()),
+    })
+  )
+  app.use(withoutPolicyOn304)
   app.use(compression())
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }))
   app.use(express.static(clientDir, { maxAge: "1h" }))

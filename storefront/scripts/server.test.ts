@@ -1,7 +1,13 @@
 import type http from "node:http"
 import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { CLIENT_ADDRESS_HEADER, CSP_NONCE_HEADER, compileTrust, contentSecurityPolicy, createServerApp } from "./server.mjs"
+import {
+  CLIENT_ADDRESS_HEADER,
+  CSP_NONCE_HEADER,
+  compileTrust,
+  contentSecurityPolicy,
+  createServerApp,
+} from "./server.mjs"
 
 /**
  * The storefront server's headers, with a stand-in build whose only route
@@ -17,12 +23,24 @@ let base: string
 const seen: Array<{ nonce?: string; client?: string | null; host?: string | null }> = []
 
 beforeAll(async () => {
-  const fakeHandler = createServerApp({ build: build as any, clientDir: "/nonexistent", trustProxy: "loopback", backendUrl: "http://localhost:9000", log: false })
+  const fakeHandler = createServerApp({
+    build: build as any,
+    clientDir: "/nonexistent",
+    trustProxy: "loopback",
+    backendUrl: "http://localhost:9000",
+    log: false,
+  })
   // Replace the React Router handler (last layer) with an echo of what it would get.
   const stack = fakeHandler._router.stack
   stack.pop()
   fakeHandler.all("*", (req: any, res: any) => {
-    seen.push({ nonce: req.headers[CSP_NONCE_HEADER], client: req.headers[CLIENT_ADDRESS_HEADER] ?? null, host: req.headers["x-forwarded-host"] ?? null })
+    seen.push({
+      nonce: req.headers[CSP_NONCE_HEADER],
+      client: req.headers[CLIENT_ADDRESS_HEADER] ?? null,
+      host: req.headers["x-forwarded-host"] ?? null,
+    })
+    // What entry.server.tsx answers when a public page's ETag matches.
+    if (req.path === "/not-modified") return res.status(304).set("ETag", 'W/"x"').end()
     res.type("html").send("<p>ok</p>")
   })
   server = fakeHandler.listen(0, "127.0.0.1")
@@ -36,6 +54,17 @@ async function get(path: string, headers: Record<string, string> = {}) {
   await res.text()
   return res
 }
+
+describe("storefront health probe", () => {
+  it("answers /healthz with 200 ok, uncached, without reaching the app or the backend", async () => {
+    const before = seen.length
+    const res = await fetch(`${base}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toBe("ok")
+    expect(res.headers.get("cache-control")).toBe("no-store")
+    expect(seen.length).toBe(before)
+  })
+})
 
 describe("storefront server headers", () => {
   it("sends a nonce CSP, no framing, nosniff and no X-Powered-By; the nonce is fresh and handed to the app", async () => {
@@ -54,6 +83,15 @@ describe("storefront server headers", () => {
     expect(a.headers.get("x-content-type-options")).toBe("nosniff")
     expect(a.headers.get("x-powered-by")).toBeNull()
     expect(a.headers.get("strict-transport-security")).toBeNull()
+  })
+
+  it("sends no CSP with a 304: a cache would pair a stored page with a policy of another nonce", async () => {
+    const notModified = await get("/not-modified")
+    expect(notModified.status).toBe(304)
+    expect(notModified.headers.get("etag")).toBe('W/"x"')
+    expect(notModified.headers.get("content-security-policy")).toBeNull()
+    expect(notModified.headers.get("x-frame-options")).toBe("DENY")
+    expect((await get("/")).headers.get("content-security-policy")).toContain("'nonce-")
   })
 
   it("HSTS and upgrade-insecure-requests only when a trusted proxy says https", async () => {
@@ -85,6 +123,8 @@ describe("storefront server headers", () => {
   })
 
   it("lets product photos come from the backend", () => {
-    expect(contentSecurityPolicy({ nonce: "n", backendUrl: "http://localhost:9000/", tls: false })).toContain("img-src 'self' data: blob: https: http://localhost:9000")
+    expect(contentSecurityPolicy({ nonce: "n", backendUrl: "http://localhost:9000/", tls: false })).toContain(
+      "img-src 'self' data: blob: https: http://localhost:9000"
+    )
   })
 })

@@ -33,6 +33,8 @@ export type Stack = {
   mailSinkUrl: string
   /** Where the backend's SMS outbox writes (`sms.jsonl`, docs/notifications.md): journeys read sign-in codes here. */
   outboxDir: string
+  /** The app role's URL of the run's database (bench/run.ts starts vanilla Medusa on it). */
+  databaseUrl: string
   stop: () => Promise<void>
 }
 
@@ -91,7 +93,9 @@ async function waitForSearch(backendUrl: string, publishableKey: string, logFile
   let last = "no answer"
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${backendUrl}/store/lianxin/search?q=`, { headers: { "x-publishable-api-key": publishableKey } })
+      const res = await fetch(`${backendUrl}/store/lianxin/search?q=`, {
+        headers: { "x-publishable-api-key": publishableKey },
+      })
       const body = (await res.json()) as { engine?: string; count?: number }
       if (res.ok && body.engine === "meilisearch" && (body.count ?? 0) > 0) return
       last = `HTTP ${res.status}, engine ${body.engine}, ${body.count} products`
@@ -104,14 +108,25 @@ async function waitForSearch(backendUrl: string, publishableKey: string, logFile
     }
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new Error(`search did not answer from Meilisearch within ${timeoutMs / 1000}s (${last}). Last log lines:\n${tail(logFile)}`)
+  throw new Error(
+    `search did not answer from Meilisearch within ${timeoutMs / 1000}s (${last}). Last log lines:\n${tail(logFile)}`
+  )
 }
 
 function tail(file: string, lines = 40) {
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)"
 }
 
-export async function startStack({ scenario = "e2e", logDir }: { scenario?: string; logDir: string }): Promise<Stack> {
+export async function startStack({
+  scenario = "e2e",
+  logDir,
+  startTimeoutMs = 240_000,
+}: {
+  scenario?: string
+  logDir: string
+  /** How long migrations, the seed and Medusa's start may take (the bench scenario seeds thousands of products). */
+  startTimeoutMs?: number
+}): Promise<Stack> {
   fs.mkdirSync(logDir, { recursive: true })
   const pg = await testPostgresServer()
   // As in production: migrations and seed as the owner, the backend as the app role.
@@ -184,7 +199,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   try {
-    await waitFor(`${backendUrl}/health`, backend, backendLog, 240_000)
+    await waitFor(`${backendUrl}/health`, backend, backendLog, startTimeoutMs)
     await waitForSearch(backendUrl, fs.readFileSync(keyFile, "utf8").trim(), backendLog)
     storefront = startProcess(
       "storefront",
@@ -205,6 +220,7 @@ export async function startStack({ scenario = "e2e", logDir }: { scenario?: stri
     stripeUrl: stripe.url,
     mailSinkUrl: mail.url,
     outboxDir: path.join(dataDir, "outbox"),
+    databaseUrl,
     stop,
   }
 }

@@ -93,7 +93,9 @@ export function paymentModules(env: BackendEnv): InputConfigModules {
  * provider switch can drop the old engine's indexes). Without MEILISEARCH_HOST
  * Medusa's default module stays and the plugin declares no product index.
  */
-export function searchModule(env: Pick<BackendEnv, "MEILISEARCH_HOST" | "MEILISEARCH_API_KEY" | "MEILISEARCH_INDEX_PREFIX">): InputConfigModules {
+export function searchModule(
+  env: Pick<BackendEnv, "MEILISEARCH_HOST" | "MEILISEARCH_API_KEY" | "MEILISEARCH_INDEX_PREFIX">
+): InputConfigModules {
   if (!env.MEILISEARCH_HOST) {
     return []
   }
@@ -185,7 +187,9 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
       redisUrl: env.REDIS_URL,
       workerMode: env.MEDUSA_WORKER_MODE,
       // express-session understands "auto" (Secure when the request is); Medusa's type says boolean.
-      ...(env.SESSION_COOKIE_SECURE === undefined ? {} : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE as boolean } }),
+      ...(env.SESSION_COOKIE_SECURE === undefined
+        ? {}
+        : { cookieOptions: { secure: env.SESSION_COOKIE_SECURE as boolean } }),
       http: {
         storeCors: env.STORE_CORS,
         adminCors: env.ADMIN_CORS,
@@ -245,5 +249,28 @@ export function buildMedusaConfig(env: BackendEnv): InputConfigWithArrayModules 
       ...infrastructureModules(env.REDIS_URL),
       ...searchModule(env),
     ],
+  }
+}
+
+/**
+ * `npm run bench` (issue 16) only: Medusa with nothing of ours — no plugin, no search, notification or payment
+ * modules, admin off — started with LIANXIN_BENCH_VANILLA=1 on the same database as the shop, so the figures compare
+ * Medusa's own query path against ours on the same data. Never a way to run the shop.
+ */
+export function vanillaMedusaConfig(env: NodeJS.ProcessEnv): InputConfigWithArrayModules {
+  return {
+    projectConfig: {
+      databaseUrl: env.DATABASE_URL,
+      http: {
+        storeCors: env.STORE_CORS ?? "",
+        adminCors: "",
+        authCors: "",
+        jwtSecret: env.JWT_SECRET ?? DEV_SECRET,
+        cookieSecret: env.COOKIE_SECRET ?? DEV_SECRET,
+      },
+    },
+    admin: { disable: true },
+    plugins: [],
+    modules: [],
   }
 }

@@ -2,6 +2,7 @@ import { Link } from "react-router"
 import { CompoundBanner, CycleCountdown } from "../components/pickup"
 import { ProductCard } from "../components/product-card"
 import { getPickupApi } from "../lib/server/app.server"
+import { getEnv } from "../lib/server/env.server"
 import { getStoreClient } from "../lib/server/medusa.server"
 import { loadHomePage } from "../lib/server/pages.server"
 import { translator } from "../lib/i18n"
@@ -18,13 +19,13 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return loadHomePage(getStoreClient(), request, getPickupApi())
+  return loadHomePage(getStoreClient(), request, getPickupApi(), getEnv().backendUrl)
 }
 
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { products, categories, villages, compound } = loaderData
+  const { products, total, categories, villages, compound } = loaderData
   const t = useT()
   return (
     <>
@@ -56,7 +57,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <h1 id="home-title" className="text-xl font-bold">
             {t("home.title")}
           </h1>
-          {products.length > 0 ? <p className="text-sm text-stone-600">{t("home.count", { count: products.length })}</p> : null}
+          {total > 0 ? <p className="text-sm text-stone-600">{t("home.count", { count: total })}</p> : null}
         </div>
         {products.length === 0 ? (
           <p className="rounded-xl bg-white p-6 text-center text-stone-600 ring-1 ring-stone-200">{t("home.empty")}</p>
@@ -69,6 +70,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             ))}
           </ul>
         )}
+        {total > products.length ? (
+          <p className="mt-4 text-center">
+            <Link
+              to="/search"
+              className="inline-flex min-h-11 items-center rounded-full bg-white px-5 text-sm font-medium text-emerald-800 ring-1 ring-stone-300 hover:bg-stone-100"
+            >
+              {t("search.all")} →
+            </Link>
+          </p>
+        ) : null}
       </section>
       {villages.length > 0 ? (
         <section aria-labelledby="villages-title" className="mt-8">
@@ -78,10 +89,13 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <ul className="grid gap-2 sm:grid-cols-2">
             {villages.map((v) => (
               <li key={v.code}>
-                <Link to={`/villages/${v.code}`} className="block rounded-xl bg-white p-3 ring-1 ring-stone-200 hover:ring-emerald-700">
+                <Link
+                  to={`/villages/${v.code}`}
+                  className="block rounded-xl bg-white p-3 ring-1 ring-stone-200 hover:ring-emerald-700"
+                >
                   <span className="font-medium">{v.name}</span>
                   <span className="block text-xs text-stone-600">
-                    {v.region} · {t("home.villageProducts", { count: v.products.length })}
+                    {v.region} · {t("home.villageProducts", { count: v.productCount })}
                   </span>
                 </Link>
               </li>

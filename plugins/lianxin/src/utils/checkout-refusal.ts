@@ -37,6 +37,8 @@ export type CheckoutRefusalBody = {
   message_en: string
   pickup_point_id?: string | null
   order_cycle_id?: string | null
+  /** cart_completed: the order that cart became (a retry after a lost answer finds its order). */
+  order_id?: string | null
   /** The refused cycle (when known): its pickup window names it to the resident. */
   order_cycle?: NextCycle | null
   next_order_cycle?: NextCycle | null

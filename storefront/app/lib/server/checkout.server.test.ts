@@ -127,6 +127,16 @@ describe("checkout action: one backend request", () => {
     }
   })
 
+  it("a cart already placed (its answer was lost) opens that order instead of an error", async () => {
+    const { store, browser, pickup } = checkoutShop(() => {
+      throw new StoreHttpError("这个购物车已经下过单了。", 409, { code: "cart_completed", order_id: "order_01PLACEDBEFORE" })
+    })
+    await withCart(browser)
+    const response = await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王", mobile: "13800138000" })))
+    expect(response.headers.get("Location")).toBe("/orders/order_01PLACEDBEFORE")
+    expect((await browser.session()).get("cartId")).toBeUndefined()
+  })
+
   it("a point that no longer exists sends the resident to choose a compound", async () => {
     const { store, browser, pickup } = checkoutShop(() => {
       throw new FakeHttpError(400, "pickup_point_id: no such active pickup point")

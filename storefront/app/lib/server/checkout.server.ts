@@ -183,6 +183,15 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
       return withSession(sessions, request, session, body, { status: 409 })
     }
     const code = errorBody(error)?.code
+    const placedBefore = errorBody(error)?.order_id
+    if (code === "cart_completed" && typeof placedBefore === "string") {
+      // This cart was already placed (a double tap, or a retry after the answer was lost): show that order.
+      return await finishPlacedOrder(sessions, pickup, request, session, {
+        orderId: placedBefore,
+        cartId,
+        pickup: null,
+      })
+    }
     if (
       code === "cart_empty" ||
       code === "cart_completed" ||

@@ -20,27 +20,10 @@ function communityStore(routes: Parameters<typeof fakeStore>[0] = {}) {
     { id: "pcat_fruit", name: "水果", handle: "e2e-fruit", description: null },
     { id: "pcat_grains", name: "粮油", handle: "e2e-grains", description: null },
   ]
-  fake.store.listProducts = async (filter) =>
-    filter?.categoryId === "pcat_fruit"
-      ? [summary("e2e-apple")]
-      : [summary("e2e-apple"), summary("e2e-rice"), summary("other")]
+  fake.store.listProducts = async (filter) => (filter?.categoryId === "pcat_fruit" ? [summary("e2e-apple")] : [summary("e2e-apple"), summary("e2e-rice"), summary("other")])
   fake.store.listOrigins = async () => [
-    {
-      productId: "prod_e2e-apple",
-      handle: "e2e-apple",
-      title: "测试苹果",
-      householdCode: "ZJ-LS-001",
-      village: "测试村",
-      villageRegion: "浙江省丽水市",
-    },
-    {
-      productId: "prod_e2e-rice",
-      handle: "e2e-rice",
-      title: "测试大米",
-      householdCode: "ZJ-LS-002",
-      village: "测试村",
-      villageRegion: "浙江省丽水市",
-    },
+    { productId: "prod_e2e-apple", handle: "e2e-apple", title: "测试苹果", householdCode: "ZJ-LS-001", village: "测试村", villageRegion: "浙江省丽水市" },
+    { productId: "prod_e2e-rice", handle: "e2e-rice", title: "测试大米", householdCode: "ZJ-LS-002", village: "测试村", villageRegion: "浙江省丽水市" },
   ]
   return fake
 }
@@ -53,9 +36,7 @@ describe("category page", () => {
     const { store } = communityStore()
     const result = await loadCategoryPage(store, "e2e-fruit", visitor)
     expect(payload<{ products: ProductSummary[] }>(result).products.map((p) => p.handle)).toEqual(["e2e-apple"])
-    expect(new Headers(initOf(result).headers).get("Cache-Control")).toBe(
-      "public, max-age=60, stale-while-revalidate=300"
-    )
+    expect(new Headers(initOf(result).headers).get("Cache-Control")).toBe("public, max-age=60, stale-while-revalidate=300")
     const mine = await loadCategoryPage(store, "e2e-fruit", resident)
     expect(new Headers(initOf(mine).headers).get("Cache-Control")).toBe("private, no-cache")
   })
@@ -70,15 +51,8 @@ describe("category page", () => {
 describe("village page", () => {
   it("groups households and products by the households' code prefix", async () => {
     const { store } = communityStore()
-    const data = payload<{ village: { name: string; householdCodes: string[] }; products: ProductSummary[] }>(
-      await loadVillagePage(store, "zj-ls", visitor)
-    )
-    expect(data.village).toMatchObject({
-      code: "ZJ-LS",
-      name: "测试村",
-      region: "浙江省丽水市",
-      householdCodes: ["ZJ-LS-001", "ZJ-LS-002"],
-    })
+    const data = payload<{ village: { name: string; householdCodes: string[] }; products: ProductSummary[] }>(await loadVillagePage(store, "zj-ls", visitor))
+    expect(data.village).toMatchObject({ code: "ZJ-LS", name: "测试村", region: "浙江省丽水市", householdCodes: ["ZJ-LS-001", "ZJ-LS-002"] })
     expect(data.products.map((p) => p.handle)).toEqual(["e2e-apple", "e2e-rice"])
     expect((await thrown(loadVillagePage(store, "XX-YY", visitor))).status).toBe(404)
   })
@@ -99,9 +73,7 @@ describe("household page", () => {
         },
       }),
     })
-    const { household } = payload<{ household: { displayName: string | null; story: string | null; public: boolean } }>(
-      await loadHouseholdPage(store, "zj-ls-001", visitor)
-    )
+    const { household } = payload<{ household: { displayName: string | null; story: string | null; public: boolean } }>(await loadHouseholdPage(store, "zj-ls-001", visitor))
     expect(household).toMatchObject({ code: "ZJ-LS-001", public: false, displayName: null, story: null })
     expect(calls[0]!.path).toBe("/store/households/ZJ-LS-001")
     expect((await thrown(loadHouseholdPage(store, "not a code", visitor))).status).toBe(404)
@@ -110,12 +82,8 @@ describe("household page", () => {
 
 describe("impact page", () => {
   it("passes suppression through and groups by village", async () => {
-    const suppressed = communityStore({
-      "GET /store/impact": () => ({ impact: { suppressed: true, minimum_households: 5, currency_code: "cny" } }),
-    })
-    expect(payload(await loadImpactPage(suppressed.store, visitor))).toEqual({
-      impact: { suppressed: true, minimum: 5 },
-    })
+    const suppressed = communityStore({ "GET /store/impact": () => ({ impact: { suppressed: true, minimum_households: 5, currency_code: "cny" } }) })
+    expect(payload(await loadImpactPage(suppressed.store, visitor))).toEqual({ impact: { suppressed: true, minimum: 5 } })
 
     const published = communityStore({
       "GET /store/impact": (_p, init) => {
@@ -135,12 +103,7 @@ describe("impact page", () => {
       },
     })
     expect(payload(await loadImpactPage(published.store, visitor))).toMatchObject({
-      impact: {
-        households: 12,
-        earnedFen: 123456,
-        groups: [{ key: "云南省双江县勐库村", households: 7, earnedFen: 80000 }],
-        other: { households: 5 },
-      },
+      impact: { households: 12, earnedFen: 123456, groups: [{ key: "云南省双江县勐库村", households: 7, earnedFen: 80000 }], other: { households: 5 } },
     })
   })
 
@@ -152,53 +115,22 @@ describe("impact page", () => {
 
 describe("product page extras", () => {
   it("adds the household profile and the price breakdown, and survives without them", async () => {
-    const product = {
-      ...summary("e2e-apple"),
-      description: null,
-      images: [],
-      variants: [],
-      village: "测试村",
-      villageRegion: null,
-      cooperative: null,
-      householdCode: "ZJ-LS-001",
-      harvest: "2026-10",
-      harvestNote: null,
-    }
+    const product = { ...summary("e2e-apple"), description: null, images: [], variants: [], village: "测试村", villageRegion: null, cooperative: null, householdCode: "ZJ-LS-001", harvest: "2026-10", harvestNote: null }
     const { store } = communityStore({
-      "GET /store/households/:code": ({ code }) => ({
-        household: { code, public_profile: true, display_name: "测试果园", story: "故事", village: null, products: [] },
-      }),
+      "GET /store/households/:code": ({ code }) => ({ household: { code, public_profile: true, display_name: "测试果园", story: "故事", village: null, products: [] } }),
       "GET /store/products/:id/price-breakdown": () => ({
-        price_breakdown: {
-          product_id: "prod_e2e-apple",
-          policy_version: 2,
-          household_codes: ["ZJ-LS-001"],
-          variants: [
-            {
-              variant_id: "variant_a",
-              title: "5斤装",
-              price_fen: 1280,
-              shares_fen: { household: 1024, cooperative: 0, property_office: 128, platform: 128 },
-            },
-          ],
-        },
+        price_breakdown: { product_id: "prod_e2e-apple", policy_version: 2, household_codes: ["ZJ-LS-001"], variants: [{ variant_id: "variant_a", title: "5斤装", price_fen: 1280, shares_fen: { household: 1024, cooperative: 0, property_office: 128, platform: 128 } }] },
       }),
     })
     store.getProduct = async () => product
-    const data = payload<{
-      household: { displayName: string }
-      breakdown: { policyVersion: number }
-      villageCode: string
-    }>(await loadProductPage(store, "e2e-apple", visitor))
+    const data = payload<{ household: { displayName: string }; breakdown: { policyVersion: number }; villageCode: string }>(await loadProductPage(store, "e2e-apple", visitor))
     expect(data.household.displayName).toBe("测试果园")
     expect(data.breakdown.policyVersion).toBe(2)
     expect(data.villageCode).toBe("ZJ-LS")
 
     const bare = communityStore()
     bare.store.getProduct = async () => product
-    const without = payload<{ household: unknown; breakdown: unknown }>(
-      await loadProductPage(bare.store, "e2e-apple", visitor)
-    )
+    const without = payload<{ household: unknown; breakdown: unknown }>(await loadProductPage(bare.store, "e2e-apple", visitor))
     expect(without).toMatchObject({ household: null, breakdown: null })
   })
 })

@@ -1,6 +1,8 @@
+import crypto from "node:crypto"
 import { data } from "react-router"
+import { langFromCookieHeader } from "../i18n"
 import type { ErrorReason } from "./pages.server"
-import { hasSessionCookie, type LxSession } from "./session.server"
+import { compoundFromCookieHeader, hasSessionCookie, type LxSession } from "./session.server"
 
 /** Helpers shared by the loaders and actions beyond the catalogue. */
 
@@ -17,13 +19,59 @@ export function messageOf(error: unknown): string {
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" }
 
 /**
- * Catalogue pages are shared-cacheable for visitors without a session (most
- * arrive from a link in a WeChat group); a resident with a cart or signed in
- * sees their own header, so the page must not be stored for others.
+ * Public pages may be stored by a shared cache (CDN, reverse proxy) for this
+ * long, then served stale while one request refreshes them; browsers always
+ * revalidate (max-age=0) and get a 304 when the ETag still matches. The read
+ * model is current on the next request; a shared cache adds at most s-maxage.
  */
-export function publicHeaders(request: Request): Record<string, string> {
-  if (hasSessionCookie(request)) return { "Cache-Control": "private, no-cache", Vary: "Cookie" }
-  return { "Cache-Control": "public, max-age=60, stale-while-revalidate=300", Vary: "Cookie" }
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=30, stale-while-revalidate=60"
+/** A page that shows this browser's own things (cart count, sign-in, chosen compound): only the browser keeps it. */
+export const PERSONAL_CACHE_CONTROL = "private, no-cache"
+
+/** Per build of this process: an ETag never survives a deploy (the HTML names the build's assets). */
+const ETAG_SALT = crypto.randomUUID()
+
+/** The cookies that make a page personal: the session (cart, sign-in, orders) and the chosen compound. */
+export function hasPersonalCookie(request: Request): boolean {
+  return hasSessionCookie(request) || compoundFromCookieHeader(request.headers.get("Cookie")) !== null
+}
+
+/** A weak validator of a public page: its loader data, its language and this build. */
+export function pageEtag(request: Request, value: unknown): string {
+  const hash = crypto
+    .createHash("sha256")
+    .update(ETAG_SALT)
+    .update(langFromCookieHeader(request.headers.get("Cookie")))
+    .update(new URL(request.url).pathname)
+    .update(JSON.stringify(value) ?? "")
+    .digest("base64url")
+    .slice(0, 27)
+  return `W/"${hash}"`
+}
+
+/**
+ * Catalogue pages are shared-cacheable for visitors without a session or a
+ * chosen compound (most arrive from a link in a WeChat group), and carry an
+ * ETag when their data is given. A resident with a cart, signed in or with a
+ * compound sees their own header and marks, so the page is never stored for
+ * others. The language cookie changes the page: Vary: Cookie.
+ */
+export function publicHeaders(request: Request, value?: unknown): Record<string, string> {
+  if (hasPersonalCookie(request)) return { "Cache-Control": PERSONAL_CACHE_CONTROL, Vary: "Cookie" }
+  return {
+    "Cache-Control": PUBLIC_CACHE_CONTROL,
+    Vary: "Cookie",
+    ...(value === undefined ? {} : { ETag: pageEtag(request, value) }),
+  }
+}
+
+/** True when the request's If-None-Match names this ETag (weak comparison, as for GET). */
+export function notModified(request: Request, etag: string | null): boolean {
+  if (!etag || !["GET", "HEAD"].includes(request.method.toUpperCase())) return false
+  const header = request.headers.get("If-None-Match")
+  if (!header) return false
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "")
+  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag))
 }
 
 export function errorResponse(

@@ -6,7 +6,6 @@ import Medusa, { FetchError } from "@medusajs/js-sdk"
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest"
 import {
   PRODUCT_DETAIL_FIELDS,
-  PRODUCT_LIST_FIELDS,
   createKeySource,
   createStoreClient,
   type ProductQuery,
@@ -14,7 +13,9 @@ import {
   type StoreClientOptions,
   type StoreSdk,
 } from "./medusa.server"
-import { loadHomePage, loadProductPage, PUBLIC_PAGE_HEADERS } from "./pages.server"
+import { CATEGORY_PAGE_SIZE, HOME_PRODUCTS } from "./catalog.server"
+import { notModified, PUBLIC_CACHE_CONTROL } from "./http.server"
+import { loadCategoryPage, loadHomePage, loadProductPage } from "./pages.server"
 
 const REGION = { id: "reg_cn", name: "中国大陆" }
 
@@ -97,16 +98,61 @@ async function thrownResponse(promise: Promise<unknown>): Promise<Response> {
   return error as Response
 }
 
+/** The browsing read model's answer for apple and eggs (GET /store/lianxin/catalog), as the backend sends it. */
+const CARDS = [
+  {
+    id: "prod_apple",
+    handle: "yunnan-fuji-apple",
+    title: "云南高山红富士苹果",
+    thumbnail: "/static/apple.jpg",
+    price_min_fen: 3990,
+    price_max_fen: 6990,
+    in_stock: true,
+    storage: "ambient",
+    unit: null,
+  },
+  {
+    id: "prod_eggs",
+    handle: "free-range-eggs",
+    title: "农家散养土鸡蛋",
+    thumbnail: null,
+    price_min_fen: 1280,
+    price_max_fen: 1280,
+    in_stock: false,
+    storage: "chilled",
+    unit: "30枚",
+  },
+]
+
+/** fakeSdk plus the generic client.fetch the catalogue, villages and categories go through. */
+function browsingSdk(cards: unknown[] = CARDS, count = cards.length) {
+  const base = fakeSdk()
+  const fetch = vi.fn(async (path: string, _init?: unknown): Promise<any> => {
+    if (path === "/store/lianxin/catalog")
+      return { products: cards, count, offset: 0, limit: 24, engine: "meilisearch", degraded: false }
+    if (path === "/store/lianxin/catalog/villages")
+      return { villages: [{ code: "ZT-DS", name: "大山包村", region: "云南省昭通市", product_count: 7 }] }
+    if (path === "/store/product-categories")
+      return { product_categories: [{ id: "pcat_fruit", name: "水果", handle: "fruit" }] }
+    throw new FetchError("Not Found", "Not Found", 404)
+  })
+  const sdk: StoreSdk = { ...base.sdk, client: { fetch: fetch as never } }
+  return { ...base, sdk, fetch }
+}
+
+const anonymous = (url = "http://shop.test/", cookie?: string) =>
+  new Request(url, cookie ? { headers: { Cookie: cookie } } : {})
+
 describe("home page loader", () => {
-  it("lists products in the 中国大陆 region with only the fields the page needs", async () => {
-    const { sdk, regionList, productList } = fakeSdk()
-    const result = await loadHomePage(client(sdk))
+  it("asks for one page of cards from the read model and the village counts, never Medusa's product list", async () => {
+    const { sdk, productList, fetch } = browsingSdk(CARDS, 5000)
+    const result = await loadHomePage(client(sdk), anonymous(), undefined, "http://localhost:9000")
 
-    expect(regionList).toHaveBeenCalledTimes(1)
-    expect(productList).toHaveBeenCalledWith({ region_id: "reg_cn", fields: PRODUCT_LIST_FIELDS, limit: 100 })
-    expect(PRODUCT_LIST_FIELDS).not.toContain("*")
-    expect(PRODUCT_LIST_FIELDS).not.toContain("description")
-
+    expect(productList).not.toHaveBeenCalled()
+    expect(fetch).toHaveBeenCalledWith("/store/lianxin/catalog", { query: { limit: HOME_PRODUCTS, offset: 0 } })
+    expect(HOME_PRODUCTS).toBeLessThanOrEqual(24)
+    expect(result.data.total).toBe(5000)
+    expect(result.data.villages).toEqual([{ code: "ZT-DS", name: "大山包村", region: "云南省昭通市", productCount: 7 }])
     expect(result.data.products).toEqual([
       {
         id: "prod_apple",
@@ -133,26 +179,65 @@ describe("home page loader", () => {
     ])
   })
 
-  it("sends cache-friendly headers that vary by the language cookie", async () => {
-    const result = await loadHomePage(client(fakeSdk().sdk))
-    expect(result.init?.headers).toEqual(PUBLIC_PAGE_HEADERS)
-    expect(PUBLIC_PAGE_HEADERS["Cache-Control"]).toBe("public, max-age=60, stale-while-revalidate=300")
-    expect(PUBLIC_PAGE_HEADERS.Vary).toBe("Cookie")
+  it("is shared-cacheable with an ETag for a visitor without personal cookies, and varies by the language cookie", async () => {
+    const { sdk } = browsingSdk()
+    const headers = (await loadHomePage(client(sdk), anonymous())).init?.headers as Record<string, string>
+    expect(headers["Cache-Control"]).toBe(PUBLIC_CACHE_CONTROL)
+    expect(PUBLIC_CACHE_CONTROL).toMatch(/^public, .*s-maxage=\d+, stale-while-revalidate=\d+$/)
+    expect(headers.Vary).toBe("Cookie")
+    expect(headers.ETag).toMatch(/^W\/"[\w-]+"$/)
+
+    // Same data, same language: same ETag. Another language or other data: another one.
+    const again = (await loadHomePage(client(sdk), anonymous())).init?.headers as Record<string, string>
+    expect(again.ETag).toBe(headers.ETag)
+    const english = (await loadHomePage(client(sdk), anonymous("http://shop.test/", "lang=en"))).init
+      ?.headers as Record<string, string>
+    expect(english["Cache-Control"]).toBe(PUBLIC_CACHE_CONTROL)
+    expect(english.ETag).not.toBe(headers.ETag)
+    const cheaper = browsingSdk([{ ...CARDS[0], price_min_fen: 3590 }, CARDS[1]])
+    const changed = (await loadHomePage(client(cheaper.sdk), anonymous())).init?.headers as Record<string, string>
+    expect(changed.ETag).not.toBe(headers.ETag)
   })
 
-  it("skips a malformed product rather than failing the page", async () => {
+  it("is private, without an ETag, when the browser has a session or a chosen compound", async () => {
+    const { sdk } = browsingSdk()
+    for (const cookie of ["lx_session=abc", "lang=en; lx_compound=ppt_01ABC"]) {
+      const headers = (await loadHomePage(client(sdk), anonymous("http://shop.test/", cookie))).init?.headers as Record<
+        string,
+        string
+      >
+      expect(headers["Cache-Control"], cookie).toBe("private, no-cache")
+      expect(headers.ETag, cookie).toBeUndefined()
+    }
+  })
+
+  it("is not stored at all when the list came from the degraded fallback", async () => {
+    const base = browsingSdk()
+    base.fetch.mockImplementationOnce(async () => ({
+      products: CARDS,
+      count: 2,
+      offset: 0,
+      limit: 24,
+      engine: "postgres",
+      degraded: true,
+    }))
+    const headers = (await loadHomePage(client(base.sdk), anonymous())).init?.headers as Record<string, string>
+    expect(headers["Cache-Control"]).toBe("no-store")
+    expect(headers.ETag).toBeUndefined()
+  })
+
+  it("skips a malformed card rather than failing the page", async () => {
     const log = vi.fn()
-    const { sdk } = fakeSdk([{ id: "broken" }, eggs])
-    const result = await loadHomePage(client(sdk, { log }))
+    const { sdk } = browsingSdk([{ id: "broken" }, CARDS[1]])
+    const result = await loadHomePage(client(sdk, { log }), anonymous())
     expect(result.data.products.map((p) => p.handle)).toEqual(["free-range-eggs"])
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("skipping a product"))
   })
 
   it("answers 503 (not a stack trace) when the backend refuses connections", async () => {
-    const { sdk, regionList } = fakeSdk()
+    const { sdk, fetch } = browsingSdk()
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9000"), { code: "ECONNREFUSED" })
-    regionList.mockRejectedValue(new TypeError("fetch failed", { cause: refused }))
-    const response = await thrownResponse(loadHomePage(client(sdk)))
+    fetch.mockRejectedValue(new TypeError("fetch failed", { cause: refused }))
+    const response = await thrownResponse(loadHomePage(client(sdk), anonymous()))
     expect(response.status).toBe(503)
     expect(response.headers.get("Cache-Control")).toBe("no-store")
     expect(response.headers.get("Retry-After")).toBe("10")
@@ -160,24 +245,65 @@ describe("home page loader", () => {
   })
 
   it("answers 503 when the backend itself fails or is too slow", async () => {
-    const failing = fakeSdk()
-    failing.productList.mockRejectedValue(new FetchError("Internal Server Error", "Internal Server Error", 500))
-    expect((await thrownResponse(loadHomePage(client(failing.sdk)))).status).toBe(503)
+    const failing = browsingSdk()
+    failing.fetch.mockRejectedValue(new FetchError("Internal Server Error", "Internal Server Error", 500))
+    expect((await thrownResponse(loadHomePage(client(failing.sdk), anonymous()))).status).toBe(503)
 
-    const slow = fakeSdk()
-    slow.productList.mockImplementation(() => new Promise(() => {}))
-    expect((await thrownResponse(loadHomePage(client(slow.sdk, { timeoutMs: 20 })))).status).toBe(503)
+    const slow = browsingSdk()
+    slow.fetch.mockImplementation(() => new Promise(() => {}))
+    expect((await thrownResponse(loadHomePage(client(slow.sdk, { timeoutMs: 20 }), anonymous()))).status).toBe(503)
+  })
+})
+
+describe("category page loader", () => {
+  it("asks the read model for one page of the category by its handle", async () => {
+    const { sdk, fetch, productList } = browsingSdk(CARDS, 30)
+    const result = await loadCategoryPage(client(sdk), "fruit", anonymous("http://shop.test/categories/fruit?page=2"))
+    expect(productList).not.toHaveBeenCalled()
+    expect(fetch).toHaveBeenCalledWith("/store/lianxin/catalog", {
+      query: { limit: CATEGORY_PAGE_SIZE, offset: CATEGORY_PAGE_SIZE, category: "fruit" },
+    })
+    expect(result.data).toMatchObject({ page: 2, pages: Math.ceil(30 / CATEGORY_PAGE_SIZE), total: 30 })
   })
 
-  it("answers 503 when the region has not been seeded yet", async () => {
-    const { sdk } = fakeSdk([apple], [{ id: "reg_other", name: "Europe" }])
-    expect((await thrownResponse(loadHomePage(client(sdk)))).status).toBe(503)
+  it("throws a 404 for a category that does not exist", async () => {
+    const { sdk } = browsingSdk()
+    expect((await thrownResponse(loadCategoryPage(client(sdk), "no-such-category", anonymous()))).status).toBe(404)
   })
+})
 
-  it("lets programming errors through as real errors", async () => {
-    const { sdk, productList } = fakeSdk()
-    productList.mockRejectedValue(new FetchError("Invalid fields", "Bad Request", 400))
-    await expect(loadHomePage(client(sdk))).rejects.toThrow("Invalid fields")
+describe("product page headers", () => {
+  it("are public with an ETag without personal cookies, private with a compound", async () => {
+    const { sdk } = browsingSdk()
+    const pub = (
+      await loadProductPage(client(sdk), "free-range-eggs", anonymous("http://shop.test/products/free-range-eggs"))
+    ).init?.headers as Record<string, string>
+    expect(pub["Cache-Control"]).toBe(PUBLIC_CACHE_CONTROL)
+    expect(pub.ETag).toBeDefined()
+    const mine = (
+      await loadProductPage(
+        client(sdk),
+        "free-range-eggs",
+        anonymous("http://shop.test/products/free-range-eggs", "lx_compound=ppt_01ABC")
+      )
+    ).init?.headers as Record<string, string>
+    expect(mine["Cache-Control"]).toBe("private, no-cache")
+    expect(mine.ETag).toBeUndefined()
+  })
+})
+
+describe("conditional requests", () => {
+  it("matches If-None-Match weakly, only for GET and HEAD", () => {
+    const etag = 'W/"abc"'
+    const get = (value: string, method = "GET") =>
+      new Request("http://shop.test/", { method, headers: { "If-None-Match": value } })
+    expect(notModified(get('W/"abc"'), etag)).toBe(true)
+    expect(notModified(get('"abc"'), etag)).toBe(true)
+    expect(notModified(get('W/"x", W/"abc"'), etag)).toBe(true)
+    expect(notModified(get('W/"abd"'), etag)).toBe(false)
+    expect(notModified(get('W/"abc"', "POST"), etag)).toBe(false)
+    expect(notModified(new Request("http://shop.test/"), etag)).toBe(false)
+    expect(notModified(get('W/"abc"'), null)).toBe(false)
   })
 })
 

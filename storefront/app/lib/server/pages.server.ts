@@ -1,12 +1,14 @@
 import { data } from "react-router"
 import { closedCycleIds, orderableCycles, unavailableReason } from "../commerce"
-import { villageCodeOf, villagesFrom, type CategoryView, type ProductDetail, type ProductSummary } from "../catalog"
+import { villageCodeOf, villagesFrom, type ProductDetail } from "../catalog"
 import type { AvailabilityView, CycleView, PickupPointView } from "../commerce"
 import { optionalExtra, readHousehold, readImpact, readPriceBreakdown } from "./community.server"
-import { publicHeaders } from "./http.server"
+import { CATEGORY_PAGE_SIZE, HOME_PRODUCTS, listCatalog, listVillages } from "./catalog.server"
+import { PUBLIC_CACHE_CONTROL, publicHeaders } from "./http.server"
 import { StoreUnavailableError, type StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
 import { noticeFrom } from "../notice"
+import { cachedCategories } from "./search.server"
 import { compoundFromCookieHeader } from "./session.server"
 
 /**
@@ -16,13 +18,19 @@ import { compoundFromCookieHeader } from "./session.server"
 
 /** Catalogue pages are the same for everyone who reads the same language. */
 export const PUBLIC_PAGE_HEADERS = {
-  "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+  "Cache-Control": PUBLIC_CACHE_CONTROL,
   // The interface language comes from the `lang` cookie.
   Vary: "Cookie",
 }
 
 /** Error answers must not be cached: the next try should reach the backend. */
 const NO_STORE = { "Cache-Control": "no-store" }
+
+/** A list answered by the fallback (Meilisearch down) is not stored anywhere: the next view should get the index. */
+function pageHeaders(request: Request | undefined, degraded: boolean, value?: unknown): Record<string, string> {
+  if (degraded) return { "Cache-Control": "no-store", Vary: "Cookie" }
+  return request ? publicHeaders(request, value) : PUBLIC_PAGE_HEADERS
+}
 
 export type ErrorReason =
   | "store-unavailable"
@@ -101,42 +109,74 @@ export async function loadCompound(
     if (answer.open) break
     closed.push(next.id)
   }
-  return { point, cycles: cycles ?? [], availability: current, closedCycleIds: closed }
+  return {
+    point,
+    cycles: cycles ?? [],
+    availability: current,
+    closedCycleIds: closed,
+  }
 }
 
-export async function loadHomePage(store: StoreClient, request?: Request, pickup?: PickupApi) {
-  const [products, categories, origins, compound] = await Promise.all([
-    orUnavailable(() => store.listProducts()) as Promise<ProductSummary[]>,
-    optionalExtra("categories", () => store.listCategories()),
-    optionalExtra("villages", () => store.listOrigins()),
+/**
+ * The home page asks for exactly what it shows: one page of cards from the
+ * browsing read model (GET /store/lianxin/catalog) and the villages with their
+ * product counts (counted by the backend), not every product twice (issue 16).
+ */
+export async function loadHomePage(store: StoreClient, request?: Request, pickup?: PickupApi, backendUrl = "") {
+  const [catalog, categories, villages, compound] = await Promise.all([
+    orUnavailable(() => listCatalog(store, backendUrl, { limit: HOME_PRODUCTS })),
+    optionalExtra("categories", () => cachedCategories(store)),
+    optionalExtra("villages", () => listVillages(store)),
     loadCompound(pickup, request),
   ])
-  return data(
-    { products, categories: categories ?? [], villages: villagesFrom(origins ?? []), compound },
-    { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS }
-  )
+  const page = {
+    products: catalog.products,
+    total: catalog.count,
+    categories: categories ?? [],
+    villages: villages ?? [],
+    compound,
+  }
+  return data(page, { headers: pageHeaders(request, catalog.degraded, page) })
 }
 
 const CATEGORY_HANDLE = /^[a-z0-9][a-z0-9-]{0,99}$/
+/** Category pages beyond this are not offered (the read model pages to offset 5,000). */
+const MAX_CATEGORY_PAGE = 200
 
 export async function loadCategoryPage(
   store: StoreClient,
   handle: string | undefined,
   request?: Request,
-  pickup?: PickupApi
+  pickup?: PickupApi,
+  backendUrl = ""
 ) {
   if (!handle || !CATEGORY_HANDLE.test(handle)) throw notFound("category-not-found")
-  const categories: CategoryView[] = await orUnavailable(() => store.listCategories())
-  const category = categories.find((c) => c.handle === handle)
-  if (!category) throw notFound("category-not-found")
-  const [products, compound] = await Promise.all([
-    orUnavailable(() => store.listProducts({ categoryId: category.id })) as Promise<ProductSummary[]>,
+  const pageParam = request ? Number(new URL(request.url).searchParams.get("page") ?? "1") : 1
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= MAX_CATEGORY_PAGE ? pageParam : 1
+  // The list is asked by the handle, beside the category names: one round trip, not two.
+  const [categories, catalog, compound] = await Promise.all([
+    orUnavailable(() => cachedCategories(store)),
+    orUnavailable(() =>
+      listCatalog(store, backendUrl, {
+        category: handle,
+        limit: CATEGORY_PAGE_SIZE,
+        offset: (page - 1) * CATEGORY_PAGE_SIZE,
+      })
+    ),
     loadCompound(pickup, request),
   ])
-  return data(
-    { category, categories, products, availability: compound.availability },
-    { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS }
-  )
+  const category = categories.find((c) => c.handle === handle)
+  if (!category) throw notFound("category-not-found")
+  const view = {
+    category,
+    categories,
+    products: catalog.products,
+    total: catalog.count,
+    page,
+    pages: Math.max(1, Math.ceil(catalog.count / CATEGORY_PAGE_SIZE)),
+    availability: compound.availability,
+  }
+  return data(view, { headers: pageHeaders(request, catalog.degraded, view) })
 }
 
 export async function loadVillagePage(store: StoreClient, code: string | undefined, request?: Request) {
@@ -182,17 +222,15 @@ export async function loadProductPage(
     optionalExtra(`price breakdown of ${product.id}`, () => readPriceBreakdown(store, product.id)),
     loadCompound(pickup, request),
   ])
-  return data(
-    {
-      product,
-      household,
-      breakdown,
-      villageCode: householdCode ? villageCodeOf(householdCode) : null,
-      /** My compound and whether its cycle can take this product (null: no compound chosen, or not known). */
-      compound: compound.point ? { name: compound.point.compoundName } : null,
-      unavailable: unavailableReason(compound.availability, product.storage ?? "ambient"),
-      notice: request ? noticeFrom(request) : null,
-    },
-    { headers: request ? publicHeaders(request) : PUBLIC_PAGE_HEADERS }
-  )
+  const view = {
+    product,
+    household,
+    breakdown,
+    villageCode: householdCode ? villageCodeOf(householdCode) : null,
+    /** My compound and whether its cycle can take this product (null: no compound chosen, or not known). */
+    compound: compound.point ? { name: compound.point.compoundName } : null,
+    unavailable: unavailableReason(compound.availability, product.storage ?? "ambient"),
+    notice: request ? noticeFrom(request) : null,
+  }
+  return data(view, { headers: request ? publicHeaders(request, view) : PUBLIC_PAGE_HEADERS })
 }

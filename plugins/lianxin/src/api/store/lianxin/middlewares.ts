@@ -1,4 +1,5 @@
 import { authenticate, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { StoreGetCatalog, StoreGetCatalogVillages } from "./catalog/validators"
 import { StoreSearchProducts, StoreSearchSuggest } from "./search/validators"
 import { StoreGetLianxinStatus } from "./status/validators"
 
@@ -7,6 +8,16 @@ export const storeLianxinMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/lianxin/status",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(StoreGetLianxinStatus, {})],
+  },
+  {
+    matcher: "/store/lianxin/catalog",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(StoreGetCatalog, {})],
+  },
+  {
+    matcher: "/store/lianxin/catalog/villages",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(StoreGetCatalogVillages, {})],
   },
   {
     matcher: "/store/lianxin/search",

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { transferCartCustomerWorkflow } from "@medusajs/medusa/core-flows"
 import { issuePickupCodeWorkflow } from "../../../../workflows/pickup/counter"
 import { placePickupOrderWorkflow } from "../../../../workflows/pickup/place-pickup-order"
+import { CheckoutRefusal } from "../../../../utils/checkout-refusal"
 import { parseOr400 } from "../../../utils/zod-issues"
 import { pickup } from "../../../pickup-staff/helpers"
 import { customerIdOf } from "../../helpers/order-proof"
@@ -27,12 +28,18 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: ["id", "customer_id", "customer.has_account"],
+    fields: ["id", "customer_id", "customer.has_account", "completed_at"],
     filters: { id: body.cart_id },
   })
   const cart = data[0] as any
   if (!cart || (cart.customer?.has_account && cart.customer_id !== customerId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `cart ${body.cart_id} was not found`)
+  }
+  if (cart.completed_at) {
+    // A retry whose first try placed the order but lost the answer (a server died, the network dropped):
+    // the refusal names the order, so the client shows it instead of an error (docs/deploy.md).
+    const { data: placed } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
+    throw new CheckoutRefusal("cart_completed", { order_id: (placed[0] as any)?.order_id ?? null })
   }
   if (customerId && cart.customer_id !== customerId) {
     await transferCartCustomerWorkflow(req.scope).run({ input: { id: cart.id, customer_id: customerId } })

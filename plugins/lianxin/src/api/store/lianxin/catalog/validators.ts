@@ -1,0 +1,22 @@
+// No parameter here may be called `locale`: Medusa 2.21 consumes that query parameter itself.
+import { z } from "@medusajs/framework/zod"
+
+export const CATALOG_SORTS = ["newest", "price_asc", "price_desc", "best_selling"] as const
+
+export const StoreGetCatalog = z
+  .object({
+    category: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "must be a category handle (lower-case letters, digits and dashes)")
+      .optional(),
+    village: z.string().trim().min(1, "must not be empty").max(50, "must be at most 50 characters").optional(),
+    sort: z.enum(CATALOG_SORTS).default("newest"),
+    limit: z.coerce.number().int().min(1, "must be at least 1").max(48, "must be at most 48").default(24),
+    offset: z.coerce.number().int().min(0, "must not be negative").max(5000, "must be at most 5000").default(0),
+  })
+  .strict()
+
+export type StoreGetCatalogType = z.infer<typeof StoreGetCatalog>
+
+export const StoreGetCatalogVillages = z.object({}).strict()
