@@ -23,7 +23,7 @@ import {
 } from "../../storefront/app/lib/contract"
 
 /**
- * The contract between plugin and storefront (decision 018), on the real
+ * The contract between plugin and storefront (decision 021), on the real
  * stack: every main route's answer goes through the parser the storefront
  * uses for it. A field renamed, dropped or retyped on either side fails here
  * with the route and the field's path. Only reads and one guest order, placed
