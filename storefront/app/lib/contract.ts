@@ -27,7 +27,7 @@ import { z } from "zod"
 
 /**
  * The storefront's parsers of backend answers, written against the plugin's
- * HTTP contract (decision 018). Each schema `satisfies z.ZodType<…>` of the
+ * HTTP contract (decision 021). Each schema `satisfies z.ZodType<…>` of the
  * contract type, or of a Pick of it naming the fields the storefront reads: a
  * field renamed or retyped in the plugin fails the storefront's typecheck, and
  * a backend answer that drifts from its type fails the parse (tests/contract).

@@ -12,6 +12,7 @@ import { claimAction } from "../lib/server/claim.server"
 import { loadAccountPage } from "../lib/server/orders.server"
 import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/account"
+import { OneTimeCodeStep } from "../components/one-time-code-step"
 
 export const meta: Route.MetaFunction = ({ matches }) => {
   const t = translator(langFromMatches(matches))
@@ -38,7 +39,10 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
           {customer?.name ? t("account.hello", { name: customer.name }) : t("account.title")}
         </h1>
         <Form method="post" action="/account/logout">
-          <button type="submit" className="min-h-11 rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100">
+          <button
+            type="submit"
+            className="min-h-11 rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100"
+          >
             {t("account.logout")}
           </button>
         </Form>
@@ -48,7 +52,11 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
         <h2 id="orders-title" className="mb-2 text-lg font-semibold">
           {t("account.orders")}
         </h2>
-        {orders.length === 0 ? <p className="text-sm text-stone-600">{t("account.ordersEmpty")}</p> : <OrderList orders={orders} cancellable />}
+        {orders.length === 0 ? (
+          <p className="text-sm text-stone-600">{t("account.ordersEmpty")}</p>
+        ) : (
+          <OrderList orders={orders} cancellable />
+        )}
       </section>
       {deviceOrders.length > 0 ? (
         <section aria-labelledby="device-orders-title">
@@ -71,28 +79,29 @@ function ClaimOrders({ data }: { data: Route.ComponentProps["actionData"] }) {
   const errors = data?.errors ?? {}
   const contact = data?.values?.contact ?? ""
   const codeStep = Boolean(data?.codeSent && contact)
-  const button = "min-h-11 rounded-full bg-emerald-700 px-5 font-medium text-white hover:bg-emerald-800 disabled:opacity-70"
+  const button =
+    "min-h-11 rounded-full bg-emerald-700 px-5 font-medium text-white hover:bg-emerald-800 disabled:opacity-70"
   return (
     <section aria-labelledby="claim-title" className="space-y-3 border-t border-stone-200 pt-5">
       <h2 id="claim-title" className="text-lg font-semibold">
         {t("claim.title")}
       </h2>
       {codeStep ? (
-        <Form method="post" noValidate className="space-y-3">
-          <input type="hidden" name="contact" value={contact} />
-          <p role="status" className="text-sm text-emerald-900">
-            {t("claim.sent", { contact: data?.values?.masked ?? contact })}
-          </p>
-          <FormField name="code" label={t("claim.code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code} errorParams={data?.params} required />
-          <div className="flex flex-wrap items-center gap-4">
-            <button type="submit" name="intent" value="claim-contact" disabled={navigation.state === "submitting"} className={button}>
-              {t("claim.submit")}
-            </button>
-            <Link to="/account" className="text-sm text-emerald-800 underline underline-offset-2">
-              {t("claim.other")}
-            </Link>
-          </div>
-        </Form>
+        <OneTimeCodeStep
+          hidden={{ contact }}
+          sent={t("claim.sent", { contact: data?.values?.masked ?? contact })}
+          label={t("claim.code")}
+          error={errors.code}
+          errorParams={data?.params}
+          intent="claim-contact"
+          submitLabel={t("claim.submit")}
+          submitting={navigation.state === "submitting"}
+          buttonClass={button}
+        >
+          <Link to="/account" className="text-sm text-emerald-800 underline underline-offset-2">
+            {t("claim.other")}
+          </Link>
+        </OneTimeCodeStep>
       ) : (
         <Form method="post" noValidate className="space-y-3">
           <p className="text-sm text-stone-600">{t("claim.hint")}</p>
@@ -105,7 +114,13 @@ function ClaimOrders({ data }: { data: Route.ComponentProps["actionData"] }) {
             errorParams={data?.params}
             required
           />
-          <button type="submit" name="intent" value="claim-code" disabled={navigation.state === "submitting"} className={button}>
+          <button
+            type="submit"
+            name="intent"
+            value="claim-code"
+            disabled={navigation.state === "submitting"}
+            className={button}
+          >
             {t("claim.send")}
           </button>
         </Form>
@@ -131,7 +146,8 @@ function OrderList({ orders, cancellable }: { orders: OrderView[]; cancellable: 
               <span className="rounded bg-stone-100 px-2 py-0.5 text-xs">{t(`order.status.${order.status}`)}</span>
             </div>
             <p className="mt-1 text-sm text-stone-700">
-              {formatDateTime(order.placedAt, lang)} · {t("account.items", { count: order.lines.reduce((n, l) => n + l.quantity, 0) })} ·{" "}
+              {formatDateTime(order.placedAt, lang)} ·{" "}
+              {t("account.items", { count: order.lines.reduce((n, l) => n + l.quantity, 0) })} ·{" "}
               {formatFen(order.totalFen)}
             </p>
             <p className="mt-1 text-sm text-stone-700">{order.lines.map((l) => l.title).join("、")}</p>

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation, useSearchParams } from "react-router"
 import { FormField } from "../components/form-field"
+import { OneTimeCodeStep } from "../components/one-time-code-step"
 import { loginSchema, maskMobile } from "../lib/forms"
 import { langFromCookieHeader, translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
@@ -21,7 +22,13 @@ export async function loader() {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  return loginAction(getStoreClient(), appSessions, request, getPickupApi(), langFromCookieHeader(request.headers.get("Cookie")))
+  return loginAction(
+    getStoreClient(),
+    appSessions,
+    request,
+    getPickupApi(),
+    langFromCookieHeader(request.headers.get("Cookie"))
+  )
 }
 
 export const headers: Route.HeadersFunction = routeHeaders
@@ -51,27 +58,17 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
           {t("login.phoneTitle")}
         </h2>
         {codeStep ? (
-          <Form method="post" noValidate className="space-y-4">
-            <input type="hidden" name="redirectTo" value={redirectTo} />
-            <input type="hidden" name="mobile" value={mobile} />
-            <p role="status" className="text-sm text-emerald-900">
-              {t("login.codeSent", { phone: maskMobile(mobile) })}
-            </p>
-            <FormField
-              name="code"
-              label={t("login.code")}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              error={phoneErrors.code}
-              errorParams={actionData?.params}
-              required
-              autoFocus
-            />
-            <button type="submit" name="intent" value="phone-sign-in" disabled={submitting} className={submitClass}>
-              {t("login.codeSubmit")}
-            </button>
-          </Form>
+          <OneTimeCodeStep
+            hidden={{ redirectTo, mobile }}
+            sent={t("login.codeSent", { phone: maskMobile(mobile) })}
+            label={t("login.code")}
+            error={phoneErrors.code}
+            errorParams={actionData?.params}
+            intent="phone-sign-in"
+            submitLabel={t("login.codeSubmit")}
+            submitting={submitting}
+            buttonClass={submitClass}
+          />
         ) : (
           <p className="text-sm text-stone-600">{t("login.phoneHint")}</p>
         )}
@@ -81,10 +78,18 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
             <>
               <input type="hidden" name="mobile" value={mobile} />
               <div className="flex flex-wrap gap-4 text-sm">
-                <button type="submit" name="intent" value="phone-code" className="text-emerald-800 underline underline-offset-2">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="phone-code"
+                  className="text-emerald-800 underline underline-offset-2"
+                >
                   {t("login.resend")}
                 </button>
-                <Link to={`/account/login?redirectTo=${encodeURIComponent(redirectTo)}`} className="text-emerald-800 underline underline-offset-2">
+                <Link
+                  to={`/account/login?redirectTo=${encodeURIComponent(redirectTo)}`}
+                  className="text-emerald-800 underline underline-offset-2"
+                >
                   {t("login.changeMobile")}
                 </Link>
               </div>
@@ -116,15 +121,33 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
         </h2>
         <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-4">
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <FormField name="email" label={t("login.email")} type="email" autoComplete="email" defaultValue={actionData?.values?.email ?? ""} error={errors.email} required />
-          <FormField name="password" label={t("login.password")} type="password" autoComplete="current-password" error={errors.password} required />
+          <FormField
+            name="email"
+            label={t("login.email")}
+            type="email"
+            autoComplete="email"
+            defaultValue={actionData?.values?.email ?? ""}
+            error={errors.email}
+            required
+          />
+          <FormField
+            name="password"
+            label={t("login.password")}
+            type="password"
+            autoComplete="current-password"
+            error={errors.password}
+            required
+          />
           <button type="submit" disabled={submitting} className={submitClass}>
             {t("login.submit")}
           </button>
         </Form>
         <p className="text-sm">
           {t("login.noAccount")}{" "}
-          <Link to={`/account/register?redirectTo=${encodeURIComponent(redirectTo)}`} className="text-emerald-800 underline underline-offset-2">
+          <Link
+            to={`/account/register?redirectTo=${encodeURIComponent(redirectTo)}`}
+            className="text-emerald-800 underline underline-offset-2"
+          >
             {t("login.register")}
           </Link>
         </p>

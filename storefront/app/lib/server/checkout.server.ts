@@ -186,9 +186,17 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
     const placedBefore = errorBody(error)?.order_id
     if (code === "cart_completed" && typeof placedBefore === "string") {
       // This cart was already placed (a double tap, or a retry after the answer was lost): show that order.
-      return await finishPlacedOrder(sessions, pickup, request, session, { orderId: placedBefore, cartId, pickup: null })
+      return await finishPlacedOrder(sessions, pickup, request, session, {
+        orderId: placedBefore,
+        cartId,
+        pickup: null,
+      })
     }
-    if (code === "cart_empty" || code === "cart_completed" || (statusOf(error) === 404 && /cart/i.test(messageOf(error)))) {
+    if (
+      code === "cart_empty" ||
+      code === "cart_completed" ||
+      (statusOf(error) === 404 && /cart/i.test(messageOf(error)))
+    ) {
       // Nothing to order from this cart any more (emptied, placed in another tab, or gone): back to the cart page.
       session.unset("cartId")
       session.set("cartCount", 0)

@@ -14,7 +14,17 @@ import {
   ownOrderJson,
   pointJson,
 } from "./testing/contract-fixtures"
-import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, type Handler } from "./testing/fake-store"
+import {
+  fakeStore,
+  FakeHttpError,
+  payload,
+  testSessions,
+  testToken,
+  thrown,
+  type Handler,
+  withCart,
+  withCompound,
+} from "./testing/fake-store"
 
 /**
  * Issue 5's second half: guests get their pickup code (the cart an order was
@@ -126,24 +136,6 @@ function shop(extra: Record<string, Handler> = {}) {
     ...extra,
   })
   return { store, calls, browser: testSessions(), pickup: createPickupApi(store) }
-}
-
-async function withCart(browser: ReturnType<typeof testSessions>) {
-  const session = await browser.session()
-  session.set("cartId", "cart_1")
-  session.set("cartCount", 1)
-  await browser.sessions.commit(browser.request("/"), session)
-}
-
-function withCompound(request: Request, id = "ppt_1"): Request {
-  const headers = new Headers(request.headers)
-  headers.set("Cookie", [request.headers.get("Cookie"), `lx_compound=${id}`].filter(Boolean).join("; "))
-  return new Request(request.url, {
-    method: request.method,
-    headers,
-    body: request.method === "POST" ? request.body : undefined,
-    duplex: "half",
-  } as RequestInit)
 }
 
 const drawQr = async (token: string) => `data:image/svg+xml;base64,${Buffer.from(token).toString("base64")}`

@@ -3,7 +3,7 @@ import type { OrderView } from "../commerce"
 import { createPickupApi } from "./pickup.server"
 import { cancelOrder, cancelOrderAction, loadAccountPage, loadOrderPage } from "./orders.server"
 import { orderItemJson, orderPickupJson, ownOrderJson } from "./testing/contract-fixtures"
-import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown } from "./testing/fake-store"
+import { fakeStore, FakeHttpError, payload, testSessions, testToken, thrown, remember } from "./testing/fake-store"
 
 const jwt = testToken()
 
@@ -56,12 +56,6 @@ function orderShop(extra: Record<string, Parameters<typeof fakeStore>[0][string]
     ...extra,
   })
   return { store, calls, browser: testSessions(), pickup: createPickupApi(store) }
-}
-
-async function remember(browser: ReturnType<typeof testSessions>, values: Record<string, unknown>) {
-  const session = await browser.session()
-  for (const [k, v] of Object.entries(values)) session.set(k as never, v as never)
-  await browser.sessions.commit(browser.request("/"), session)
 }
 
 describe("order page", () => {

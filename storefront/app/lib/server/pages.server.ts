@@ -109,7 +109,12 @@ export async function loadCompound(
     if (answer.open) break
     closed.push(next.id)
   }
-  return { point, cycles: cycles ?? [], availability: current, closedCycleIds: closed }
+  return {
+    point,
+    cycles: cycles ?? [],
+    availability: current,
+    closedCycleIds: closed,
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { checkoutAction, loadCheckoutPage } from "./checkout.server"
 import { readCart } from "./cart.server"
 import { loadPayPage, payAction, paymentViewOf } from "./payment.server"
 import { createPickupApi } from "./pickup.server"
-import { fakeStore, payload, testSessions, thrown, type Handler } from "./testing/fake-store"
+import { fakeStore, payload, testSessions, thrown, type Handler, withCart } from "./testing/fake-store"
 
 const WECHAT = "pp_stripe-wechatpay_stripe"
 const ALIPAY = "pp_stripe-alipay_stripe"
@@ -118,13 +118,6 @@ function shop(routes: Record<string, Handler> = {}, providers = ["pp_system_defa
   return { store, calls, browser, pickup: createPickupApi(store), setSessions: (s: unknown[]) => (current = s) }
 }
 
-async function withCart(browser: ReturnType<typeof testSessions>, values: Record<string, unknown> = {}) {
-  const session = await browser.session()
-  session.set("cartId", "cart_1")
-  session.set("cartCount", 2)
-  for (const [k, v] of Object.entries(values)) session.set(k as never, v as never)
-  await browser.sessions.commit(browser.request("/"), session)
-}
 const pending = { payment: { cartId: "cart_1", method: "wechat_pay", pickup: null } }
 const qrImage = async (data: string) => `data:image/svg+xml;qr=${encodeURIComponent(data)}`
 

@@ -23,6 +23,9 @@ import {
   testToken,
   thrown,
   type Handler,
+  withCart,
+  withCompound,
+  remember,
 } from "./testing/fake-store"
 
 /**
@@ -103,25 +106,7 @@ function shop(extra: Record<string, Handler> = {}, points: StorePickupPoint[] = 
   return { store, calls, browser: testSessions(), pickup: createPickupApi(store) }
 }
 
-async function withCart(browser: ReturnType<typeof testSessions>, values: Record<string, unknown> = {}) {
-  const session = await browser.session()
-  session.set("cartId", "cart_1")
-  session.set("cartCount", 1)
-  for (const [k, v] of Object.entries(values)) session.set(k as never, v as never)
-  await browser.sessions.commit(browser.request("/"), session)
-}
-
 /** The browser's request with the lx_compound cookie added. */
-function withCompound(request: Request, id = "ppt_1"): Request {
-  const headers = new Headers(request.headers)
-  headers.set("Cookie", [request.headers.get("Cookie"), `lx_compound=${id}`].filter(Boolean).join("; "))
-  return new Request(request.url, {
-    method: request.method,
-    headers,
-    body: request.method === "POST" ? request.body : undefined,
-    duplex: "half",
-  } as RequestInit)
-}
 
 describe("checkout needs a compound once pickup points exist", () => {
   it("sends a resident without a compound to /compound with a return to checkout", async () => {
@@ -555,12 +540,6 @@ const pickupJson = {
     },
     qr_token: "pk1.old.mac",
   }),
-}
-
-async function remember(browser: ReturnType<typeof testSessions>, values: Record<string, unknown>) {
-  const session = await browser.session()
-  for (const [k, v] of Object.entries(values)) session.set(k as never, v as never)
-  await browser.sessions.commit(browser.request("/"), session)
 }
 
 describe("order page pickup", () => {

@@ -453,8 +453,7 @@ describe("handing over", () => {
     const result = payload<HandoverActionData>(
       await handoverAction(office.deps, office.request("/office/handover", { intent: "lookup", code: "1234 5678" }))
     )
-    expect(result.step).toBe("confirm")
-    if (result.step !== "confirm") return
+    if (result.step !== "confirm") throw new Error(`expected the confirm step, got ${result.step}`)
     expect(result.pickup.amountToCollectFen).toBe(2550)
     expect(result.pickup.lines.map((l) => [l.title, l.available])).toEqual([
       ["苹果", 2],

@@ -25,10 +25,12 @@ export function fakeStore(routes: Record<string, Handler>) {
   const compiled = Object.entries(routes).map(([key, handler]) => {
     const [method, pattern] = key.split(" ") as [string, string]
     const names: string[] = []
-    const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => {
-      names.push(name)
-      return "([^/]+)"
-    })}$`)
+    const regex = new RegExp(
+      `^${pattern.replace(/:(\w+)/g, (_, name: string) => {
+        names.push(name)
+        return "([^/]+)"
+      })}$`
+    )
     return { method, regex, names, handler }
   })
   const store: StoreClient = {
@@ -101,4 +103,30 @@ export function initOf(result: unknown): ResponseInit {
 export function testToken(name = "jwt"): string {
   const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600, name })).toString("base64url")
   return `eyJhbGciOiJIUzI1NiJ9.${payload}.signature`
+}
+
+type TestBrowser = ReturnType<typeof testSessions>
+
+/** Puts values in the browser's session cookie, as earlier requests would have (an order placed here, a token). */
+export async function remember(browser: TestBrowser, values: Record<string, unknown>) {
+  const session = await browser.session()
+  for (const [k, v] of Object.entries(values)) session.set(k as never, v as never)
+  await browser.sessions.commit(browser.request("/"), session)
+}
+
+/** A browser with a cart (cart_1) in its session, and any further session values. */
+export function withCart(browser: TestBrowser, values: Record<string, unknown> = {}) {
+  return remember(browser, { cartId: "cart_1", cartCount: 1, ...values })
+}
+
+/** The request with the compound cookie of a resident who chose their compound (default ppt_1). */
+export function withCompound(request: Request, id = "ppt_1"): Request {
+  const headers = new Headers(request.headers)
+  headers.set("Cookie", [request.headers.get("Cookie"), `lx_compound=${id}`].filter(Boolean).join("; "))
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: request.method === "POST" ? request.body : undefined,
+    duplex: "half",
+  } as RequestInit)
 }
