@@ -19,6 +19,7 @@ import {
   GENERATE_STATEMENTS_SQL,
   HOUSEHOLD_TOTALS_FROM_LEDGER_SQL,
   HOUSEHOLD_TOTALS_SQL,
+  HOUSEHOLD_TOTALS_VERSION_SQL,
   generateStatementsBindings,
 } from "./sql"
 
@@ -304,6 +305,15 @@ class RevenueShareModuleService extends MedusaService({
     return manager.execute<Array<{ household_id: string; earned_fen: string | number; paid_fen: string | number }>>(
       HOUSEHOLD_TOTALS_SQL
     )
+  }
+
+  /** A string that changes whenever any household's totals change: the impact route's cache key. */
+  @InjectManager()
+  async householdTotalsVersion(@MedusaContext() sharedContext: Context = {}): Promise<string> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [row] = await manager.execute<Array<Record<string, unknown>>>(HOUSEHOLD_TOTALS_VERSION_SQL)
+    const at = row?.updated_at ? new Date(row.updated_at as string).toISOString() : ""
+    return `${row?.households ?? 0}:${row?.earned_fen ?? 0}:${row?.paid_fen ?? 0}:${at}`
   }
 
   /** The same totals summed from every posting (the documented SQL); for checks, not for pages. */

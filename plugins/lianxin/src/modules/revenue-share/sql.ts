@@ -54,3 +54,11 @@ export const HOUSEHOLD_TOTALS_FROM_LEDGER_SQL = `SELECT party_id AS household_id
    AND account IN ('earned', 'paid_out')
  GROUP BY party_id
  ORDER BY party_id`
+
+/**
+ * What the impact figures depend on in the ledger, in one row: changes whenever a household's totals change
+ * (every posting that touches them bumps updated_at and the sums). No bindings.
+ */
+export const HOUSEHOLD_TOTALS_VERSION_SQL = `SELECT COUNT(*) AS households, COALESCE(SUM(earned_fen), 0) AS earned_fen,
+       COALESCE(SUM(paid_fen), 0) AS paid_fen, MAX(updated_at) AS updated_at
+  FROM ledger_household_total`

@@ -14,6 +14,30 @@ type VillageRow = { id: string; name: string; county: string; province: string }
 export async function GET(req: MedusaRequest<unknown, StoreGetImpactQueryType>, res: MedusaResponse) {
   const { group_by } = req.validatedQuery as StoreGetImpactQueryType
   const service: RevenueShareModuleService = req.scope.resolve(REVENUE_SHARE_MODULE)
+  res.setHeader("Cache-Control", "public, max-age=300, stale-while-revalidate=600")
+  // The answer only changes when a household's totals do (one aggregate over ledger_household_total says so);
+  // villages are re-read at least every CACHE_TTL_MS (a household moved to another village).
+  const version = await service.householdTotalsVersion()
+  const cacheKey = group_by ?? ""
+  const hit = answers.get(cacheKey)
+  if (hit && hit.version === version && Date.now() - hit.at < CACHE_TTL_MS) {
+    res.json(hit.body)
+    return
+  }
+  const body = await impactAnswer(req, service, group_by)
+  answers.set(cacheKey, { version, at: Date.now(), body })
+  res.json(body)
+}
+
+const CACHE_TTL_MS = 60_000
+/** The last answer per group_by, with the ledger version it was computed at (per process). */
+const answers = new Map<string, { version: string; at: number; body: unknown }>()
+
+async function impactAnswer(
+  req: MedusaRequest<unknown, StoreGetImpactQueryType>,
+  service: RevenueShareModuleService,
+  group_by: StoreGetImpactQueryType["group_by"]
+): Promise<unknown> {
   const totals = (await service.householdTotals())
     .map((r) => ({
       household_id: r.household_id,
@@ -22,10 +46,8 @@ export async function GET(req: MedusaRequest<unknown, StoreGetImpactQueryType>, 
     }))
     .filter((r) => r.earned_fen > 0)
 
-  res.setHeader("Cache-Control", "public, max-age=300, stale-while-revalidate=600")
   if (totals.length < MIN_HOUSEHOLDS) {
-    res.json({ impact: { suppressed: true, minimum_households: MIN_HOUSEHOLDS, currency_code: "cny" } })
-    return
+    return { impact: { suppressed: true, minimum_households: MIN_HOUSEHOLDS, currency_code: "cny" } }
   }
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -44,7 +66,13 @@ export async function GET(req: MedusaRequest<unknown, StoreGetImpactQueryType>, 
     const groups = new Map<string, ImpactGroup>()
     for (const t of totals) {
       const v = villageOf.get(t.household_id)
-      const key = !v ? "未知" : group_by === "province" ? v.province : group_by === "county" ? `${v.province}${v.county}` : `${v.province}${v.county}${v.name}`
+      const key = !v
+        ? "未知"
+        : group_by === "province"
+          ? v.province
+          : group_by === "county"
+            ? `${v.province}${v.county}`
+            : `${v.province}${v.county}${v.name}`
       const g = groups.get(key) ?? { key, households: 0, earned_fen: 0, paid_fen: 0 }
       g.households += 1
       g.earned_fen += t.earned_fen
@@ -54,7 +82,7 @@ export async function GET(req: MedusaRequest<unknown, StoreGetImpactQueryType>, 
     breakdown = suppressSmallGroups([...groups.values()])
   }
 
-  res.json({
+  return {
     impact: {
       suppressed: false,
       minimum_households: MIN_HOUSEHOLDS,
@@ -65,5 +93,5 @@ export async function GET(req: MedusaRequest<unknown, StoreGetImpactQueryType>, 
       paid_to_households_fen: totals.reduce((s, t) => s + t.paid_fen, 0),
       ...(breakdown ? { group_by, ...breakdown } : {}),
     },
-  })
+  }
 }
