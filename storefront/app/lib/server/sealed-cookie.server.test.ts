@@ -43,7 +43,10 @@ describe("sealed session cookie", () => {
     const session = await storage.getSession(null)
     session.set("token", token)
     const value = cookieValueOf(await storage.commitSession(session))
-    const flipped = `${value.slice(0, -2)}${value.endsWith("A") ? "B" : "A"}${value.slice(-1)}`
+    // A character in the middle of the sealed text (never one that holds only base64 padding bits or a %-escape):
+    // flipping one near the end passed now and then when the change fell on bits the decoder ignores.
+    const at = Math.floor(value.length / 2)
+    const flipped = `${value.slice(0, at)}${value[at] === "A" ? "B" : "A"}${value.slice(at + 1)}`
     for (const bad of [flipped, "v1.", "v2.abc", "eyJ0b2tlbiI6IngifQ%3D%3D.c2ln", ""]) {
       expect((await storage.getSession(`lx_session=${bad}`)).data).toEqual({})
     }
