@@ -12,7 +12,7 @@
 //
 // Used by `npm run cluster` (scripts/cluster/start.mjs) and by the fault tests
 // (tests/cluster/), which kill and restart single parts through the handle returned.
-import { spawn } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
@@ -282,23 +282,72 @@ function spawnLogged(name, command, args, { env, logFile }) {
   return child
 }
 
-/** Stops a child and its process group; resolves when it has exited. */
-async function stopChild(child, signal = "SIGTERM") {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once("exit", resolve))
-  const send = (sig) => {
-    try {
-      process.kill(-child.pid, sig)
-    } catch {
-      try {
-        child.kill(sig)
-      } catch {}
+/**
+ * Every process below `pid` (children, grandchildren…), read from `ps`. The start scripts run Medusa and the
+ * storefront server in process groups of their own, so signalling the script's group alone would leave them running.
+ */
+function descendants(pid) {
+  const out = spawnSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" }).stdout ?? ""
+  const children = new Map()
+  for (const line of out.split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number)
+    if (!child || !parent) continue
+    if (!children.has(parent)) children.set(parent, [])
+    children.get(parent).push(child)
+  }
+  const found = []
+  const queue = [pid]
+  while (queue.length) {
+    for (const child of children.get(queue.shift()) ?? []) {
+      found.push(child)
+      queue.push(child)
     }
   }
-  send(signal)
-  const timer = setTimeout(() => send("SIGKILL"), 15_000)
+  return found
+}
+
+function signalTree(pids, signal) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal)
+    } catch {}
+  }
+}
+
+/**
+ * Stops a part and everything it started; resolves when all of it has exited. SIGTERM: the part's own orderly
+ * shutdown (its script stops Medusa, then itself), SIGKILL for whatever is left after 15 s. SIGKILL: a crash of the
+ * whole part at once (the script and the server it runs), as when a machine dies.
+ */
+async function stopChild(child, signal = "SIGTERM") {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  const tree = [child.pid, ...descendants(child.pid)]
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  if (signal === "SIGKILL") {
+    signalTree(tree, "SIGKILL")
+  } else {
+    try {
+      process.kill(-child.pid, signal)
+    } catch {
+      signalTree([child.pid], signal)
+    }
+  }
+  const timer = setTimeout(() => signalTree(tree, "SIGKILL"), 15_000)
   await exited
   clearTimeout(timer)
+  // The script is gone; make sure nothing it started outlives it (a server still answering would hide a "crash").
+  const deadline = Date.now() + 15_000
+  while (tree.some(alive) && Date.now() < deadline) await sleep(200)
+  signalTree(tree.filter(alive), "SIGKILL")
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function runToEnd(name, script, args, env, dataDir) {

@@ -116,6 +116,9 @@ test("a server killed in the middle of checkouts: every resident ends with exact
   await new Promise((r) => setTimeout(r, 1_500))
   await cluster.kill("server-1")
   const unfinishedAtKill = 10 - finished
+  // Really gone: its port refuses connections (not a script killed with its server still answering).
+  const server1 = cluster.parts().find((p) => p.name === "server-1")!
+  await expect(fetch(`${server1.url}/health`, { signal: AbortSignal.timeout(3_000) })).rejects.toThrow()
   const results = await running
   // The kill must have landed while checkouts were under way, or this test proves nothing.
   expect(unfinishedAtKill).toBeGreaterThan(0)
@@ -145,6 +148,8 @@ test("a server killed in the middle of checkouts: every resident ends with exact
 test("the worker killed while events are queued: after its restart every order is accrued once and the ledger balances", async () => {
   test.setTimeout(400_000)
   await cluster.kill("worker")
+  const worker = cluster.parts().find((p) => p.name === "worker")!
+  await expect(fetch(`${worker.url}/health`, { signal: AbortSignal.timeout(3_000) })).rejects.toThrow()
   const results = await Promise.all(Array.from({ length: 6 }, (_, k) => checkout(cluster.backendUrl, shop, 200 + k)))
   for (const r of results) expect(r.status, JSON.stringify(r.body)).toBe(200)
   const orderIds = results.map((r) => orderIdOf(r)!)

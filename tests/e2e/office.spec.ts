@@ -208,10 +208,14 @@ test("staff register a household and list its produce; an admin approves it in M
   // Staff see it approved; residents see it in the shop.
   await office.open("/office/listings")
   await expect(page.getByRole("listitem").filter({ hasText: title }).getByText("已通过，已上架")).toBeVisible()
+  // Category lists come from the search index's documents (decision 018): the approval reaches them through the
+  // search outbox, asynchronously, so ask again with a reload (which revalidates) until it shows.
   await page.goto(`${storefrontUrl()}/categories/${E2E.categories.fruit.handle}`)
-  await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible()
-  // And by search: the approval reaches the index through the search outbox, asynchronously. The page is
-  // cacheable for a minute, so ask again with a reload (which revalidates) rather than from the browser's cache.
+  await expect(async () => {
+    await page.reload()
+    await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  // And by search, from the same index.
   await page.goto(`${storefrontUrl()}/search?q=${encodeURIComponent(title)}`)
   await expect(async () => {
     await page.reload()
