@@ -110,10 +110,23 @@ test("checkouts and browsing spread over both servers and both storefronts", asy
 test("a server killed in the middle of checkouts: every resident ends with exactly one order, no place left reserved", async () => {
   test.setTimeout(400_000)
   let finished = 0
+  let sent = 0
+  let threeSent: () => void = () => {}
+  const checkoutsUnderWay = new Promise<void>((resolve) => {
+    threeSent = resolve
+  })
   const running = Promise.all(
-    Array.from({ length: 10 }, (_, k) => checkout(cluster.backendUrl, shop, 100 + k).finally(() => finished++))
+    Array.from({ length: 10 }, (_, k) =>
+      checkout(cluster.backendUrl, shop, 100 + k, {
+        beforeCheckout: () => {
+          if (++sent === 3) threeSent()
+        },
+      }).finally(() => finished++)
+    )
   )
-  await new Promise((r) => setTimeout(r, 1_500))
+  // Kill while checkout requests (each one workflow: reservation, order, pickup code) are being served.
+  await checkoutsUnderWay
+  await new Promise((r) => setTimeout(r, 300))
   await cluster.kill("server-1")
   const unfinishedAtKill = 10 - finished
   // Really gone: its port refuses connections (not a script killed with its server still answering).
@@ -123,7 +136,7 @@ test("a server killed in the middle of checkouts: every resident ends with exact
   // The kill must have landed while checkouts were under way, or this test proves nothing.
   expect(unfinishedAtKill).toBeGreaterThan(0)
   console.log(
-    `killed server-1 with ${unfinishedAtKill} of 10 checkouts unfinished; retried: ${results.filter((r) => r.history.length > 1).length}`
+    `killed server-1 with ${unfinishedAtKill} of 10 checkouts unfinished; ${sent} checkout requests sent by then; checkouts that retried a step: ${results.filter((r) => r.tries > 3).length}; answers ${results.map((r) => r.history.join(">")).join(" ")}`
   )
   const carts = results.map((r) => r.cartId)
   for (const r of results) {

@@ -60,7 +60,10 @@ export async function postRetrying(url: string, key: string, body: unknown, trie
     try {
       const answer = await post(url, key, body)
       history.push(answer.status)
-      if (answer.status !== 502 && answer.status !== 503) return { ...answer, history }
+      // 502/503: the server went away. 409 busy: the cart's lock is still held (by a server that died holding it,
+      // until the lock expires): a resident is told to wait a few seconds and submit again, and does.
+      const busy = answer.status === 409 && (answer.body as { code?: string } | null)?.code === "busy"
+      if (answer.status !== 502 && answer.status !== 503 && !busy) return { ...answer, history }
     } catch (error) {
       history.push((error as Error).name)
     }
@@ -74,7 +77,12 @@ export async function postRetrying(url: string, key: string, body: unknown, trie
  * cart already checked out (its first try completed on a server that then died) is answered
  * with that cart's order: the client ends with exactly one order either way.
  */
-export async function checkout(backendUrl: string, c: Catalogue, i: number) {
+export async function checkout(
+  backendUrl: string,
+  c: Catalogue,
+  i: number,
+  hooks: { beforeCheckout?: () => void } = {}
+) {
   const cart = await postRetrying(`${backendUrl}/store/carts`, c.key, { region_id: c.region })
   if (cart.status !== 200) throw new Error(`cart: ${cart.status} ${JSON.stringify(cart.body)}`)
   const cartId = cart.body.cart.id as string
@@ -83,13 +91,22 @@ export async function checkout(backendUrl: string, c: Catalogue, i: number) {
     quantity: 1,
   })
   if (line.status !== 200) throw new Error(`line: ${line.status} ${JSON.stringify(line.body)}`)
+  hooks.beforeCheckout?.()
   const placed = await postRetrying(`${backendUrl}/store/lianxin/checkout`, c.key, {
     cart_id: cartId,
     name: "集群测试",
     phone: `139${String(10_000_000 + i).slice(-8)}`,
     pickup_point_id: c.points[i % c.points.length],
   })
-  return { cartId, status: placed.status, body: placed.body, upstream: placed.upstream, history: placed.history }
+  return {
+    cartId,
+    status: placed.status,
+    body: placed.body,
+    upstream: placed.upstream,
+    history: placed.history,
+    /** Every try of every step: more entries than steps means the client had to retry somewhere. */
+    tries: cart.history.length + line.history.length + placed.history.length,
+  }
 }
 
 export async function withDb<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

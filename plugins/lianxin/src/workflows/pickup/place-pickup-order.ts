@@ -36,7 +36,8 @@ export const PAY_AT_PICKUP_PROVIDER = "pp_system_default"
 export const placePickupOrderWorkflowId = "place-pickup-order"
 
 export const placePickupOrderWorkflow = createWorkflow(placePickupOrderWorkflowId, (input: PlacePickupOrderInput) => {
-  acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
+  // ttl: a checkout takes about a second; if the server dies holding the lock, the cart is free again after a minute.
+  acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 60 })
   const plan = planPickupCheckoutStep(input)
 
   // A guest's email: their guest customer record; an account's cart stays the account's (never assumed by email).

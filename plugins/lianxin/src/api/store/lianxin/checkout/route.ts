@@ -44,9 +44,15 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<
   if (customerId && cart.customer_id !== customerId) {
     await transferCartCustomerWorkflow(req.scope).run({ input: { id: cart.id, customer_id: customerId } })
   }
-  const { result } = await placePickupOrderWorkflow(req.scope).run({
-    input: { ...body, email: customerId ? null : (body.email ?? null) },
-  })
+  const { result } = await placePickupOrderWorkflow(req.scope)
+    .run({ input: { ...body, email: customerId ? null : (body.email ?? null) } })
+    .catch((error: unknown) => {
+      // The cart's lock is held by another checkout of it (a double submit, or a server that died holding it until
+      // the lock expires): a refusal the resident can act on ("wait a few seconds and submit again"), not Medusa's
+      // generic conflict.
+      if ((error as { type?: string } | null)?.type === MedusaError.Types.CONFLICT) throw new CheckoutRefusal("busy")
+      throw error
+    })
   res.setHeader("Cache-Control", "no-store")
   if (!result.order_id) {
     if (!result.payment_collection_id)
