@@ -244,6 +244,8 @@ export const MATRIX: MatrixRow[] = [
   { route: "GET /store/products/:id/price-breakdown", target: (w) => `/store/products/${w.ids.product}/price-breakdown`, expect: everyone(200) },
   { route: "GET /store/lianxin/status", target: () => "/store/lianxin/status", expect: everyone(200) },
   { route: "GET /store/lianxin/search", target: () => `/store/lianxin/search?q=${encodeURIComponent("苹果")}`, expect: everyone(200) },
+  { route: "GET /store/lianxin/catalog", target: () => "/store/lianxin/catalog?limit=4", expect: everyone(200) },
+  { route: "GET /store/lianxin/catalog/villages", target: () => "/store/lianxin/catalog/villages", expect: everyone(200) },
   { route: "GET /store/lianxin/search/suggest", target: () => `/store/lianxin/search/suggest?q=${encodeURIComponent("苹")}`, expect: everyone(200) },
   { route: "GET /store/pickup-points", target: () => "/store/pickup-points", expect: everyone(200) },
   { route: "GET /store/pickup-points/:id", target: (w) => `/store/pickup-points/${w.ids.pointA}`, expect: everyone(200) },
