@@ -157,7 +157,12 @@ export const ownOrderSchema = z.object({
       total: yuan,
     })
   ),
-  shipping_address: z.object({ first_name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  // Medusa's own GET /store/orders leaves the address out of its list answer even when asked for its fields; the
+  // order route (GET /store/lianxin/orders/:id) sends it. Absent reads as null (no contact shown).
+  shipping_address: z
+    .object({ first_name: z.string().nullable(), phone: z.string().nullable() })
+    .nullish()
+    .transform((v) => v ?? null),
 }) satisfies z.ZodType<
   Pick<
     StoreOwnOrder,
