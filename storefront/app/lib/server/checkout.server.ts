@@ -182,8 +182,9 @@ export async function checkoutAction(store: StoreClient, sessions: Sessions, pic
       const body: CheckoutActionData = { ok: false, errors: { form: other.key }, params: other.params, values }
       return withSession(sessions, request, session, body, { status: 409 })
     }
-    const code = errorBody(error)?.code
-    const placedBefore = errorBody(error)?.order_id
+    const answer = errorBody(error)
+    const code = answer?.code
+    const placedBefore = answer?.order_id
     if (code === "cart_completed" && typeof placedBefore === "string") {
       // This cart was already placed (a double tap, or a retry after the answer was lost): show that order.
       return await finishPlacedOrder(sessions, pickup, request, session, {
