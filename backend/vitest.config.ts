@@ -14,6 +14,8 @@ const OWN_APP = [
   "integration-tests/http/notifications-payments.spec.ts",
   "integration-tests/http/notifications-quiet-hours.spec.ts",
   "integration-tests/http/payments.spec.ts",
+  // Its own Stripe test server, like payments.spec.ts (decision 024: the online-paid edit).
+  "integration-tests/http/order-edit.spec.ts",
   "integration-tests/http/redis.spec.ts",
   "integration-tests/http/search.spec.ts",
   "integration-tests/http/search-upkeep.spec.ts",

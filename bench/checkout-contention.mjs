@@ -44,7 +44,10 @@ async function startBackend() {
     path.join(repoDir, "backend/scripts/postgres.mjs")
   )
   const pg = await testPostgresServer()
-  const { migrationUrl, databaseUrl } = await createTestDatabase(pg.serverUrl, `lianxin_bench_${crypto.randomBytes(4).toString("hex")}`)
+  const { migrationUrl, databaseUrl } = await createTestDatabase(
+    pg.serverUrl,
+    `lianxin_bench_${crypto.randomBytes(4).toString("hex")}`
+  )
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-bench-"))
   const port = await freePort()
   const url = `http://localhost:${port}`
@@ -62,7 +65,12 @@ async function startBackend() {
   }
   delete env.REDIS_URL
   const out = fs.openSync(logFile, "a")
-  const child = spawn(process.execPath, ["backend/scripts/start.mjs"], { cwd: repoDir, env, stdio: ["ignore", out, out], detached: true })
+  const child = spawn(process.execPath, ["backend/scripts/start.mjs"], {
+    cwd: repoDir,
+    env,
+    stdio: ["ignore", out, out],
+    detached: true,
+  })
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r))
@@ -95,7 +103,9 @@ async function startBackend() {
     }
     await new Promise((r) => setTimeout(r, 500))
   }
-  console.log(`backend up in ${((Date.now() - started) / 1000).toFixed(0)} s at ${url} (fresh database, e2e scenario, no Redis)`)
+  console.log(
+    `backend up in ${((Date.now() - started) / 1000).toFixed(0)} s at ${url} (fresh database, e2e scenario, no Redis)`
+  )
   return { url, key: fs.readFileSync(keyFile, "utf8").trim(), stop }
 }
 
@@ -184,16 +194,34 @@ async function run(base, key) {
     await ok(
       store("POST", `/store/carts/${cart.id}`, {
         email: `bench-${tag.toLowerCase()}-${i}@bench.test`,
-        shipping_address: { first_name: "小压", last_name: "测", phone: "13800138000", address_1: "压测小区物业", city: "杭州", country_code: "cn" },
+        shipping_address: {
+          first_name: "小压",
+          last_name: "测",
+          phone: "13800138000",
+          address_1: "压测小区物业",
+          city: "杭州",
+          country_code: "cn",
+        },
       }),
       "address"
     )
     await ok(store("POST", `/store/carts/${cart.id}/pickup`, choice), "pickup choice")
-    const { shipping_options } = await ok(store("GET", `/store/shipping-options?cart_id=${cart.id}`), "shipping options")
-    await ok(store("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }), "shipping method")
-    const { payment_collection } = await ok(store("POST", "/store/payment-collections", { cart_id: cart.id }), "payment collection")
+    const { shipping_options } = await ok(
+      store("GET", `/store/shipping-options?cart_id=${cart.id}`),
+      "shipping options"
+    )
     await ok(
-      store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }),
+      store("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }),
+      "shipping method"
+    )
+    const { payment_collection } = await ok(
+      store("POST", "/store/payment-collections", { cart_id: cart.id }),
+      "payment collection"
+    )
+    await ok(
+      store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+        provider_id: "pp_system_default",
+      }),
       "payment session"
     )
     return cart.id
@@ -203,7 +231,12 @@ async function run(base, key) {
     const r = await store("POST", `/store/carts/${cartId}/complete`, {})
     const took = performance.now() - started
     const order = r.status < 400 && r.data?.type === "order" ? r.data.order : null
-    return { status: r.status, order, message: order ? null : String(r.data?.error?.message ?? r.data?.message ?? ""), took }
+    return {
+      status: r.status,
+      order,
+      message: order ? null : String(r.data?.error?.message ?? r.data?.message ?? ""),
+      took,
+    }
   }
 
   // 1. TAKEN whole checkouts, one at a time (timed end to end): the point then has exactly K places left.
@@ -214,9 +247,14 @@ async function run(base, key) {
     whole.push(performance.now() - started)
     if (!r.order) throw new Error(`sequential checkout ${i} failed: ${r.status} ${r.message}`)
   }
-  const before = await ok(store("GET", `/store/pickup-points/${choice.pickup_point_id}/availability?order_cycle_id=${choice.order_cycle_id}`), "availability")
+  const before = await ok(
+    store("GET", `/store/pickup-points/${choice.pickup_point_id}/availability?order_cycle_id=${choice.order_cycle_id}`),
+    "availability"
+  )
   if (before.availability.classes.ambient.remaining !== K) {
-    throw new Error(`expected ${K} places left before the race, found ${JSON.stringify(before.availability.classes.ambient)}`)
+    throw new Error(
+      `expected ${K} places left before the race, found ${JSON.stringify(before.availability.classes.ambient)}`
+    )
   }
 
   // 2. N guest carts prepared (4 at a time), then all completions fired at the same moment.
@@ -234,7 +272,10 @@ async function run(base, key) {
   const won = results.filter((r) => r.order)
   const lost = results.filter((r) => !r.order)
   const serverErrors = results.filter((r) => r.status >= 500)
-  const after = await ok(store("GET", `/store/pickup-points/${choice.pickup_point_id}/availability?order_cycle_id=${choice.order_cycle_id}`), "availability")
+  const after = await ok(
+    store("GET", `/store/pickup-points/${choice.pickup_point_id}/availability?order_cycle_id=${choice.order_cycle_id}`),
+    "availability"
+  )
   const lat = results.map((r) => r.took).sort((a, b) => a - b)
   const winLat = won.map((r) => r.took).sort((a, b) => a - b)
   const reasons = {}
@@ -244,25 +285,41 @@ async function run(base, key) {
   }
 
   const load = `${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`
-  console.log(`\nmachine: ${os.cpus().length} cores, 1-min load average before → after the race ${load} (other work inflates every figure)`)
-  console.log(`point ${choice.pickup_point_id}: ${TAKEN + K} ambient places, ${TAKEN} taken first; ${N} guest checkouts race for the last ${K}`)
+  console.log(
+    `\nmachine: ${os.cpus().length} cores, 1-min load average before → after the race ${load} (other work inflates every figure)`
+  )
+  console.log(
+    `point ${choice.pickup_point_id}: ${TAKEN + K} ambient places, ${TAKEN} taken first; ${N} guest checkouts race for the last ${K}`
+  )
   if (whole.length) {
     const w = [...whole].sort((a, b) => a - b)
-    console.log(`whole guest checkout, sequential (9 requests, n=${w.length}): p50 ${ms(percentile(w, 50))}  p95 ${ms(percentile(w, 95))}`)
+    console.log(
+      `whole guest checkout, sequential (9 requests, n=${w.length}): p50 ${ms(percentile(w, 50))}  p95 ${ms(percentile(w, 95))}`
+    )
   }
   console.log(`preparing ${N} carts (8 requests each, 4 at a time): ${(prepMs / 1000).toFixed(1)} s`)
   console.log(`race: ${N} completions at once, all answered in ${(raceMs / 1000).toFixed(2)} s`)
-  console.log(`  orders/s ${(won.length / (raceMs / 1000)).toFixed(2)}   completions answered/s ${(N / (raceMs / 1000)).toFixed(2)}`)
-  console.log(`  completion latency, all ${N}: p50 ${ms(percentile(lat, 50))}  p95 ${ms(percentile(lat, 95))}  max ${ms(lat.at(-1))}`)
-  if (winLat.length) console.log(`  completion latency, the ${won.length} orders: p50 ${ms(percentile(winLat, 50))}  p95 ${ms(percentile(winLat, 95))}`)
+  console.log(
+    `  orders/s ${(won.length / (raceMs / 1000)).toFixed(2)}   completions answered/s ${(N / (raceMs / 1000)).toFixed(2)}`
+  )
+  console.log(
+    `  completion latency, all ${N}: p50 ${ms(percentile(lat, 50))}  p95 ${ms(percentile(lat, 95))}  max ${ms(lat.at(-1))}`
+  )
+  if (winLat.length)
+    console.log(
+      `  completion latency, the ${won.length} orders: p50 ${ms(percentile(winLat, 50))}  p95 ${ms(percentile(winLat, 95))}`
+    )
   console.log(`  succeeded ${won.length} (expected exactly ${K}); refused ${lost.length}; 5xx ${serverErrors.length}`)
   for (const [k, v] of Object.entries(reasons)) console.log(`    ${v} × ${k}`)
-  console.log(`  places left after the race: ${after.availability.classes.ambient.remaining} of ${after.availability.classes.ambient.capacity}`)
+  console.log(
+    `  places left after the race: ${after.availability.classes.ambient.remaining} of ${after.availability.classes.ambient.capacity}`
+  )
 
   const failures = []
   if (won.length !== K) failures.push(`${won.length} orders instead of exactly ${K}`)
   if (serverErrors.length) failures.push(`${serverErrors.length} completions answered 5xx`)
-  if (after.availability.classes.ambient.remaining !== 0) failures.push(`${after.availability.classes.ambient.remaining} places left, expected 0`)
+  if (after.availability.classes.ambient.remaining !== 0)
+    failures.push(`${after.availability.classes.ambient.remaining} places left, expected 0`)
   if (new Set(won.map((r) => r.order.id)).size !== won.length) failures.push("duplicate order ids")
   if (failures.length) {
     console.log(`FAIL: ${failures.join("; ")}`)

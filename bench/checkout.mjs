@@ -33,9 +33,15 @@ const WARMUP = Number(option("warmup", "3"))
 const JSON_OUT = option("json", null)
 // --profile: one more submit after the runs, its SQL statements grouped by text (literals out), the most repeated first.
 const PROFILE = args.includes("--profile")
-const HANDLES = ["fuji-apple-luochuan", "orah-mandarin-shuangjiang", "xianghe-glutinous-rice-liping", "red-skin-peanuts-tiandong"]
+const HANDLES = [
+  "fuji-apple-luochuan",
+  "orah-mandarin-shuangjiang",
+  "xianghe-glutinous-rice-liping",
+  "red-skin-peanuts-tiandong",
+]
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 const stats = (values) => {
   const s = [...values].sort((a, b) => a - b)
   const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1)
@@ -63,7 +69,8 @@ async function stopProcess(child) {
 async function waitFor(url, child, logFile, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: exited early:\n${fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n")}`)
+    if (child.exitCode !== null)
+      throw new Error(`${url}: exited early:\n${fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n")}`)
     try {
       if ((await fetch(url)).ok) return
     } catch {}
@@ -103,9 +110,14 @@ function countingProxy(targetPort, records) {
 async function startStack() {
   const pgHelpers = await import(path.join(repoDir, "backend/scripts/postgres.mjs"))
   const pg = await pgHelpers.testPostgresServer()
-  const { migrationUrl, databaseUrl } = await pgHelpers.createTestDatabase(pg.serverUrl, `lianxin_bench_${crypto.randomBytes(4).toString("hex")}`)
+  const { migrationUrl, databaseUrl } = await pgHelpers.createTestDatabase(
+    pg.serverUrl,
+    `lianxin_bench_${crypto.randomBytes(4).toString("hex")}`
+  )
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-bench-checkout-"))
-  const [backendPort, storefrontPort, countPort, meiliPort] = await Promise.all([1, 2, 3, 4].map(() => pgHelpers.freePort()))
+  const [backendPort, storefrontPort, countPort, meiliPort] = await Promise.all(
+    [1, 2, 3, 4].map(() => pgHelpers.freePort())
+  )
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const keyFile = path.join(dataDir, "publishable-key")
@@ -133,7 +145,8 @@ async function startStack() {
       STORE_CORS: storefrontUrl,
       LIANXIN_PG_COUNT_PORT: String(countPort),
       ...(PROFILE ? { LIANXIN_PG_COUNT_TEXTS: "1" } : {}),
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(repoDir, "bench/support/pg-count.cjs")}`.trim(),
+      NODE_OPTIONS:
+        `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(repoDir, "bench/support/pg-count.cjs")}`.trim(),
     },
     backendLog
   )
@@ -150,7 +163,11 @@ async function startStack() {
     const started = Date.now()
     await waitFor(`${backendUrl}/health`, backend, backendLog, 600_000)
     // The storefront talks to the backend through the counting proxy.
-    storefront = startProcess("storefront/scripts/start.mjs", { ...common, PORT: String(storefrontPort), MEDUSA_BACKEND_URL: proxyUrl }, storefrontLog)
+    storefront = startProcess(
+      "storefront/scripts/start.mjs",
+      { ...common, PORT: String(storefrontPort), MEDUSA_BACKEND_URL: proxyUrl },
+      storefrontLog
+    )
     await waitFor(`${storefrontUrl}/`, storefront, storefrontLog, 180_000)
     console.log(`stack up in ${((Date.now() - started) / 1000).toFixed(0)} s (demo scenario, fresh database, no Redis)`)
   } catch (error) {
@@ -183,7 +200,10 @@ async function run(stack) {
     return data
   }
   const { pickup_points: points } = await store("GET", "/store/pickup-points?limit=10")
-  const { products } = await store("GET", `/store/products?handle[]=${HANDLES.join("&handle[]=")}&fields=id,handle,variants.id&limit=10`)
+  const { products } = await store(
+    "GET",
+    `/store/products?handle[]=${HANDLES.join("&handle[]=")}&fields=id,handle,variants.id&limit=10`
+  )
   const variants = products.map((p) => p.variants[0].id)
   const { regions } = await store("GET", "/store/regions")
   const regionId = regions.find((r) => r.currency_code === "cny").id
@@ -217,7 +237,9 @@ async function run(stack) {
     const took = performance.now() - started
     const location = submitted.headers.get("location") ?? ""
     if (submitted.status !== 303 || !/\/orders\/order_/.test(location)) {
-      throw new Error(`checkout ${i} answered ${submitted.status} ${location} ${(await submitted.text()).slice(0, 300)}`)
+      throw new Error(
+        `checkout ${i} answered ${submitted.status} ${location} ${(await submitted.text()).slice(0, 300)}`
+      )
     }
     return { took, calls: stack.records.slice(mark), statements: (await stack.statements()) - before }
   }
@@ -228,7 +250,14 @@ async function run(stack) {
     const { cart } = await store("POST", "/store/carts?fields=id", {
       region_id: regionId,
       items: [{ variant_id: variantId, quantity: 1 }],
-      shipping_address: { first_name: "小梅", last_name: "陈", phone: "13900139000", address_1: "物业服务中心", city: "杭州市", country_code: "cn" },
+      shipping_address: {
+        first_name: "小梅",
+        last_name: "陈",
+        phone: "13900139000",
+        address_1: "物业服务中心",
+        city: "杭州市",
+        country_code: "cn",
+      },
     })
     // A guest's email goes on the cart afterwards (a new cart takes none without a signed-in customer, decision 015).
     await store("POST", `/store/carts/${cart.id}?fields=id`, { email: `bench-${i}@bench.test` })
@@ -236,7 +265,9 @@ async function run(stack) {
     const { shipping_options } = await store("GET", `/store/shipping-options?cart_id=${cart.id}&fields=id`)
     await store("POST", `/store/carts/${cart.id}/shipping-methods?fields=id`, { option_id: shipping_options[0].id })
     const { payment_collection } = await store("POST", "/store/payment-collections?fields=id", { cart_id: cart.id })
-    await store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions?fields=id`, { provider_id: "pp_system_default" })
+    await store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions?fields=id`, {
+      provider_id: "pp_system_default",
+    })
     const before = await stack.statements()
     const started = performance.now()
     const done = await store("POST", `/store/carts/${cart.id}/complete?fields=id`, {})
@@ -279,26 +310,40 @@ async function run(stack) {
     for (const call of s.calls) bySteps.set(call.step, [...(bySteps.get(call.step) ?? []), call.ms])
   }
 
-  console.log(`\nmachine: ${os.cpus().length} cores, 1-min load average ${load[0].toFixed(1)} → ${load[1].toFixed(1)} (other work inflates every figure)`)
+  console.log(
+    `\nmachine: ${os.cpus().length} cores, 1-min load average ${load[0].toFixed(1)} → ${load[1].toFixed(1)} (other work inflates every figure)`
+  )
   console.log(`storefront submit (POST /checkout → 303 to the order, pay at pickup), n=${submit.n}:`)
-  console.log(`  p50 ${ms(submit.p50)}  p95 ${ms(submit.p95)}  mean ${ms(submit.mean)}  max ${ms(submit.max)}   (goal p95 ≤ 1000 ms)`)
-  console.log(`  backend requests per submit: ${requests.mean.toFixed(1)} (max ${requests.max}); SQL statements per submit: mean ${submitSql.mean.toFixed(0)}, p95 ${submitSql.p95}`)
+  console.log(
+    `  p50 ${ms(submit.p50)}  p95 ${ms(submit.p95)}  mean ${ms(submit.mean)}  max ${ms(submit.max)}   (goal p95 ≤ 1000 ms)`
+  )
+  console.log(
+    `  backend requests per submit: ${requests.mean.toFixed(1)} (max ${requests.max}); SQL statements per submit: mean ${submitSql.mean.toFixed(0)}, p95 ${submitSql.p95}`
+  )
   console.log("  backend requests of one submit, in order, with p50 / p95 over all submits:")
   for (const call of submits[0].calls) {
     const s = stats(bySteps.get(call.step) ?? [])
     console.log(`    ${call.step.padEnd(58)} ${ms(s.p50).padStart(8)} ${ms(s.p95).padStart(8)}`)
   }
   console.log(`backend cart completion alone (POST /store/carts/:id/complete, prepared cart), n=${completion.n}:`)
-  console.log(`  p50 ${ms(completion.p50)}  p95 ${ms(completion.p95)}  mean ${ms(completion.mean)}  max ${ms(completion.max)}   (goal p95 ≤ 400 ms)`)
+  console.log(
+    `  p50 ${ms(completion.p50)}  p95 ${ms(completion.p95)}  mean ${ms(completion.mean)}  max ${ms(completion.max)}   (goal p95 ≤ 400 ms)`
+  )
   console.log(`  SQL statements per completion: mean ${completionSql.mean.toFixed(0)}, p95 ${completionSql.p95}`)
   if (profile) {
     const total = profile.reduce((a, [, c]) => a + c, 0)
-    console.log(`one more submit, its ${total} SQL statements by text (${profile.length} distinct), the 40 most repeated:`)
-    for (const [text, count] of profile.slice(0, 40)) console.log(`  ${String(count).padStart(4)}  ${text.slice(0, 200)}`)
+    console.log(
+      `one more submit, its ${total} SQL statements by text (${profile.length} distinct), the 40 most repeated:`
+    )
+    for (const [text, count] of profile.slice(0, 40))
+      console.log(`  ${String(count).padStart(4)}  ${text.slice(0, 200)}`)
   }
   if (JSON_OUT) {
     const steps = Object.fromEntries([...bySteps].map(([k, v]) => [k, stats(v)]))
-    fs.writeFileSync(JSON_OUT, JSON.stringify({ load, submit, requests, submitSql, completion, completionSql, steps, profile }, null, 2))
+    fs.writeFileSync(
+      JSON_OUT,
+      JSON.stringify({ load, submit, requests, submitSql, completion, completionSql, steps, profile }, null, 2)
+    )
     console.log(`figures written to ${JSON_OUT}`)
   }
 }

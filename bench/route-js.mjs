@@ -17,14 +17,22 @@ const client = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../st
 const assets = path.join(client, "assets")
 const manifestFile = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f))
 if (!manifestFile) throw new Error(`no manifest in ${assets}: build the storefront first`)
-const manifest = JSON.parse(fs.readFileSync(path.join(assets, manifestFile), "utf8").replace(/^window\.__reactRouterManifest=/, "").replace(/;?\s*$/, ""))
+const manifest = JSON.parse(
+  fs
+    .readFileSync(path.join(assets, manifestFile), "utf8")
+    .replace(/^window\.__reactRouterManifest=/, "")
+    .replace(/;?\s*$/, "")
+)
 
-const routes = process.argv.slice(2).length ? process.argv.slice(2) : ["routes/home", "routes/product", "routes/checkout"]
+const routes = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ["routes/home", "routes/product", "routes/checkout"]
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`
 
 for (const id of routes) {
   const chain = [manifest.entry, manifest.routes.root]
-  for (let r = manifest.routes[id]; r; r = r.parentId && r.parentId !== "root" ? manifest.routes[r.parentId] : null) chain.push(r)
+  for (let r = manifest.routes[id]; r; r = r.parentId && r.parentId !== "root" ? manifest.routes[r.parentId] : null)
+    chain.push(r)
   if (!manifest.routes[id]) throw new Error(`no route ${id}; known: ${Object.keys(manifest.routes).join(", ")}`)
   const files = new Set(chain.flatMap((r) => [r.module, ...(r.imports ?? [])]))
   let raw = 0

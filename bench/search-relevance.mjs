@@ -23,7 +23,9 @@ try {
   const code = loadSearchCode({ host: meili.host, apiKey: meili.apiKey, prefix: "relevance" })
   const index = code.version(1)
   await code.provider.upsertIndex({ index })
-  const documents = demoSearchSources().map((s) => code.toSearchDocument(s)).filter(Boolean)
+  const documents = demoSearchSources()
+    .map((s) => code.toSearchDocument(s))
+    .filter(Boolean)
   const task = await code.provider.upsertDocuments({ index: index.physical_name, definition: index, documents })
   const done = await code.provider.waitForTask(task)
   if (done.status !== "succeeded") throw new Error(`indexing failed: ${JSON.stringify(done.error)}`)
@@ -31,7 +33,10 @@ try {
   for (const c of DEMO_SEARCH_RELEVANCE) {
     const answer = await code.storeSearch(index, { q: c.q, limit: "12" }, ["sc_demo"])
     answers.push(answer.products.map((p) => p.handle))
-    if (verbose) console.log(`${c.q.padEnd(12)} ${answer.retried_with ? `(→ ${answer.retried_with}) ` : ""}${answers.at(-1).slice(0, 6).join(" ")}`)
+    if (verbose)
+      console.log(
+        `${c.q.padEnd(12)} ${answer.retried_with ? `(→ ${answer.retried_with}) ` : ""}${answers.at(-1).slice(0, 6).join(" ")}`
+      )
   }
   console.log(formatRelevance(scoreRelevance(DEMO_SEARCH_RELEVANCE, answers)))
 } finally {

@@ -35,16 +35,24 @@ const ROUNDS = Number(option("rounds", "5"))
 const BATCH = Number(option("batch", "5000"))
 const JSON_OUT = option("json", null)
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 const stats = (values) => {
   const s = [...values].sort((a, b) => a - b)
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) }
 }
 const fmt = (v) => (v === undefined ? "—" : `${v.toFixed(1)} ms`)
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ")
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")
 function rssMb(pid) {
   try {
-    const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))
+    const line = fs
+      .readFileSync(`/proc/${pid}/status`, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("VmRSS:"))
     return Math.round(Number(line.split(/\s+/)[1]) / 1024)
   } catch {
     return undefined
@@ -57,7 +65,22 @@ function rssMb(pid) {
  */
 const QUERIES = [
   // whole words and categories
-  ...["苹果", "芒果", "土豆", "鸡蛋", "蜂蜜", "红茶", "香菇", "木耳", "花生", "核桃", "大米", "茶叶", "猕猴桃", "菜籽油"].map((q) => ({ q })),
+  ...[
+    "苹果",
+    "芒果",
+    "土豆",
+    "鸡蛋",
+    "蜂蜜",
+    "红茶",
+    "香菇",
+    "木耳",
+    "花生",
+    "核桃",
+    "大米",
+    "茶叶",
+    "猕猴桃",
+    "菜籽油",
+  ].map((q) => ({ q })),
   // parts of words
   ...["富士", "蛋", "芒", "蜜", "菇", "桃"].map((q) => ({ q })),
   // synonyms
@@ -65,7 +88,9 @@ const QUERIES = [
   // pinyin and initials
   ...["pingguo", "mangguo", "jidan", "fengmi", "xianggu", "pg", "jd", "hongcha"].map((q) => ({ q })),
   // traditional, typos (homophones retried in pinyin), English and mixed
-  ...["蘋果", "雞蛋", "綠茶", "平果", "鸡旦", "pinguo", "apple", "eggs", "green tea", "fuji 苹果", "5斤 苹果"].map((q) => ({ q })),
+  ...["蘋果", "雞蛋", "綠茶", "平果", "鸡旦", "pinguo", "apple", "eggs", "green tea", "fuji 苹果", "5斤 苹果"].map(
+    (q) => ({ q })
+  ),
   // places, filters, sorts and browsing (empty query with facets)
   { q: "洛川 苹果" },
   { q: "云南 红茶" },
@@ -80,7 +105,9 @@ const QUERIES = [
 async function main() {
   const { testMeilisearch } = await import("../backend/scripts/meilisearch.mjs")
   const { ProgressPrinter } = require("@lianxin/plugin/utils/progress-bar")
-  console.log(`bench/search.mjs: ${PRODUCTS.toLocaleString("en-US")} products, ${ROUNDS} rounds of ${QUERIES.length} queries`)
+  console.log(
+    `bench/search.mjs: ${PRODUCTS.toLocaleString("en-US")} products, ${ROUNDS} rounds of ${QUERIES.length} queries`
+  )
   console.log(`machine: ${os.cpus().length} cores, load average ${load()} (1/5/15 min) at start`)
   const meili = await testMeilisearch()
   try {
@@ -105,7 +132,11 @@ async function main() {
     const flush = async () => {
       if (!buffer.length) return
       const t = Date.now()
-      const task = await code.provider.upsertDocuments({ index: index.physical_name, definition: index, documents: buffer })
+      const task = await code.provider.upsertDocuments({
+        index: index.physical_name,
+        definition: index,
+        documents: buffer,
+      })
       const settled = await code.provider.waitForTask(task, { timeout_ms: 600_000 })
       if (settled.status !== "succeeded") throw new Error(`batch failed: ${JSON.stringify(settled.error)}`)
       writeMs += Date.now() - t
@@ -114,7 +145,10 @@ async function main() {
     }
     for (let i = 0; i < sources.length; i += code.seedBatch) {
       const t = Date.now()
-      const page = sources.slice(i, i + code.seedBatch).map((s) => code.toSearchDocument(s)).filter(Boolean)
+      const page = sources
+        .slice(i, i + code.seedBatch)
+        .map((s) => code.toSearchDocument(s))
+        .filter(Boolean)
       buildMs += Date.now() - t
       for (const document of page) {
         buffer.push(document)
@@ -165,7 +199,14 @@ async function main() {
         wall.push(ms)
         server.push(answer.server_ms)
         const key = JSON.stringify(params)
-        const entry = perQuery.get(key) ?? { params, wall: [], server: [], count: answer.count, retried: answer.retried_with, queries: answer.engine_queries }
+        const entry = perQuery.get(key) ?? {
+          params,
+          wall: [],
+          server: [],
+          count: answer.count,
+          retried: answer.retried_with,
+          queries: answer.engine_queries,
+        }
         entry.wall.push(ms)
         entry.server.push(answer.server_ms)
         perQuery.set(key, entry)
@@ -175,15 +216,21 @@ async function main() {
     const serverStats = stats(server)
     const wallStats = stats(wall)
     console.log(`searches: ${server.length} (${ROUNDS} × ${QUERIES.length}), sequential, load ${load()}`)
-    console.log(`  Meilisearch processingTimeMs (all queries of a search)  p50 ${fmt(serverStats.p50)}  p95 ${fmt(serverStats.p95)}  p99 ${fmt(serverStats.p99)}  max ${fmt(serverStats.max)}`)
-    console.log(`  wall time through searchMeili                          p50 ${fmt(wallStats.p50)}  p95 ${fmt(wallStats.p95)}  p99 ${fmt(wallStats.p99)}  max ${fmt(wallStats.max)}`)
+    console.log(
+      `  Meilisearch processingTimeMs (all queries of a search)  p50 ${fmt(serverStats.p50)}  p95 ${fmt(serverStats.p95)}  p99 ${fmt(serverStats.p99)}  max ${fmt(serverStats.max)}`
+    )
+    console.log(
+      `  wall time through searchMeili                          p50 ${fmt(wallStats.p50)}  p95 ${fmt(wallStats.p95)}  p99 ${fmt(wallStats.p99)}  max ${fmt(wallStats.max)}`
+    )
     const slowest = [...perQuery.values()]
       .map((e) => ({ ...e, p50: stats(e.wall).p50, server50: stats(e.server).p50 }))
       .sort((a, b) => b.p50 - a.p50)
       .slice(0, 5)
     console.log("  slowest (median wall / server, hits):")
     for (const e of slowest) {
-      console.log(`    ${JSON.stringify(e.params).padEnd(48)} ${fmt(e.p50)} / ${fmt(e.server50)}, ${e.count} hits, ${e.queries} engine quer${e.queries === 1 ? "y" : "ies"}${e.retried ? ` (retried as ${e.retried})` : ""}`)
+      console.log(
+        `    ${JSON.stringify(e.params).padEnd(48)} ${fmt(e.p50)} / ${fmt(e.server50)}, ${e.count} hits, ${e.queries} engine quer${e.queries === 1 ? "y" : "ies"}${e.retried ? ` (retried as ${e.retried})` : ""}`
+      )
     }
     if (empties.length) console.log(`  no hits: ${empties.join(", ")}`)
     const goal = serverStats.p95 <= 20
@@ -191,7 +238,11 @@ async function main() {
     if (JSON_OUT) {
       fs.writeFileSync(
         JSON_OUT,
-        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, reindex, server: serverStats, wall: wallStats }, null, 2)
+        JSON.stringify(
+          { at: new Date().toISOString(), cores: os.cpus().length, reindex, server: serverStats, wall: wallStats },
+          null,
+          2
+        )
       )
     }
   } finally {

@@ -45,7 +45,9 @@ async function measure(path, cookie) {
   const times = []
   for (let i = 0; i < warmup + requests; i++) {
     const started = performance.now()
-    const response = await fetch(url, { headers: { "user-agent": "lianxin-bench (Mobile)", ...(cookie ? { cookie } : {}) } })
+    const response = await fetch(url, {
+      headers: { "user-agent": "lianxin-bench (Mobile)", ...(cookie ? { cookie } : {}) },
+    })
     // The whole streamed document, not just the headers.
     await response.arrayBuffer()
     const ms = performance.now() - started
@@ -79,7 +81,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`
 console.log(`storefront ${base}: ${requests} sequential requests per page after ${warmup} warm-up, no cookies`)
 for (const path of ["/", `/products/${encodeURIComponent(handle)}`]) {
   const r = await measure(path)
-  console.log(`${r.path.padEnd(30)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  mean ${r.mean.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`)
+  console.log(
+    `${r.path.padEnd(30)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  mean ${r.mean.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`
+  )
 }
 const compoundOption = option("compound", undefined)
 if (compoundOption) {
@@ -87,8 +91,12 @@ if (compoundOption) {
   console.log(`again with a chosen compound (lx_compound=${pointId}):`)
   for (const path of ["/", `/products/${encodeURIComponent(handle)}`]) {
     const r = await measure(path, `lx_compound=${pointId}`)
-    console.log(`${r.path.padEnd(30)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  mean ${r.mean.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`)
+    console.log(
+      `${r.path.padEnd(30)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  mean ${r.mean.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`
+    )
   }
 }
 const js = await productJs(`/products/${encodeURIComponent(handle)}`)
-console.log(`product page JavaScript: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip (gzip -9); HTML ${kb(js.htmlGzip)} gzip`)
+console.log(
+  `product page JavaScript: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip (gzip -9); HTML ${kb(js.htmlGzip)} gzip`
+)

@@ -32,16 +32,24 @@ const rows = summary.tasks
   .sort((a, b) => b.took - a.took)
 const over = []
 const pad = (s, n) => String(s).padEnd(n)
-console.log(`\n[budget] npm test, per task (budgets: scripts/test-budgets.json; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`)
+console.log(
+  `\n[budget] npm test, per task (budgets: scripts/test-budgets.json; load average now ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")})`
+)
 for (const r of rows) {
   const budget = budgets.tasks[r.id]
   const flag = budget === undefined ? "no budget" : r.took > budget ? "OVER" : "ok"
   if (flag === "OVER") over.push(r)
-  console.log(`  ${pad(r.id, 34)} ${pad(`${r.took.toFixed(1)} s`, 10)} ${pad(budget === undefined ? "-" : `${budget} s`, 8)} ${pad(r.cache, 5)} ${flag}${r.exit ? ` (exit ${r.exit})` : ""}`)
+  console.log(
+    `  ${pad(r.id, 34)} ${pad(`${r.took.toFixed(1)} s`, 10)} ${pad(budget === undefined ? "-" : `${budget} s`, 8)} ${pad(r.cache, 5)} ${flag}${r.exit ? ` (exit ${r.exit})` : ""}`
+  )
 }
 const total = seconds(summary.execution)
 console.log(`  ${pad("total", 34)} ${pad(`${total.toFixed(1)} s`, 10)} ${budgets.total} s`)
 for (const r of over) {
   console.log(`[budget] WARNING: ${r.id} took ${r.took.toFixed(1)} s, over its budget of ${budgets.tasks[r.id]} s`)
 }
-if (total > budgets.total) console.log(`[budget] WARNING: npm test took ${total.toFixed(1)} s, over the ${budgets.total} s target`)
+if (total > budgets.total)
+  console.log(`[budget] WARNING: npm test took ${total.toFixed(1)} s, over the ${budgets.total} s target`)

@@ -2,9 +2,24 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import type { TestProject } from "vitest/node"
-// @ts-expect-error plain ESM helper shared with scripts/start.mjs
-import { APP_ROLE, TEST_APP_PASSWORD, dropStaleTestDatabases, ensureLoginRole, medusaTestDbEnv, testPostgresServer, testRunPrefix, withDatabase } from "../scripts/postgres.mjs"
-import { RUN_ID_ENV, TEMPLATE_ENV, createEmptyDatabase, dropDatabasesStartingWith, sealTemplate } from "./support/databases"
+import {
+  APP_ROLE,
+  TEST_APP_PASSWORD,
+  dropStaleTestDatabases,
+  ensureLoginRole,
+  medusaTestDbEnv,
+  testPostgresServer,
+  testRunPrefix,
+  withDatabase,
+  // @ts-expect-error plain ESM helper shared with scripts/start.mjs (no type declarations)
+} from "../scripts/postgres.mjs"
+import {
+  RUN_ID_ENV,
+  TEMPLATE_ENV,
+  createEmptyDatabase,
+  dropDatabasesStartingWith,
+  sealTemplate,
+} from "./support/databases"
 import { runTemplateBuilder } from "./support/templates"
 
 /**
@@ -26,14 +41,17 @@ export default async function setup(_project: TestProject) {
 
   // What runs that crashed or were killed left on this server (databases named by testRunPrefix, older than any run).
   const stale = await dropStaleTestDatabases(server.serverUrl)
-  if (stale.length) console.log(`[test db] dropped ${stale.length} database(s) left by runs that did not finish: ${stale.join(", ")}`)
+  if (stale.length)
+    console.log(`[test db] dropped ${stale.length} database(s) left by runs that did not finish: ${stale.join(", ")}`)
   // lianxin_it_<unix seconds>_<random>: unique per run, and its age is in its name.
   const prefix: string = testRunPrefix("it")
   const runId = prefix.slice("lianxin_it_".length)
   const template = `${prefix}_template`
   process.env[RUN_ID_ENV] = runId
   const teardown = async () => {
-    await dropDatabasesStartingWith(`${prefix}_`).catch((error) => console.error(`[test db] could not drop ${prefix}_*: ${error}`))
+    await dropDatabasesStartingWith(`${prefix}_`).catch((error) =>
+      console.error(`[test db] could not drop ${prefix}_*: ${error}`)
+    )
     await server.stop()
     fs.rmSync(uploads, { recursive: true, force: true })
   }

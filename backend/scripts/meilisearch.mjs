@@ -43,7 +43,11 @@ const verified = new Map()
  * when the platform is not covered, the optional dependency is missing or the
  * file is not the one we pinned.
  */
-export async function meilisearchBinary({ platform = process.platform, arch = process.arch, resolve = require.resolve } = {}) {
+export async function meilisearchBinary({
+  platform = process.platform,
+  arch = process.arch,
+  resolve = require.resolve,
+} = {}) {
   if (platform !== "linux" || arch !== "x64") {
     throw new MeilisearchUnavailable(
       `No Meilisearch binary for ${platform}/${arch}: the only server on our registries is ${MEILISEARCH_PACKAGE} ` +
@@ -131,7 +135,9 @@ export async function startMeilisearch({
   // Otherwise the health check below could be answered by that other server (another checkout's Meilisearch)
   // while ours fails to bind, and the backend would talk to an index that is not ours.
   if (await portInUse(port)) {
-    throw new Error(`port ${port} on 127.0.0.1 is already in use: set LIANXIN_MEILI_PORT to a free port (or MEILISEARCH_HOST)`)
+    throw new Error(
+      `port ${port} on 127.0.0.1 is already in use: set LIANXIN_MEILI_PORT to a free port (or MEILISEARCH_HOST)`
+    )
   }
   fs.mkdirSync(dataDir, { recursive: true })
   const host = `http://127.0.0.1:${port}`

@@ -181,7 +181,9 @@ export async function grantAppRole(ownerDatabaseUrl, appRole) {
     await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`)
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`)
     await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`)
-    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`)
+    await client.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`
+    )
     await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role}`)
   })
 }
@@ -202,7 +204,10 @@ export async function appRoleProblems(databaseUrl) {
     const [role] = rows
     if (role.rolsuper) problems.push(`${role.name} is a superuser (it can switch the ledger's triggers off)`)
     if (role.rolbypassrls) problems.push(`${role.name} bypasses row-level security`)
-    if (role.owned_tables > 0) problems.push(`${role.name} owns (or is a member of the owner of) ${role.owned_tables} tables (it can alter or drop them)`)
+    if (role.owned_tables > 0)
+      problems.push(
+        `${role.name} owns (or is a member of the owner of) ${role.owned_tables} tables (it can alter or drop them)`
+      )
     return problems
   })
 }

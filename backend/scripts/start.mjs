@@ -114,7 +114,9 @@ async function main() {
 
   if (!env.DATABASE_URL) {
     const port = Number(env.LIANXIN_PG_PORT ?? DEFAULT_EMBEDDED_PORT)
-    log(`DATABASE_URL is not set: starting embedded PostgreSQL on port ${port} (data in ${path.relative(repoDir, dataDir)}/postgres)`)
+    log(
+      `DATABASE_URL is not set: starting embedded PostgreSQL on port ${port} (data in ${path.relative(repoDir, dataDir)}/postgres)`
+    )
     const pgLog = path.join(dataDir, "postgres.log")
     fs.mkdirSync(dataDir, { recursive: true })
     const embedded = await startEmbeddedPostgres({
@@ -227,7 +229,9 @@ async function startLocalMeilisearch(env) {
   const masterKey = localSecrets().LIANXIN_MEILI_MASTER_KEY
   const meiliLog = path.join(dataDir, "meilisearch.log")
   try {
-    log(`MEILISEARCH_HOST is not set: starting Meilisearch on 127.0.0.1:${port} (data in ${path.relative(repoDir, dataDir)}/meilisearch)`)
+    log(
+      `MEILISEARCH_HOST is not set: starting Meilisearch on 127.0.0.1:${port} (data in ${path.relative(repoDir, dataDir)}/meilisearch)`
+    )
     const meili = await startMeilisearch({
       dataDir: path.join(dataDir, "meilisearch"),
       port,

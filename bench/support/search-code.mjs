@@ -60,7 +60,10 @@ export function loadSearchCode({ host, apiKey, prefix }) {
       meter.queries += results.length
       const [first, ...rest] = results
       return fields.length
-        ? moduleUtils.mergeDisjunctiveFacetResults({ base: first, per_facet: new Map(fields.map((f, i) => [f, rest[i]])) })
+        ? moduleUtils.mergeDisjunctiveFacetResults({
+            base: first,
+            per_facet: new Map(fields.map((f, i) => [f, rest[i]])),
+          })
         : first
     },
   })

@@ -15,7 +15,8 @@ export type Cluster = {
   counts: { backend: Record<string, number>; storefront: Record<string, number> }
   parts(): ClusterPart[]
   kill(name: string, signal?: NodeJS.Signals): Promise<void>
-  restart(name: string): Promise<void>
+  restart(name: string, extraEnv?: NodeJS.ProcessEnv): Promise<void>
+  addBackend(name: string, mode: "server" | "worker", extraEnv?: NodeJS.ProcessEnv): Promise<void>
   redis: { port: number; stop(): Promise<void>; start(): Promise<void> } | null
   postgres: { stop(): Promise<void>; start(): Promise<void> } | null
   logFile(name: string): string

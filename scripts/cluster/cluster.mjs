@@ -106,15 +106,21 @@ export async function startCluster({
     }
     await createDatabaseIfMissing(env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL)
 
-    // Redis: REDIS_URL, or a private redis-server (nothing kept on disk) when one is installed.
+    // Redis: REDIS_URL, or a private redis-server when one is installed, persisted as production Redis must be
+    // (append-only file under dataDir, fsync every second): a restart keeps the queued events and job schedules.
     let redis = null
     if (!env.REDIS_URL) {
       const port = await freePort()
+      const redisDir = path.join(dataDir, "redis")
+      fs.mkdirSync(redisDir, { recursive: true })
       const startRedis = async () => {
         const child = spawnLogged(
           "redis",
           "redis-server",
-          ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+          [
+            ...["--port", String(port), "--bind", "127.0.0.1", "--dir", redisDir],
+            ...["--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--maxmemory-policy", "noeviction"],
+          ],
           {
             env: { PATH: env.PATH ?? "" },
             logFile: path.join(dataDir, "logs", "redis.log"),
@@ -184,18 +190,23 @@ export async function startCluster({
       const { name, kind, mode, port } = definition
       const script = kind === "backend" ? "backend/scripts/start.mjs" : "storefront/scripts/start.mjs"
       const args = kind === "backend" ? ["--serve-only"] : []
-      const partEnv = { ...env, PORT: String(port) }
+      // The part's name is how its scheduled-job runs are recorded (job_run.runner).
+      const partEnv = { ...env, ...definition.env, PORT: String(port), LIANXIN_INSTANCE: name }
       if (mode) partEnv.MEDUSA_WORKER_MODE = mode
       const child = spawnLogged(name, process.execPath, [path.join(repoDir, script), ...args], {
         env: partEnv,
         logFile: path.join(dataDir, "logs", `${name}.log`),
       })
       children.set(name, { ...definition, child, url: `http://127.0.0.1:${port}` })
+      const logFile = path.join(dataDir, "logs", `${name}.log`)
       await waitUntil(
         `${name} on ${port}`,
         () => healthy(`http://127.0.0.1:${port}${kind === "backend" ? "/health" : "/"}`, child),
         240_000
-      )
+      ).catch((error) => {
+        // Say why: the data directory (and its logs) may be gone by the time anyone looks.
+        throw new Error(`${name}: ${error.message}; the end of ${logFile}:\n${tail(logFile, 25)}`)
+      })
       log(`${name} (${mode ?? kind}) ready on ${port}`)
     }
     stops.push(async () => {
@@ -247,12 +258,20 @@ export async function startCluster({
         if (!part) throw new Error(`no part named ${name}`)
         await stopChild(part.child, signal)
       },
-      /** Starts a killed part again on its own port. */
-      restart: async (name) => {
+      /** Starts a killed part again on its own port (with `extraEnv` added to its environment, if given). */
+      restart: async (name, extraEnv) => {
         const part = children.get(name)
         if (!part) throw new Error(`no part named ${name}`)
         await stopChild(part.child)
-        await startPart(part)
+        await startPart(extraEnv ? { ...part, env: { ...part.env, ...extraEnv } } : part)
+      },
+      /**
+       * Starts one more Medusa process (say a second worker) on a port of its own; it is stopped with the rest.
+       * Servers added this way are not behind the proxy.
+       */
+      addBackend: async (name, mode, extraEnv = {}) => {
+        if (children.has(name)) throw new Error(`a part named ${name} exists`)
+        await startPart({ name, kind: "backend", mode, port: await freePort(), env: extraEnv })
       },
       redis,
       postgres,

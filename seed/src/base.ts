@@ -54,9 +54,7 @@ export async function ensureBase(container: MedusaContainer): Promise<BaseSetup>
   if (!salesChannel) {
     const { result } = await createSalesChannelsWorkflow(container).run({
       input: {
-        salesChannelsData: [
-          { name: SALES_CHANNEL_NAME, description: "住户在线下单、到小区物业自提" },
-        ],
+        salesChannelsData: [{ name: SALES_CHANNEL_NAME, description: "住户在线下单、到小区物业自提" }],
       },
     })
     salesChannel = result[0]
@@ -124,7 +122,9 @@ export async function ensureBase(container: MedusaContainer): Promise<BaseSetup>
     })
   }
 
-  let apiKey = (await apiKeyModule.listApiKeys({ title: PUBLISHABLE_KEY_TITLE, type: "publishable" })).find((k) => !k.revoked_at)
+  let apiKey = (await apiKeyModule.listApiKeys({ title: PUBLISHABLE_KEY_TITLE, type: "publishable" })).find(
+    (k) => !k.revoked_at
+  )
   if (!apiKey) {
     const { result } = await createApiKeysWorkflow(container).run({
       input: { api_keys: [{ title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "seed" }] },

@@ -49,7 +49,9 @@ describe("toProductInputs", () => {
   })
 
   it("hands the curated keywords to search (product.metadata.search_keywords)", () => {
-    expect(byHandle.get("yellow-potato-luochuan")!.metadata).toMatchObject({ search_keywords: ["马铃薯", "洋芋", "potato"] })
+    expect(byHandle.get("yellow-potato-luochuan")!.metadata).toMatchObject({
+      search_keywords: ["马铃薯", "洋芋", "potato"],
+    })
     const withoutKeywords = toProductInputs(
       DEMO_CATALOG,
       [{ ...DEMO_CATALOG.products[0], keywords: undefined }],
@@ -65,11 +67,11 @@ describe("toProductInputs", () => {
   })
 
   it("fails loudly on a category or picture that was not created", () => {
-    expect(() =>
-      toProductInputs(DEMO_CATALOG, DEMO_CATALOG.products, { ...refs, categoryIds: new Map() })
-    ).toThrow(/No category "fruit"/)
-    expect(() =>
-      toProductInputs(DEMO_CATALOG, DEMO_CATALOG.products, { ...refs, imageUrls: new Map() })
-    ).toThrow(/uploaded image/)
+    expect(() => toProductInputs(DEMO_CATALOG, DEMO_CATALOG.products, { ...refs, categoryIds: new Map() })).toThrow(
+      /No category "fruit"/
+    )
+    expect(() => toProductInputs(DEMO_CATALOG, DEMO_CATALOG.products, { ...refs, imageUrls: new Map() })).toThrow(
+      /uploaded image/
+    )
   })
 })

@@ -1,8 +1,9 @@
 import fs from "node:fs"
 import path from "node:path"
 import { describe, expect, it } from "vitest"
-import { DEMO_CATALOG, DEMO_HISTORY } from "./data/demo"
+import { DEMO_CATALOG, DEMO_HISTORY, DEMO_OFFICE_LISTINGS, DEMO_PICKUP_NETWORK } from "./data/demo"
 import { E2E_CATALOG } from "./data/e2e"
+import { listingHandle } from "./data/listings"
 import type { Catalog } from "./data/types"
 import { emojiFilePath } from "./emoji"
 
@@ -10,9 +11,31 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const HOUSEHOLD_CODE = /^[A-Z]{2}-[A-Z]{2,3}-\d{3}$/
 /** Certification claims we cannot back and health claims we must not make. */
 const FORBIDDEN_CLAIMS = [
-  "有机", "绿色食品", "无公害", "地理标志", "认证", "纯天然", "零添加", "无污染",
-  "养生", "排毒", "抗癌", "防癌", "免疫", "降血", "降压", "降糖", "治疗", "疗效",
-  "功效", "保健", "药用", "滋补", "补血", "美容", "延年",
+  "有机",
+  "绿色食品",
+  "无公害",
+  "地理标志",
+  "认证",
+  "纯天然",
+  "零添加",
+  "无污染",
+  "养生",
+  "排毒",
+  "抗癌",
+  "防癌",
+  "免疫",
+  "降血",
+  "降压",
+  "降糖",
+  "治疗",
+  "疗效",
+  "功效",
+  "保健",
+  "药用",
+  "滋补",
+  "补血",
+  "美容",
+  "延年",
 ]
 
 function allTexts(catalog: Catalog): { where: string; text: string }[] {
@@ -46,7 +69,9 @@ function checkCatalog(catalog: Catalog) {
       expect(product.variants.length, product.handle).toBeGreaterThan(0)
       expect(dupes(product.variants.map((v) => v.title)), product.handle).toEqual([])
       for (const variant of product.variants) {
-        expect(Number.isSafeInteger(variant.priceFen) && variant.priceFen > 0, `${product.handle} ${variant.key}`).toBe(true)
+        expect(Number.isSafeInteger(variant.priceFen) && variant.priceFen > 0, `${product.handle} ${variant.key}`).toBe(
+          true
+        )
         expect(Number.isSafeInteger(variant.stock) && variant.stock >= 0, `${product.handle} ${variant.key}`).toBe(true)
         expect(KEBAB.test(variant.key), `${product.handle} ${variant.key}`).toBe(true)
       }
@@ -102,7 +127,10 @@ describe("demo catalog", () => {
   it("has 8 households, each selling something, with a story", () => {
     expect(DEMO_CATALOG.households).toHaveLength(8)
     for (const household of DEMO_CATALOG.households) {
-      expect(DEMO_CATALOG.products.some((p) => p.householdCode === household.code), household.code).toBe(true)
+      expect(
+        DEMO_CATALOG.products.some((p) => p.householdCode === household.code),
+        household.code
+      ).toBe(true)
       expect(household.story.length, household.code).toBeGreaterThan(30)
     }
   })
@@ -151,9 +179,40 @@ describe("data files", () => {
   })
 })
 
+describe("demo office listings", () => {
+  it("each is listed by an office for a household linked to it, with a unique handle and certificate", () => {
+    for (const l of DEMO_OFFICE_LISTINGS) {
+      const office = DEMO_PICKUP_NETWORK.find((n) => n.office.compoundName === l.compound)
+      expect(office, l.compound).toBeDefined()
+      expect(office!.households ?? []).toContain(l.householdCode)
+      expect(DEMO_CATALOG.categories.map((c) => c.handle)).toContain(l.category)
+      expect(Number.isInteger(l.priceFen) && l.priceFen > 0).toBe(true)
+      expect(fs.existsSync(emojiFilePath(l.emoji)), l.emoji).toBe(true)
+      expect(l.harvest.daysAgo).toBeGreaterThan(2) // harvested before the history's first orders (day −2)
+    }
+    const handles = DEMO_OFFICE_LISTINGS.map(listingHandle)
+    expect(new Set(handles).size).toBe(handles.length)
+    for (const h of handles) expect(DEMO_CATALOG.products.map((p) => p.handle)).not.toContain(h)
+    const certs = DEMO_OFFICE_LISTINGS.map((l) => l.harvest.certificateNo)
+    expect(new Set(certs).size).toBe(certs.length)
+  })
+
+  it("history buys them in orders that are checked in, so their lines are traced to the harvest batch", () => {
+    const checkedIn = DEMO_HISTORY.orders.slice(0, DEMO_HISTORY.collected + DEMO_HISTORY.ready).flat()
+    for (const l of DEMO_OFFICE_LISTINGS) {
+      expect(checkedIn.map(([h]) => h)).toContain(listingHandle(l))
+    }
+  })
+})
+
 describe("demo history", () => {
-  it("orders only seeded products, in positive quantities", () => {
-    const handles = new Set(DEMO_CATALOG.products.map((p) => p.handle))
+  const producerOf = new Map([
+    ...DEMO_CATALOG.products.map((p) => [p.handle, p.householdCode] as const),
+    ...DEMO_OFFICE_LISTINGS.map((l) => [listingHandle(l), l.householdCode] as const),
+  ])
+
+  it("orders only seeded products (catalogue or office listings), in positive quantities", () => {
+    const handles = new Set(producerOf.keys())
     for (const order of DEMO_HISTORY.orders) {
       expect(order.length).toBeGreaterThan(0)
       for (const [handle, quantity] of order) {
@@ -166,7 +225,7 @@ describe("demo history", () => {
 
   it("gives earnings to at least five households, so the impact page has figures to publish", () => {
     const collected = DEMO_HISTORY.orders.slice(0, DEMO_HISTORY.collected)
-    const households = new Set(collected.flat().map(([handle]) => DEMO_CATALOG.products.find((p) => p.handle === handle)!.householdCode))
+    const households = new Set(collected.flat().map(([handle]) => producerOf.get(handle)!))
     expect(households.size).toBeGreaterThanOrEqual(5)
   })
 })

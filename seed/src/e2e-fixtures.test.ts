@@ -15,7 +15,10 @@ describe("E2E fixtures", () => {
       expect(variantSku(product, product.variants[0])).toBe(fixture.sku)
       if ("larger" in fixture) {
         expect(variantSku(product, product.variants[1])).toBe(fixture.larger.sku)
-        expect(product.variants[1]).toMatchObject({ title: fixture.larger.variantTitle, priceFen: fixture.larger.priceFen })
+        expect(product.variants[1]).toMatchObject({
+          title: fixture.larger.variantTitle,
+          priceFen: fixture.larger.priceFen,
+        })
       }
       expect(product.variants[0].priceFen).toBe(fixture.priceFen)
       expect(product.variants[0].stock).toBe(fixture.stock)

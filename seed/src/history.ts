@@ -1,3 +1,4 @@
+import type { RemoteQueryFunction } from "@medusajs/framework/types"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
@@ -32,7 +33,8 @@ export type HistorySeed = {
   residents: Array<{ name: string; email: string; phone: string; compound: string; city: string }>
 }
 
-type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }> }
+/** Medusa's typed query (the container's `query`). */
+type Query = Omit<RemoteQueryFunction, symbol>
 
 /**
  * Past orders placed the way a resident's checkout places them (cart,
@@ -54,12 +56,13 @@ export async function ensureHistory(
   pickupPointIds: string[],
   now: Date = new Date()
 ): Promise<void> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const orderModule = container.resolve(Modules.ORDER)
   const [, existing] = await orderModule.listAndCountOrders({}, { take: 1 })
   if (existing > 0) return
   // Checkout refuses a cart without a pickup point and cycle (docs/decisions/005).
-  if (!pickupPointIds.length) throw new Error("seed history: orders need a pickup network (no pickup point in this scenario)")
+  if (!pickupPointIds.length)
+    throw new Error("seed history: orders need a pickup network (no pickup point in this scenario)")
 
   for (const policy of spec.policies) {
     const { data: categories } = await query.graph({
@@ -96,11 +99,17 @@ export async function ensureHistory(
 
   // The two past daily cycles (created if missing, as the hourly job would have then).
   await runWorkflow(container, "ensure-upcoming-order-cycles", { now: shanghaiAt(now, -2, "08:00"), days: 2 })
-  const pastKeys = [`daily:${shanghaiDay(shanghaiAt(now, -2, "12:00"))}`, `daily:${shanghaiDay(shanghaiAt(now, -1, "12:00"))}`]
+  const pastKeys = [
+    `daily:${shanghaiDay(shanghaiAt(now, -2, "12:00"))}`,
+    `daily:${shanghaiDay(shanghaiAt(now, -1, "12:00"))}`,
+  ]
   const { data: pastCycles } = await query.graph({
     entity: "order_cycle",
     fields: ["id", "metadata", "resident_cutoff_at", "producer_cutoff_at"],
-    filters: { resident_cutoff_at: { $gte: shanghaiAt(now, -2, "00:00"), $lt: shanghaiAt(now, 0, "00:00") }, canceled_at: null },
+    filters: {
+      resident_cutoff_at: { $gte: shanghaiAt(now, -2, "00:00"), $lt: shanghaiAt(now, 0, "00:00") },
+      canceled_at: null,
+    },
   })
   const cycles = pastKeys.map((key) => {
     const cycle = pastCycles.find((c) => c.metadata?.key === key)
@@ -140,7 +149,9 @@ export async function ensureHistory(
       now: placedAt,
     })
     await addShippingMethodToCartWorkflow(then).run({ input: { cart_id: cart.id, options: [{ id: options[0].id }] } })
-    const { result: collection } = await createPaymentCollectionForCartWorkflow(then).run({ input: { cart_id: cart.id } })
+    const { result: collection } = await createPaymentCollectionForCartWorkflow(then).run({
+      input: { cart_id: cart.id },
+    })
     await createPaymentSessionsWorkflow(then).run({
       input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
     })
@@ -178,7 +189,13 @@ export async function ensureHistory(
  * then), then the first `collected` orders are handed over at the counter at
  * 17:30, which earns their ledger shares.
  */
-async function receiveAndHandOver(container: MedusaContainer, query: Query, orderIds: string[], collected: number, now: Date) {
+async function receiveAndHandOver(
+  container: MedusaContainer,
+  query: Query,
+  orderIds: string[],
+  collected: number,
+  now: Date
+) {
   const { data: orders } = await query.graph({
     entity: "order",
     fields: ["id", "pickup_assignment.id", "pickup_assignment.batch_id", "pickup_assignment.pickup_point_id"],
@@ -194,8 +211,17 @@ async function receiveAndHandOver(container: MedusaContainer, query: Query, orde
   }
   for (const [batchId, pointId] of batches) {
     const arrivedAt = shanghaiAt(now, -1, "15:00")
-    await runWorkflow(container, "mark-batch-arrived", { batch_id: batchId, staff_id: staffOf(pointId), now: arrivedAt })
-    await runWorkflow(container, "check-in-batch", { batch_id: batchId, staff_id: staffOf(pointId), shortages: [], now: arrivedAt })
+    await runWorkflow(container, "mark-batch-arrived", {
+      batch_id: batchId,
+      staff_id: staffOf(pointId),
+      now: arrivedAt,
+    })
+    await runWorkflow(container, "check-in-batch", {
+      batch_id: batchId,
+      staff_id: staffOf(pointId),
+      shortages: [],
+      now: arrivedAt,
+    })
   }
   for (const id of orderIds.slice(0, collected)) {
     const a = assignmentOf.get(id)

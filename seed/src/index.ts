@@ -29,7 +29,11 @@ export type SeedOptions = {
  * days ago gets the daily order cycles of the coming days (its history stays
  * in the past cycles it was placed in).
  */
-export async function seed(container: MedusaContainer, scenario: ScenarioName, options: SeedOptions = {}): Promise<SeedResult> {
+export async function seed(
+  container: MedusaContainer,
+  scenario: ScenarioName,
+  options: SeedOptions = {}
+): Promise<SeedResult> {
   const now = options.now ?? new Date()
   const base = await ensureBase(container)
   const already = await appliedScenario(container)

@@ -1,3 +1,4 @@
+import type { RemoteQueryFunction } from "@medusajs/framework/types"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { runWorkflow } from "./producers"
@@ -19,7 +20,8 @@ export type PickupNetworkSeed = Array<{
   households?: readonly string[]
 }>
 
-type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }> }
+/** Medusa's typed query (the container's `query`). */
+type Query = Omit<RemoteQueryFunction, symbol>
 
 /**
  * Property offices with one pickup point each, a staff login per point, and
@@ -31,7 +33,7 @@ export async function ensurePickupNetwork(
   network: PickupNetworkSeed,
   now: Date = new Date()
 ): Promise<Map<string, string>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const pointIds = new Map<string, string>()
   for (const entry of network) {
     const { data: offices } = await query.graph({
@@ -58,7 +60,11 @@ export async function ensurePickupNetwork(
       })
       officeId = office.id
     }
-    const { data: points } = await query.graph({ entity: "pickup_point", fields: ["id"], filters: { code: entry.point.code } })
+    const { data: points } = await query.graph({
+      entity: "pickup_point",
+      fields: ["id"],
+      filters: { code: entry.point.code },
+    })
     let pointId = points[0]?.id as string | undefined
     if (!pointId) {
       const [point] = await runWorkflow<Array<{ id: string }>>(container, "create-pickup-points", {
@@ -95,11 +101,24 @@ export async function ensurePickupNetwork(
 }
 
 /** Links the office to the households it registered, those not linked yet (by household code). */
-async function ensureOfficeHouseholds(container: MedusaContainer, query: Query, officeId: string, codes: readonly string[]) {
-  const { data: households } = await query.graph({ entity: "household", fields: ["id", "code"], filters: { code: [...codes] } })
+async function ensureOfficeHouseholds(
+  container: MedusaContainer,
+  query: Query,
+  officeId: string,
+  codes: readonly string[]
+) {
+  const { data: households } = await query.graph({
+    entity: "household",
+    fields: ["id", "code"],
+    filters: { code: [...codes] },
+  })
   const missing = codes.filter((c) => !households.some((h) => h.code === c))
   if (missing.length) throw new Error(`Seed: office households ${missing.join(", ")} do not exist`)
-  const { data: offices } = await query.graph({ entity: "property_office", fields: ["id", "households.id"], filters: { id: officeId } })
+  const { data: offices } = await query.graph({
+    entity: "property_office",
+    fields: ["id", "households.id"],
+    filters: { id: officeId },
+  })
   const linked = new Set<string>((offices[0]?.households ?? []).map((h: { id: string }) => h.id))
   const toLink = households.filter((h) => !linked.has(h.id)).map((h) => h.id as string)
   if (toLink.length) {

@@ -22,8 +22,6 @@ export async function runWorkflow<T = any>(container: MedusaContainer, id: strin
   return result
 }
 
-type Query = { graph: (args: Record<string, unknown>) => Promise<{ data: any[] }> }
-
 export type ProducerRefs = { householdIds: Map<string, string>; villageIds: Map<string, string> }
 
 /**
@@ -34,13 +32,17 @@ export type ProducerRefs = { householdIds: Map<string, string>; villageIds: Map<
  * that household. Creates only what is missing.
  */
 export async function ensureProducers(container: MedusaContainer, catalog: Catalog): Promise<ProducerRefs> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const byCode = async (entity: string, field: string, values: string[]) => {
     const { data } = await query.graph({ entity, fields: ["id", field], filters: { [field]: values } })
     return new Map<string, string>(data.map((r) => [r[field], r.id]))
   }
 
-  const villageIds = await byCode("village", "code", catalog.villages.map((v) => v.codePrefix))
+  const villageIds = await byCode(
+    "village",
+    "code",
+    catalog.villages.map((v) => v.codePrefix)
+  )
   const newVillages = catalog.villages.filter((v) => !villageIds.has(v.codePrefix))
   if (newVillages.length) {
     const created = await runWorkflow<Array<{ id: string; code: string }>>(container, "create-villages", {
@@ -71,7 +73,11 @@ export async function ensureProducers(container: MedusaContainer, catalog: Catal
     return h.cooperativeMember && v.cooperative ? coopIds.get(v.cooperative)! : null
   }
 
-  const householdIds = await byCode("household", "code", catalog.households.map((h) => h.code))
+  const householdIds = await byCode(
+    "household",
+    "code",
+    catalog.households.map((h) => h.code)
+  )
   const newHouseholds = catalog.households.filter((h) => !householdIds.has(h.code))
   if (newHouseholds.length) {
     const created = await runWorkflow<Array<{ id: string; code: string }>>(container, "create-households", {

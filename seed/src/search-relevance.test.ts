@@ -20,8 +20,14 @@ describe("the demo relevance set", () => {
     for (const c of DEMO_SEARCH_RELEVANCE) {
       expect(c.top5.length, c.q).toBeGreaterThan(0)
       expect(c.top5.length, c.q).toBeLessThanOrEqual(5)
-      expect([...c.top5, ...(c.never ?? [])].filter((h) => !handles.has(h)), c.q).toEqual([])
-      expect(c.top5.filter((h) => c.never?.includes(h)), c.q).toEqual([])
+      expect(
+        [...c.top5, ...(c.never ?? [])].filter((h) => !handles.has(h)),
+        c.q
+      ).toEqual([])
+      expect(
+        c.top5.filter((h) => c.never?.includes(h)),
+        c.q
+      ).toEqual([])
     }
   })
 
@@ -38,10 +44,7 @@ describe("scoreRelevance", () => {
   ]
 
   it("counts expected products in the first five only", () => {
-    const score = scoreRelevance(cases, [
-      ["apple"],
-      ["x1", "x2", "x3", "x4", "egg-a", "egg-b"],
-    ])
+    const score = scoreRelevance(cases, [["apple"], ["x1", "x2", "x3", "x4", "egg-a", "egg-b"]])
     expect(score).toMatchObject({ found: 2, expected: 3, queries: 2, perfect: 1 })
     expect(score.recallAt5).toBeCloseTo(2 / 3)
     expect(score.misses).toEqual([expect.objectContaining({ q: "蛋", missing: ["egg-b"] })])

@@ -1,5 +1,14 @@
 import type { ReactNode } from "react"
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, type ShouldRevalidateFunction } from "react-router"
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  type ShouldRevalidateFunction,
+} from "react-router"
 import type { Route } from "./+types/root"
 import stylesheet from "./app.css?url"
 import { GeneralErrorBoundary, notFoundTitle } from "./components/error-boundary"
@@ -42,7 +51,8 @@ export const meta: Route.MetaFunction = ({ error, matches }) => {
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const lang = langFromCookieHeader(request.headers.get("Cookie"))
-  if (isOfficePath(new URL(request.url).pathname) || !hasSessionCookie(request)) return { lang, cartCount: 0, signedIn: false, unread: 0 }
+  if (isOfficePath(new URL(request.url).pathname) || !hasSessionCookie(request))
+    return { lang, cartCount: 0, signedIn: false, unread: 0 }
   const session = await getSession(request)
   const token = session.get("token")
   const signedIn = Boolean(token) && !isExpired(token as string)

@@ -14,6 +14,7 @@ export default [
   route("checkout", "routes/checkout.tsx"),
   route("checkout/pay", "routes/checkout-pay.tsx"),
   route("orders/:id", "routes/order.tsx"),
+  route("orders/:id/edit", "routes/order-edit.ts"),
   route("account", "routes/account.tsx"),
   route("account/login", "routes/login.tsx"),
   route("account/register", "routes/register.tsx"),

@@ -48,7 +48,10 @@ function readConfig() {
     fail(`Invalid storefront environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`)
   }
   const dataDir = path.resolve(repoDir, setting("LIANXIN_DATA_DIR") ?? ".data")
-  const keyFile = path.resolve(repoDir, setting("LIANXIN_PUBLISHABLE_KEY_FILE") ?? path.join(dataDir, "publishable-key"))
+  const keyFile = path.resolve(
+    repoDir,
+    setting("LIANXIN_PUBLISHABLE_KEY_FILE") ?? path.join(dataDir, "publishable-key")
+  )
   return { backendUrl, port, waitSeconds, keyFromEnv: Boolean(setting("MEDUSA_PUBLISHABLE_KEY")), keyFile }
 }
 
@@ -124,7 +127,9 @@ function keyWritten(file) {
 async function main() {
   const config = readConfig()
   if (!fs.existsSync(serverBuild)) {
-    fail(`${path.relative(repoDir, serverBuild)} is missing: run \`npm run build -w @lianxin/storefront\` first (the root \`npm start\` builds through turbo).`)
+    fail(
+      `${path.relative(repoDir, serverBuild)} is missing: run \`npm run build -w @lianxin/storefront\` first (the root \`npm start\` builds through turbo).`
+    )
   }
 
   if (config.keyFromEnv) log("publishable key: from MEDUSA_PUBLISHABLE_KEY")
@@ -139,7 +144,9 @@ async function main() {
       config.keyFromEnv ||
       (await waitFor(`the publishable key in ${config.keyFile}`, deadline, () => keyWritten(config.keyFile)))
     if (!healthy || !keyReady) {
-      log("starting anyway: pages answer 503 (商城暂时无法连接) until the backend and its key are there, then recover by themselves")
+      log(
+        "starting anyway: pages answer 503 (商城暂时无法连接) until the backend and its key are there, then recover by themselves"
+      )
     }
   }
   if (stopping) return
@@ -151,7 +158,11 @@ async function main() {
     LIANXIN_PUBLISHABLE_KEY_FILE: config.keyFile,
   }
   log(`starting the server on port ${config.port}…`)
-  server = spawn(process.execPath, [path.join(storefrontDir, "scripts", "server.mjs"), serverBuild], { cwd: storefrontDir, env, stdio: "inherit" })
+  server = spawn(process.execPath, [path.join(storefrontDir, "scripts", "server.mjs"), serverBuild], {
+    cwd: storefrontDir,
+    env,
+    stdio: "inherit",
+  })
   server.once("error", (error) => fail(`could not start the server: ${error.message}`))
   server.once("exit", (code, signal) => {
     if (stopping) {

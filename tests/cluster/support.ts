@@ -61,8 +61,10 @@ export async function postRetrying(url: string, key: string, body: unknown, trie
       const answer = await post(url, key, body)
       history.push(answer.status)
       // 502/503: the server went away. 409 busy: the cart's lock is still held (by a server that died holding it,
-      // until the lock expires): a resident is told to wait a few seconds and submit again, and does.
-      const busy = answer.status === 409 && (answer.body as { code?: string } | null)?.code === "busy"
+      // until the lock expires): a resident is told to wait a few seconds and submit again, and does. Medusa's own
+      // cart routes (line items) say the same as `type: "conflict"` ("you may retry the request").
+      const conflict = answer.body as { code?: string; type?: string } | null
+      const busy = answer.status === 409 && (conflict?.code === "busy" || conflict?.type === "conflict")
       if (answer.status !== 502 && answer.status !== 503 && !busy) return { ...answer, history }
     } catch (error) {
       history.push((error as Error).name)
@@ -96,6 +98,8 @@ export async function checkout(
     cart_id: cartId,
     name: "集群测试",
     phone: `139${String(10_000_000 + i).slice(-8)}`,
+    // A guest with an email has a (guest) customer record, so the order's notices have a recipient.
+    email: `cluster-${i}@example.test`,
     pickup_point_id: c.points[i % c.points.length],
   })
   return {

@@ -14,8 +14,12 @@ for (const { office } of DEMO_PICKUP_NETWORK) {
   test(`the demo takes an order now at ${office.compoundName}`, async ({ page, shop, checkout }, testInfo) => {
     await shop.chooseCompound(office.compoundName)
     await shop.open("/")
-    await expect(shop.productLink(apple.title)).toBeVisible()
+    await expect(page.getByRole("heading", { level: 1, name: "今日上架" })).toBeVisible()
     // The shop offers the compound's open cycle: nothing is "not orderable this cycle".
+    await expect(page.getByText("本期不可订")).toHaveCount(0)
+    // The home page shows the newest 24 (the offices' listings first); the apple is under 水果.
+    await page.getByRole("link", { name: "水果", exact: true }).click()
+    await expect(shop.productLink(apple.title)).toBeVisible()
     await expect(page.getByText("本期不可订")).toHaveCount(0)
 
     await shop.productLink(apple.title).click()
@@ -34,7 +38,9 @@ for (const { office } of DEMO_PICKUP_NETWORK) {
     await shop.screenshot(testInfo, `checkout-${office.compoundName}`)
     await checkout.submit().click()
 
-    await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
+    await expect(page.getByRole("heading", { level: 1, name: "下单成功" })).toBeVisible({
+      timeout: PLACE_ORDER_TIMEOUT,
+    })
     const confirmed = orderPickup(page)
     await expect(confirmed.getByText(`${office.compoundName} · ${office.address}`)).toBeVisible()
     await expect(confirmed.getByText(WINDOW)).toBeVisible()

@@ -91,16 +91,26 @@ test.describe("bad input gets a Chinese message at the field", () => {
     await page.getByRole("button", { name: "搜索", exact: true }).click()
     await expect(search).toHaveAccessibleDescription("搜索词最多 30 个字")
     await shop.open(`/compound?q=${encodeURIComponent("区".repeat(200))}`)
-    await expect(page.getByRole("searchbox", { name: "搜索城市或小区名" })).toHaveAccessibleDescription("搜索词最多 30 个字")
+    await expect(page.getByRole("searchbox", { name: "搜索城市或小区名" })).toHaveAccessibleDescription(
+      "搜索词最多 30 个字"
+    )
     await expect(page.getByRole("button", { name: /^选这个小区/ })).toHaveCount(0)
   })
 
-  test("cancel: an order that is not this browser's, or not an order id at all, cancels nothing", async ({ request }) => {
+  test("cancel: an order that is not this browser's, or not an order id at all, cancels nothing", async ({
+    request,
+  }) => {
     const base = process.env.STOREFRONT_URL!
-    const stranger = await request.post(`${base}/account/orders/order_NOTMINE/cancel`, { form: { returnTo: "order" }, maxRedirects: 0 })
+    const stranger = await request.post(`${base}/account/orders/order_NOTMINE/cancel`, {
+      form: { returnTo: "order" },
+      maxRedirects: 0,
+    })
     expect(stranger.status()).toBe(303)
     expect(stranger.headers().location).toMatch(/^\/account\/login/)
-    const malformed = await request.post(`${base}/account/orders/${encodeURIComponent("order_1; drop")}/cancel`, { form: { returnTo: "order" }, maxRedirects: 0 })
+    const malformed = await request.post(`${base}/account/orders/${encodeURIComponent("order_1; drop")}/cancel`, {
+      form: { returnTo: "order" },
+      maxRedirects: 0,
+    })
     expect(malformed.status()).toBe(404)
   })
 

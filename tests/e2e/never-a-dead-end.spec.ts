@@ -14,10 +14,17 @@ const { apple, orange } = E2E.products
 
 test.use({ viewport: { width: 390, height: 844 } })
 
-/** "12月7日 16:00–20:00" or "7 Dec 16:00–20:00" from a cycle radio's name ("… 取货 …" / "Collect … Order by …"). */
+/**
+ * "12月7日 16:00–20:00" or "7 Dec 16:00–20:00" from a cycle radio's name ("… 取货 …" / "Collect … Order by …");
+ * a window that crosses midnight Shanghai names both days, as formatWindow writes it: "12月7日 20:12–12月8日 00:12".
+ */
 async function windowOf(page: Page, cycleId: string) {
-  const name = (await page.locator(`input[type=radio][value="${cycleId}"]`).evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim()
-  const found = /^(?:Collect )?(.+?\d{2}:\d{2}–\d{2}:\d{2})/.exec(name)
+  const name = (
+    await page
+      .locator(`input[type=radio][value="${cycleId}"]`)
+      .evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")
+  ).trim()
+  const found = /^(?:Collect )?(.+?\d{2}:\d{2}–(?:[^–]*?\s)??\d{2}:\d{2})/.exec(name)
   if (!found) throw new Error(`no window in "${name}"`)
   return found[1]!
 }
@@ -26,7 +33,12 @@ async function toEnglish(page: Page) {
   await page.context().addCookies([{ name: "lang", value: "en", url: storefrontUrl() }])
 }
 
-test("the chosen cycle closes during checkout: the refusal comes first, in one language, and the next cycle is one tap away", async ({ browser, page, shop, checkout }, testInfo) => {
+test("the chosen cycle closes during checkout: the refusal comes first, in one language, and the next cycle is one tap away", async ({
+  browser,
+  page,
+  shop,
+  checkout,
+}, testInfo) => {
   test.setTimeout(240_000)
 
   // A neighbour, in English, orders first: the office's batch of this cycle exists from then on. (English plurals too.)
@@ -36,14 +48,18 @@ test("the chosen cycle closes during checkout: the refusal comes first, in one l
   await toEnglish(neighbour)
   await neighbourShop.open(`/products/${orange.handle}`)
   await neighbour.getByRole("form", { name: "Add to cart" }).getByRole("button", { name: "Add to cart" }).click()
-  await expect(neighbour.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cart (1 item)" })).toBeVisible()
+  await expect(
+    neighbour.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cart (1 item)" })
+  ).toBeVisible()
   await neighbourShop.open("/checkout")
   const neighbourCycle = () => neighbour.getByRole("region", { name: "Pickup" }).getByRole("radio", { checked: true })
   const first = (await neighbourCycle().getAttribute("value"))!
   await neighbour.getByRole("textbox", { name: "Name" }).fill("Wang")
   await neighbour.getByRole("textbox", { name: "Mobile number" }).fill("13800138010")
   await neighbour.getByRole("button", { name: "Place order" }).click()
-  await expect(neighbour.getByRole("heading", { level: 1, name: "Order placed" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
+  await expect(neighbour.getByRole("heading", { level: 1, name: "Order placed" })).toBeVisible({
+    timeout: PLACE_ORDER_TIMEOUT,
+  })
   await expect(neighbour.getByText(/This order sends ¥\d+\.\d{2} to 1 household\./)).toBeVisible()
 
   // The resident (Chinese) gets as far as the checkout form, the same cycle preselected.
@@ -62,7 +78,9 @@ test("the chosen cycle closes during checkout: the refusal comes first, in one l
   await checkout.submit().click()
 
   const refusal = checkout.refusal()
-  await expect(refusal.getByRole("heading", { name: "这一期的货已经发往自提点了" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
+  await expect(refusal.getByRole("heading", { name: "这一期的货已经发往自提点了" })).toBeVisible({
+    timeout: PLACE_ORDER_TIMEOUT,
+  })
   await expect(refusal).toBeFocused()
   await expect(refusal).toBeInViewport()
   // At the top of the form, above the first field.
@@ -96,10 +114,14 @@ test("the chosen cycle closes during checkout: the refusal comes first, in one l
   await markCycleArrived(page.request, B.staff, second)
   await neighbour.getByRole("button", { name: "Place order" }).click()
   const english = neighbour.getByRole("alert").filter({ has: neighbour.getByRole("heading") })
-  await expect(english.getByRole("heading", { name: "This round's delivery has already left" })).toBeVisible({ timeout: PLACE_ORDER_TIMEOUT })
+  await expect(english.getByRole("heading", { name: "This round's delivery has already left" })).toBeVisible({
+    timeout: PLACE_ORDER_TIMEOUT,
+  })
   await expect(english).toBeFocused()
   // English only: no Chinese character, not even the backend's own sentence.
   expect((await english.textContent()) ?? "").not.toMatch(/[\u3400-\u9fff]/)
-  await expect(english.getByRole("button", { name: /^Switch to the next round: collect .*\d{2}:\d{2}–\d{2}:\d{2}$/ })).toBeVisible()
+  await expect(
+    english.getByRole("button", { name: /^Switch to the next round: collect .*\d{2}:\d{2}–(?:.*\s)?\d{2}:\d{2}$/ })
+  ).toBeVisible()
   await neighbour.close()
 })

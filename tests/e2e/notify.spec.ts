@@ -47,11 +47,19 @@ test("staff check a batch in at the office portal; the resident sees 可取货 u
   const portal = new Office(staffPage)
   await portal.login(staff.email, staff.password)
   const backendUrl = process.env.BACKEND_URL!
-  const login = await staffPage.request.post(`${backendUrl}/auth/pickup_staff/emailpass`, { data: { email: staff.email, password: staff.password } })
+  const login = await staffPage.request.post(`${backendUrl}/auth/pickup_staff/emailpass`, {
+    data: { email: staff.email, password: staff.password },
+  })
   const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` }
-  const me = (await (await staffPage.request.get(`${backendUrl}/pickup-staff/me`, { headers })).json()) as { points: Array<{ id: string }> }
-  const listed = await staffPage.request.get(`${backendUrl}/pickup-staff/points/${me.points[0]!.id}/batches?limit=50`, { headers })
-  const batch = ((await listed.json()) as { batches: Array<{ id: string; cycle_id: string }> }).batches.find((b) => b.cycle_id === cycleId)
+  const me = (await (await staffPage.request.get(`${backendUrl}/pickup-staff/me`, { headers })).json()) as {
+    points: Array<{ id: string }>
+  }
+  const listed = await staffPage.request.get(`${backendUrl}/pickup-staff/points/${me.points[0]!.id}/batches?limit=50`, {
+    headers,
+  })
+  const batch = ((await listed.json()) as { batches: Array<{ id: string; cycle_id: string }> }).batches.find(
+    (b) => b.cycle_id === cycleId
+  )
   expect(batch, "the order's batch at the e2e point").toBeDefined()
   await portal.open(`/office/batches/${batch!.id}`)
   await expect(staffPage.getByRole("heading", { level: 1, name: "收货核对" })).toBeVisible()
@@ -68,7 +76,9 @@ test("staff check a batch in at the office portal; the resident sees 可取货 u
   await expect(messagesLink).toBeVisible()
   await messagesLink.click()
   await expect(page.getByRole("heading", { level: 1, name: /消息/ })).toBeVisible()
-  const ready = page.getByRole("article").filter({ has: page.getByRole("heading", { name: new RegExp(`可取货：订单 #${number}$`) }) })
+  const ready = page
+    .getByRole("article")
+    .filter({ has: page.getByRole("heading", { name: new RegExp(`可取货：订单 #${number}$`) }) })
   await expect(ready).toBeVisible()
   await expect(ready).toContainText(`已到 ${office.compoundName}`)
   await expect(ready).toContainText("取货码请在订单页查看")

@@ -1,14 +1,29 @@
 import { E2E } from "@lianxin/seed/e2e-fixtures"
 import type { Page } from "@playwright/test"
 import { Office } from "../fixtures/office"
-import { Checkout, expect, formatFen, orderPickup, PLACE_ORDER_TIMEOUT, Shop, storefrontUrl, test } from "../fixtures/shop"
+import {
+  Checkout,
+  expect,
+  formatFen,
+  orderPickup,
+  PLACE_ORDER_TIMEOUT,
+  Shop,
+  storefrontUrl,
+  test,
+} from "../fixtures/shop"
 
 const staff = E2E.pickup.staff
 const compound = E2E.pickup.office.compoundName
 const { apple, rice } = E2E.products
 
 /** A guest resident orders at the e2e compound; the confirmation shows the pickup code and its QR. */
-async function placeOrder(page: Page, items: Array<{ handle: string; quantity: number }>, name: string, mobile: string, at: string = compound) {
+async function placeOrder(
+  page: Page,
+  items: Array<{ handle: string; quantity: number }>,
+  name: string,
+  mobile: string,
+  at: string = compound
+) {
   await page.context().clearCookies()
   const shop = new Shop(page)
   const checkout = new Checkout(page)
@@ -28,12 +43,22 @@ async function placeOrder(page: Page, items: Array<{ handle: string; quantity: n
   return { code, qr }
 }
 
-test("property staff receive a batch with a shortage, hand over by code, partially and by QR photo; another point's batch is a 404", async ({ page }, testInfo) => {
+test("property staff receive a batch with a shortage, hand over by code, partially and by QR photo; another point's batch is a 404", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000)
   // Three residents order: A (apples, by code), B (two apples, takes one), C (apple and rice, by QR photo; the rice comes short).
   const a = await placeOrder(page, [{ handle: apple.handle, quantity: 1 }], "王小明", "13800138001")
   const b = await placeOrder(page, [{ handle: apple.handle, quantity: 2 }], "李阿姨", "13800138002")
-  const c = await placeOrder(page, [{ handle: apple.handle, quantity: 1 }, { handle: rice.handle, quantity: 2 }], "赵大爷", "13800138003")
+  const c = await placeOrder(
+    page,
+    [
+      { handle: apple.handle, quantity: 1 },
+      { handle: rice.handle, quantity: 2 },
+    ],
+    "赵大爷",
+    "13800138003"
+  )
   // The resident's phone screen, as staff would photograph it.
   const qrPng = testInfo.outputPath("order-qr.png")
   await c.qr.screenshot({ path: qrPng })
@@ -116,12 +141,24 @@ test("property staff receive a batch with a shortage, hand over by code, partial
   await expect(office.codeField()).toHaveAccessibleDescription(/取货码不对/)
 
   // URL tampering: point B's batch (a resident ordered there; staff B sees it) is the 404 page for staff A.
-  await placeOrder(page, [{ handle: apple.handle, quantity: 1 }], "钱先生", "13800138004", E2E.pickupB.office.compoundName)
+  await placeOrder(
+    page,
+    [{ handle: apple.handle, quantity: 1 }],
+    "钱先生",
+    "13800138004",
+    E2E.pickupB.office.compoundName
+  )
   const backendUrl = process.env.BACKEND_URL!
-  const login = await page.request.post(`${backendUrl}/auth/pickup_staff/emailpass`, { data: { email: E2E.pickupB.staff.email, password: E2E.pickupB.staff.password } })
+  const login = await page.request.post(`${backendUrl}/auth/pickup_staff/emailpass`, {
+    data: { email: E2E.pickupB.staff.email, password: E2E.pickupB.staff.password },
+  })
   const staffB = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` }
-  const me = (await (await page.request.get(`${backendUrl}/pickup-staff/me`, { headers: staffB })).json()) as { points: Array<{ id: string }> }
-  const listed = await page.request.get(`${backendUrl}/pickup-staff/points/${me.points[0]!.id}/batches`, { headers: staffB })
+  const me = (await (await page.request.get(`${backendUrl}/pickup-staff/me`, { headers: staffB })).json()) as {
+    points: Array<{ id: string }>
+  }
+  const listed = await page.request.get(`${backendUrl}/pickup-staff/points/${me.points[0]!.id}/batches`, {
+    headers: staffB,
+  })
   const otherBatch = ((await listed.json()) as { batches: Array<{ id: string }> }).batches[0]!.id
   expect(otherBatch).not.toBe(batchId)
   await page.context().clearCookies()
@@ -140,7 +177,9 @@ test("property staff receive a batch with a shortage, hand over by code, partial
   await expect(page).toHaveURL(/\/office\/login\?redirectTo=/)
 })
 
-test("staff register a household and list its produce; an admin approves it in Medusa Admin; it appears in the shop", async ({ page }, testInfo) => {
+test("staff register a household and list its produce; an admin approves it in Medusa Admin; it appears in the shop", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000)
   const backendUrl = process.env.BACKEND_URL!
   const suffix = String(Date.now() % 100000)
@@ -196,7 +235,7 @@ test("staff register a household and list its produce; an admin approves it in M
 
   // The operator approves it in Medusa Admin's review queue (the dashboard talks to the backend it is served from).
   await page.goto(`${backendUrl}/app/login`)
-  await page.getByPlaceholder(/Email|邮箱/).fill(E2E.admin.email)
+  await page.getByRole("textbox", { name: /Email|电子邮件/ }).fill(E2E.admin.email)
   await page.getByPlaceholder(/Password|密码/).fill(E2E.admin.password)
   await page.getByRole("button", { name: /Continue|继续|邮箱/ }).click()
   await expect(page).not.toHaveURL(/\/login/)
@@ -223,7 +262,9 @@ test("staff register a household and list its produce; an admin approves it in M
   }).toPass({ timeout: 30_000 })
 })
 
-test("the portal works without JavaScript: sign in, today, a code checked at the counter", async ({ browser }, testInfo) => {
+test("the portal works without JavaScript: sign in, today, a code checked at the counter", async ({
+  browser,
+}, testInfo) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN", timezoneId: "Asia/Shanghai" })
   const page = await context.newPage()
   const office = new Office(page)

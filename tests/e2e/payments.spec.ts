@@ -13,14 +13,17 @@ const stripeUrl = () => {
 }
 
 type StripeEvent = { id: string; type: string; data: { object: Record<string, any> } }
-const stripeEvents = async (): Promise<StripeEvent[]> => ((await (await fetch(`${stripeUrl()}/_test/events`)).json()) as { data: StripeEvent[] }).data
+const stripeEvents = async (): Promise<StripeEvent[]> =>
+  ((await (await fetch(`${stripeUrl()}/_test/events`)).json()) as { data: StripeEvent[] }).data
 const deliveries = async (): Promise<Array<{ event_id: string; type: string; status: number }>> =>
   ((await (await fetch(`${stripeUrl()}/_test/deliveries`)).json()) as { data: any[] }).data
 
 /** The WeChat Pay intent whose QR this page shows (its QR data names the intent). */
 async function wechatIntentShown(): Promise<string> {
   const shown = (await stripeEvents())
-    .filter((e) => e.type === "payment_intent.requires_action" && e.data.object.payment_method_types?.includes("wechat_pay"))
+    .filter(
+      (e) => e.type === "payment_intent.requires_action" && e.data.object.payment_method_types?.includes("wechat_pay")
+    )
     .map((e) => e.data.object.id as string)
   const id = shown.at(-1)
   if (!id) throw new Error("no WeChat Pay intent waiting at the Stripe test server")
@@ -38,7 +41,11 @@ async function toCheckoutWithApples(shop: any, page: any) {
   await expect(page.getByRole("heading", { level: 1, name: "结算" })).toBeVisible()
 }
 
-test("微信支付: the QR shows, the resident pays, the test server's webhook arrives, and the confirmation shows the pickup code", async ({ page, shop, checkout }, testInfo) => {
+test("微信支付: the QR shows, the resident pays, the test server's webhook arrives, and the confirmation shows the pickup code", async ({
+  page,
+  shop,
+  checkout,
+}, testInfo) => {
   await toCheckoutWithApples(shop, page)
   // Pay at pickup stays the default; WeChat Pay and Alipay are offered; card only where Stripe.js loads (not here).
   await expect(checkout.payment("到物业付款")).toBeChecked()
@@ -64,7 +71,9 @@ test("微信支付: the QR shows, the resident pays, the test server's webhook a
   const intent = await wechatIntentShown()
   expect((await fetch(`${stripeUrl()}/_test/payment_intents/${intent}/succeed`, { method: "POST" })).status).toBe(200)
   await expect
-    .poll(async () => (await deliveries()).filter((d) => d.type === "payment_intent.succeeded").map((d) => d.status), { timeout: 20_000 })
+    .poll(async () => (await deliveries()).filter((d) => d.type === "payment_intent.succeeded").map((d) => d.status), {
+      timeout: 20_000,
+    })
     .toContain(200)
 
   // The waiting page turns into the confirmation by itself.
@@ -78,7 +87,11 @@ test("微信支付: the QR shows, the resident pays, the test server's webhook a
   await shop.screenshot(testInfo, "pay-wechat-confirmation")
 })
 
-test("a WeChat payment that fails keeps the cart, says so, and pay at pickup still places the order", async ({ page, shop, checkout }) => {
+test("a WeChat payment that fails keeps the cart, says so, and pay at pickup still places the order", async ({
+  page,
+  shop,
+  checkout,
+}) => {
   await toCheckoutWithApples(shop, page)
   await checkout.fill("钱大伯", "137 0013 7000")
   await checkout.payment("微信支付").check()
@@ -97,7 +110,11 @@ test("a WeChat payment that fails keeps the cart, says so, and pay at pickup sti
   await expect(orderPickup(page).getByText(/^\d{8}$/)).toBeVisible()
 })
 
-test("支付宝: the resident is sent to Alipay (the test server's page), pays, and comes back to the confirmation", async ({ page, shop, checkout }, testInfo) => {
+test("支付宝: the resident is sent to Alipay (the test server's page), pays, and comes back to the confirmation", async ({
+  page,
+  shop,
+  checkout,
+}, testInfo) => {
   await toCheckoutWithApples(shop, page)
   await checkout.fill("孙阿姨", "136 0013 6000")
   await checkout.payment("支付宝").check()

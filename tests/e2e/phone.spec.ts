@@ -10,7 +10,10 @@ const A = E2E.pickup
 
 test.use({ viewport: { width: 390, height: 844 } })
 
-test("the compound chooser names the 小区 once, shows the office's hours and phone, and keeps its button on one line", async ({ page, shop }, testInfo) => {
+test("the compound chooser names the 小区 once, shows the office's hours and phone, and keeps its button on one line", async ({
+  page,
+  shop,
+}, testInfo) => {
   await shop.open(`/compound?q=${encodeURIComponent(A.office.compoundName)}`)
   const card = page.getByRole("article", { name: A.office.compoundName })
   await expect(card).toBeVisible()
@@ -19,7 +22,10 @@ test("the compound chooser names the 小区 once, shows the office's hours and p
   expect(text.split(A.office.compoundName).length - 1).toBeLessThanOrEqual(2)
   expect(text.split(A.office.city).length - 1).toBe(1)
   await expect(card.getByText("每天 08:00–20:30")).toBeVisible()
-  await expect(card.getByRole("link", { name: A.office.phone })).toHaveAttribute("href", `tel:${A.office.phone.replace(/-/g, "")}`)
+  await expect(card.getByRole("link", { name: A.office.phone })).toHaveAttribute(
+    "href",
+    `tel:${A.office.phone.replace(/-/g, "")}`
+  )
   const button = card.getByRole("button", { name: `选这个小区：${A.office.compoundName}` })
   const box = (await button.boundingBox())!
   // One line of text (a 44 px tap target), wider than tall: not one character per line.
@@ -29,7 +35,10 @@ test("the compound chooser names the 小区 once, shows the office's hours and p
   await shop.expectAccessible()
 })
 
-test("the product page: a buy bar in reach, the chosen pack's price and the price per 斤", async ({ page, shop }, testInfo) => {
+test("the product page: a buy bar in reach, the chosen pack's price and the price per 斤", async ({
+  page,
+  shop,
+}, testInfo) => {
   await shop.open(`/products/${pear.handle}`)
   const bar = page.getByRole("form", { name: "加入购物车" })
   const add = bar.getByRole("button", { name: "加入购物车" })
@@ -43,10 +52,14 @@ test("the product page: a buy bar in reach, the chosen pack's price and the pric
 
   await page.getByRole("radio", { name: new RegExp(pear.larger.variantTitle) }).check()
   // The heading's price and the bar's both follow the choice.
-  await expect(page.locator(`data[value="${(pear.larger.priceFen / 100).toFixed(2)}"]`)).toHaveText(formatFen(pear.larger.priceFen))
+  await expect(page.locator(`data[value="${(pear.larger.priceFen / 100).toFixed(2)}"]`)).toHaveText(
+    formatFen(pear.larger.priceFen)
+  )
   await expect(page.getByText(`/ ${pear.larger.variantTitle}`)).toBeVisible()
   await expect(bar).toContainText(formatFen(pear.larger.priceFen))
-  await expect(bar).toContainText(`合 ${formatFen(Math.round((pear.larger.priceFen * 500) / pear.larger.netWeightG))}/斤`)
+  await expect(bar).toContainText(
+    `合 ${formatFen(Math.round((pear.larger.priceFen * 500) / pear.larger.netWeightG))}/斤`
+  )
   await shop.screenshot(testInfo, "product-larger-chosen")
 
   // Still in reach at the bottom of the page (the bar sticks while the product is read).
@@ -91,7 +104,11 @@ test("the product page: a buy bar in reach, the chosen pack's price and the pric
   await expect(lineQuantity).toHaveValue("2")
   await page.getByRole("button", { name: `One fewer ${line}` }).click()
   await expect(lineQuantity).toHaveValue("1")
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cart (1 item)" })).toBeVisible()
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cart (1 item)" })
+  ).toBeVisible()
   await shop.open(`/products/${pear.handle}`)
-  await expect(page.getByText(`${formatFen(Math.round((pear.priceFen * 1000) / pear.netWeightG))} per kg`).first()).toBeVisible()
+  await expect(
+    page.getByText(`${formatFen(Math.round((pear.priceFen * 1000) / pear.netWeightG))} per kg`).first()
+  ).toBeVisible()
 })

@@ -11,7 +11,10 @@ import { expect, formatFen, storefrontUrl, test } from "../fixtures/shop"
 const { apple, orange, rice, millet } = E2E.products
 const grains = E2E.categories.grains
 
-test("a resident finds apples by pinyin, narrows by category, sorts by price and sees what matched", async ({ page, shop }, testInfo) => {
+test("a resident finds apples by pinyin, narrows by category, sorts by price and sees what matched", async ({
+  page,
+  shop,
+}, testInfo) => {
   await shop.open(`/products/${orange.handle}`)
   // The box is in the header of every shop page, not only the home page.
   const box = shop.searchBox()
@@ -81,7 +84,10 @@ test("a search with no results says so and offers the categories", async ({ page
   await shop.open("/search?q=榴莲")
   await expect(page.getByRole("heading", { name: "没有找到“榴莲”相关的商品" })).toBeVisible()
   await expect(page.getByText("找到 0 件商品")).toBeVisible()
-  await page.getByRole("navigation", { name: "按分类逛逛" }).getByRole("link", { name: E2E.categories.fruit.name }).click()
+  await page
+    .getByRole("navigation", { name: "按分类逛逛" })
+    .getByRole("link", { name: E2E.categories.fruit.name })
+    .click()
   await expect(page).toHaveURL(new RegExp(`/categories/${E2E.categories.fruit.handle}$`))
   await shop.expectAccessible()
 })

@@ -21,7 +21,8 @@ test.beforeEach(async ({ page }) => {
   })
 })
 
-const violations = (page: import("@playwright/test").Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)
+const violations = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)
 
 test("pages run under a nonce CSP without a single violation, and hydrate", async ({ page, shop }) => {
   const refused: string[] = []
@@ -48,7 +49,10 @@ test("pages run under a nonce CSP without a single violation, and hydrate", asyn
     ;(window as unknown as { __sameDocument: boolean }).__sameDocument = true
   })
   const product = Object.values(E2E.products)[0]
-  await page.getByRole("link", { name: new RegExp(product.title) }).first().click()
+  await page
+    .getByRole("link", { name: new RegExp(product.title) })
+    .first()
+    .click()
   await expect(page.getByRole("heading", { level: 1, name: product.title })).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
 
@@ -58,7 +62,10 @@ test("pages run under a nonce CSP without a single violation, and hydrate", asyn
   expect(refused).toEqual([])
 })
 
-test("the session cookie is sealed: HttpOnly, and nothing of the cart or token readable in it", async ({ shop, context }) => {
+test("the session cookie is sealed: HttpOnly, and nothing of the cart or token readable in it", async ({
+  shop,
+  context,
+}) => {
   await shop.open(`/products/${E2E.products.apple.handle}`)
   await shop.addedToCart(1)
   const cookie = (await context.cookies()).find((c) => c.name === "lx_session")

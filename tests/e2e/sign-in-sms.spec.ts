@@ -54,6 +54,8 @@ test("手机验证码登录: a guest's order, then sign-in on another phone with
   await phone.goto(`${storefrontUrl()}/account/login`)
   await form.getByRole("textbox", { name: "手机号" }).fill(mobile)
   await form.getByRole("button", { name: "获取验证码" }).click()
-  await expect(form.getByRole("textbox", { name: "手机号" })).toHaveAccessibleDescription(/验证码发送太频繁，请 \d+ 秒后再试。/)
+  await expect(form.getByRole("textbox", { name: "手机号" })).toHaveAccessibleDescription(
+    /验证码发送太频繁，请 \d+ 秒后再试。/
+  )
   await other.close()
 })

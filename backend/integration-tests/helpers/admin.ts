@@ -17,7 +17,7 @@ export type AdminSession = {
 export async function createAdminSession(
   api: AxiosInstance,
   container: MedusaContainer,
-  options: { email?: string; password?: string } = {},
+  options: { email?: string; password?: string } = {}
 ): Promise<AdminSession> {
   const email = options.email ?? `admin-${Date.now()}-${Math.round(Math.random() * 1e6)}@lianxin.test`
   const password = options.password ?? "test-password-123"

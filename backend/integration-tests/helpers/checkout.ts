@@ -9,7 +9,13 @@ export async function placeOrder(
   api: AxiosInstance,
   publishableKey: string,
   lines: Array<{ variant_id: string; quantity: number }>,
-  options: { email?: string; phone?: string; pickup_point_id?: string; order_cycle_id?: string; headers?: Record<string, string> } = {}
+  options: {
+    email?: string
+    phone?: string
+    pickup_point_id?: string
+    order_cycle_id?: string
+    headers?: Record<string, string>
+  } = {}
 ) {
   // A signed-in resident passes their authorization header; without it the checkout is a guest's.
   const headers = { "x-publishable-api-key": publishableKey, ...(options.headers ?? {}) }

@@ -22,8 +22,12 @@ export async function createHouseholdOwning(
     handles: string[]
   }
 ): Promise<{ village_id: string; household_id: string }> {
-  const { result: [village] } = await wf.createVillagesWorkflow(container).run({ input: { villages: [owner.village] } })
-  const { result: [household] } = await wf.createHouseholdsWorkflow(container).run({
+  const {
+    result: [village],
+  } = await wf.createVillagesWorkflow(container).run({ input: { villages: [owner.village] } })
+  const {
+    result: [household],
+  } = await wf.createHouseholdsWorkflow(container).run({
     input: { households: [{ ...owner.household, village_id: village.id }] },
   })
   for (const handle of owner.handles) {

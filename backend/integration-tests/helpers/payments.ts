@@ -30,7 +30,14 @@ export async function cartReadyToPay(
     `/store/carts/${cartId}`,
     {
       email: created.cart.email ?? email,
-      shipping_address: { first_name: "小红", last_name: "李", phone: "13900139000", address_1: "幸福小区", city: "杭州", country_code: "cn" },
+      shipping_address: {
+        first_name: "小红",
+        last_name: "李",
+        phone: "13900139000",
+        address_1: "幸福小区",
+        city: "杭州",
+        country_code: "cn",
+      },
     },
     { headers }
   )

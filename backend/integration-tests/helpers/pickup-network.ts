@@ -31,7 +31,13 @@ export async function createPoint(
   code: string,
   capacity: { chilled?: number; ambient?: number } = {}
 ): Promise<string> {
-  const body = { office_id, code, name: `${code} 前台`, capacity_chilled: capacity.chilled ?? 5, capacity_ambient: capacity.ambient ?? 50 }
+  const body = {
+    office_id,
+    code,
+    name: `${code} 前台`,
+    capacity_chilled: capacity.chilled ?? 5,
+    capacity_ambient: capacity.ambient ?? 50,
+  }
   const { data } = await api.post("/admin/pickup-points", body, { headers: admin })
   return data.pickup_point.id
 }

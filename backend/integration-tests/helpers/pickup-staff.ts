@@ -10,7 +10,12 @@ export async function loginPickupStaff(api: AxiosInstance, email: string, passwo
 }
 
 /** A resident with an account: register, create the customer, log in. */
-export async function createResident(api: AxiosInstance, publishableKey: string, email: string, password = "resident-pass-123") {
+export async function createResident(
+  api: AxiosInstance,
+  publishableKey: string,
+  email: string,
+  password = "resident-pass-123"
+) {
   const key = { "x-publishable-api-key": publishableKey }
   const { data: reg } = await api.post("/auth/customer/emailpass/register", { email, password })
   await api.post(
@@ -23,11 +28,25 @@ export async function createResident(api: AxiosInstance, publishableKey: string,
 }
 
 export type CheckoutResult =
-  | { type: "order"; order: { id: string; total: number; items: Array<{ id: string; variant_id: string; quantity: number; total: number }> }; cart_id: string }
+  | {
+      type: "order"
+      order: {
+        id: string
+        total: number
+        items: Array<{ id: string; variant_id: string; quantity: number; total: number }>
+      }
+      cart_id: string
+    }
   | {
       type: "cart"
       /** A refusal (409, utils/checkout-refusal in the plugin) carries its code and the next open cycle. */
-      error: { message: string; status?: number; code?: string; next_order_cycle?: { id: string } | null; product?: any }
+      error: {
+        message: string
+        status?: number
+        code?: string
+        next_order_cycle?: { id: string } | null
+        product?: any
+      }
       cart_id: string
     }
 
@@ -77,7 +96,11 @@ export async function pickupCheckout(
   const done = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, { headers }))
   if (done.status >= 400) {
     const { message, code, next_order_cycle, product } = done.data ?? {}
-    return { type: "cart", error: { message: String(message ?? ""), status: done.status, code, next_order_cycle, product }, cart_id: cartId }
+    return {
+      type: "cart",
+      error: { message: String(message ?? ""), status: done.status, code, next_order_cycle, product },
+      cart_id: cartId,
+    }
   }
   return { ...done.data, cart_id: cartId }
 }

@@ -10,7 +10,11 @@ export function rawRequest(
   baseUrl: string,
   method: string,
   target: string,
-  { headers = {}, body, fresh = false }: { headers?: Record<string, string>; body?: string | Buffer; fresh?: boolean } = {}
+  {
+    headers = {},
+    body,
+    fresh = false,
+  }: { headers?: Record<string, string>; body?: string | Buffer; fresh?: boolean } = {}
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl)
   return new Promise((resolve, reject) => {
@@ -23,7 +27,12 @@ export function rawRequest(
         // fresh: a connection of its own (Node's global agent reuses kept-alive sockets, which a server may have
         // just closed after an error answer: ECONNRESET that says nothing about the request itself).
         ...(fresh ? { agent: false } : {}),
-        headers: { ...(body === undefined ? {} : { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }), ...headers },
+        headers: {
+          ...(body === undefined
+            ? {}
+            : { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }),
+          ...headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = []

@@ -11,7 +11,10 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
 const ORIGINALS = Symbol.for("lianxin.test.eventBusMethods")
 
 type Listener = (...args: unknown[]) => unknown
-type Emitter = { emit: (name: string | symbol, ...args: unknown[]) => boolean; rawListeners: (name: string | symbol) => Listener[] }
+type Emitter = {
+  emit: (name: string | symbol, ...args: unknown[]) => boolean
+  rawListeners: (name: string | symbol) => Listener[]
+}
 
 /**
  * Knows when every subscriber the app started has finished: the local event
@@ -40,7 +43,10 @@ export function trackSubscribers(container: { resolve: (key: string) => unknown 
     if (ms && ms > 0) track(new Promise((r) => setTimeout(r, ms)))
   }
   // The bus's own methods, kept the first time: a later tracker (the next file on a shared app) replaces this one.
-  const holder = bus as unknown as Record<symbol, { emit: typeof bus.emit; release: typeof bus.releaseGroupedEvents } | undefined>
+  const holder = bus as unknown as Record<
+    symbol,
+    { emit: typeof bus.emit; release: typeof bus.releaseGroupedEvents } | undefined
+  >
   if (!holder[ORIGINALS]) holder[ORIGINALS] = { emit: bus.emit, release: bus.releaseGroupedEvents }
   const original = holder[ORIGINALS]
   bus.emit = async (data, options) => {
@@ -79,9 +85,14 @@ export function trackSubscribers(container: { resolve: (key: string) => unknown 
           await Promise.all([...pending])
           continue
         }
-        const running = await workflows.listWorkflowExecutions({ state: { $nin: ["not_started", "done", "reverted", "failed"] } })
+        const running = await workflows.listWorkflowExecutions({
+          state: { $nin: ["not_started", "done", "reverted", "failed"] },
+        })
         if (!running.length && !pending.size) return
-        if (Date.now() > deadline) throw new Error(`still busy after ${timeoutMs} ms: ${running.length} workflow(s), ${pending.size} subscriber(s)`)
+        if (Date.now() > deadline)
+          throw new Error(
+            `still busy after ${timeoutMs} ms: ${running.length} workflow(s), ${pending.size} subscriber(s)`
+          )
         await new Promise((r) => setTimeout(r, 20))
       }
     },

@@ -19,10 +19,43 @@ import { trackSubscribers, until } from "../helpers/wait"
 
 // The browsing read model (issue 16): GET /store/lianxin/catalog serves the home and category lists from the search
 // index's documents. The outbox keeps them current; this file proves the next view shows each kind of change, and
-// that the PostgreSQL fallback (Meilisearch down) answers the same cards.
+// that the PostgreSQL fallback (Meilisearch down) answers the same cards. GET /store/lianxin/catalog/products/:handle
+// (decision 027) serves the product page in one call; the last tests prove its next answer shows each kind of change.
 
 const nodeRequire = createRequire(import.meta.url)
 const wf = nodeRequire("@lianxin/plugin/workflows")
+
+// The storefront's own parser of the product answer and its view model (decisions 021, 027): the contract is checked
+// on real answers. Imported by a computed path: the storefront's sources are outside this package's TypeScript project.
+type Variant = {
+  id: string
+  price_fen: number | null
+  manage_inventory: boolean
+  inventory_quantity: number | null
+}
+type ProductAnswer = {
+  id: string
+  handle: string
+  images: string[]
+  origin: { village: string | null; household_code: string | null }
+  variants: Variant[]
+  household: { code: string; public_profile: boolean; display_name: string | null } | null
+  price_breakdown: {
+    product_id: string
+    variants: {
+      variant_id: string
+      price_fen: number
+      shares_fen: { household: number; cooperative: number; property_office: number; platform: number }
+    }[]
+  } | null
+}
+const storefrontLib = new URL("../../../storefront/app/lib/", import.meta.url).pathname
+const { catalogProductSchema } = (await import(`${storefrontLib}contract.ts`)) as {
+  catalogProductSchema: { parse(raw: unknown): { product: ProductAnswer } }
+}
+const { productPageFrom } = (await import(`${storefrontLib}server/catalog.server.ts`)) as {
+  productPageFrom(answer: { product: ProductAnswer }, backendUrl: string): { product: { stock: unknown } }
+}
 
 const meiliDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianxin-catalog-spec-"))
 const meiliPort: number = await freePort()
@@ -57,6 +90,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
     let headers: Record<string, string>
+    /** The demo's published products (24 from the catalogue plus those the offices listed and admin approved). */
+    let published: number
     const catalog = async (params: Record<string, string> = {}): Promise<Answer> =>
       (await api.get(`/store/lianxin/catalog?${new URLSearchParams({ limit: "48", ...params })}`, { headers })).data
     const card = (answer: Answer, handle: string) => answer.products.find((p) => p.handle === handle)
@@ -71,9 +106,14 @@ medusaIntegrationTestRunner({
       const subscribers = trackSubscribers(container)
       const result = await seed(container, "demo")
       headers = { "x-publishable-api-key": result.publishableKey }
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      published = (
+        await query.graph({ entity: "product", fields: ["id"], filters: { status: ProductStatus.PUBLISHED } })
+      ).data.length
+      expect(published).toBeGreaterThanOrEqual(24)
       await eventually(
         () => catalog(),
-        (a) => a.engine === "meilisearch" && a.count === 24,
+        (a) => a.engine === "meilisearch" && a.count === published,
         60_000
       )
       await subscribers.idle(120_000)
@@ -81,7 +121,7 @@ medusaIntegrationTestRunner({
 
     it("serves one page of cards from the index, newest first, filtered by category, and refuses bad input naming the field", async () => {
       const page = await catalog({ limit: "5" })
-      expect(page).toMatchObject({ engine: "meilisearch", degraded: false, count: 24 })
+      expect(page).toMatchObject({ engine: "meilisearch", degraded: false, count: published })
       expect(page.products).toHaveLength(5)
       for (const p of page.products) {
         expect(Object.keys(p).sort()).toEqual(
@@ -107,7 +147,7 @@ medusaIntegrationTestRunner({
 
       const fruit = await catalog({ category: "fruit" })
       expect(fruit.count).toBeGreaterThan(0)
-      expect(fruit.count).toBeLessThan(24)
+      expect(fruit.count).toBeLessThan(published)
       expect(fruit.products.every((p) => p.category_handles.includes("fruit"))).toBe(true)
 
       for (const [query, field] of [
@@ -131,7 +171,7 @@ medusaIntegrationTestRunner({
       for (const v of villages) expect(v.code).toMatch(/^[A-Z]{2}-[A-Z0-9]{2,6}$/)
       const total = villages.reduce((sum, v) => sum + v.product_count, 0)
       expect(total).toBeGreaterThan(0)
-      expect(total).toBeLessThanOrEqual(24)
+      expect(total).toBeLessThanOrEqual(published)
     })
 
     // Before the changes below: the database is restored before every test, the index is not.
@@ -217,7 +257,7 @@ medusaIntegrationTestRunner({
       })
       await eventually(
         () => catalog(),
-        (a) => a.count === 23 && !card(a, "old-tree-pear-liping")
+        (a) => a.count === published - 1 && !card(a, "old-tree-pear-liping")
       )
 
       // Consent: the apple's household grants a public profile (its name shows), then withdraws it (gone again).
@@ -248,6 +288,151 @@ medusaIntegrationTestRunner({
         () => catalog({ category: "fruit" }),
         (a) => card(a, "fuji-apple-luochuan")?.producer === null
       )
+    })
+
+    const productAnswer = async (handle: string) =>
+      api.get(`/store/lianxin/catalog/products/${encodeURIComponent(handle)}`, { headers, validateStatus: () => true })
+    const productPage = async (handle: string) => {
+      const res = await productAnswer(handle)
+      expect(res.status, JSON.stringify(res.data).slice(0, 400)).toBe(200)
+      // The storefront's schema: a drift between the route and the page's parser fails here.
+      return catalogProductSchema.parse(res.data).product
+    }
+
+    it("answers the product page in one call: variants in fen with stock, origin, public household, breakdown", async () => {
+      const product = await productPage("fuji-apple-luochuan")
+      expect(product.handle).toBe("fuji-apple-luochuan")
+      expect(product.variants.length).toBeGreaterThan(0)
+      for (const v of product.variants) {
+        expect(Number.isInteger(v.price_fen)).toBe(true)
+        expect(v.manage_inventory ? Number.isInteger(v.inventory_quantity) : v.inventory_quantity === null).toBe(true)
+      }
+      expect(product.origin.village).toBeTruthy()
+      expect(product.origin.household_code).toMatch(/^[A-Z]{2}-[A-Z0-9]{2,6}-\d{3,4}$/)
+      expect(product.household?.code).toBe(product.origin.household_code)
+      expect(product.price_breakdown?.product_id).toBe(product.id)
+      // The breakdown splits the same prices the page shows, to the fen.
+      for (const line of product.price_breakdown!.variants) {
+        const variant = product.variants.find((v) => v.id === line.variant_id)
+        expect(line.price_fen).toBe(variant?.price_fen)
+        const s = line.shares_fen
+        expect(s.household + s.cooperative + s.property_office + s.platform).toBe(line.price_fen)
+      }
+      // The same product as Medusa's own store API prices and counts it (what the page showed before).
+      const region = (await api.get("/store/regions?fields=id,name", { headers })).data.regions.find(
+        (r: { name: string }) => r.name === "中国大陆"
+      )
+      const medusa = (
+        await api.get(
+          `/store/products?handle=fuji-apple-luochuan&region_id=${region.id}&fields=id,description,thumbnail,*images,variants.id,variants.inventory_quantity,variants.manage_inventory,variants.calculated_price.calculated_amount`,
+          { headers }
+        )
+      ).data.products[0]
+      expect(product.id).toBe(medusa.id)
+      expect(product.images).toEqual(medusa.images.map((i: { url: string }) => i.url))
+      expect(product.variants.map((v) => ({ id: v.id, fen: v.price_fen, qty: v.inventory_quantity }))).toEqual(
+        medusa.variants.map((v: any) => ({
+          id: v.id,
+          fen: Math.round(Number(v.calculated_price.calculated_amount) * 100),
+          qty: v.manage_inventory ? v.inventory_quantity : null,
+        }))
+      )
+      // Never registry data: nothing in the answer is named like it.
+      expect(JSON.stringify(product)).not.toMatch(/registry|national|phone|bank|poverty|legal/i)
+    })
+
+    it("answers 404 for a handle no published product has and 400 naming the handle for a malformed one, never 500", async () => {
+      for (const handle of ["no-such-product", "苹果", "a".repeat(200)]) {
+        const res = await productAnswer(handle)
+        expect(res.status, handle).toBe(404)
+      }
+      for (const handle of ["bad handle!", "../admin", "a".repeat(201), "x'; drop table product; --"]) {
+        const res = await productAnswer(handle)
+        expect(res.status, handle).toBe(400)
+        expect(JSON.stringify(res.data), handle).toContain("handle")
+      }
+      // Without a publishable key there is no channel: the route is refused like every store route.
+      const bare = await api.get("/store/lianxin/catalog/products/fuji-apple-luochuan", { validateStatus: () => true })
+      expect(bare.status).toBe(400)
+    })
+
+    it("shows a price change, a sell-out, an unpublish and a withdrawn consent on the product page's next request", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+      // Price: the oil's only variant to ¥19.90.
+      const oil = await productPage("rapeseed-oil-liping")
+      expect(oil.variants[0]!.price_fen).not.toBe(1990)
+      await updateProductVariantsWorkflow(container).run({
+        input: { selector: { id: oil.variants[0]!.id }, update: { prices: [{ currency_code: "cny", amount: 19.9 }] } },
+      })
+      const repriced = await productPage("rapeseed-oil-liping")
+      expect(repriced.variants[0]!.price_fen).toBe(1990)
+      expect(repriced.price_breakdown?.variants[0]?.price_fen).toBe(1990)
+
+      // Stock: the mango's only inventory level to 0 → sold out on the page.
+      const { data: mango } = await query.graph({
+        entity: "product",
+        fields: [
+          "variants.inventory_items.inventory_item_id",
+          "variants.inventory_items.inventory.location_levels.location_id",
+        ],
+        filters: { handle: "guiqi-mango-tiandong" },
+      })
+      const item = (mango[0] as any).variants[0].inventory_items[0]
+      expect((await productPage("guiqi-mango-tiandong")).variants[0]!.inventory_quantity).toBeGreaterThan(0)
+      await updateInventoryLevelsWorkflow(container).run({
+        input: {
+          updates: [
+            {
+              inventory_item_id: item.inventory_item_id,
+              location_id: item.inventory.location_levels[0].location_id,
+              stocked_quantity: 0,
+            },
+          ],
+        },
+      })
+      const soldOut = await productPage("guiqi-mango-tiandong")
+      expect(soldOut.variants[0]!.inventory_quantity).toBe(0)
+      expect(productPageFrom({ product: soldOut }, "http://localhost:9000").product.stock).toEqual({ kind: "out" })
+
+      // Unpublish: the pear's page is gone (404).
+      const pear = await productId("old-tree-pear-liping")
+      expect((await productAnswer("old-tree-pear-liping")).status).toBe(200)
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: pear }, update: { status: ProductStatus.DRAFT } },
+      })
+      expect((await productAnswer("old-tree-pear-liping")).status).toBe(404)
+
+      // Consent: the apple's household grants a public profile (name and story show), then withdraws it (gone).
+      const apple = await productId("fuji-apple-luochuan")
+      const { data } = await query.graph({
+        entity: "product",
+        fields: ["attribution.shares.household.id", "attribution.shares.household.display_name"],
+        filters: { id: apple },
+      })
+      const household = (data[0] as any).attribution.shares[0].household
+      const consent = (granted: boolean) =>
+        wf.recordConsentWorkflow(container).run({
+          input: {
+            household_id: household.id,
+            kind: "public_profile",
+            granted,
+            method: "paper",
+            recorded_by: "catalog-spec",
+          },
+        })
+      await consent(true)
+      const granted = await productPage("fuji-apple-luochuan")
+      expect(granted.household).toMatchObject({ public_profile: true, display_name: household.display_name })
+      await consent(false)
+      const withdrawn = await productPage("fuji-apple-luochuan")
+      expect(withdrawn.household).toMatchObject({
+        public_profile: false,
+        display_name: null,
+        story: null,
+        photo_url: null,
+      })
     })
   },
 })

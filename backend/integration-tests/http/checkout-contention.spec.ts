@@ -40,7 +40,11 @@ medusaIntegrationTestRunner({
 
     /** A point of its own with these places, and a cycle of its own (cutoff in 2 hours). */
     async function network(code: string, ambient: number) {
-      const office = await createOffice(api, admin, { compound_name: `${code}小区`, city: "杭州市", address: `杭州市${code}路 1 号` })
+      const office = await createOffice(api, admin, {
+        compound_name: `${code}小区`,
+        city: "杭州市",
+        address: `杭州市${code}路 1 号`,
+      })
       const pointId = await createPoint(api, admin, office, code, { chilled: 1, ambient })
       const cycleId = await createCycle(api, admin, { name: `${code} 批次` })
       return { pickup_point_id: pointId, order_cycle_id: cycleId }
@@ -53,20 +57,39 @@ medusaIntegrationTestRunner({
         {
           region_id: region,
           items: [{ variant_id: variantId, quantity: 1 }],
-          shipping_address: { first_name: "抢", last_name: "李", phone: "13800138000", address_1: "抢购小区物业", city: "杭州", country_code: "cn" },
+          shipping_address: {
+            first_name: "抢",
+            last_name: "李",
+            phone: "13800138000",
+            address_1: "抢购小区物业",
+            city: "杭州",
+            country_code: "cn",
+          },
         },
         { headers: pub, params: { fields: "id" } }
       )
       const cartId = created.cart.id as string
       // A guest's email goes on the cart afterwards, as the storefront does it (a new cart takes none: decision 015).
-      await api.post(`/store/carts/${cartId}`, { email: `racer-${i}@contention.test` }, { headers: pub, params: { fields: "id" } })
+      await api.post(
+        `/store/carts/${cartId}`,
+        { email: `racer-${i}@contention.test` },
+        { headers: pub, params: { fields: "id" } }
+      )
       await api.post(`/store/carts/${cartId}/pickup`, choice, { headers: pub })
       if (!shippingOption) {
         const { data } = await api.get(`/store/shipping-options?cart_id=${cartId}&fields=id`, { headers: pub })
         shippingOption = data.shipping_options[0].id
       }
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: shippingOption }, { headers: pub, params: { fields: "id" } })
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers: pub, params: { fields: "id" } })
+      await api.post(
+        `/store/carts/${cartId}/shipping-methods`,
+        { option_id: shippingOption },
+        { headers: pub, params: { fields: "id" } }
+      )
+      const { data: pc } = await api.post(
+        "/store/payment-collections",
+        { cart_id: cartId },
+        { headers: pub, params: { fields: "id" } }
+      )
       await api.post(
         `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
         { provider_id: "pp_system_default" },
@@ -86,19 +109,29 @@ medusaIntegrationTestRunner({
     /** Every completion at once; each answer's status and body. */
     async function race(carts: string[]) {
       const started = performance.now()
-      const answers = await Promise.all(carts.map((id) => attempt(api.post(`/store/carts/${id}/complete`, {}, { headers: pub }))))
-      console.log(`[contention] ${carts.length} completions answered in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      const answers = await Promise.all(
+        carts.map((id) => attempt(api.post(`/store/carts/${id}/complete`, {}, { headers: pub })))
+      )
+      console.log(
+        `[contention] ${carts.length} completions answered in ${((performance.now() - started) / 1000).toFixed(1)} s`
+      )
       return answers
     }
 
     async function ordersOf(carts: string[]) {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY) as any
-      const { data } = await query.graph({ entity: "order_cart", fields: ["cart_id", "order_id"], filters: { cart_id: carts } })
+      const { data } = await query.graph({
+        entity: "order_cart",
+        fields: ["cart_id", "order_id"],
+        filters: { cart_id: carts },
+      })
       return data.filter((d: any) => d.order_id)
     }
 
     // Preparing 100 carts is most of the time; the timeout guards against a hang, not speed (bench/ measures it).
-    it("50 residents complete for the last unit at once: one order, 49 × 409 naming the product, no 5xx", { timeout: 600_000 }, async () => {
+    it("50 residents complete for the last unit at once: one order, 49 × 409 naming the product, no 5xx", {
+      timeout: 600_000,
+    }, async () => {
       const choice = await network("QG-STOCK", 200)
       // Of the two 测试小米 in stock, one is sold first: the race is for the last one.
       await placeOrder(api, key, [{ variant_id: millet, quantity: 1 }], { email: "first@contention.test", ...choice })
@@ -136,7 +169,9 @@ medusaIntegrationTestRunner({
       expect(late.data.message).toMatch(/inventory/i)
     })
 
-    it("50 residents complete for the last place at a point at once: one order, 49 × 409 point_full with the next cycle, no 5xx", { timeout: 600_000 }, async () => {
+    it("50 residents complete for the last place at a point at once: one order, 49 × 409 point_full with the next cycle, no 5xx", {
+      timeout: 600_000,
+    }, async () => {
       const choice = await network("QG-PLACE", 2)
       await placeOrder(api, key, [{ variant_id: apple, quantity: 1 }], { email: "first@contention.test", ...choice })
       const carts = await prepareAll(apple, choice)

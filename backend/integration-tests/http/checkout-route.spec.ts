@@ -32,7 +32,11 @@ medusaIntegrationTestRunner({
       apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
       const { data } = await api.get("/store/regions", { headers: pub })
       region = data.regions.find((r: { currency_code: string }) => r.currency_code === "cny").id
-      ids.office = await createOffice(api, admin, { compound_name: "一键小区", city: "杭州市", address: "杭州市一键路 9 号 一键小区物业" })
+      ids.office = await createOffice(api, admin, {
+        compound_name: "一键小区",
+        city: "杭州市",
+        address: "杭州市一键路 9 号 一键小区物业",
+      })
       ids.point = await createPoint(api, admin, ids.office, "HZ-YJ-1")
       ids.cycle = await createCycle(api, admin, { name: "一键批次" })
     })
@@ -55,12 +59,19 @@ medusaIntegrationTestRunner({
 
     it("a guest's whole checkout in one request: order at the point and cycle, office address, pay at pickup, a code to show", async () => {
       const cartId = await cartWith()
-      const r = await attempt(api.post("/store/lianxin/checkout", body(cartId, { email: "guest@one.test" }), { headers: pub }))
+      const r = await attempt(
+        api.post("/store/lianxin/checkout", body(cartId, { email: "guest@one.test" }), { headers: pub })
+      )
       expect(r.status).toBe(200)
       expect(r.data).toMatchObject({
         type: "order",
         order: { id: expect.stringMatching(/^order_/) },
-        pickup: { point_id: ids.point, compound_name: "一键小区", address: "杭州市一键路 9 号 一键小区物业", order_cycle_id: ids.cycle },
+        pickup: {
+          point_id: ids.point,
+          compound_name: "一键小区",
+          address: "杭州市一键路 9 号 一键小区物业",
+          order_cycle_id: ids.cycle,
+        },
         pickup_code: { code: expect.stringMatching(/^\d{8}$/), qr_token: expect.stringMatching(/^pk1\./) },
       })
       const { data } = await query().graph({
@@ -87,17 +98,31 @@ medusaIntegrationTestRunner({
       const order = data[0]
       expect(order.email).toBe("guest@one.test")
       expect(Number(order.total)).toBeCloseTo((E2E.products.apple.priceFen * 2) / 100, 2)
-      expect(order.shipping_address).toMatchObject({ first_name: "王小明", phone: "13800138000", address_1: "杭州市一键路 9 号 一键小区物业", city: "杭州市" })
+      expect(order.shipping_address).toMatchObject({
+        first_name: "王小明",
+        phone: "13800138000",
+        address_1: "杭州市一键路 9 号 一键小区物业",
+        city: "杭州市",
+      })
       expect(order.shipping_methods.map((m: any) => m.name)).toEqual([E2E.shippingOption.name])
-      expect(order.payment_collections[0].payment_sessions.map((s: any) => s.provider_id)).toEqual(["pp_system_default"])
-      expect(order.metadata.lx_pickup).toEqual(r.data.pickup)
-      expect(order.pickup_assignment).toMatchObject({ status: "placed", pickup_point_id: ids.point, order_cycle_id: ids.cycle })
+      expect(order.payment_collections[0].payment_sessions.map((s: any) => s.provider_id)).toEqual([
+        "pp_system_default",
+      ])
+      // The pickup module is the one source of where and when (decision 021): no copy in the order's metadata.
+      expect(order.metadata?.lx_pickup).toBeUndefined()
+      expect(order.pickup_assignment).toMatchObject({
+        status: "placed",
+        pickup_point_id: ids.point,
+        order_cycle_id: ids.cycle,
+      })
       // Only the hash of the code shown is kept, and it is the live one.
       expect(JSON.stringify(order)).not.toContain(r.data.pickup_code.code)
 
       // A second submit of the same cart (a double tap, or a retry after the answer was lost) places nothing more
       // and names the order the cart became, so the client can show it.
-      const again = await attempt(api.post("/store/lianxin/checkout", body(cartId, { email: "guest@one.test" }), { headers: pub }))
+      const again = await attempt(
+        api.post("/store/lianxin/checkout", body(cartId, { email: "guest@one.test" }), { headers: pub })
+      )
       expect(again.status).toBe(409)
       expect(again.data).toMatchObject({ code: "cart_completed", order_id: r.data.order.id })
     })
@@ -106,10 +131,16 @@ medusaIntegrationTestRunner({
       const resident = await createResident(api, key, "li@one.test")
       const cartId = await cartWith()
       const r = await attempt(
-        api.post("/store/lianxin/checkout", body(cartId, { email: "someone-else@one.test" }), { headers: resident.headers })
+        api.post("/store/lianxin/checkout", body(cartId, { email: "someone-else@one.test" }), {
+          headers: resident.headers,
+        })
       )
       expect(r.status).toBe(200)
-      const { data } = await query().graph({ entity: "order", fields: ["email", "customer.email", "customer.has_account"], filters: { id: r.data.order.id } })
+      const { data } = await query().graph({
+        entity: "order",
+        fields: ["email", "customer.email", "customer.has_account"],
+        filters: { id: r.data.order.id },
+      })
       expect(data[0]).toMatchObject({ email: "li@one.test", customer: { email: "li@one.test", has_account: true } })
       // Someone else's cart does not exist for a guest or another resident.
       const theirs = await cartWith(resident.headers)
@@ -118,7 +149,9 @@ medusaIntegrationTestRunner({
 
     it("two submits of one cart at the same moment: one order", async () => {
       const cartId = await cartWith()
-      const answers = await Promise.all([0, 1].map(() => attempt(api.post("/store/lianxin/checkout", body(cartId), { headers: pub }))))
+      const answers = await Promise.all(
+        [0, 1].map(() => attempt(api.post("/store/lianxin/checkout", body(cartId), { headers: pub })))
+      )
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
       expect(answers.find((a) => a.status === 409)!.data.code).toBe("cart_completed")
       const { data } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
@@ -132,18 +165,30 @@ medusaIntegrationTestRunner({
         (
           await query().graph({
             entity: "cart",
-            fields: ["email", "metadata", "shipping_address.*", "shipping_methods.id", "payment_collection.id", "pickup_point.id", "completed_at"],
+            fields: [
+              "email",
+              "metadata",
+              "shipping_address.*",
+              "shipping_methods.id",
+              "payment_collection.id",
+              "pickup_point.id",
+              "completed_at",
+            ],
             filters: { id: cartId },
           })
         ).data[0]
       const before = await state()
-      const r = await attempt(api.post("/store/lianxin/checkout", body(cartId, { order_cycle_id: closed }), { headers: pub }))
+      const r = await attempt(
+        api.post("/store/lianxin/checkout", body(cartId, { order_cycle_id: closed }), { headers: pub })
+      )
       expect(r.status).toBe(409)
       expect(r.data).toMatchObject({ code: "cutoff_passed", order_cycle_id: closed, order_cycle: { id: closed } })
       expect(r.data.next_order_cycle.id).not.toBe(closed)
       expect(await state()).toEqual(before)
       const next = await attempt(
-        api.post("/store/lianxin/checkout", body(cartId, { order_cycle_id: r.data.next_order_cycle.id }), { headers: pub })
+        api.post("/store/lianxin/checkout", body(cartId, { order_cycle_id: r.data.next_order_cycle.id }), {
+          headers: pub,
+        })
       )
       expect(next.status).toBe(200)
       expect(next.data.pickup.order_cycle_id).toBe(r.data.next_order_cycle.id)
@@ -153,7 +198,11 @@ medusaIntegrationTestRunner({
       const cartId = await cartWith()
       const r = await attempt(api.post("/store/lianxin/checkout", body(cartId, { complete: false }), { headers: pub }))
       expect(r.status).toBe(200)
-      expect(r.data).toMatchObject({ type: "payment", payment_collection_id: expect.stringMatching(/^pay_col_/), pickup: { order_cycle_id: ids.cycle } })
+      expect(r.data).toMatchObject({
+        type: "payment",
+        payment_collection_id: expect.stringMatching(/^pay_col_/),
+        pickup: { order_cycle_id: ids.cycle },
+      })
       const { data } = await query().graph({
         entity: "cart",
         fields: ["completed_at", "shipping_methods.id", "payment_collection.id", "payment_collection.amount"],
@@ -178,7 +227,9 @@ medusaIntegrationTestRunner({
         expect(r.status, field).toBe(400)
         expect(r.data.message).toMatch(new RegExp(field))
       }
-      expect((await attempt(api.post("/store/lianxin/checkout", { ...body(cartId), extra: 1 }, { headers: pub }))).status).toBe(400)
+      expect(
+        (await attempt(api.post("/store/lianxin/checkout", { ...body(cartId), extra: 1 }, { headers: pub }))).status
+      ).toBe(400)
       const { data: empty } = await api.post("/store/carts", { region_id: region }, { headers: pub })
       const r = await attempt(api.post("/store/lianxin/checkout", body(empty.cart.id), { headers: pub }))
       expect(r.status).toBe(409)

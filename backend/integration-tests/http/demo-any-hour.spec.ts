@@ -1,7 +1,15 @@
 import { createRequire } from "node:module"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DEMO_HISTORY, DEMO_PICKUP_NETWORK, seed, shanghaiAt, shanghaiDay } from "@lianxin/seed"
+import {
+  DEMO_HISTORY,
+  DEMO_OFFICE_LISTINGS,
+  DEMO_PICKUP_NETWORK,
+  listingHandle,
+  seed,
+  shanghaiAt,
+  shanghaiDay,
+} from "@lianxin/seed"
 import { placeOrder, variantIdByHandle } from "../helpers/checkout"
 
 // The app loads the plugin with Node's require: use those same module instances.
@@ -39,7 +47,9 @@ medusaIntegrationTestRunner({
     afterEach(() => setClock(getContainer(), () => new Date()))
 
     for (const clock of CLOCKS) {
-      it(`seeded at ${clock.label} Asia/Shanghai, the demo takes an order at every point`, { timeout: 300_000 }, async () => {
+      it(`seeded at ${clock.label} Asia/Shanghai, the demo takes an order at every point`, {
+        timeout: 300_000,
+      }, async () => {
         const container = getContainer()
         setClock(container, clock.now)
         const { publishableKey, applied } = await seed(container, "demo", { now: clock.now })
@@ -47,6 +57,42 @@ medusaIntegrationTestRunner({
         if (clock.statements) await weeklyStatements(container)
         const pub = { "x-publishable-api-key": publishableKey }
         const query = container.resolve(ContainerRegistrationKeys.QUERY) as any
+
+        // The offices' listings are approved and on sale, and the history's checked-in orders are traced to their
+        // harvest batches (产地批次 on the order page, Admin's 产地批次).
+        for (const l of DEMO_OFFICE_LISTINGS) {
+          const { data: products } = await query.graph({
+            entity: "product",
+            fields: [
+              "id",
+              "status",
+              "metadata",
+              "listing.status",
+              "listing.harvest_batches.certificate_no",
+              "attribution.cooperative_id",
+            ],
+            filters: { handle: listingHandle(l) },
+          })
+          expect(products, l.title).toHaveLength(1)
+          expect(products[0]).toMatchObject({ status: "published", listing: { status: "approved" } })
+          // The producer and village show on the product page; a cooperative member's cooperative takes its share.
+          const { data: hh } = await query.graph({
+            entity: "household",
+            fields: ["cooperative_id", "village.name"],
+            filters: { code: l.householdCode },
+          })
+          expect(products[0].metadata).toMatchObject({ household_code: l.householdCode, village: hh[0].village.name })
+          expect(products[0].attribution.cooperative_id).toBe(hh[0].cooperative_id ?? null)
+          expect(products[0].listing.harvest_batches.map((b: any) => b.certificate_no)).toEqual([
+            l.harvest.certificateNo,
+          ])
+          const { data: traced } = await query.graph({
+            entity: "harvest_allocation",
+            fields: ["order_id", "quantity"],
+            filters: { product_id: products[0].id },
+          })
+          expect(traced.length, `${l.title}: traced order lines`).toBeGreaterThan(0)
+        }
 
         // History lives in past cycles only: 8 collected, 2 ready, 2 waiting for today's delivery.
         const { data: history } = await query.graph({
@@ -63,7 +109,9 @@ medusaIntegrationTestRunner({
           ].sort()
         )
         for (const o of history) {
-          expect(new Date(o.pickup_assignment.batch.cycle.resident_cutoff_at).getTime()).toBeLessThan(clock.now.getTime())
+          expect(new Date(o.pickup_assignment.batch.cycle.resident_cutoff_at).getTime()).toBeLessThan(
+            clock.now.getTime()
+          )
         }
 
         const { data: list } = await api.get("/store/pickup-points?limit=100", { headers: pub })
@@ -81,7 +129,9 @@ medusaIntegrationTestRunner({
           expect(availability.availability).toMatchObject({ open: true, reason: null, order_cycle_id: next.id })
           // The nearest cutoff: today's 22:00 until it passes, then tomorrow's.
           const cutoffDay = clock.now.getTime() < at(shanghaiDay(clock.now), "22:00").getTime() ? 0 : 1
-          expect(new Date(next.resident_cutoff_at).toISOString()).toBe(shanghaiAt(clock.now, cutoffDay, "22:00").toISOString())
+          expect(new Date(next.resident_cutoff_at).toISOString()).toBe(
+            shanghaiAt(clock.now, cutoffDay, "22:00").toISOString()
+          )
 
           const order = await placeOrder(api, publishableKey, [{ variant_id: apple, quantity: 1 }], {
             email: `demo-${point.code.toLowerCase()}@any-hour.test`,
@@ -90,10 +140,19 @@ medusaIntegrationTestRunner({
           })
           const { data } = await query.graph({
             entity: "order",
-            fields: ["id", "pickup_assignment.status", "pickup_assignment.order_cycle_id", "pickup_assignment.pickup_point_id"],
+            fields: [
+              "id",
+              "pickup_assignment.status",
+              "pickup_assignment.order_cycle_id",
+              "pickup_assignment.pickup_point_id",
+            ],
             filters: { id: order.id },
           })
-          expect(data[0].pickup_assignment).toMatchObject({ status: "placed", order_cycle_id: next.id, pickup_point_id: id })
+          expect(data[0].pickup_assignment).toMatchObject({
+            status: "placed",
+            order_cycle_id: next.id,
+            pickup_point_id: id,
+          })
         }
       })
     }

@@ -47,7 +47,7 @@ workflows.attributeProductWorkflow.hooks.productAttributed(boom("productAttribut
 const { createWorkflow, WorkflowResponse } = nodeRequire("@medusajs/framework/workflows-sdk")
 const readAttributionsWorkflow = createWorkflow(
   "test-read-product-attributions",
-  (input: { product_ids: string[] }) => new WorkflowResponse(workflows.getProductAttributionsStep(input)),
+  (input: { product_ids: string[] }) => new WorkflowResponse(workflows.getProductAttributionsStep(input))
 )
 
 const fail = (p: Promise<AxiosResponse>) =>
@@ -55,7 +55,7 @@ const fail = (p: Promise<AxiosResponse>) =>
     (r) => {
       throw new Error(`expected a failure, got ${r.status}`)
     },
-    (e) => e.response as AxiosResponse,
+    (e) => e.response as AxiosResponse
   )
 
 /** Records everything written to stdout/stderr, the console and the Medusa logger until restored. */
@@ -141,7 +141,7 @@ medusaIntegrationTestRunner({
       const { data } = await api.post(
         "/admin/villages",
         { code, name: "邦东村", township: "邦东乡", county: "临翔区", province: "云南省" },
-        admin,
+        admin
       )
       return data.village as { id: string; code: string }
     }
@@ -157,7 +157,7 @@ medusaIntegrationTestRunner({
           village_id: villageId,
           ...extra,
         },
-        admin,
+        admin
       )
       return data.household as { id: string; code: string }
     }
@@ -166,7 +166,7 @@ medusaIntegrationTestRunner({
       return api.post(
         `/admin/households/${householdId}/consents`,
         { kind, granted, method: "纸质签字", ...extra },
-        admin,
+        admin
       )
     }
 
@@ -203,7 +203,7 @@ medusaIntegrationTestRunner({
 
     async function countRowsContaining(value: string) {
       const tables = await sql<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`
       )
       const hits: string[] = []
       for (const { table_name } of tables) {
@@ -225,7 +225,7 @@ medusaIntegrationTestRunner({
         const { data: coop } = await api.post(
           "/admin/cooperatives",
           { name: "邦东古茶合作社", village_id: village.id, contact_name: "张社长", contact_phone: "0883-2123456" },
-          admin,
+          admin
         )
         expect(coop.cooperative).toMatchObject({ id: expect.stringMatching(/^coop_/), village: { code: "YN-LC" } })
 
@@ -258,31 +258,31 @@ medusaIntegrationTestRunner({
       it("answers 400 naming the field for bad input, 404 for unknown ids, 401 without a login", async () => {
         const village = await createVillage()
         const badCode = await fail(
-          api.post("/admin/villages", { code: "yunnan", name: "x", township: "x", county: "x", province: "x" }, admin),
+          api.post("/admin/villages", { code: "yunnan", name: "x", township: "x", county: "x", province: "x" }, admin)
         )
         expect(badCode.status).toBe(400)
         expect(badCode.data.message).toContain("code")
 
         const dup = await fail(
-          api.post("/admin/villages", { code: "YN-LC", name: "x", township: "x", county: "x", province: "x" }, admin),
+          api.post("/admin/villages", { code: "YN-LC", name: "x", township: "x", county: "x", province: "x" }, admin)
         )
         expect(dup.status).toBe(400)
         expect(dup.data.message).toContain("code: YN-LC")
         await createHousehold(village.id, "YN-LC-001")
         const dupHousehold = await fail(
-          api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: village.id }, admin),
+          api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: village.id }, admin)
         )
         expect(dupHousehold.status).toBe(400)
         expect(dupHousehold.data.message).toBe("code: YN-LC-001 is already used by another household")
 
         const wrongPrefix = await fail(
-          api.post("/admin/households", { code: "GZ-AB-001", display_name: "x", village_id: village.id }, admin),
+          api.post("/admin/households", { code: "GZ-AB-001", display_name: "x", village_id: village.id }, admin)
         )
         expect(wrongPrefix.status).toBe(400)
         expect(wrongPrefix.data.message).toMatch(/^code: must start with the village code YN-LC-/)
 
         const noVillage = await fail(
-          api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: "vil_missing" }, admin),
+          api.post("/admin/households", { code: "YN-LC-001", display_name: "x", village_id: "vil_missing" }, admin)
         )
         expect(noVillage.status).toBe(400)
         expect(noVillage.data.message).toContain("village_id")
@@ -291,8 +291,8 @@ medusaIntegrationTestRunner({
           api.post(
             "/admin/households",
             { code: "YN-LC-001", display_name: "x", village_id: village.id, public_profile_consent: true },
-            admin,
-          ),
+            admin
+          )
         )
         expect(consentFlag.status).toBe(400)
         expect(consentFlag.data.message).toContain("public_profile_consent")
@@ -413,7 +413,7 @@ medusaIntegrationTestRunner({
         expect(badPhone.data.message).toContain("phone")
 
         const badBank = await fail(
-          setRegistry(hh.id, { ...fullRegistry(), bank: { bank_name: "农行", account: "1234" } }),
+          setRegistry(hh.id, { ...fullRegistry(), bank: { bank_name: "农行", account: "1234" } })
         )
         expect(badBank.status).toBe(400)
         expect(badBank.data.message).toContain("bank.account")
@@ -468,7 +468,7 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(masked)).not.toContain(BANK_A)
 
         const noReason = await fail(
-          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "national_id" }, admin),
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "national_id" }, admin)
         )
         expect(noReason.status).toBe(400)
         expect(noReason.data.message).toContain("reason")
@@ -476,7 +476,7 @@ medusaIntegrationTestRunner({
         const reveal = await api.post(
           `/admin/households/${hh.id}/registry/reveal`,
           { field: "national_id", reason: "核对农商行代发工资名单" },
-          admin,
+          admin
         )
         expect(reveal.data.reveal).toMatchObject({ field: "national_id", value: ID_A })
         expect(reveal.headers["cache-control"]).toBe("no-store")
@@ -506,7 +506,7 @@ medusaIntegrationTestRunner({
         expect(dup.data.message).toBe("national_id: this ID number is already registered for household YN-LC-001")
         // Replacing one's own data with the same number is fine.
         expect(
-          (await setRegistry(a.id, { poverty_status: "monitored", national_id: ID_A })).data.registry,
+          (await setRegistry(a.id, { poverty_status: "monitored", national_id: ID_A })).data.registry
         ).toMatchObject({
           poverty_status: "monitored",
           phone: null,
@@ -527,7 +527,7 @@ medusaIntegrationTestRunner({
         expect(await sql(`SELECT id FROM registry_access_log`)).toHaveLength(1)
         expect((await api.get(`/admin/households/${hh.id}/registry`, admin)).data.registry).toBeNull()
         const reveal = await fail(
-          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "phone", reason: "联系送货" }, admin),
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "phone", reason: "联系送货" }, admin)
         )
         expect(reveal.status).toBe(404)
       })
@@ -544,7 +544,7 @@ medusaIntegrationTestRunner({
         await api.post(
           `/admin/products/${product.id}/attribution`,
           { shares: [{ household_id: a.id, share_bp: 10000 }] },
-          admin,
+          admin
         )
 
         const output = captureOutput(container)
@@ -558,20 +558,20 @@ medusaIntegrationTestRunner({
               headers: { ...admin.headers, "content-type": "application/json" },
               // Send the text as is: axios would otherwise turn unparsable JSON into a JSON string literal.
               transformRequest: [(body: unknown) => body],
-            }),
+            })
           )
           expect(malformed.status).toBe(400)
           expect(malformed.data.message).toBe("Invalid request: the body is not valid JSON")
           await fail(setRegistry(a.id, { ...fullRegistry(), national_id: Number(ID_B.slice(0, 17)) }))
           await fail(setRegistry(a.id, { ...fullRegistry(), phone: Number(PHONE_A) }))
           await fail(
-            setRegistry(a.id, { ...fullRegistry(), bank: { bank_name: "农行", account: Number(BANK_A.slice(0, 15)) } }),
+            setRegistry(a.id, { ...fullRegistry(), bank: { bank_name: "农行", account: Number(BANK_A.slice(0, 15)) } })
           )
           await fail(setRegistry(b.id, fullRegistry(ID_A)))
           await api.post(
             `/admin/households/${a.id}/registry/reveal`,
             { field: "bank_account", reason: "发放分成款" },
-            admin,
+            admin
           )
           await api.get(`/admin/households/${a.id}/registry`, admin)
           await api.get(`/admin/households/${a.id}`, admin)
@@ -617,7 +617,10 @@ medusaIntegrationTestRunner({
 
         const res = await setRegistry(hh.id, { ...fullRegistry(), legal_name: ` ${NAME} ` })
         expect(res.status).toBe(200)
-        expect(res.data.registry).toMatchObject({ legal_name: "王**", national_id: `${ID_A.slice(0, 4)}**********${ID_A.slice(-4)}` })
+        expect(res.data.registry).toMatchObject({
+          legal_name: "王**",
+          national_id: `${ID_A.slice(0, 4)}**********${ID_A.slice(-4)}`,
+        })
 
         const [row] = await sql<Record<string, string>>(`SELECT * FROM household_registry WHERE household_id = ?`, [
           hh.id,
@@ -637,13 +640,17 @@ medusaIntegrationTestRunner({
         const reveal = await api.post(
           `/admin/households/${hh.id}/registry/reveal`,
           { field: "legal_name", reason: "核对分成打款收款人户名" },
-          admin,
+          admin
         )
         expect(reveal.data.reveal).toMatchObject({ field: "legal_name", value: NAME })
         expect(reveal.headers["cache-control"]).toBe("no-store")
         const logs = await sql(`SELECT * FROM registry_access_log WHERE household_id = ?`, [hh.id])
         expect(logs).toEqual([
-          expect.objectContaining({ field: "legal_name", reason: "核对分成打款收款人户名", actor_id: expect.stringMatching(/^user_/) }),
+          expect.objectContaining({
+            field: "legal_name",
+            reason: "核对分成打款收款人户名",
+            actor_id: expect.stringMatching(/^user_/),
+          }),
         ])
         expect(JSON.stringify(logs)).not.toContain(NAME)
         const { data: listed } = await api.get(`/admin/households/${hh.id}/registry/access-logs`, admin)
@@ -652,7 +659,7 @@ medusaIntegrationTestRunner({
         // Replacing the registry without a name clears it: nothing left to reveal.
         expect((await setRegistry(hh.id, fullRegistry())).data.registry.legal_name).toBeNull()
         const gone = await fail(
-          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "legal_name", reason: "核对户名" }, admin),
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "legal_name", reason: "核对户名" }, admin)
         )
         expect(gone.status).toBe(404)
         expect(gone.data.message).toContain("legal_name: not recorded")
@@ -664,7 +671,7 @@ medusaIntegrationTestRunner({
         expect(await sql(`SELECT id FROM household_registry WHERE household_id = ?`, [hh.id])).toHaveLength(0)
         expect(await sql(`SELECT id FROM registry_access_log WHERE household_id = ?`, [hh.id])).toHaveLength(1)
         const erased = await fail(
-          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "legal_name", reason: "核对户名" }, admin),
+          api.post(`/admin/households/${hh.id}/registry/reveal`, { field: "legal_name", reason: "核对户名" }, admin)
         )
         expect(erased.status).toBe(404)
       })
@@ -678,7 +685,7 @@ medusaIntegrationTestRunner({
         const { data: coop } = await api.post(
           "/admin/cooperatives",
           { name: "邦东古茶合作社", village_id: village.id },
-          admin,
+          admin
         )
         const a = await createHousehold(village.id, "YN-LC-001")
         const b = await createHousehold(village.id, "YN-LC-002")
@@ -687,7 +694,7 @@ medusaIntegrationTestRunner({
         const single = await api.post(
           `/admin/products/${product.id}/attribution`,
           { shares: [{ household_id: a.id, share_bp: 10000 }] },
-          admin,
+          admin
         )
         expect(single.data.attribution).toMatchObject({
           cooperative: null,
@@ -705,8 +712,8 @@ medusaIntegrationTestRunner({
                 { household_id: b.id, share_bp: 3000 },
               ],
             },
-            admin,
-          ),
+            admin
+          )
         )
         expect(bad.status).toBe(400)
         expect(bad.data.message).toContain("shares: proportions must sum to 10000 basis points, got 9000")
@@ -720,8 +727,8 @@ medusaIntegrationTestRunner({
                 { household_id: b.id, share_bp: 5000 },
               ],
             },
-            admin,
-          ),
+            admin
+          )
         )
         expect(twoWithoutCoop.status).toBe(400)
 
@@ -729,8 +736,8 @@ medusaIntegrationTestRunner({
           api.post(
             `/admin/products/${product.id}/attribution`,
             { shares: [{ household_id: "hh_missing", share_bp: 10000 }] },
-            admin,
-          ),
+            admin
+          )
         )
         expect(unknownHousehold.status).toBe(400)
         expect(unknownHousehold.data.message).toContain("shares.household_id")
@@ -739,8 +746,8 @@ medusaIntegrationTestRunner({
           api.post(
             `/admin/products/prod_missing/attribution`,
             { shares: [{ household_id: a.id, share_bp: 10000 }] },
-            admin,
-          ),
+            admin
+          )
         )
         expect(missingProduct.status).toBe(404)
 
@@ -753,7 +760,7 @@ medusaIntegrationTestRunner({
               { household_id: b.id, share_bp: 3000 },
             ],
           },
-          admin,
+          admin
         )
         expect(split.data.attribution.id).not.toBe(firstId)
         expect(split.data.attribution.cooperative).toMatchObject({ name: "邦东古茶合作社" })
@@ -765,7 +772,7 @@ medusaIntegrationTestRunner({
         expect(old.deleted_at).not.toBeNull()
         const oldShares = await sql<{ deleted_at: Date | null }>(
           `SELECT deleted_at FROM attribution_share WHERE attribution_id = ?`,
-          [firstId],
+          [firstId]
         )
         expect(oldShares).toHaveLength(1)
         expect(oldShares[0].deleted_at).not.toBeNull()
@@ -884,7 +891,7 @@ medusaIntegrationTestRunner({
         const { data } = await api.post(
           `/admin/products/${product.id}/attribution`,
           { shares: [{ household_id: a.id, share_bp: 10000 }] },
-          admin,
+          admin
         )
 
         failHook.productAttributed = true

@@ -35,7 +35,8 @@ medusaIntegrationTestRunner({
     let region: string
     const ids = { point: "", cycle: "" }
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY) as any
-    const sql = async <T = any>(text: string, params: unknown[] = []) => (await dbConnection.raw(text, params)).rows as T[]
+    const sql = async <T = any>(text: string, params: unknown[] = []) =>
+      (await dbConnection.raw(text, params)).rows as T[]
 
     beforeAll(async () => {
       const container = getContainer()
@@ -45,7 +46,11 @@ medusaIntegrationTestRunner({
       apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
       const { data } = await api.get("/store/regions", { headers: pub })
       region = data.regions.find((r: { currency_code: string }) => r.currency_code === "cny").id
-      const office = await createOffice(api, admin, { compound_name: "连心小区", city: "杭州市", address: "杭州市连心路 1 号 连心小区物业" })
+      const office = await createOffice(api, admin, {
+        compound_name: "连心小区",
+        city: "杭州市",
+        address: "杭州市连心路 1 号 连心小区物业",
+      })
       ids.point = await createPoint(api, admin, office, "HZ-LX-1")
       ids.cycle = await createCycle(api, admin, { name: "连心批次" })
     })
@@ -63,7 +68,14 @@ medusaIntegrationTestRunner({
       const r = await attempt(
         api.post(
           "/store/lianxin/checkout",
-          { cart_id: cartId, name: "王小红", phone: "13912345678", pickup_point_id: ids.point, order_cycle_id: ids.cycle, ...extra },
+          {
+            cart_id: cartId,
+            name: "王小红",
+            phone: "13912345678",
+            pickup_point_id: ids.point,
+            order_cycle_id: ids.cycle,
+            ...extra,
+          },
           { headers }
         )
       )
@@ -72,7 +84,9 @@ medusaIntegrationTestRunner({
 
     /** The newest code in the outbox for an address (what the resident reads on their phone or in their mail). */
     async function codeSentTo(channel: "sms" | "email", to: string) {
-      const sent = (await readOutbox(outbox, channel)).filter((m) => m.to === to)
+      // Only the one-time-code messages: the same number also gets its orders' notices, whose
+      // texts carry other digits (pickup codes, dates) and may be written after the code's.
+      const sent = (await readOutbox(outbox, channel)).filter((m) => m.to === to && m.template.startsWith("otp_"))
       const match = /(\d{6})/.exec(sent.at(-1)?.text ?? "")
       if (!match) throw new Error(`no code was sent to ${to} by ${channel}`)
       return match[1]
@@ -80,7 +94,8 @@ medusaIntegrationTestRunner({
 
     const requestCode = (phone: string, headers: Headers = pub) =>
       attempt(api.post("/store/lianxin/sign-in/phone/code", { phone }, { headers }))
-    const signIn = (phone: string, code: string) => attempt(api.post("/store/lianxin/sign-in/phone", { phone, code }, { headers: pub }))
+    const signIn = (phone: string, code: string) =>
+      attempt(api.post("/store/lianxin/sign-in/phone", { phone, code }, { headers: pub }))
     const bearer = (token: string): Headers => ({ ...pub, authorization: `Bearer ${token}` })
 
     describe("takeover by a pre-registered email", () => {
@@ -89,7 +104,11 @@ medusaIntegrationTestRunner({
         const placed = await checkout(pub, { email: "victim@takeover.test" })
         expect(placed.status).toBe(200)
         const orderId = placed.data.order.id as string
-        const { data } = await query().graph({ entity: "order", fields: ["id", "email", "customer_id", "customer.has_account"], filters: { id: orderId } })
+        const { data } = await query().graph({
+          entity: "order",
+          fields: ["id", "email", "customer_id", "customer.has_account"],
+          filters: { id: orderId },
+        })
         expect(data[0].email).toBe("victim@takeover.test")
         expect(data[0].customer.has_account).toBe(false)
         const { data: me } = await api.get("/store/customers/me", { headers: attacker.headers })
@@ -99,36 +118,96 @@ medusaIntegrationTestRunner({
         const { data: list } = await api.get("/store/orders?fields=id", { headers: attacker.headers })
         expect(list.orders.map((o: any) => o.id)).not.toContain(orderId)
         expect((await attempt(api.get(`/store/orders/${orderId}`, { headers: attacker.headers }))).status).toBe(404)
-        expect((await attempt(api.get(`/store/lianxin/orders/${orderId}`, { headers: attacker.headers }))).status).toBe(404)
-        expect((await attempt(api.post(`/store/pickup-orders/${orderId}/code`, {}, { headers: attacker.headers }))).status).toBe(404)
-        const claim = await attempt(api.post("/store/lianxin/orders/claim", { orders: [{ id: orderId, cart_id: "cart_01JZZZZZZZZZZZZZZZZZZZZZZZ" }] }, { headers: attacker.headers }))
+        expect((await attempt(api.get(`/store/lianxin/orders/${orderId}`, { headers: attacker.headers }))).status).toBe(
+          404
+        )
+        expect(
+          (await attempt(api.post(`/store/pickup-orders/${orderId}/code`, {}, { headers: attacker.headers }))).status
+        ).toBe(404)
+        const claim = await attempt(
+          api.post(
+            "/store/lianxin/orders/claim",
+            { orders: [{ id: orderId, cart_id: "cart_01JZZZZZZZZZZZZZZZZZZZZZZZ" }] },
+            { headers: attacker.headers }
+          )
+        )
         expect(claim.data).toEqual({ claimed: [] })
         // The old claim by ids alone (ownership assumed from the account's email) is refused.
-        expect((await attempt(api.post("/store/lianxin/orders/claim", { order_ids: [orderId] }, { headers: attacker.headers }))).status).toBe(400)
+        expect(
+          (
+            await attempt(
+              api.post("/store/lianxin/orders/claim", { order_ids: [orderId] }, { headers: attacker.headers })
+            )
+          ).status
+        ).toBe(400)
         // Medusa's order transfer would hand the order out too: not offered.
-        expect((await attempt(api.post(`/store/orders/${orderId}/transfer/request`, {}, { headers: attacker.headers }))).status).toBe(404)
+        expect(
+          (await attempt(api.post(`/store/orders/${orderId}/transfer/request`, {}, { headers: attacker.headers })))
+            .status
+        ).toBe(404)
         // A code to the email is sent to the email, which the attacker does not read: claiming by contact needs it.
-        expect((await attempt(api.post("/store/lianxin/orders/claim/code", { channel: "email", to: "victim@takeover.test" }, { headers: attacker.headers }))).status).toBe(202)
-        const guess = await attempt(api.post("/store/lianxin/orders/claim/contact", { channel: "email", to: "victim@takeover.test", code: "000000" }, { headers: attacker.headers }))
+        expect(
+          (
+            await attempt(
+              api.post(
+                "/store/lianxin/orders/claim/code",
+                { channel: "email", to: "victim@takeover.test" },
+                { headers: attacker.headers }
+              )
+            )
+          ).status
+        ).toBe(202)
+        const guess = await attempt(
+          api.post(
+            "/store/lianxin/orders/claim/contact",
+            { channel: "email", to: "victim@takeover.test", code: "000000" },
+            { headers: attacker.headers }
+          )
+        )
         expect(guess.status).toBe(401)
-        expect((await query().graph({ entity: "order", fields: ["customer_id"], filters: { id: orderId } })).data[0].customer_id).toBe(data[0].customer_id)
+        expect(
+          (await query().graph({ entity: "order", fields: ["customer_id"], filters: { id: orderId } })).data[0]
+            .customer_id
+        ).toBe(data[0].customer_id)
 
         // The victim, with the cart the order came from, still has everything.
-        const own = await attempt(api.get(`/store/lianxin/orders/${orderId}?cart_id=${placed.cart_id}`, { headers: pub }))
+        const own = await attempt(
+          api.get(`/store/lianxin/orders/${orderId}?cart_id=${placed.cart_id}`, { headers: pub })
+        )
         expect(own.status).toBe(200)
-        expect(own.data.order).toMatchObject({ id: orderId, email: "victim@takeover.test", shipping_address: { first_name: "王小红", phone: "13912345678" } })
-        expect((await attempt(api.post(`/store/pickup-orders/${orderId}/code`, { cart_id: placed.cart_id }, { headers: pub }))).status).toBe(201)
+        expect(own.data.order).toMatchObject({
+          id: orderId,
+          email: "victim@takeover.test",
+          shipping_address: { first_name: "王小红", phone: "13912345678" },
+        })
+        expect(
+          (
+            await attempt(
+              api.post(`/store/pickup-orders/${orderId}/code`, { cart_id: placed.cart_id }, { headers: pub })
+            )
+          ).status
+        ).toBe(201)
       })
 
       it("through Medusa's own cart routes too: an email given to a guest cart makes a guest order", async () => {
         const attacker = await createResident(api, key, "second@takeover.test")
-        const order = await placeOrder(api, key, [{ variant_id: apple, quantity: 1 }], { email: "second@takeover.test", pickup_point_id: ids.point, order_cycle_id: ids.cycle })
-        const { data } = await query().graph({ entity: "order", fields: ["customer_id", "customer.has_account"], filters: { id: order.id } })
+        const order = await placeOrder(api, key, [{ variant_id: apple, quantity: 1 }], {
+          email: "second@takeover.test",
+          pickup_point_id: ids.point,
+          order_cycle_id: ids.cycle,
+        })
+        const { data } = await query().graph({
+          entity: "order",
+          fields: ["customer_id", "customer.has_account"],
+          filters: { id: order.id },
+        })
         expect(data[0].customer.has_account).toBe(false)
         const { data: list } = await api.get("/store/orders?fields=id", { headers: attacker.headers })
         expect(list.orders.map((o: any) => o.id)).not.toContain(order.id)
         // A new cart takes no email without a signed-in customer (Medusa would attach it by the email).
-        const refused = await attempt(api.post("/store/carts", { region_id: region, email: "second@takeover.test" }, { headers: pub }))
+        const refused = await attempt(
+          api.post("/store/carts", { region_id: region, email: "second@takeover.test" }, { headers: pub })
+        )
         expect(refused.status).toBe(400)
         expect(refused.data.message).toMatch(/email/)
       })
@@ -151,15 +230,22 @@ medusaIntegrationTestRunner({
           expect(r.status).toBe(404)
           expect(JSON.stringify(r.data)).not.toMatch(/13912345678|@reads\.test/)
         }
-        expect((await api.get(`/store/orders/${mine.data.order.id}`, { headers: owner.headers })).data.order.email).toBe("owner@reads.test")
+        expect(
+          (await api.get(`/store/orders/${mine.data.order.id}`, { headers: owner.headers })).data.order.email
+        ).toBe("owner@reads.test")
 
-        const read = (id: string, q: string, headers: Headers = pub) => attempt(api.get(`/store/lianxin/orders/${id}${q}`, { headers }))
+        const read = (id: string, q: string, headers: Headers = pub) =>
+          attempt(api.get(`/store/lianxin/orders/${id}${q}`, { headers }))
         expect((await read(guest.data.order.id, "")).status).toBe(401)
         expect((await read(guest.data.order.id, `?cart_id=${other.cart_id}`)).status).toBe(404)
         expect((await read(guest.data.order.id, "?cart_id=nope")).status).toBe(400)
         const ok = await read(guest.data.order.id, `?cart_id=${guest.cart_id}`)
         expect(ok.status).toBe(200)
-        expect(ok.data.order).toMatchObject({ id: guest.data.order.id, email: "guest@reads.test", items: [expect.objectContaining({ quantity: 1 })] })
+        expect(ok.data.order).toMatchObject({
+          id: guest.data.order.id,
+          email: "guest@reads.test",
+          items: [expect.objectContaining({ quantity: 1 })],
+        })
         expect(Number(ok.data.order.total)).toBeCloseTo(E2E.products.apple.priceFen / 100, 2)
         expect((await read(mine.data.order.id, "", owner.headers)).status).toBe(200)
         expect((await read(mine.data.order.id, "", stranger.headers)).status).toBe(404)
@@ -170,15 +256,29 @@ medusaIntegrationTestRunner({
         const stranger = await createResident(api, key, "cart-stranger@reads.test")
         const { data } = await api.post("/store/carts", { region_id: region }, { headers: owner.headers })
         const cartId = data.cart.id
-        await api.post(`/store/carts/${cartId}`, { shipping_address: { first_name: "王", phone: "13900001111", country_code: "cn" } }, { headers: owner.headers })
+        await api.post(
+          `/store/carts/${cartId}`,
+          { shipping_address: { first_name: "王", phone: "13900001111", country_code: "cn" } },
+          { headers: owner.headers }
+        )
         for (const headers of [pub, stranger.headers]) {
           const r = await attempt(api.get(`/store/carts/${cartId}`, { headers }))
           expect(r.status).toBe(404)
           expect(JSON.stringify(r.data)).not.toMatch(/cart-owner|13900001111/)
-          expect((await attempt(api.post(`/store/carts/${cartId}/line-items`, { variant_id: apple, quantity: 1 }, { headers }))).status).toBe(404)
-          expect((await attempt(api.post("/store/payment-collections", { cart_id: cartId }, { headers }))).status).toBe(404)
+          expect(
+            (
+              await attempt(
+                api.post(`/store/carts/${cartId}/line-items`, { variant_id: apple, quantity: 1 }, { headers })
+              )
+            ).status
+          ).toBe(404)
+          expect((await attempt(api.post("/store/payment-collections", { cart_id: cartId }, { headers }))).status).toBe(
+            404
+          )
         }
-        expect((await api.get(`/store/carts/${cartId}`, { headers: owner.headers })).data.cart.email).toBe("cart-owner@reads.test")
+        expect((await api.get(`/store/carts/${cartId}`, { headers: owner.headers })).data.cart.email).toBe(
+          "cart-owner@reads.test"
+        )
         const { data: guestCart } = await api.post("/store/carts", { region_id: region }, { headers: pub })
         expect((await attempt(api.get(`/store/carts/${guestCart.cart.id}`, { headers: pub }))).status).toBe(200)
       })
@@ -200,7 +300,12 @@ medusaIntegrationTestRunner({
         expect(first.status).toBe(200)
         expect(first.data).toMatchObject({ created: true, claimed: [guestOrder.data.order.id] })
         const { data: me } = await api.get("/store/customers/me", { headers: bearer(first.data.token) })
-        expect(me.customer).toMatchObject({ id: first.data.customer_id, phone: "13912345678", email: null, has_account: true })
+        expect(me.customer).toMatchObject({
+          id: first.data.customer_id,
+          phone: "13912345678",
+          email: null,
+          has_account: true,
+        })
         const { data: list } = await api.get("/store/orders?fields=id", { headers: bearer(first.data.token) })
         expect(list.orders.map((o: any) => o.id)).toEqual([guestOrder.data.order.id])
 
@@ -210,7 +315,9 @@ medusaIntegrationTestRunner({
         expect(reuse.data.code).toBe("code_no_code")
 
         // Next time (after the resend minute): the same customer.
-        await sql(`UPDATE rate_limit_counter SET reset_at = now() - interval '1 second' WHERE key LIKE 'oneTimeCodeResend:%'`)
+        await sql(
+          `UPDATE rate_limit_counter SET reset_at = now() - interval '1 second' WHERE key LIKE 'oneTimeCodeResend:%'`
+        )
         expect((await requestCode("13912345678")).status).toBe(202)
         const again = await signIn("13912345678", await codeSentTo("sms", "13912345678"))
         expect(again.data).toMatchObject({ created: false, customer_id: first.data.customer_id })
@@ -236,11 +343,19 @@ medusaIntegrationTestRunner({
         expect(expired.status).toBe(401)
         expect(expired.data.code).toBe("code_expired")
 
-        const bad = await attempt(api.post("/store/lianxin/sign-in/phone", { phone: "12345", code: "12" }, { headers: pub }))
+        const bad = await attempt(
+          api.post("/store/lianxin/sign-in/phone", { phone: "12345", code: "12" }, { headers: pub })
+        )
         expect(bad.status).toBe(400)
         expect(bad.data.message).toMatch(/phone/)
         expect(bad.data.message).toMatch(/code/)
-        expect((await attempt(api.post("/store/lianxin/sign-in/phone/code", { phone: "13600001111", extra: 1 }, { headers: pub }))).status).toBe(400)
+        expect(
+          (
+            await attempt(
+              api.post("/store/lianxin/sign-in/phone/code", { phone: "13600001111", extra: 1 }, { headers: pub })
+            )
+          ).status
+        ).toBe(400)
       })
 
       it("rate limits: one code a minute per number (429 + Retry-After), five tries per code, then 429 for the number", async () => {
@@ -271,17 +386,30 @@ medusaIntegrationTestRunner({
         const resident = await createResident(api, key, "claimer@proof.test")
         const mine = await checkout(pub, { email: "elsewhere@proof.test" })
         const other = await checkout(pub)
-        const claim = (orders: unknown) => attempt(api.post("/store/lianxin/orders/claim", { orders }, { headers: resident.headers }))
+        const claim = (orders: unknown) =>
+          attempt(api.post("/store/lianxin/orders/claim", { orders }, { headers: resident.headers }))
         expect((await claim([{ id: other.data.order.id, cart_id: mine.cart_id }])).data).toEqual({ claimed: [] })
         const first = await claim([
           { id: mine.data.order.id, cart_id: mine.cart_id },
           { id: other.data.order.id, cart_id: "cart_01JZZZZZZZZZZZZZZZZZZZZZZZ" },
         ])
         expect(first.data).toEqual({ claimed: [mine.data.order.id] })
-        expect((await claim([{ id: mine.data.order.id, cart_id: mine.cart_id }])).data).toEqual({ claimed: [mine.data.order.id] })
+        expect((await claim([{ id: mine.data.order.id, cart_id: mine.cart_id }])).data).toEqual({
+          claimed: [mine.data.order.id],
+        })
         const { data: list } = await api.get("/store/orders?fields=id", { headers: resident.headers })
         expect(list.orders.map((o: any) => o.id)).toEqual([mine.data.order.id])
-        expect((await attempt(api.post("/store/lianxin/orders/claim", { orders: [{ id: mine.data.order.id, cart_id: mine.cart_id }] }, { headers: pub }))).status).toBe(401)
+        expect(
+          (
+            await attempt(
+              api.post(
+                "/store/lianxin/orders/claim",
+                { orders: [{ id: mine.data.order.id, cart_id: mine.cart_id }] },
+                { headers: pub }
+              )
+            )
+          ).status
+        ).toBe(401)
       })
 
       it("a code to the email the orders were placed with, for this account only, takes them all", async () => {
@@ -290,13 +418,31 @@ medusaIntegrationTestRunner({
         const a = await checkout(pub, { email: "Old.Address@proof.test" })
         const b = await checkout(pub, { email: "old.address@proof.test" })
         const c = await checkout(pub, { email: "old_address@proof.test" })
-        const ask = await attempt(api.post("/store/lianxin/orders/claim/code", { channel: "email", to: "old.address@proof.test", locale: "en" }, { headers: resident.headers }))
+        const ask = await attempt(
+          api.post(
+            "/store/lianxin/orders/claim/code",
+            { channel: "email", to: "old.address@proof.test", locale: "en" },
+            { headers: resident.headers }
+          )
+        )
         expect(ask.status).toBe(202)
         const code = await codeSentTo("email", "old.address@proof.test")
         // The code is this account's: another account cannot use it.
-        const theirs = await attempt(api.post("/store/lianxin/orders/claim/contact", { channel: "email", to: "old.address@proof.test", code }, { headers: someoneElse.headers }))
+        const theirs = await attempt(
+          api.post(
+            "/store/lianxin/orders/claim/contact",
+            { channel: "email", to: "old.address@proof.test", code },
+            { headers: someoneElse.headers }
+          )
+        )
         expect(theirs.status).toBe(401)
-        const done = await attempt(api.post("/store/lianxin/orders/claim/contact", { channel: "email", to: "old.address@proof.test", code }, { headers: resident.headers }))
+        const done = await attempt(
+          api.post(
+            "/store/lianxin/orders/claim/contact",
+            { channel: "email", to: "old.address@proof.test", code },
+            { headers: resident.headers }
+          )
+        )
         expect(done.status).toBe(200)
         expect([...done.data.claimed].sort()).toEqual([a.data.order.id, b.data.order.id].sort())
         expect(done.data.claimed).not.toContain(c.data.order.id)

@@ -23,7 +23,11 @@ type Ledger = {
   listLedgerEntries: (f?: object, c?: object) => Promise<any[]>
   listStatements: (f?: object, c?: object) => Promise<any[]>
   listStatementLines: (f?: object, c?: object) => Promise<any[]>
-  lineBalances: (orderId: string) => Promise<Array<{ line_item_id: string; account: string; party_type: string | null; party_id: string | null; net: number }>>
+  lineBalances: (
+    orderId: string
+  ) => Promise<
+    Array<{ line_item_id: string; account: string; party_type: string | null; party_id: string | null; net: number }>
+  >
   trialBalance: () => Promise<{ debits: number; credits: number; unbalanced_transactions: string[] }>
   updateLedgerEntries: (data: object) => Promise<unknown>
   deleteLedgerEntries: (ids: string[]) => Promise<unknown>
@@ -46,10 +50,16 @@ medusaIntegrationTestRunner({
       key = result.publishableKey
       // Apples come from a cooperative buying 60/40 from two households;
       // oranges from one household alone.
-      const { result: [village] } = await createVillagesWorkflow(container).run({
-        input: { villages: [{ code: "LT-LG", name: "台账村", township: "台账镇", county: "台账县", province: "云南省" }] },
+      const {
+        result: [village],
+      } = await createVillagesWorkflow(container).run({
+        input: {
+          villages: [{ code: "LT-LG", name: "台账村", township: "台账镇", county: "台账县", province: "云南省" }],
+        },
       })
-      const { result: [coop] } = await createCooperativesWorkflow(container).run({
+      const {
+        result: [coop],
+      } = await createCooperativesWorkflow(container).run({
         input: { cooperatives: [{ name: "台账合作社", village_id: village.id }] },
       })
       const { result: hs } = await createHouseholdsWorkflow(container).run({
@@ -65,7 +75,9 @@ medusaIntegrationTestRunner({
       })
       households = { a: hs[0].id, b: hs[1].id, c: hs[2].id, d: hs[3].id, e: hs[4].id, coop: coop.id }
       const productId = async (handle: string) => {
-        const { data } = await api.get(`/store/products?handle=${handle}&fields=id`, { headers: { "x-publishable-api-key": key } })
+        const { data } = await api.get(`/store/products?handle=${handle}&fields=id`, {
+          headers: { "x-publishable-api-key": key },
+        })
         return data.products[0].id as string
       }
       await attributeProductWorkflow(container).run({
@@ -86,7 +98,10 @@ medusaIntegrationTestRunner({
         },
       })
       await attributeProductWorkflow(container).run({
-        input: { product_id: await productId(E2E.products.rice.handle), shares: [{ household_id: households.c, share_bp: 10000 }] },
+        input: {
+          product_id: await productId(E2E.products.rice.handle),
+          shares: [{ household_id: households.c, share_bp: 10000 }],
+        },
       })
       await attributeProductWorkflow(container).run({
         input: {
@@ -106,7 +121,11 @@ medusaIntegrationTestRunner({
       await expectLedgerBalanced(getContainer())
       const service = ledger() as unknown as Record<string, () => Promise<Array<Record<string, unknown>>>>
       const norm = (rows: Array<Record<string, unknown>>) =>
-        rows.map((r) => ({ household_id: r.household_id, earned_fen: Number(r.earned_fen), paid_fen: Number(r.paid_fen) }))
+        rows.map((r) => ({
+          household_id: r.household_id,
+          earned_fen: Number(r.earned_fen),
+          paid_fen: Number(r.paid_fen),
+        }))
       expect(norm(await service.householdTotals())).toEqual(norm(await service.householdTotalsFromLedger()))
     })
 
@@ -150,7 +169,9 @@ medusaIntegrationTestRunner({
         expect(credit).toBe(fen(item.total))
         expect(new Set(lineEntries.map((e) => e.policy_version))).toEqual(new Set([1]))
       }
-      const parties = new Set(entries.filter((e) => e.account === "accrued").map((e) => `${e.party_type}:${e.party_id}`))
+      const parties = new Set(
+        entries.filter((e) => e.account === "accrued").map((e) => `${e.party_type}:${e.party_id}`)
+      )
       // The property office share goes to the office of the order's pickup point (the seeded E2E point).
       const office = [...parties].find((p) => p.startsWith("property_office:"))
       expect(office).toMatch(/^property_office:poff_/)
@@ -167,7 +188,9 @@ medusaIntegrationTestRunner({
       const appleLine = order.items.find((i) => Number(i.quantity) === 3)!
       const credit = (party: string | null) =>
         entries.find((e) => e.line_item_id === appleLine.id && e.account === "accrued" && e.party_id === party)?.amount
-      expect([credit(households.a), credit(households.b), credit(households.coop)].map(Number)).toEqual([1613, 1075, 384])
+      expect([credit(households.a), credit(households.b), credit(households.coop)].map(Number)).toEqual([
+        1613, 1075, 384,
+      ])
     })
 
     it("handover earns the accrued shares; refunding one line reverses only that line", async () => {
@@ -201,7 +224,12 @@ medusaIntegrationTestRunner({
       const appleLine = order.items.find((i) => Number(i.quantity) === 3)!
       const oneApple = fen(appleLine.total) / 3
       await reverseOrderRevenueWorkflow(getContainer()).run({
-        input: { order_id: order.id, reversals: [{ line_item_id: appleLine.id, amount_fen: oneApple }], reference: "shortage_1", reason: "shortage" },
+        input: {
+          order_id: order.id,
+          reversals: [{ line_item_id: appleLine.id, amount_fen: oneApple }],
+          reference: "shortage_1",
+          reason: "shortage",
+        },
       })
       const balances = await ledger().lineBalances(order.id)
       expect(net(balances, "resident_payments", appleLine.id)).toBe(2 * oneApple)
@@ -213,7 +241,12 @@ medusaIntegrationTestRunner({
       await entriesOf(order.id)
       const line = order.items[0]
       const { errors } = await reverseOrderRevenueWorkflow(getContainer()).run({
-        input: { order_id: order.id, reversals: [{ line_item_id: line.id, amount_fen: fen(line.total) + 1 }], reference: "too_much", reason: "refund" },
+        input: {
+          order_id: order.id,
+          reversals: [{ line_item_id: line.id, amount_fen: fen(line.total) + 1 }],
+          reference: "too_much",
+          reason: "refund",
+        },
         throwOnError: false,
       })
       expect(errors[0].error.message).toMatch(new RegExp(`exceeds .* ${line.id}`))
@@ -227,7 +260,12 @@ medusaIntegrationTestRunner({
       const line = order.items[0]
       const reverse = () =>
         reverseOrderRevenueWorkflow(getContainer()).run({
-          input: { order_id: order.id, reversals: [{ line_item_id: line.id, amount_fen: 100 }], reference: "refund_replay", reason: "refund" },
+          input: {
+            order_id: order.id,
+            reversals: [{ line_item_id: line.id, amount_fen: 100 }],
+            reference: "refund_replay",
+            reason: "refund",
+          },
         })
       await reverse()
       const before = (await ledger().listLedgerEntries({ order_id: order.id }, { take: 1000 })).length
@@ -246,7 +284,14 @@ medusaIntegrationTestRunner({
       const first = await orderWithTwoLines()
       await entriesOf(first.id)
       await createSplitPolicyVersionWorkflow(getContainer()).run({
-        input: { name: "测试", scope: "global", household_bp: 8000, cooperative_bp: 500, property_office_bp: 1000, platform_bp: 500 },
+        input: {
+          name: "测试",
+          scope: "global",
+          household_bp: 8000,
+          cooperative_bp: 500,
+          property_office_bp: 1000,
+          platform_bp: 500,
+        },
       })
       const second = await orderWithTwoLines()
       const secondEntries = await entriesOf(second.id)
@@ -257,7 +302,14 @@ medusaIntegrationTestRunner({
 
     it("refuses a policy whose shares do not sum to 10 000", async () => {
       const { errors } = await createSplitPolicyVersionWorkflow(getContainer()).run({
-        input: { name: "坏", scope: "global", household_bp: 8000, cooperative_bp: 500, property_office_bp: 1000, platform_bp: 600 },
+        input: {
+          name: "坏",
+          scope: "global",
+          household_bp: 8000,
+          cooperative_bp: 500,
+          property_office_bp: 1000,
+          platform_bp: 600,
+        },
         throwOnError: false,
       })
       expect(errors[0].error.message).toMatch(/sum to 10000/)
@@ -269,16 +321,17 @@ medusaIntegrationTestRunner({
       await entriesOf(order.id)
       await earnOrderRevenueWorkflow(getContainer()).run({ input: { order_id: order.id } })
       const end = new Date()
-      const run = () => generateHouseholdStatementsWorkflow(getContainer()).run({ input: { period_start: start, period_end: end } })
+      const run = () =>
+        generateHouseholdStatementsWorkflow(getContainer()).run({ input: { period_start: start, period_end: end } })
       const { result: ids } = await run()
       expect(ids.length).toBe(2)
       const { result: again } = await run()
       expect(again).toEqual([])
 
       const statements = await ledger().listStatements({ id: ids })
-      const earned = (await ledger().listLedgerEntries({ order_id: order.id, account: "earned", party_type: "household" })).filter(
-        (e) => e.party_id
-      )
+      const earned = (
+        await ledger().listLedgerEntries({ order_id: order.id, account: "earned", party_type: "household" })
+      ).filter((e) => e.party_id)
       for (const statement of statements) {
         const lines = await ledger().listStatementLines({ statement_id: statement.id })
         const mine = earned.filter((e) => e.party_id === statement.household_id)
@@ -298,7 +351,10 @@ medusaIntegrationTestRunner({
       expect(errors[0].error.message).toMatch(/already marked paid/)
       const settlement = await ledger().listLedgerEntries({ kind: "settlement" })
       expect(settlement.map((e) => [e.account, e.direction, Number(e.amount)]).sort()).toEqual(
-        [["earned", "debit", Number(statement.total)], ["paid_out", "credit", Number(statement.total)]].sort()
+        [
+          ["earned", "debit", Number(statement.total)],
+          ["paid_out", "credit", Number(statement.total)],
+        ].sort()
       )
     })
 
@@ -315,7 +371,8 @@ medusaIntegrationTestRunner({
       })
       const post = (url: string, body: object, headers: object = admin.headers) =>
         api.post(url, body, { headers }).catch((e: any) => e.response)
-      const get = (url: string, headers: object = admin.headers) => api.get(url, { headers }).catch((e: any) => e.response)
+      const get = (url: string, headers: object = admin.headers) =>
+        api.get(url, { headers }).catch((e: any) => e.response)
 
       it("refuse anonymous callers", async () => {
         expect((await get("/admin/statements", {})).status).toBe(401)
@@ -325,17 +382,32 @@ medusaIntegrationTestRunner({
 
       it("split policies: 400 naming the field, then a new version", async () => {
         const bad = await post("/admin/split-policies", {
-          name: "坏", scope: "global", household_bp: 7000, cooperative_bp: 1000, property_office_bp: 1000, platform_bp: 999,
+          name: "坏",
+          scope: "global",
+          household_bp: 7000,
+          cooperative_bp: 1000,
+          property_office_bp: 1000,
+          platform_bp: 999,
         })
         expect(bad.status).toBe(400)
         expect(bad.data.message).toMatch(/platform_bp.*sum to 10000/)
         const noScope = await post("/admin/split-policies", {
-          name: "品类", scope: "category", household_bp: 7000, cooperative_bp: 1000, property_office_bp: 1000, platform_bp: 1000,
+          name: "品类",
+          scope: "category",
+          household_bp: 7000,
+          cooperative_bp: 1000,
+          property_office_bp: 1000,
+          platform_bp: 1000,
         })
         expect(noScope.status).toBe(400)
         expect(noScope.data.message).toContain("scope_id")
         const ok = await post("/admin/split-policies", {
-          name: "新全局", scope: "global", household_bp: 7500, cooperative_bp: 1000, property_office_bp: 1000, platform_bp: 500,
+          name: "新全局",
+          scope: "global",
+          household_bp: 7500,
+          cooperative_bp: 1000,
+          property_office_bp: 1000,
+          platform_bp: 500,
         })
         expect(ok.status).toBe(201)
         expect(ok.data.split_policy).toMatchObject({ version: 2, household_bp: 7500 })
@@ -349,15 +421,49 @@ medusaIntegrationTestRunner({
         const order = await orderWithTwoLines()
         await entriesOf(order.id)
         const line = order.items[0]
-        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 0 }], reason: "refund", reference: "r1" })).data.message).toContain("amount_fen")
-        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 1.5 }], reason: "refund", reference: "r1" })).status).toBe(400)
-        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 10 }], reason: "oops", reference: "r1" })).data.message).toContain("reason")
-        expect((await post(`/admin/ledger/orders/${order.id}/reversals`, { reversals: [{ line_item_id: line.id, amount_fen: 10 }], reason: "refund", reference: "bad ref" })).data.message).toContain("reference")
+        expect(
+          (
+            await post(`/admin/ledger/orders/${order.id}/reversals`, {
+              reversals: [{ line_item_id: line.id, amount_fen: 0 }],
+              reason: "refund",
+              reference: "r1",
+            })
+          ).data.message
+        ).toContain("amount_fen")
+        expect(
+          (
+            await post(`/admin/ledger/orders/${order.id}/reversals`, {
+              reversals: [{ line_item_id: line.id, amount_fen: 1.5 }],
+              reason: "refund",
+              reference: "r1",
+            })
+          ).status
+        ).toBe(400)
+        expect(
+          (
+            await post(`/admin/ledger/orders/${order.id}/reversals`, {
+              reversals: [{ line_item_id: line.id, amount_fen: 10 }],
+              reason: "oops",
+              reference: "r1",
+            })
+          ).data.message
+        ).toContain("reason")
+        expect(
+          (
+            await post(`/admin/ledger/orders/${order.id}/reversals`, {
+              reversals: [{ line_item_id: line.id, amount_fen: 10 }],
+              reason: "refund",
+              reference: "bad ref",
+            })
+          ).data.message
+        ).toContain("reference")
         expect((await post(`/admin/ledger/orders/${order.id}/earn`, { line_item_ids: [] })).status).toBe(400)
 
         expect((await post(`/admin/ledger/orders/${order.id}/earn`, {})).status).toBe(200)
         const reversed = await post(`/admin/ledger/orders/${order.id}/reversals`, {
-          reversals: [{ line_item_id: line.id, amount_fen: 100 }], reason: "refund", reference: "RF-1",
+          reversals: [{ line_item_id: line.id, amount_fen: 100 }],
+          reason: "refund",
+          reference: "RF-1",
         })
         expect(reversed.status).toBe(200)
         const view = await get(`/admin/ledger/orders/${order.id}`)
@@ -367,31 +473,61 @@ medusaIntegrationTestRunner({
       })
 
       it("statements: generate, read, export as CSV that reconciles, pay once", async () => {
-        expect((await post("/admin/statements/generate", { period_start: "2026-11-02T00:00:00Z" })).data.message).toContain("period_end")
-        expect((await post("/admin/statements/generate", { period_start: "2026-11-09T00:00:00Z", period_end: "2026-11-02T00:00:00Z" })).status).toBe(400)
+        expect(
+          (await post("/admin/statements/generate", { period_start: "2026-11-02T00:00:00Z" })).data.message
+        ).toContain("period_end")
+        expect(
+          (
+            await post("/admin/statements/generate", {
+              period_start: "2026-11-09T00:00:00Z",
+              period_end: "2026-11-02T00:00:00Z",
+            })
+          ).status
+        ).toBe(400)
         const start = new Date(Date.now() - 60_000).toISOString()
         const order = await orderWithTwoLines()
         await entriesOf(order.id)
         await post(`/admin/ledger/orders/${order.id}/earn`, {})
-        const future = await post("/admin/statements/generate", { period_start: start, period_end: new Date(Date.now() + 86_400_000).toISOString() })
+        const future = await post("/admin/statements/generate", {
+          period_start: start,
+          period_end: new Date(Date.now() + 86_400_000).toISOString(),
+        })
         expect(future.status).toBe(400)
-        const gen = await post("/admin/statements/generate", { period_start: start, period_end: new Date().toISOString() })
+        const gen = await post("/admin/statements/generate", {
+          period_start: start,
+          period_end: new Date().toISOString(),
+        })
         expect(gen.data.statement_ids).toHaveLength(2)
         const list = await get("/admin/statements")
         expect(list.data.count).toBe(2)
-        expect(list.data.statements.map((x: { household: { code: string } }) => x.household.code).sort()).toEqual(["LT-LG-001", "LT-LG-002"])
+        expect(list.data.statements.map((x: { household: { code: string } }) => x.household.code).sort()).toEqual([
+          "LT-LG-001",
+          "LT-LG-002",
+        ])
         const id = gen.data.statement_ids[0]
         const detail = (await get(`/admin/statements/${id}`)).data.statement
         expect(detail.household.code).toMatch(/^LT-LG-00[12]$/)
+        // Each line names its order by the number operators know (#display_id), not only by its id.
+        const displayId = (await get(`/admin/orders/${order.id}?fields=id,display_id`)).data.order.display_id
+        expect(displayId).toBeGreaterThan(0)
+        expect(detail.lines.length).toBeGreaterThan(0)
+        expect(detail.lines.map((l: { order_display_id: number }) => l.order_display_id)).toEqual(
+          detail.lines.map(() => displayId)
+        )
         const csv = await get(`/admin/statements/${id}/export`)
         expect(csv.headers["content-type"]).toContain("text/csv")
-        const rows = String(csv.data).replace(/^\uFEFF/, "").trim().split("\r\n")
+        const rows = String(csv.data)
+          .replace(/^\uFEFF/, "")
+          .trim()
+          .split("\r\n")
         expect(rows[0]).toContain("农户编号")
         expect(rows).toHaveLength(1 + detail.lines.length)
         const yuan = rows.slice(1).map((r: string) => Math.round(Number(r.split(",")[7]) * 100))
         expect(yuan.reduce((a: number, b: number) => a + b, 0)).toBe(detail.total)
 
-        expect((await post(`/admin/statements/${id}/payment`, { method: "alipay", reference: "x" })).data.message).toContain("method")
+        expect(
+          (await post(`/admin/statements/${id}/payment`, { method: "alipay", reference: "x" })).data.message
+        ).toContain("method")
         const paid = await post(`/admin/statements/${id}/payment`, { method: "bank_transfer", reference: "BANK-778" })
         expect(paid.data.statement.payment).toMatchObject({ method: "bank_transfer", reference: "BANK-778" })
         expect((await post(`/admin/statements/${id}/payment`, { method: "cash", reference: "again" })).status).toBe(409)
@@ -416,19 +552,36 @@ medusaIntegrationTestRunner({
         const variants = await Promise.all(
           [E2E.products.rice.handle, E2E.products.millet.handle].map((h) => variantIdByHandle(api, key, h))
         )
-        const big = await placeOrder(api, key, variants.map((variant_id) => ({ variant_id, quantity: 1 })))
+        const big = await placeOrder(
+          api,
+          key,
+          variants.map((variant_id) => ({ variant_id, quantity: 1 }))
+        )
         await entriesOf(big.id)
         await post(`/admin/ledger/orders/${big.id}/earn`, {})
         const impact = (await get("/store/impact?group_by=province", headers)).data.impact
-        const earned = (await ledger().listLedgerEntries({ account: "earned", party_type: "household" }, { take: 1000 }))
+        const earned = (
+          await ledger().listLedgerEntries({ account: "earned", party_type: "household" }, { take: 1000 })
+        )
           .filter((e) => e.party_id)
           .reduce((s, e) => s + (e.direction === "credit" ? Number(e.amount) : -Number(e.amount)), 0)
-        expect(impact).toMatchObject({ suppressed: false, households: 5, villages: 1, earned_by_households_fen: earned, paid_to_households_fen: 0 })
+        expect(impact).toMatchObject({
+          suppressed: false,
+          households: 5,
+          villages: 1,
+          earned_by_households_fen: earned,
+          paid_to_households_fen: 0,
+        })
         expect(impact.groups).toEqual([{ key: "云南省", households: 5, earned_fen: earned, paid_fen: 0 }])
         // The SQL published in docs/ledger.md reproduces the public figures.
         const doc = fs.readFileSync(path.resolve(__dirname, "../../../docs/ledger.md"), "utf8")
-        const sql = doc.slice(doc.indexOf("WITH per_household"), doc.indexOf("WHERE p.earned_fen > 0;") + "WHERE p.earned_fen > 0".length)
-        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as { raw: (q: string) => Promise<{ rows: any[] }> }
+        const sql = doc.slice(
+          doc.indexOf("WITH per_household"),
+          doc.indexOf("WHERE p.earned_fen > 0;") + "WHERE p.earned_fen > 0".length
+        )
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as {
+          raw: (q: string) => Promise<{ rows: any[] }>
+        }
         const [row] = (await pg.raw(sql)).rows
         expect(Number(row.households)).toBe(impact.households)
         expect(Number(row.villages)).toBe(impact.villages)

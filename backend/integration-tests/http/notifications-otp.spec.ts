@@ -28,7 +28,10 @@ medusaIntegrationTestRunner({
     const sql = async <T = any>(text: string, params: unknown[] = []) =>
       (await dbConnection.raw(text, params)).rows as T[]
     const send = (input: Record<string, unknown>) =>
-      wf.sendOneTimeCodeWorkflow(getContainer()).run({ input }).then((r: { result: any }) => r.result)
+      wf
+        .sendOneTimeCodeWorkflow(getContainer())
+        .run({ input })
+        .then((r: { result: any }) => r.result)
     /** Everything Medusa's notification table and ours hold, as text. */
     const storedText = async () =>
       JSON.stringify([
@@ -69,7 +72,12 @@ medusaIntegrationTestRunner({
       expect(msg).toMatchObject({ status: "sent", channel: "email", urgent: true, event: "otp.sign_in", attempts: 1 })
       expect(msg.body).toContain("••••••")
       const [attempt] = await sql(`SELECT * FROM notification WHERE id = ?`, [msg.notification_id])
-      expect(attempt).toMatchObject({ channel: "email", status: "success", to: "w***@example.cn", trigger_type: "otp.sign_in" })
+      expect(attempt).toMatchObject({
+        channel: "email",
+        status: "success",
+        to: "w***@example.cn",
+        trigger_type: "otp.sign_in",
+      })
 
       const stored = await storedText()
       expect(stored).not.toContain("482913")
@@ -144,19 +152,39 @@ medusaIntegrationTestRunner({
       expect(failed).toMatchObject({ status: "failed", attempts: 3, deduplicated: false })
       expect(failed.error).toMatch(/451/)
       expect(failed.error).not.toContain("qian@example.cn")
-      const [msg] = await sql(`SELECT status, attempts, last_error FROM notify_message WHERE id = ?`, [failed.message_id])
+      const [msg] = await sql(`SELECT status, attempts, last_error FROM notify_message WHERE id = ?`, [
+        failed.message_id,
+      ])
       expect(msg).toMatchObject({ status: "dead", attempts: 3 })
       expect(smtp.to("qian@example.cn")).toHaveLength(0)
       // Asking again with the same request id does not send a stale code later.
       smtp.failNext(0)
-      expect(await send({ channel: "email", to: "qian@example.cn", code: "808080", purpose: "sign_in", ttl_minutes: 10, request_id: "chal_down" })).toMatchObject({ status: "failed", deduplicated: true })
+      expect(
+        await send({
+          channel: "email",
+          to: "qian@example.cn",
+          code: "808080",
+          purpose: "sign_in",
+          ttl_minutes: 10,
+          request_id: "chal_down",
+        })
+      ).toMatchObject({ status: "failed", deduplicated: true })
       expect(smtp.to("qian@example.cn")).toHaveLength(0)
     })
 
     it("refuses bad input naming the field, and records nothing", async () => {
-      const base = { channel: "sms", to: "13812345678", code: "123456", purpose: "sign_in", ttl_minutes: 10, request_id: "chal_bad" }
+      const base = {
+        channel: "sms",
+        to: "13812345678",
+        code: "123456",
+        purpose: "sign_in",
+        ttl_minutes: 10,
+        request_id: "chal_bad",
+      }
       await expect(send({ ...base, to: "12345" })).rejects.toThrow(/to must be a mainland China mobile number/)
-      await expect(send({ ...base, channel: "email", to: "not-an-email" })).rejects.toThrow(/to must be an email address/)
+      await expect(send({ ...base, channel: "email", to: "not-an-email" })).rejects.toThrow(
+        /to must be an email address/
+      )
       await expect(send({ ...base, code: "12ab" })).rejects.toThrow(/code must be 4 to 8 digits/)
       await expect(send({ ...base, ttl_minutes: 0 })).rejects.toThrow(/ttl_minutes/)
       await expect(send({ ...base, purpose: "reset" })).rejects.toThrow(/purpose/)

@@ -56,14 +56,20 @@ medusaIntegrationTestRunner({
       return data as Array<{ order_id: string }>
     }
     const displayId = async (orderId: string) =>
-      String((await query().graph({ entity: "order", fields: ["display_id"], filters: { id: orderId } })).data[0].display_id)
+      String(
+        (await query().graph({ entity: "order", fields: ["display_id"], filters: { id: orderId } })).data[0].display_id
+      )
 
     beforeAll(async () => {
       const container = getContainer()
       const key = (await seed(container, "e2e")).publishableKey
       const admin = (await createAdminSession(api, container)).headers
       ids.apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
-      const office = await createOffice(api, admin, { compound_name: "付款小区", city: "杭州市", address: "杭州市付款路 1 号" })
+      const office = await createOffice(api, admin, {
+        compound_name: "付款小区",
+        city: "杭州市",
+        address: "杭州市付款路 1 号",
+      })
       ids.point = await createPoint(api, admin, office, "HZ-FK-1")
       ids.cycle = await createCycle(api, admin, { name: "付款批次", rhythm: "special", pickupInHours: 20 })
       resident = await createResident(api, key, "paid-online@notify.test")
@@ -80,7 +86,10 @@ medusaIntegrationTestRunner({
       })
       const session = await choosePayment(api, resident.headers, collectionId, PROVIDERS.wechat)
       stripe.succeed(session.data.id)
-      const [link] = await until(() => orderIdOfCart(cartId), (l) => l.length > 0)
+      const [link] = await until(
+        () => orderIdOfCart(cartId),
+        (l) => l.length > 0
+      )
       expect(link?.order_id).toBeTruthy()
       await stripe.settled()
       await until(

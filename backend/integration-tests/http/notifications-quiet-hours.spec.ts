@@ -37,12 +37,23 @@ medusaIntegrationTestRunner({
     let staff: Headers
     let subscribers: ReturnType<typeof trackSubscribers>
     const ids = { point: "", cycle: "", apple: "" }
-    const sql = async <T = any>(text: string, params: unknown[] = []) => (await dbConnection.raw(text, params)).rows as T[]
+    const sql = async <T = any>(text: string, params: unknown[] = []) =>
+      (await dbConnection.raw(text, params)).rows as T[]
     const notifyEvent = (event: string, data: unknown, now: Date) =>
-      wf.notifyEventWorkflow(getContainer()).run({ input: { event, data, now } }).then((r: any) => r.result)
-    const deliver = (now: Date) => wf.deliverNotificationsWorkflow(getContainer()).run({ input: { now } }).then((r: any) => r.result)
+      wf
+        .notifyEventWorkflow(getContainer())
+        .run({ input: { event, data, now } })
+        .then((r: any) => r.result)
+    const deliver = (now: Date) =>
+      wf
+        .deliverNotificationsWorkflow(getContainer())
+        .run({ input: { now } })
+        .then((r: any) => r.result)
     const rowsOf = (event: string) =>
-      sql(`SELECT channel, status, urgent, next_attempt_at, deferred_reason FROM notify_message WHERE event = ? ORDER BY channel`, [event])
+      sql(
+        `SELECT channel, status, urgent, next_attempt_at, deferred_reason FROM notify_message WHERE event = ? ORDER BY channel`,
+        [event]
+      )
 
     afterAll(async () => {
       await smtp.close()
@@ -58,7 +69,11 @@ medusaIntegrationTestRunner({
       const key = (await seed(container, "e2e")).publishableKey
       const admin: Headers = (await createAdminSession(api, container)).headers
       ids.apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
-      const office = await createOffice(api, admin, { compound_name: "静夜小区", city: "杭州市", address: "杭州市安静路 1 号" })
+      const office = await createOffice(api, admin, {
+        compound_name: "静夜小区",
+        city: "杭州市",
+        address: "杭州市安静路 1 号",
+      })
       ids.point = await createPoint(api, admin, office, "HZ-JY-1")
       ids.cycle = await createCycle(api, admin, { name: "静夜批次", rhythm: "special", pickupInHours: 20 })
       staff = await createStaff(api, admin, "night@notify.test", [ids.point])
@@ -102,7 +117,10 @@ medusaIntegrationTestRunner({
 
     it("the urgent last call is sent during quiet hours", async () => {
       const order = await place()
-      const [batch] = await (getContainer().resolve("pickup") as any).listPickupBatches({ point_id: ids.point, cycle_id: ids.cycle })
+      const [batch] = await (getContainer().resolve("pickup") as any).listPickupBatches({
+        point_id: ids.point,
+        cycle_id: ids.cycle,
+      })
       await api.post(`/pickup-staff/batches/${batch.id}/arrive`, {}, { headers: staff })
       await api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages: [] }, { headers: staff })
       await subscribers.idle()

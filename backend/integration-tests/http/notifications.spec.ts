@@ -17,7 +17,9 @@ const wf = nodeRequire("@lianxin/plugin/workflows")
 const { readOutbox } = nodeRequire("@lianxin/plugin/utils/notify-outbox") as {
   readOutbox: (dir: string, channel: string) => Promise<{ to: string; text: string; template: string }[]>
 }
-const { nationalIdCheckChar } = nodeRequire("@lianxin/plugin/utils/prc-id") as { nationalIdCheckChar: (s: string) => string }
+const { nationalIdCheckChar } = nodeRequire("@lianxin/plugin/utils/prc-id") as {
+  nationalIdCheckChar: (s: string) => string
+}
 
 const HOUR = 3600_000
 const MINUTE = 60_000
@@ -48,7 +50,8 @@ medusaIntegrationTestRunner({
     let subscribers: ReturnType<typeof trackSubscribers>
     const ids = { office: "", point: "", cycle: "", staff: "", household: "", apple: "", orange: "", appleProduct: "" }
 
-    const sql = async <T = any>(text: string, params: unknown[] = []) => (await dbConnection.raw(text, params)).rows as T[]
+    const sql = async <T = any>(text: string, params: unknown[] = []) =>
+      (await dbConnection.raw(text, params)).rows as T[]
     const pickup = () => getContainer().resolve("pickup") as any
     const messagesOf = (event: string, resourceId?: string) =>
       sql(
@@ -56,17 +59,25 @@ medusaIntegrationTestRunner({
         resourceId ? [event, resourceId] : [event]
       )
     const storedText = async () =>
-      JSON.stringify([await sql(`SELECT row_to_json(n) r FROM notification n`), await sql(`SELECT row_to_json(m) r FROM notify_message m`)])
+      JSON.stringify([
+        await sql(`SELECT row_to_json(n) r FROM notification n`),
+        await sql(`SELECT row_to_json(m) r FROM notify_message m`),
+      ])
     const place = async (lines: Array<{ variant_id: string; quantity: number }>, who = resident) => {
-      const r = await placePickupOrder(api, who.headers, lines, { pickup_point_id: ids.point, order_cycle_id: ids.cycle })
+      const r = await placePickupOrder(api, who.headers, lines, {
+        pickup_point_id: ids.point,
+        order_cycle_id: ids.cycle,
+      })
       await subscribers.idle()
       return r.order
     }
     const orderNo = async (orderId: string) =>
       String((await sql(`SELECT display_id FROM "order" WHERE id = ?`, [orderId]))[0].display_id)
     const firstCode = async (orderId: string, who = resident) =>
-      (await api.post(`/store/pickup-orders/${orderId}/code`, {}, { headers: who.headers })).data.pickup_code.code as string
-    const batchId = async () => (await pickup().listPickupBatches({ point_id: ids.point, cycle_id: ids.cycle }))[0].id as string
+      (await api.post(`/store/pickup-orders/${orderId}/code`, {}, { headers: who.headers })).data.pickup_code
+        .code as string
+    const batchId = async () =>
+      (await pickup().listPickupBatches({ point_id: ids.point, cycle_id: ids.cycle }))[0].id as string
     const checkIn = async (shortages: Array<{ variant_id: string; missing_quantity: number }> = []) => {
       const id = await batchId()
       await api.post(`/pickup-staff/batches/${id}/arrive`, {}, { headers: staff })
@@ -94,7 +105,11 @@ medusaIntegrationTestRunner({
       ids.apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
       ids.orange = await variantIdByHandle(api, key, E2E.products.orange.handle)
       ids.appleProduct = await productIdByHandle(api, key, E2E.products.apple.handle)
-      ids.office = await createOffice(api, admin, { compound_name: "消息小区", city: "杭州市", address: "杭州市文一路 8 号" })
+      ids.office = await createOffice(api, admin, {
+        compound_name: "消息小区",
+        city: "杭州市",
+        address: "杭州市文一路 8 号",
+      })
       ids.point = await createPoint(api, admin, ids.office, "HZ-XX-1")
       ids.cycle = await createCycle(api, admin, { name: "消息测试批次", rhythm: "special", pickupInHours: 20 })
       staff = await createStaff(api, admin, "counter@notify.test", [ids.point])
@@ -124,7 +139,9 @@ medusaIntegrationTestRunner({
       expect(mails[0].text).toContain("消息小区 HZ-XX-1 前台（杭州市文一路 8 号）")
       // Pay at pickup: nothing was paid online, so nothing is said of a payment.
       expect(mails[0].text).toContain(`订单 #${no} 已下单，请于`)
-      expect(mails[0].text).toMatch(/请于 \d{1,2}月\d{1,2}日 \d\d:\d\d–\d\d:\d\d 到/)
+      // The window: one day (6月1日 16:00–20:00), or both days when it crosses midnight Shanghai time, as the cycle
+      // this file makes does when the run starts around 00:00–04:00 (6月1日 20:31 – 6月2日 00:31).
+      expect(mails[0].text).toMatch(/请于 \d{1,2}月\d{1,2}日 \d\d:\d\d(–| – \d{1,2}月\d{1,2}日 )\d\d:\d\d 到/)
       expect(mails[0].text).toContain(`http://shop.test/orders/${order.id}`)
       const code = /取货码 (\d{8})/.exec(mails[0].text)?.[1]
       expect(code).toBeDefined()
@@ -190,7 +207,9 @@ medusaIntegrationTestRunner({
           wf.notifyEventWorkflow(getContainer()).run({ input: { event: "pickup.batch_ready", data: { id: batch } } })
         )
       )
-      await getContainer().resolve("event_bus").emit({ name: "pickup.batch_ready", data: { id: batch } })
+      await getContainer()
+        .resolve("event_bus")
+        .emit({ name: "pickup.batch_ready", data: { id: batch } })
       await subscribers.idle()
       expect((await sql(`SELECT count(*)::int n FROM notify_message`))[0].n).toBe(before)
       expect(smtp.received.length).toBe(mailsBefore)
@@ -238,15 +257,78 @@ medusaIntegrationTestRunner({
       expect(smtp.to("resident@notify.test").map((m) => m.subject)).toContain(`订单 #${await orderNo(order.id)} 已取消`)
     })
 
+    it("a guest who gave only a name and a mobile: the order's SMS and 可取货 reach that mobile, nothing else is kept", async () => {
+      // The checkout form asks for a mobile, an email only if the guest wants one: no customer record exists.
+      const cycle = await createCycle(api, admin, { name: "手机号下单批次", rhythm: "special", pickupInHours: 20 })
+      const pub = { "x-publishable-api-key": key }
+      const { data: regions } = await api.get("/store/regions", { headers: pub })
+      const region = regions.regions.find((r: { currency_code: string }) => r.currency_code === "cny")
+      const { data: created } = await api.post("/store/carts", { region_id: region.id }, { headers: pub })
+      await api.post(
+        `/store/carts/${created.cart.id}/line-items`,
+        { variant_id: ids.apple, quantity: 1 },
+        { headers: pub }
+      )
+      const guestPhone = "13700137000"
+      const r = await attempt(
+        api.post(
+          "/store/lianxin/checkout",
+          {
+            cart_id: created.cart.id,
+            name: "钱阿姨",
+            phone: guestPhone,
+            pickup_point_id: ids.point,
+            order_cycle_id: cycle,
+          },
+          { headers: pub }
+        )
+      )
+      expect(r.status).toBe(200)
+      const order = r.data.order as { id: string }
+      await subscribers.idle()
+      expect((await sql(`SELECT customer_id FROM "order" WHERE id = ?`, [order.id]))[0].customer_id).toBeNull()
+
+      const placed = await messagesOf("order.placed", order.id)
+      expect(placed.map((m) => [m.channel, m.status, m.recipient_type, m.recipient_id, m.locale])).toEqual([
+        ["sms", "sent", "order", order.id, "zh-CN"],
+      ])
+      expect(placed[0].to_masked).toMatch(/^137\*+7000$/)
+      let sms = await readOutbox(outbox, "sms")
+      expect(sms).toHaveLength(1)
+      expect(sms[0]).toMatchObject({ to: guestPhone, template: "order_placed" })
+      expect(sms[0].text).toContain(`取货码${r.data.pickup_code.code}`)
+
+      const [batch] = await pickup().listPickupBatches({ point_id: ids.point, cycle_id: cycle })
+      await api.post(`/pickup-staff/batches/${batch.id}/arrive`, {}, { headers: staff })
+      await api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages: [] }, { headers: staff })
+      await subscribers.idle()
+      const ready = await messagesOf("pickup.batch_ready", order.id)
+      expect(ready.map((m) => [m.channel, m.status, m.recipient_type])).toEqual([["sms", "sent", "order"]])
+      sms = await readOutbox(outbox, "sms")
+      expect(sms.map((m) => [m.to, m.template])).toEqual([
+        [guestPhone, "order_placed"],
+        [guestPhone, "pickup_ready"],
+      ])
+      // No email was given, so none is sent; the mobile lives on the order only, never in the outbox rows.
+      expect(smtp.received).toHaveLength(0)
+      expect(await storedText()).not.toContain(guestPhone)
+    })
+
     it("residents choose channels and language; 消息 lists only their own messages with the unread count", async () => {
       const other = await createResident(api, key, "other@notify.test")
       const bad = await attempt(api.post("/store/notify/preferences", { sms: "no" }, { headers: resident.headers }))
       expect(bad.status).toBe(400)
       expect(bad.data.message).toMatch(/sms/)
       expect((await attempt(api.post("/store/notify/preferences", {}, { headers: resident.headers }))).status).toBe(400)
-      expect((await attempt(api.get("/store/notify/messages", { headers: { "x-publishable-api-key": key } }))).status).toBe(401)
+      expect(
+        (await attempt(api.get("/store/notify/messages", { headers: { "x-publishable-api-key": key } }))).status
+      ).toBe(401)
 
-      const set = await api.post("/store/notify/preferences", { sms: false, locale: "en" }, { headers: resident.headers })
+      const set = await api.post(
+        "/store/notify/preferences",
+        { sms: false, locale: "en" },
+        { headers: resident.headers }
+      )
       expect(set.data.preference).toEqual({ in_app: true, email: true, sms: false, locale: "en" })
       const order = await place([{ variant_id: ids.apple, quantity: 1 }])
       const rows = await messagesOf("order.placed", order.id)
@@ -261,16 +343,30 @@ medusaIntegrationTestRunner({
 
       const inbox = (await api.get("/store/notify/messages", { headers: resident.headers })).data
       expect(inbox.unread).toBe(inbox.count)
-      expect(inbox.messages[0]).toMatchObject({ title: `Order #${await orderNo(order.id)} placed`, link: `/orders/${order.id}`, read_at: null })
+      expect(inbox.messages[0]).toMatchObject({
+        title: `Order #${await orderNo(order.id)} placed`,
+        link: `/orders/${order.id}`,
+        read_at: null,
+      })
       expect(Object.keys(inbox.messages[0])).not.toContain("recipient_id")
       const theirs = (await api.get("/store/notify/messages", { headers: other.headers })).data
       expect(theirs).toMatchObject({ count: 0, unread: 0, messages: [] })
       // Someone else's ids change nothing; one's own are read once.
-      const stolen = await api.post("/store/notify/messages/read", { ids: [inbox.messages[0].id] }, { headers: other.headers })
+      const stolen = await api.post(
+        "/store/notify/messages/read",
+        { ids: [inbox.messages[0].id] },
+        { headers: other.headers }
+      )
       expect(stolen.data.read_ids).toEqual([])
-      const read = await api.post("/store/notify/messages/read", { ids: [inbox.messages[0].id] }, { headers: resident.headers })
+      const read = await api.post(
+        "/store/notify/messages/read",
+        { ids: [inbox.messages[0].id] },
+        { headers: resident.headers }
+      )
       expect(read.data).toEqual({ read_ids: [inbox.messages[0].id], unread: inbox.unread - 1 })
-      expect((await attempt(api.post("/store/notify/messages/read", { ids: ["x"] }, { headers: resident.headers }))).status).toBe(400)
+      expect(
+        (await attempt(api.post("/store/notify/messages/read", { ids: ["x"] }, { headers: resident.headers }))).status
+      ).toBe(400)
       const all = await api.post("/store/notify/messages/read", { all: true }, { headers: resident.headers })
       expect(all.data.unread).toBe(0)
       expect((await api.get("/store/notify/messages?unread=true", { headers: resident.headers })).data.count).toBe(0)
@@ -288,12 +384,12 @@ medusaIntegrationTestRunner({
       expect(delay).toBeGreaterThan(50_000)
       expect(delay).toBeLessThan(70_000)
       // In-app and SMS did not wait for email.
-      expect((await messagesOf("order.placed", order.id)).filter((r) => r.status === "sent").map((r) => r.channel)).toEqual([
-        "in_app",
-        "sms",
-      ])
+      expect(
+        (await messagesOf("order.placed", order.id)).filter((r) => r.status === "sent").map((r) => r.channel)
+      ).toEqual(["in_app", "sms"])
 
-      const deliver = (at: number) => wf.deliverNotificationsWorkflow(getContainer()).run({ input: { now: new Date(at) } })
+      const deliver = (at: number) =>
+        wf.deliverNotificationsWorkflow(getContainer()).run({ input: { now: new Date(at) } })
       // Not due yet: nothing is tried.
       expect((await deliver(Date.now() + 10_000)).result.claimed).toBe(0)
       // Due, still down: the wait doubles.
@@ -307,7 +403,9 @@ medusaIntegrationTestRunner({
       expect(third.result).toMatchObject({ claimed: 1, sent: 1 })
       expect(smtp.to("resident@notify.test")).toHaveLength(1)
       expect((await deliver(Date.now() + 60 * MINUTE)).result.claimed).toBe(0)
-      const attempts = await sql(`SELECT status FROM notification WHERE idempotency_key LIKE ? ORDER BY created_at`, [`${email.id}:%`])
+      const attempts = await sql(`SELECT status FROM notification WHERE idempotency_key LIKE ? ORDER BY created_at`, [
+        `${email.id}:%`,
+      ])
       expect(attempts.map((a) => a.status)).toEqual(["failure", "failure", "success"])
 
       // Down for good: after max_attempts the message is dead, listed for operators, and can be sent again.
@@ -334,7 +432,9 @@ medusaIntegrationTestRunner({
       expect(retry.data.message).toMatchObject({ status: "queued", max_attempts: 11 })
       const sentAgain = await deliver(Date.now() + MINUTE)
       expect(sentAgain.result.sent).toBe(1)
-      expect((await attempt(api.post(`/admin/notify/messages/${mail2.id}/retry`, {}, { headers: admin }))).status).toBe(400)
+      expect((await attempt(api.post(`/admin/notify/messages/${mail2.id}/retry`, {}, { headers: admin }))).status).toBe(
+        400
+      )
     })
 
     it("a sender that stopped mid-send gives its claim up; two processes never send the same message", async () => {
@@ -347,7 +447,8 @@ medusaIntegrationTestRunner({
       // A process claims it and dies before sending.
       const [claimed] = await notify.claimDue({ now: new Date(due), quiet: false, limit: 10, lease_ms: 5 * MINUTE })
       expect(claimed.id).toBe(email.id)
-      const deliver = (at: number) => wf.deliverNotificationsWorkflow(getContainer()).run({ input: { now: new Date(at) } })
+      const deliver = (at: number) =>
+        wf.deliverNotificationsWorkflow(getContainer()).run({ input: { now: new Date(at) } })
       expect((await deliver(due + MINUTE)).result.claimed).toBe(0)
       // After the lease, several workers at once: one sends.
       const runs = await Promise.all([1, 2, 3].map(() => deliver(due + 6 * MINUTE)))
@@ -373,7 +474,9 @@ medusaIntegrationTestRunner({
         })
       const ok = await make("高山苹果")
       const no = await make("丑橘")
-      await wf.reviewListingWorkflow(getContainer()).run({ input: { listing_id: ok.id, decision: "approve", reviewed_by: "user_op" } })
+      await wf
+        .reviewListingWorkflow(getContainer())
+        .run({ input: { listing_id: ok.id, decision: "approve", reviewed_by: "user_op" } })
       await wf.reviewListingWorkflow(getContainer()).run({
         input: { listing_id: no.id, decision: "reject", reviewed_by: "user_op", reason: "合格证照片不清楚" },
       })
@@ -386,11 +489,18 @@ medusaIntegrationTestRunner({
       expect(approved[1].title).toBe("上架通过：高山苹果")
       const rejected = await messagesOf("listing.reviewed", no.id)
       expect(rejected[1].body).toContain("原因：合格证照片不清楚")
-      expect(smtp.to("counter@notify.test").map((m) => m.subject).sort()).toEqual(["上架未通过：丑橘", "上架通过：高山苹果"])
+      expect(
+        smtp
+          .to("counter@notify.test")
+          .map((m) => m.subject)
+          .sort()
+      ).toEqual(["上架未通过：丑橘", "上架通过：高山苹果"])
 
       await place([{ variant_id: ids.apple, quantity: 2 }])
       const cycle = (await pickup().listOrderCycles({ id: ids.cycle }))[0]
-      await wf.freezeHarvestListsWorkflow(getContainer()).run({ input: { now: new Date(new Date(cycle.producer_cutoff_at).getTime() + MINUTE) } })
+      await wf
+        .freezeHarvestListsWorkflow(getContainer())
+        .run({ input: { now: new Date(new Date(cycle.producer_cutoff_at).getTime() + MINUTE) } })
       await subscribers.idle()
       const frozen = await messagesOf("pickup.harvest_frozen", await batchId())
       expect(frozen.map((r) => [r.recipient_type, r.channel])).toEqual([
@@ -402,7 +512,11 @@ medusaIntegrationTestRunner({
 
       const inbox = (await api.get("/pickup-staff/notify/messages", { headers: staff })).data
       expect(inbox.unread).toBe(3)
-      expect(inbox.messages.map((m: any) => m.event)).toEqual(["pickup.harvest_frozen", "listing.reviewed", "listing.reviewed"])
+      expect(inbox.messages.map((m: any) => m.event)).toEqual([
+        "pickup.harvest_frozen",
+        "listing.reviewed",
+        "listing.reviewed",
+      ])
       const residentInbox = (await api.get("/store/notify/messages", { headers: resident.headers })).data
       expect(residentInbox.messages.map((m: any) => m.event)).not.toContain("listing.reviewed")
       expect((await attempt(api.get("/pickup-staff/notify/messages", { headers: resident.headers }))).status).toBe(401)
@@ -427,8 +541,12 @@ medusaIntegrationTestRunner({
         input: { period_start: start, period_end: new Date() },
       })
       const ledger = getContainer().resolve("revenueShare") as any
-      const [statement] = (await ledger.listStatements({ id: statementIds })).filter((s: any) => s.household_id === ids.household)
-      await wf.markStatementPaidWorkflow(getContainer()).run({ input: { statement_id: statement.id, method: "wechat", reference: "WX-9" } })
+      const [statement] = (await ledger.listStatements({ id: statementIds })).filter(
+        (s: any) => s.household_id === ids.household
+      )
+      await wf
+        .markStatementPaidWorkflow(getContainer())
+        .run({ input: { statement_id: statement.id, method: "wechat", reference: "WX-9" } })
       await subscribers.idle()
 
       const rows = await messagesOf("statement.paid", statement.id)
@@ -440,8 +558,12 @@ medusaIntegrationTestRunner({
       expect(sms).toHaveLength(1)
       expect(sms[0].to).toBe(HOUSEHOLD_PHONE)
       expect(sms[0].text).toContain(`销售收益${amount}已支付`)
-      const log = await sql(`SELECT actor_id, field, reason FROM registry_access_log WHERE household_id = ?`, [ids.household])
-      expect(log).toEqual([{ actor_id: "system:notify", field: "phone", reason: `notification ${rows[0].id} (SMS to the household)` }])
+      const log = await sql(`SELECT actor_id, field, reason FROM registry_access_log WHERE household_id = ?`, [
+        ids.household,
+      ])
+      expect(log).toEqual([
+        { actor_id: "system:notify", field: "phone", reason: `notification ${rows[0].id} (SMS to the household)` },
+      ])
       const stored = await storedText()
       expect(stored).not.toContain(HOUSEHOLD_PHONE)
       expect(stored).not.toContain(first17)

@@ -122,18 +122,28 @@ medusaIntegrationTestRunner({
     }
 
     const storeProduct = async (id: string) =>
-      (await api.get(`/store/products?id=${id}&fields=id,title,*variants.calculated_price`, { headers: { "x-publishable-api-key": key } }))
-        .data.products as any[]
+      (
+        await api.get(`/store/products?id=${id}&fields=id,title,*variants.calculated_price`, {
+          headers: { "x-publishable-api-key": key },
+        })
+      ).data.products as any[]
 
     describe("authorization", () => {
       it("staff routes refuse anonymous callers, residents and admins with 401", async () => {
-        const routes = ["/pickup-staff/households", "/pickup-staff/villages", "/pickup-staff/listings", "/pickup-staff/categories"]
+        const routes = [
+          "/pickup-staff/households",
+          "/pickup-staff/villages",
+          "/pickup-staff/listings",
+          "/pickup-staff/categories",
+        ]
         for (const route of routes) {
           expect((await attempt(api.get(route))).status).toBe(401)
           expect((await attempt(api.get(route, { headers: resident.headers }))).status).toBe(401)
           expect((await attempt(api.get(route, { headers: admin }))).status).toBe(401)
         }
-        expect((await attempt(api.post("/pickup-staff/households", registration(), { headers: admin }))).status).toBe(401)
+        expect((await attempt(api.post("/pickup-staff/households", registration(), { headers: admin }))).status).toBe(
+          401
+        )
         expect((await attempt(api.post("/pickup-staff/listings", {}, { headers: resident.headers }))).status).toBe(401)
         expect((await attempt(api.get("/admin/listings", { headers: staffA }))).status).toBe(401)
       })
@@ -143,12 +153,19 @@ medusaIntegrationTestRunner({
         expect(a.data.households.map((h: any) => h.code)).toEqual([E2E.households.orchard.code])
         const b = await api.get("/pickup-staff/households", { headers: staffB })
         expect(b.data).toMatchObject({ households: [], count: 0 })
-        expect((await attempt(api.get(`/pickup-staff/households/${ids.orchard}/counter`, { headers: staffB }))).status).toBe(404)
+        expect(
+          (await attempt(api.get(`/pickup-staff/households/${ids.orchard}/counter`, { headers: staffB }))).status
+        ).toBe(404)
         // farm is registered through no office: not A's either.
-        expect((await attempt(api.get(`/pickup-staff/households/${ids.farm}/counter`, { headers: staffA }))).status).toBe(404)
+        expect(
+          (await attempt(api.get(`/pickup-staff/households/${ids.farm}/counter`, { headers: staffA }))).status
+        ).toBe(404)
         const body = await listingBody()
         expect((await attempt(api.post("/pickup-staff/listings", body, { headers: staffB }))).status).toBe(404)
-        expect((await attempt(api.post("/pickup-staff/listings", { ...body, household_id: ids.farm }, { headers: staffA }))).status).toBe(404)
+        expect(
+          (await attempt(api.post("/pickup-staff/listings", { ...body, household_id: ids.farm }, { headers: staffA })))
+            .status
+        ).toBe(404)
       })
 
       it("villages with their cooperatives, for the registration form", async () => {
@@ -175,7 +192,8 @@ medusaIntegrationTestRunner({
           registry_recorded: { national_id: true, phone: true, bank: true },
         })
         const text = JSON.stringify(res.data)
-        for (const secret of [NATIONAL_ID, "13912345678", "6228480012345678901", "李秀英"]) expect(text).not.toContain(secret)
+        for (const secret of [NATIONAL_ID, "13912345678", "6228480012345678901", "李秀英"])
+          expect(text).not.toContain(secret)
 
         const records = await households().listConsentRecords({ household_id: h.id })
         expect(records).toHaveLength(2)
@@ -189,7 +207,8 @@ medusaIntegrationTestRunner({
         const [row] = await sql("SELECT * FROM household_registry WHERE household_id = ?", [h.id])
         expect(row.national_id_enc).toMatch(/^[^:]+:[^:]+:[^:]+:[^:]+$/)
         const raw = JSON.stringify(row)
-        for (const secret of [NATIONAL_ID, "13912345678", "6228480012345678901", "中国农业银行"]) expect(raw).not.toContain(secret)
+        for (const secret of [NATIONAL_ID, "13912345678", "6228480012345678901", "中国农业银行"])
+          expect(raw).not.toContain(secret)
 
         // Registered through A's office: in A's list, not in B's.
         const list = await api.get("/pickup-staff/households?q=李大姐", { headers: staffA })
@@ -198,13 +217,21 @@ medusaIntegrationTestRunner({
       })
 
       it("the same idempotency key again (a double tap) returns the same household with 200", async () => {
-        const body = registration({ registry: null, consent: { public_profile: false, registry: false, method: "verbal_witnessed", signed_on: "2026-11-21" } })
+        const body = registration({
+          registry: null,
+          consent: { public_profile: false, registry: false, method: "verbal_witnessed", signed_on: "2026-11-21" },
+        })
         const first = await api.post("/pickup-staff/households", body, { headers: staffA })
         const again = await api.post("/pickup-staff/households", body, { headers: staffA })
         expect(first.status).toBe(201)
         expect(again.status).toBe(200)
         expect(again.data.household.id).toBe(first.data.household.id)
-        expect(again.data.household.registry_recorded).toEqual({ legal_name: false, national_id: false, phone: false, bank: false })
+        expect(again.data.household.registry_recorded).toEqual({
+          legal_name: false,
+          national_id: false,
+          phone: false,
+          bank: false,
+        })
 
         const racing = registration({ registry: null })
         const both = await Promise.all([
@@ -219,10 +246,23 @@ medusaIntegrationTestRunner({
 
       it("refuses bad input with 400 naming the field, and registry data without registry consent", async () => {
         const cases: Array<[Record<string, unknown>, RegExp]> = [
-          [registration({ consent: { public_profile: true, registry: false, method: "paper_form", signed_on: "2026-11-20" } }), /registry: .*consent/],
+          [
+            registration({
+              consent: { public_profile: true, registry: false, method: "paper_form", signed_on: "2026-11-20" },
+            }),
+            /registry: .*consent/,
+          ],
           [registration({ village_id: undefined }), /village_id/],
-          [registration({ consent: { public_profile: true, registry: true, method: "paper_form", signed_on: "2099-01-01" } }), /consent\.signed_on: must not be in the future/],
-          [registration({ consent: { public_profile: true, registry: true, method: "sms", signed_on: "2026-11-20" } }), /consent\.method/],
+          [
+            registration({
+              consent: { public_profile: true, registry: true, method: "paper_form", signed_on: "2099-01-01" },
+            }),
+            /consent\.signed_on: must not be in the future/,
+          ],
+          [
+            registration({ consent: { public_profile: true, registry: true, method: "sms", signed_on: "2026-11-20" } }),
+            /consent\.method/,
+          ],
           [registration({ registry: { national_id: "123" } }), /registry\.national_id/],
           [registration({ registry: { national_id: NATIONAL_ID, bank_name: "农行" } }), /registry\.bank_account/],
           [registration({ idempotency_key: undefined }), /idempotency_key/],
@@ -241,7 +281,9 @@ medusaIntegrationTestRunner({
         const first = await api.post("/pickup-staff/households", registration(), { headers: staffA })
         expect(first.status).toBe(201)
         const before = await households().listConsentRecords({})
-        const dup = await attempt(api.post("/pickup-staff/households", registration({ display_name: "重复登记" }), { headers: staffA }))
+        const dup = await attempt(
+          api.post("/pickup-staff/households", registration({ display_name: "重复登记" }), { headers: staffA })
+        )
         expect(dup.status).toBe(400)
         expect(dup.data.message).toMatch(/national_id: this ID number is already registered/)
         expect(JSON.stringify(dup.data)).not.toContain(NATIONAL_ID)
@@ -281,8 +323,15 @@ medusaIntegrationTestRunner({
         const nameless = registration({ registry: { national_id: first17 + nationalIdCheckChar(first17) } })
         const other = await api.post("/pickup-staff/households", nameless, { headers: staffA })
         expect(other.status).toBe(201)
-        expect(other.data.household.registry_recorded).toEqual({ legal_name: false, national_id: true, phone: false, bank: false })
-        const [otherRow] = await sql("SELECT legal_name_enc FROM household_registry WHERE household_id = ?", [other.data.household.id])
+        expect(other.data.household.registry_recorded).toEqual({
+          legal_name: false,
+          national_id: true,
+          phone: false,
+          bank: false,
+        })
+        const [otherRow] = await sql("SELECT legal_name_enc FROM household_registry WHERE household_id = ?", [
+          other.data.household.id,
+        ])
         expect(otherRow.legal_name_enc).toBeNull()
       })
     })
@@ -303,13 +352,18 @@ medusaIntegrationTestRunner({
         expect(text.data.message).toMatch(/files\.0: must be a JPEG, PNG or WebP/)
         const disguised = await upload(staffA, [{ bytes: Buffer.from("<svg/>"), type: "image/png", name: "a.png" }])
         expect(disguised.status).toBe(400)
-        const big = await upload(staffA, [{ bytes: Buffer.concat([PNG_1PX, Buffer.alloc(5 * 1024 * 1024)]), type: "image/png", name: "big.png" }])
+        const big = await upload(staffA, [
+          { bytes: Buffer.concat([PNG_1PX, Buffer.alloc(5 * 1024 * 1024)]), type: "image/png", name: "big.png" },
+        ])
         expect(big.status).toBe(400)
         expect(big.data.message).toMatch(/5 MB/)
         const none = await attempt(api.post("/pickup-staff/uploads", new FormData(), { headers: staffA }))
         expect(none.status).toBe(400)
         expect(none.data.message).toMatch(/^files/)
-        const seven = await upload(staffA, Array.from({ length: 7 }, (_, i) => ({ bytes: PNG_1PX, type: "image/png", name: `${i}.png` })))
+        const seven = await upload(
+          staffA,
+          Array.from({ length: 7 }, (_, i) => ({ bytes: PNG_1PX, type: "image/png", name: `${i}.png` }))
+        )
         expect(seven.status).toBe(400)
         expect((await upload(staffB, [])).status).toBe(400)
       })
@@ -333,22 +387,36 @@ medusaIntegrationTestRunner({
         const again = await api.post("/pickup-staff/listings", body, { headers: staffA })
         expect(again.status).toBe(200)
         expect(again.data.listing.id).toBe(listing.id)
-        const { data: sameTitle } = await api.get(`/admin/products?q=${encodeURIComponent(body.title)}&fields=id`, { headers: admin })
+        const { data: sameTitle } = await api.get(`/admin/products?q=${encodeURIComponent(body.title)}&fields=id`, {
+          headers: admin,
+        })
         expect(sameTitle.products).toHaveLength(1)
 
         // Product: metadata, attribution to the household, stock at the store's location.
         const { data: adminProduct } = await api.get(
-          `/admin/products/${productId}?fields=id,status,metadata,*variants,*variants.prices,attribution.shares.household_id,*variants.inventory_items.inventory.location_levels`,
+          `/admin/products/${productId}?fields=id,status,metadata,*variants,*variants.prices,attribution.cooperative_id,attribution.shares.household_id,*variants.inventory_items.inventory.location_levels`,
           { headers: admin }
         )
         expect(adminProduct.product.metadata.perishability).toBe("ambient")
+        // Where it comes from, as the catalogue's products say it (the product page, village pages and search read
+        // it); the orchard is in no cooperative, so no cooperative and none in the attribution.
+        expect(adminProduct.product.metadata).toMatchObject({
+          household_code: E2E.households.orchard.code,
+          village: E2E.village.name,
+          province: E2E.village.province,
+          harvest_date: "2026-11-25",
+        })
+        expect(adminProduct.product.metadata).not.toHaveProperty("cooperative")
+        expect(adminProduct.product.attribution.cooperative_id).toBeNull()
         expect(adminProduct.product.variants[0].prices[0]).toMatchObject({ currency_code: "cny", amount: 39.9 })
         expect(adminProduct.product.attribution.shares.map((s: any) => s.household_id)).toEqual([ids.orchard])
         const levels = adminProduct.product.variants[0].inventory_items[0].inventory.location_levels
         expect(levels.map((l: any) => l.stocked_quantity)).toEqual([40])
 
         // Staff A sees it; staff B does not.
-        expect((await api.get(`/pickup-staff/listings/${listing.id}`, { headers: staffA })).data.listing.id).toBe(listing.id)
+        expect((await api.get(`/pickup-staff/listings/${listing.id}`, { headers: staffA })).data.listing.id).toBe(
+          listing.id
+        )
         expect((await api.get("/pickup-staff/listings?status=pending_review", { headers: staffA })).data.count).toBe(1)
         expect((await attempt(api.get(`/pickup-staff/listings/${listing.id}`, { headers: staffB }))).status).toBe(404)
         expect((await api.get("/pickup-staff/listings", { headers: staffB })).data.count).toBe(0)
@@ -360,8 +428,13 @@ medusaIntegrationTestRunner({
         expect(approved.data.listing).toMatchObject({ status: "approved", product: { status: "published" } })
         const inStore = await storeProduct(productId)
         expect(inStore.map((p) => p.title)).toEqual(["高山冰糖心苹果"])
-        expect((await attempt(api.post(`/admin/listings/${listing.id}/approve`, {}, { headers: admin }))).status).toBe(409)
-        expect((await attempt(api.post(`/admin/listings/${listing.id}/reject`, { reason: "迟了" }, { headers: admin }))).status).toBe(409)
+        expect((await attempt(api.post(`/admin/listings/${listing.id}/approve`, {}, { headers: admin }))).status).toBe(
+          409
+        )
+        expect(
+          (await attempt(api.post(`/admin/listings/${listing.id}/reject`, { reason: "迟了" }, { headers: admin })))
+            .status
+        ).toBe(409)
 
         // A resident buys two boxes at point A; the counter shows it, equal to the ledger.
         const variantId = inStore[0].variants[0].id
@@ -370,7 +443,8 @@ medusaIntegrationTestRunner({
           order_cycle_id: ids.cycle,
         })
         const entries: any[] = await until(
-          () => ledger().listLedgerEntries({ party_type: "household", party_id: ids.orchard, order_id: order.order.id }),
+          () =>
+            ledger().listLedgerEntries({ party_type: "household", party_id: ids.orchard, order_id: order.order.id }),
           (e: any[]) => e.length > 0
         )
         expect(entries.length).toBeGreaterThan(0)
@@ -379,9 +453,12 @@ medusaIntegrationTestRunner({
             .filter((e) => e.account === account && e.kind !== "settlement")
             .reduce((s, e) => s + (e.direction === "credit" ? Number(e.amount) : -Number(e.amount)), 0)
 
-        const { data: counter } = await api.get(`/pickup-staff/households/${ids.orchard}/counter?cycle_id=${ids.cycle}`, {
-          headers: staffA,
-        })
+        const { data: counter } = await api.get(
+          `/pickup-staff/households/${ids.orchard}/counter?cycle_id=${ids.cycle}`,
+          {
+            headers: staffA,
+          }
+        )
         expect(counter.household).toMatchObject({ id: ids.orchard, code: E2E.households.orchard.code })
         expect(counter.household.registry_recorded).toBeUndefined()
         expect(counter.period).toMatchObject({ type: "cycle", cycle_id: ids.cycle })
@@ -390,20 +467,35 @@ medusaIntegrationTestRunner({
         expect(counter.accrued_fen).toBeGreaterThan(0)
         expect(counter.accrued_fen).toBeLessThanOrEqual(2 * 3990)
         const line = counter.sold.find((s: any) => s.product_id === productId)
-        expect(line).toMatchObject({ product_title: "高山冰糖心苹果", variant_title: "5斤/箱", quantity: 2, amount_fen: net("accrued") })
+        expect(line).toMatchObject({
+          product_title: "高山冰糖心苹果",
+          variant_title: "5斤/箱",
+          quantity: 2,
+          amount_fen: net("accrued"),
+        })
         expect(counter.latest_statement).toBeNull()
         // This week's view (no cycle) holds the same order.
         const { data: week } = await api.get(`/pickup-staff/households/${ids.orchard}/counter`, { headers: staffA })
         expect(week.period.type).toBe("week")
         expect(week.accrued_fen).toBe(counter.accrued_fen)
-        expect((await attempt(api.get(`/pickup-staff/households/${ids.orchard}/counter?cycle_id=pcyc_nope`, { headers: staffA }))).status).toBe(404)
+        expect(
+          (
+            await attempt(
+              api.get(`/pickup-staff/households/${ids.orchard}/counter?cycle_id=pcyc_nope`, { headers: staffA })
+            )
+          ).status
+        ).toBe(404)
       })
 
       it("rolls a listing back when a late step fails: no product, stock or listing is left", async () => {
         const container = getContainer()
         const query = container.resolve("query") as any
-        const { data: [store] } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
-        const { data: [channel] } = await query.graph({
+        const {
+          data: [store],
+        } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
+        const {
+          data: [channel],
+        } = await query.graph({
           entity: "sales_channel",
           fields: ["stock_locations.id"],
           filters: { id: store.default_sales_channel_id },
@@ -424,9 +516,13 @@ medusaIntegrationTestRunner({
           },
         })
         await expect(run).rejects.toThrow(/household/)
-        const { data: left } = await api.get(`/admin/products?q=${encodeURIComponent("回滚测试苹果")}&fields=id`, { headers: admin })
+        const { data: left } = await api.get(`/admin/products?q=${encodeURIComponent("回滚测试苹果")}&fields=id`, {
+          headers: admin,
+        })
         expect(left.products).toHaveLength(0)
-        expect(await (getContainer().resolve("listing") as any).listListings({ idempotency_key: body.idempotency_key })).toHaveLength(0)
+        expect(
+          await (getContainer().resolve("listing") as any).listListings({ idempotency_key: body.idempotency_key })
+        ).toHaveLength(0)
       })
 
       it("a rejected listing keeps its product a draft and shows staff the reason", async () => {
@@ -435,13 +531,19 @@ medusaIntegrationTestRunner({
         const noReason = await attempt(api.post(`/admin/listings/${id}/reject`, { reason: "  " }, { headers: admin }))
         expect(noReason.status).toBe(400)
         expect(noReason.data.message).toMatch(/reason/)
-        const rejected = await api.post(`/admin/listings/${id}/reject`, { reason: "合格证照片看不清，请重拍" }, { headers: admin })
+        const rejected = await api.post(
+          `/admin/listings/${id}/reject`,
+          { reason: "合格证照片看不清，请重拍" },
+          { headers: admin }
+        )
         expect(rejected.data.listing).toMatchObject({ status: "rejected", product: { status: "draft" } })
         const mine = await api.get(`/pickup-staff/listings/${id}`, { headers: staffA })
         expect(mine.data.listing).toMatchObject({ status: "rejected", reject_reason: "合格证照片看不清，请重拍" })
         expect(await storeProduct(created.data.listing.product.id)).toHaveLength(0)
         expect((await attempt(api.post(`/admin/listings/${id}/approve`, {}, { headers: admin }))).status).toBe(409)
-        expect((await api.get("/admin/listings?status=rejected", { headers: admin })).data.listings.map((l: any) => l.id)).toEqual([id])
+        expect(
+          (await api.get("/admin/listings?status=rejected", { headers: admin })).data.listings.map((l: any) => l.id)
+        ).toEqual([id])
       })
 
       it("refuses bad listings with 400 naming the field, and leaves nothing behind", async () => {

@@ -62,7 +62,11 @@ medusaIntegrationTestRunner({
       })
       apple = await variantIdByHandle(api, key, E2E.products.apple.handle)
       orange = await variantIdByHandle(api, key, E2E.products.orange.handle)
-      const office = await createOffice(api, admin, { compound_name: "支付小区", city: "杭州市", address: "杭州市支付路 1 号" })
+      const office = await createOffice(api, admin, {
+        compound_name: "支付小区",
+        city: "杭州市",
+        address: "杭州市支付路 1 号",
+      })
       ids.point = await createPoint(api, admin, office, "HZ-ZF-1")
       ids.cycle = await createCycle(api, admin, { name: "支付测试批次", rhythm: "special", pickupInHours: 20 })
       staff = await createStaff(api, admin, "pay-counter@pickup.test", [ids.point])
@@ -115,7 +119,9 @@ medusaIntegrationTestRunner({
       [...stripe.state.refunds.values()].filter((r) => r.payment_intent === intentId).map((r) => r.amount)
     const ledgerEntries = async (orderId: string) => ledger().listLedgerEntries({ order_id: orderId }, { take: 1000 })
     const netOf = async (orderId: string, account: string) =>
-      (await ledger().lineBalances(orderId)).filter((b: any) => b.account === account).reduce((s: number, b: any) => s + b.net, 0)
+      (await ledger().lineBalances(orderId))
+        .filter((b: any) => b.account === account)
+        .reduce((s: number, b: any) => s + b.net, 0)
     /**
      * Webhooks answered, their (1 ms) delayed processing run (trackSubscribers waits for delayed events too),
      * every subscriber and workflow finished.
@@ -142,7 +148,10 @@ medusaIntegrationTestRunner({
     async function paidWechatOrder(headers: Headers, lines = [{ variant_id: apple, quantity: 2 }]) {
       const started = await wechatUpToQr(headers, lines)
       stripe.succeed(started.intentId)
-      const [link] = await until(() => orderIdOfCart(started.cartId), (l) => l.length > 0)
+      const [link] = await until(
+        () => orderIdOfCart(started.cartId),
+        (l) => l.length > 0
+      )
       if (!link) throw new Error(`no order for cart ${started.cartId} after the webhook`)
       await webhooksProcessed()
       return { ...started, orderId: link.order_id }
@@ -156,7 +165,11 @@ medusaIntegrationTestRunner({
         expect(session.data.next_action.type).toBe("wechat_pay_display_qr_code")
         expect(session.data.next_action.wechat_pay_display_qr_code.data).toMatch(/^weixin:\/\//)
         const intent = stripe.intent(intentId)!
-        expect(intent).toMatchObject({ amount: 2 * E2E.products.apple.priceFen, currency: "cny", payment_method_types: ["wechat_pay"] })
+        expect(intent).toMatchObject({
+          amount: 2 * E2E.products.apple.priceFen,
+          currency: "cny",
+          payment_method_types: ["wechat_pay"],
+        })
         expect(intent.metadata.session_id).toBe(session.id)
         // A signed-in resident: their Stripe customer was made once and is on the intent.
         expect(intent.customer).toMatch(/^cus_/)
@@ -165,12 +178,18 @@ medusaIntegrationTestRunner({
         const early = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, { headers: resident.headers }))
         expect(early.data.type).not.toBe("order")
         expect(await orderIdOfCart(cartId)).toEqual([])
-        expect((await api.get(`/store/carts/${cartId}?fields=id,completed_at`, { headers: resident.headers })).data.cart.completed_at).toBeNull()
+        expect(
+          (await api.get(`/store/carts/${cartId}?fields=id,completed_at`, { headers: resident.headers })).data.cart
+            .completed_at
+        ).toBeNull()
         expect(await batchPlacesTaken()).toBe(placesBefore)
 
         // The resident scans and pays, then closes the browser: only the webhook is left to place the order.
         stripe.succeed(intentId)
-        const [link] = await until(() => orderIdOfCart(cartId), (l) => l.length > 0)
+        const [link] = await until(
+          () => orderIdOfCart(cartId),
+          (l) => l.length > 0
+        )
         expect(link?.order_id).toBeTruthy()
         await webhooksProcessed()
         const paid = await orderPayments(link.order_id)
@@ -196,8 +215,14 @@ medusaIntegrationTestRunner({
         await api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages: [] }, { headers: staff })
         const counter = (await api.get(`/pickup-staff/assignments/${assignment.id}`, { headers: staff })).data
         expect(counter.pickup).toMatchObject({ paid_online: true, amount_to_collect_fen: 0 })
-        const { code } = (await api.post(`/store/pickup-orders/${link.order_id}/code`, {}, { headers: resident.headers })).data.pickup_code
-        const handover = await api.post(`/pickup-staff/assignments/${assignment.id}/handover`, { code }, { headers: staff })
+        const { code } = (
+          await api.post(`/store/pickup-orders/${link.order_id}/code`, {}, { headers: resident.headers })
+        ).data.pickup_code
+        const handover = await api.post(
+          `/pickup-staff/assignments/${assignment.id}/handover`,
+          { code },
+          { headers: staff }
+        )
         expect(handover.data.amount_to_collect_fen).toBe(0)
         const after = await orderPayments(link.order_id)
         expect(after.captures).toHaveLength(1)
@@ -214,13 +239,28 @@ medusaIntegrationTestRunner({
         const of = (type: string) => events.find((e) => e.type === type)!
         const succeeded = of("payment_intent.succeeded")
         // Out of order and repeated: success six times among the earlier events, all at once.
-        const storm = [succeeded, of("payment_intent.requires_action"), succeeded, of("charge.succeeded"), succeeded,
-          of("payment_intent.created"), succeeded, succeeded, of("payment_intent.requires_action"), succeeded]
+        const storm = [
+          succeeded,
+          of("payment_intent.requires_action"),
+          succeeded,
+          of("charge.succeeded"),
+          succeeded,
+          of("payment_intent.created"),
+          succeeded,
+          succeeded,
+          of("payment_intent.requires_action"),
+          succeeded,
+        ]
         expect(storm).toHaveLength(10)
         await Promise.all(storm.map((e) => stripe.deliver(e)))
-        const [link] = await until(() => orderIdOfCart(cartId), (l) => l.length > 0)
+        const [link] = await until(
+          () => orderIdOfCart(cartId),
+          (l) => l.length > 0
+        )
         await webhooksProcessed()
-        expect(stripe.state.deliveries.filter((d) => storm.some((e) => e.id === d.event_id)).every((d) => d.status === 200)).toBe(true)
+        expect(
+          stripe.state.deliveries.filter((d) => storm.some((e) => e.id === d.event_id)).every((d) => d.status === 200)
+        ).toBe(true)
 
         expect(await orderIdOfCart(cartId)).toHaveLength(1)
         const paid = await orderPayments(link.order_id)
@@ -241,7 +281,9 @@ medusaIntegrationTestRunner({
         await webhooksProcessed()
         expect(await orderIdOfCart(cartId)).toHaveLength(1)
         expect((await orderPayments(link.order_id)).captures).toHaveLength(1)
-        expect((await ledgerEntries(link.order_id)).map((e: any) => e.id).sort()).toEqual(entries.map((e: any) => e.id).sort())
+        expect((await ledgerEntries(link.order_id)).map((e: any) => e.id).sort()).toEqual(
+          entries.map((e: any) => e.id).sort()
+        )
       })
 
       it("webhooks with a forged, stale or altered signature change nothing; the genuine one then places the order", async () => {
@@ -252,17 +294,29 @@ medusaIntegrationTestRunner({
         const payload = JSON.stringify(event)
         await stripe.deliver(event, { signature: signatureHeader(payload, "whsec_not_ours") })
         await stripe.deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 3600 })
-        await stripe.deliver(event, { payload: payload.replace(intentId, "pi_someone_else"), signature: signatureHeader(payload, WEBHOOK_SECRET) })
+        await stripe.deliver(event, {
+          payload: payload.replace(intentId, "pi_someone_else"),
+          signature: signatureHeader(payload, WEBHOOK_SECRET),
+        })
         await stripe.deliver(event, { signature: "t=1,v1=deadbeef" })
         await webhooksProcessed()
         expect(await orderIdOfCart(cartId)).toEqual([])
-        const { data } = await query().graph({ entity: "payment_session", fields: ["id", "payment.id", "authorized_at"], filters: { id: event.data.object.metadata.session_id } })
+        const { data } = await query().graph({
+          entity: "payment_session",
+          fields: ["id", "payment.id", "authorized_at"],
+          filters: { id: event.data.object.metadata.session_id },
+        })
         expect(data[0]).toMatchObject({ authorized_at: null })
         expect(data[0].payment ?? null).toBeNull()
 
         // The test could fail: the genuine delivery does place the order.
         await stripe.deliver(event)
-        expect((await until(() => orderIdOfCart(cartId), (l) => l.length > 0))).toHaveLength(1)
+        expect(
+          await until(
+            () => orderIdOfCart(cartId),
+            (l) => l.length > 0
+          )
+        ).toHaveLength(1)
         await webhooksProcessed()
       })
 
@@ -271,7 +325,10 @@ medusaIntegrationTestRunner({
         const past = new Date(Date.now() - 60_000)
         await pickup().updateOrderCycles({ id: ids.cycle, producer_cutoff_at: past, resident_cutoff_at: past })
         stripe.succeed(intentId)
-        await until(async () => stripeRefundsFen(intentId).length, (n) => n > 0)
+        await until(
+          async () => stripeRefundsFen(intentId).length,
+          (n) => n > 0
+        )
         await webhooksProcessed()
         expect(await orderIdOfCart(cartId)).toEqual([])
         expect(stripeRefundsFen(intentId)).toEqual([stripe.intent(intentId)!.amount])
@@ -316,7 +373,10 @@ medusaIntegrationTestRunner({
         const refused = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, { headers: guest }))
         expect(refused.data?.type).not.toBe("order")
         expect(await orderIdOfCart(cartId)).toEqual([])
-        const { data } = await api.get(`/store/carts/${cartId}?fields=id,completed_at,*items,*payment_collection.payment_sessions`, { headers: guest })
+        const { data } = await api.get(
+          `/store/carts/${cartId}?fields=id,completed_at,*items,*payment_collection.payment_sessions`,
+          { headers: guest }
+        )
         expect(data.cart.completed_at).toBeNull()
         expect(data.cart.items).toHaveLength(1)
         const failed = data.cart.payment_collection.payment_sessions[0]
@@ -340,13 +400,31 @@ medusaIntegrationTestRunner({
 
     describe("Alipay and card", () => {
       it("Alipay: redirects to the payment page, which sends the resident back; the storefront's completion places the order once", async () => {
-        const { cartId, collectionId } = await cartReadyToPay(api, guest, [{ variant_id: orange, quantity: 1 }], choice())
-        const missing = await attempt(api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDERS.alipay }, { headers: guest }))
+        const { cartId, collectionId } = await cartReadyToPay(
+          api,
+          guest,
+          [{ variant_id: orange, quantity: 1 }],
+          choice()
+        )
+        const missing = await attempt(
+          api.post(
+            `/store/payment-collections/${collectionId}/payment-sessions`,
+            { provider_id: PROVIDERS.alipay },
+            { headers: guest }
+          )
+        )
         expect(missing.status).toBe(400)
         expect(missing.data.message).toMatch(/return_url/)
-        const session = await choosePayment(api, guest, collectionId, PROVIDERS.alipay, { return_url: "http://shop.test/checkout/pay?cart=1" })
+        const session = await choosePayment(api, guest, collectionId, PROVIDERS.alipay, {
+          return_url: "http://shop.test/checkout/pay?cart=1",
+        })
         const redirect = session.data.next_action.alipay_handle_redirect.url as string
-        const res = await fetch(redirect, { method: "POST", body: "outcome=succeed", headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" })
+        const res = await fetch(redirect, {
+          method: "POST",
+          body: "outcome=succeed",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          redirect: "manual",
+        })
         const back = new URL(res.headers.get("location")!)
         expect(back.searchParams.get("redirect_status")).toBe("succeeded")
         // Back on our page before the webhook is processed: completing places the order...
@@ -361,12 +439,19 @@ medusaIntegrationTestRunner({
       })
 
       it("card: confirmed with Stripe.js (here the SDK), completed by the storefront, one capture", async () => {
-        const { cartId, collectionId } = await cartReadyToPay(api, resident.headers, [{ variant_id: apple, quantity: 1 }], choice())
+        const { cartId, collectionId } = await cartReadyToPay(
+          api,
+          resident.headers,
+          [{ variant_id: apple, quantity: 1 }],
+          choice()
+        )
         const session = await choosePayment(api, resident.headers, collectionId, PROVIDERS.card)
         expect(session.data.client_secret).toMatch(/_secret_/)
         expect(session.data.status).toBe("requires_payment_method")
         // What the Payment Element does in the browser with the client secret.
-        const sdk = nodeRequire(nodeRequire.resolve("stripe", { paths: [nodeRequire.resolve("@medusajs/payment-stripe")] }))
+        const sdk = nodeRequire(
+          nodeRequire.resolve("stripe", { paths: [nodeRequire.resolve("@medusajs/payment-stripe")] })
+        )
         const client = new sdk(API_KEY, { host: "127.0.0.1", port: stripe.port, protocol: "http" })
         await client.paymentIntents.confirm(session.data.id, { payment_method: "pm_card_visa" })
         const done = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: resident.headers })
@@ -380,13 +465,23 @@ medusaIntegrationTestRunner({
 
     describe("refunds through Stripe, and the ledger", () => {
       it("a shortage at check-in is refunded through Stripe for exactly its value, and the ledger reverses exactly that", async () => {
-        const { orderId, intentId, cartId } = await paidWechatOrder(guest, [{ variant_id: apple, quantity: 2 }, { variant_id: orange, quantity: 1 }])
+        const { orderId, intentId, cartId } = await paidWechatOrder(guest, [
+          { variant_id: apple, quantity: 2 },
+          { variant_id: orange, quantity: 1 },
+        ])
         const total = fen((await orderPayments(orderId)).order.total)
         const [batch] = await pickup().listPickupBatches({ point_id: ids.point, cycle_id: ids.cycle })
         await api.post(`/pickup-staff/batches/${batch.id}/arrive`, {}, { headers: staff })
-        await api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages: [{ variant_id: apple, missing_quantity: 1 }] }, { headers: staff })
+        await api.post(
+          `/pickup-staff/batches/${batch.id}/check-in`,
+          { shortages: [{ variant_id: apple, missing_quantity: 1 }] },
+          { headers: staff }
+        )
         const shortFen = E2E.products.apple.priceFen
-        await until(async () => stripeRefundsFen(intentId).length, (n) => n > 0)
+        await until(
+          async () => stripeRefundsFen(intentId).length,
+          (n) => n > 0
+        )
         await webhooksProcessed()
 
         expect(stripeRefundsFen(intentId)).toEqual([shortFen])
@@ -395,11 +490,16 @@ medusaIntegrationTestRunner({
         const [a] = await pickup().listPickupAssignments({ order_id: orderId })
         expect(Number(a.refunded_fen)).toBe(shortFen)
         expect(Number(a.collect_reduction_fen)).toBe(0)
-        const reversals = await ledger().listLedgerEntries({ order_id: orderId, kind: "reversal", account: "resident_payments" }, { take: 100 })
+        const reversals = await ledger().listLedgerEntries(
+          { order_id: orderId, kind: "reversal", account: "resident_payments" },
+          { take: 100 }
+        )
         expect(reversals.reduce((s: number, e: any) => s + Number(e.amount), 0)).toBe(shortFen)
 
         // Handover: nothing to collect, nothing refunded twice; the household earns the rest.
-        const { code } = (await api.post(`/store/pickup-orders/${orderId}/code`, { cart_id: cartId }, { headers: guest })).data.pickup_code
+        const { code } = (
+          await api.post(`/store/pickup-orders/${orderId}/code`, { cart_id: cartId }, { headers: guest })
+        ).data.pickup_code
         const handover = await api.post(`/pickup-staff/assignments/${a.id}/handover`, { code }, { headers: staff })
         expect(handover.data.amount_to_collect_fen).toBe(0)
         expect(stripeRefundsFen(intentId)).toEqual([shortFen])
@@ -412,7 +512,8 @@ medusaIntegrationTestRunner({
         const [batch] = await pickup().listPickupBatches({ point_id: ids.point, cycle_id: ids.cycle })
         await api.post(`/pickup-staff/batches/${batch.id}/arrive`, {}, { headers: staff })
         await api.post(`/pickup-staff/batches/${batch.id}/check-in`, { shortages: [] }, { headers: staff })
-        const { code } = (await api.post(`/store/pickup-orders/${orderId}/code`, {}, { headers: resident.headers })).data.pickup_code
+        const { code } = (await api.post(`/store/pickup-orders/${orderId}/code`, {}, { headers: resident.headers }))
+          .data.pickup_code
         const [a] = await pickup().listPickupAssignments({ order_id: orderId }, { relations: ["lines"] })
         const { data } = await api.post(
           `/pickup-staff/assignments/${a.id}/handover`,
@@ -423,7 +524,10 @@ medusaIntegrationTestRunner({
         expect(data.amount_to_collect_fen).toBe(0)
         expect(stripeRefundsFen(intentId)).toEqual([damagedFen])
         expect((await orderPayments(orderId)).refundedFen).toBe(damagedFen)
-        const reversals = await ledger().listLedgerEntries({ order_id: orderId, kind: "reversal", account: "resident_payments" }, { take: 100 })
+        const reversals = await ledger().listLedgerEntries(
+          { order_id: orderId, kind: "reversal", account: "resident_payments" },
+          { take: 100 }
+        )
         expect(reversals.reduce((s: number, e: any) => s + Number(e.amount), 0)).toBe(damagedFen)
         await webhooksProcessed()
       })
@@ -436,11 +540,16 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(200)
         expect(stripeRefundsFen(intentId)).toEqual([total])
         expect((await orderPayments(orderId)).refundedFen).toBe(total)
-        await until(() => netOf(orderId, "accrued"), (n) => n === 0)
+        await until(
+          () => netOf(orderId, "accrued"),
+          (n) => n === 0
+        )
         await webhooksProcessed()
         for (const b of await ledger().lineBalances(orderId)) expect(b.net).toBe(0)
         // A second cancel is refused and refunds nothing more.
-        const again = await attempt(api.post(`/store/lianxin/orders/${orderId}/cancel`, {}, { headers: resident.headers }))
+        const again = await attempt(
+          api.post(`/store/lianxin/orders/${orderId}/cancel`, {}, { headers: resident.headers })
+        )
         expect(again.status).toBe(409)
         expect(stripeRefundsFen(intentId)).toEqual([total])
       })

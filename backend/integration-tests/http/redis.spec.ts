@@ -77,7 +77,9 @@ describe.skipIf(!available)("with REDIS_URL", () => {
         const email = `redis-throttle-${Date.now()}@lianxin.test`
         const key = `lianxin:rl:signInAccount:customer:${createHash("sha256").update(email).digest("base64url").slice(0, 32)}`
         for (let i = 0; i < 3; i++) {
-          const res = await api.post("/auth/customer/emailpass", { email, password: "wrong-password" }).catch((e: any) => e.response)
+          const res = await api
+            .post("/auth/customer/emailpass", { email, password: "wrong-password" })
+            .catch((e: any) => e.response)
           expect(res.status).toBe(401)
         }
         expect(await redis.get(key)).toBe("3")

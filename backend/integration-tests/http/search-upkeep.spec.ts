@@ -6,7 +6,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
-import { DEMO_HISTORY, seed } from "@lianxin/seed"
+import { DEMO_HISTORY, DEMO_PUBLISHED_PRODUCTS, seed } from "@lianxin/seed"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { freePort } from "../../scripts/postgres.mjs"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
@@ -87,7 +87,7 @@ medusaIntegrationTestRunner({
       publishableKey = (await seed(container, "demo")).publishableKey
       await eventually(
         () => search({ q: "", limit: "48" }),
-        (a) => a.engine === "meilisearch" && a.count === 24,
+        (a) => a.engine === "meilisearch" && a.count === DEMO_PUBLISHED_PRODUCTS,
         60_000
       )
       await subscribers.idle(120_000)

@@ -12,7 +12,13 @@ import {
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { seed } from "@lianxin/seed"
-import { DEMO_SEARCH_RELEVANCE, RELEVANCE_THRESHOLD, formatRelevance, scoreRelevance } from "@lianxin/seed/data"
+import {
+  DEMO_PUBLISHED_PRODUCTS,
+  DEMO_SEARCH_RELEVANCE,
+  RELEVANCE_THRESHOLD,
+  formatRelevance,
+  scoreRelevance,
+} from "@lianxin/seed/data"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { freePort } from "../../scripts/postgres.mjs"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
@@ -89,7 +95,11 @@ medusaIntegrationTestRunner({
       await updateInventoryLevelsWorkflow(getContainer()).run({
         input: {
           updates: [
-            { inventory_item_id: item.inventory_item_id, location_id: item.inventory.location_levels[0].location_id, stocked_quantity },
+            {
+              inventory_item_id: item.inventory_item_id,
+              location_id: item.inventory.location_levels[0].location_id,
+              stocked_quantity,
+            },
           ],
         },
       })
@@ -101,10 +111,10 @@ medusaIntegrationTestRunner({
       const result = await seed(container, "demo")
       headers = { "x-publishable-api-key": result.publishableKey }
       // The app seeds the index on start (the Search Module), and the seed's own
-      // product events reach it through the outbox: wait until all 24 are there.
+      // product events reach it through the outbox: wait until all of them are there.
       await eventually(
         () => search({ q: "", limit: "48" }),
-        (a) => a.engine === "meilisearch" && a.count === 24,
+        (a) => a.engine === "meilisearch" && a.count === DEMO_PUBLISHED_PRODUCTS,
         60_000
       )
       // Every test starts from a snapshot taken after this: no drain may be half-way through (holding leases) in it.
@@ -144,7 +154,9 @@ medusaIntegrationTestRunner({
     it("does not answer 土鸡蛋 with honey (every word must match)", async () => {
       const answer = await search({ q: "土鸡蛋" })
       expect(answer.products.length).toBeGreaterThan(0)
-      expect(answer.products.every((p: { category_handles: string[] }) => p.category_handles.includes("eggs"))).toBe(true)
+      expect(answer.products.every((p: { category_handles: string[] }) => p.category_handles.includes("eggs"))).toBe(
+        true
+      )
     })
 
     it("retries a homophone typo with its pinyin (平果 → pingguo)", async () => {
@@ -156,21 +168,24 @@ medusaIntegrationTestRunner({
     it("counts facets over the catalogue and keeps other categories' counts when one is chosen", async () => {
       const all = await search({ q: "" })
       const fruit = all.facets.category_handles.find((f: { value: string }) => f.value === "fruit")
-      expect(fruit.count).toBe(4)
+      expect(fruit.count).toBe(5) // 4 in the catalogue + 刘婶家冰糖心苹果 (an office listing)
       const eggs = await search({ q: "", category: "eggs" })
       expect(eggs.count).toBe(3)
       expect(eggs.products.every((p: { category_handles: string[] }) => p.category_handles.includes("eggs"))).toBe(true)
-      expect(eggs.facets.category_handles.find((f: { value: string }) => f.value === "fruit").count).toBe(4)
-      const provinces = Object.fromEntries(all.facets.provinces.map((f: { value: string; count: number }) => [f.value, f.count]))
-      expect(provinces).toEqual({ 云南省: 5, 贵州省: 7, 陕西省: 7, 广西壮族自治区: 5 })
+      expect(eggs.facets.category_handles.find((f: { value: string }) => f.value === "fruit").count).toBe(5)
+      const provinces = Object.fromEntries(
+        all.facets.provinces.map((f: { value: string; count: number }) => [f.value, f.count])
+      )
+      // The office listings: 岩叔家冬片生茶 (云南) and 刘婶家冰糖心苹果 (陕西).
+      expect(provinces).toEqual({ 云南省: 6, 贵州省: 7, 陕西省: 8, 广西壮族自治区: 5 })
       const yunnan = await search({ q: "", province: "云南省", limit: "48" })
-      expect(yunnan.count).toBe(5)
+      expect(yunnan.count).toBe(6)
       expect(yunnan.products.every((p: { provinces: string[] }) => p.provinces.includes("云南省"))).toBe(true)
       // Other provinces keep their counts (disjunctive), categories are counted within 云南省.
-      expect(yunnan.facets.provinces.find((f: { value: string }) => f.value === "陕西省").count).toBe(7)
-      expect(yunnan.facets.category_handles.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBe(5)
-      expect(all.facets.in_stock).toEqual([{ value: "true", count: 24 }])
-      expect(all.facets.storage).toEqual([{ value: "ambient", count: 24 }])
+      expect(yunnan.facets.provinces.find((f: { value: string }) => f.value === "陕西省").count).toBe(8)
+      expect(yunnan.facets.category_handles.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBe(6)
+      expect(all.facets.in_stock).toEqual([{ value: "true", count: DEMO_PUBLISHED_PRODUCTS }])
+      expect(all.facets.storage).toEqual([{ value: "ambient", count: DEMO_PUBLISHED_PRODUCTS }])
       const cheap = await search({ q: "", price: "0-20", sort: "price_asc" })
       const prices = cheap.products.map((p: { price_min_fen: number }) => p.price_min_fen)
       expect(prices.every((p: number) => p < 2000)).toBe(true)
@@ -179,7 +194,12 @@ medusaIntegrationTestRunner({
 
     it("marks the matched part of titles", async () => {
       const [first] = (await search({ q: "苹果" })).products
-      expect(first.title_segments.filter((s: { hit: boolean }) => s.hit).map((s: { text: string }) => s.text).join("")).toContain("苹果")
+      expect(
+        first.title_segments
+          .filter((s: { hit: boolean }) => s.hit)
+          .map((s: { text: string }) => s.text)
+          .join("")
+      ).toContain("苹果")
     })
 
     it("answers bad input with 400 naming the field", async () => {
@@ -198,20 +218,31 @@ medusaIntegrationTestRunner({
     it("follows create, rename, unpublish and stock-out", async () => {
       const container = getContainer()
       const id = await productId("fuji-apple-luochuan")
-      await updateProductsWorkflow(container).run({ input: { selector: { id }, update: { title: "塬上红富士冰糖心苹果" } } })
-      await eventually(() => search({ q: "冰糖心" }), (a) => handles(a).includes("fuji-apple-luochuan"))
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id }, update: { title: "塬上红富士冰糖心苹果" } },
+      })
+      await eventually(
+        () => search({ q: "冰糖心" }),
+        (a) => handles(a).includes("fuji-apple-luochuan")
+      )
 
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({
         entity: "product",
-        fields: ["variants.inventory_items.inventory.location_levels.id", "variants.inventory_items.inventory.location_levels.location_id", "variants.inventory_items.inventory_item_id"],
+        fields: [
+          "variants.inventory_items.inventory.location_levels.id",
+          "variants.inventory_items.inventory.location_levels.location_id",
+          "variants.inventory_items.inventory_item_id",
+        ],
         filters: { handle: "guiqi-mango-tiandong" },
       })
       const item = (data[0] as any).variants[0].inventory_items[0]
       const level = item.inventory.location_levels[0]
       const { updateInventoryLevelsWorkflow } = nodeRequire("@medusajs/medusa/core-flows")
       await updateInventoryLevelsWorkflow(container).run({
-        input: { updates: [{ inventory_item_id: item.inventory_item_id, location_id: level.location_id, stocked_quantity: 0 }] },
+        input: {
+          updates: [{ inventory_item_id: item.inventory_item_id, location_id: level.location_id, stocked_quantity: 0 }],
+        },
       })
       await eventually(
         () => search({ q: "芒果" }),
@@ -220,14 +251,23 @@ medusaIntegrationTestRunner({
       expect(handles(await search({ q: "芒果", in_stock: "true" }))).not.toContain("guiqi-mango-tiandong")
 
       const pear = await productId("old-tree-pear-liping")
-      await updateProductsWorkflow(container).run({ input: { selector: { id: pear }, update: { status: ProductStatus.DRAFT } } })
-      await eventually(() => search({ q: "老树梨" }), (a) => a.count === 0)
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: pear }, update: { status: ProductStatus.DRAFT } },
+      })
+      await eventually(
+        () => search({ q: "老树梨" }),
+        (a) => a.count === 0
+      )
     })
 
     it("follows a price change and a category rename", async () => {
       const container = getContainer()
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({ entity: "product", fields: ["variants.id"], filters: { handle: "rapeseed-oil-liping" } })
+      const { data } = await query.graph({
+        entity: "product",
+        fields: ["variants.id"],
+        filters: { handle: "rapeseed-oil-liping" },
+      })
       const variantId = (data[0] as any).variants[0].id
       expect(handles(await search({ q: "菜籽油", price: "0-20" }))).not.toContain("rapeseed-oil-liping")
       await updateProductVariantsWorkflow(container).run({
@@ -242,7 +282,10 @@ medusaIntegrationTestRunner({
       await updateProductCategoriesWorkflow(container).run({
         input: { selector: { handle: "dried-goods" }, update: { name: "山货干货" } },
       })
-      const renamed = await eventually(() => search({ q: "山货" }), (a) => handles(a).includes("red-skin-peanuts-tiandong"))
+      const renamed = await eventually(
+        () => search({ q: "山货" }),
+        (a) => handles(a).includes("red-skin-peanuts-tiandong")
+      )
       expect(renamed.products[0].category_names).toEqual(["山货干货"])
     })
 
@@ -260,22 +303,41 @@ medusaIntegrationTestRunner({
               status: ProductStatus.DRAFT,
               sales_channels: channels.map((c: { id: string }) => ({ id: c.id })),
               options: [{ title: "规格", values: ["30枚"] }],
-              variants: [{ title: "30枚", manage_inventory: false, options: { 规格: "30枚" }, prices: [{ currency_code: "cny", amount: 18.8 }] }],
+              variants: [
+                {
+                  title: "30枚",
+                  manage_inventory: false,
+                  options: { 规格: "30枚" },
+                  prices: [{ currency_code: "cny", amount: 18.8 }],
+                },
+              ],
             },
           ],
         },
       })
       const id = result[0].id
       expect((await search({ q: "柜台代上架土鸡蛋1140" })).count).toBe(0)
-      await updateProductsWorkflow(container).run({ input: { selector: { id }, update: { status: ProductStatus.PUBLISHED } } })
-      await eventually(() => search({ q: "柜台代上架土鸡蛋1140" }), (a) => handles(a).includes("office-listed-eggs-1140"), 30_000)
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id }, update: { status: ProductStatus.PUBLISHED } },
+      })
+      await eventually(
+        () => search({ q: "柜台代上架土鸡蛋1140" }),
+        (a) => handles(a).includes("office-listed-eggs-1140"),
+        30_000
+      )
     })
 
     it("never leaves a change behind a drain that read the product before it", async () => {
       const container = getContainer()
       const outbox = container.resolve("searchSync") as any
       const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
-      const row = async (id: string) => (await knex.raw("SELECT version, leased_until FROM search_outbox WHERE product_id = ? AND deleted_at IS NULL", [id])).rows[0]
+      const row = async (id: string) =>
+        (
+          await knex.raw(
+            "SELECT version, leased_until FROM search_outbox WHERE product_id = ? AND deleted_at IS NULL",
+            [id]
+          )
+        ).rows[0]
       type Claim = { product_id: string; version: number }
       const mine = (claims: Claim[], id: string) => claims.filter((c) => c.product_id === id)
       const id = await productId("orah-mandarin-shuangjiang")
@@ -309,9 +371,14 @@ medusaIntegrationTestRunner({
       await updateProductsWorkflow(container).run({ input: { selector: { id }, update: { title: "右江桂七香芒" } } })
       await setStock("early-spring-green-tea-liping", 0)
       const garlic = await productId("purple-garlic-luochuan")
-      await updateProductsWorkflow(container).run({ input: { selector: { id: garlic }, update: { status: ProductStatus.DRAFT } } })
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: garlic }, update: { status: ProductStatus.DRAFT } },
+      })
       const outbox = container.resolve("searchSync") as any
-      await eventually(() => outbox.stats(), (s: { pending: number; failing: number }) => s.pending >= 3 && s.failing >= 3)
+      await eventually(
+        () => outbox.stats(),
+        (s: { pending: number; failing: number }) => s.pending >= 3 && s.failing >= 3
+      )
       expect(handles(await search({ q: "香芒" }))).toContain("guiqi-mango-tiandong")
       expect(handles(await search({ q: "大蒜" }))).not.toContain("purple-garlic-luochuan")
 
@@ -330,7 +397,9 @@ medusaIntegrationTestRunner({
       expect(handles(back)).toContain("guiqi-mango-tiandong")
       const tea = await search({ q: "绿茶" })
       expect(tea.engine).toBe("meilisearch")
-      expect(tea.products.find((p: { handle: string }) => p.handle === "early-spring-green-tea-liping")?.in_stock).toBe(false)
+      expect(tea.products.find((p: { handle: string }) => p.handle === "early-spring-green-tea-liping")?.in_stock).toBe(
+        false
+      )
       const garlicNow = await search({ q: "大蒜" })
       expect(garlicNow.engine).toBe("meilisearch")
       expect(handles(garlicNow)).not.toContain("purple-garlic-luochuan")
@@ -347,7 +416,13 @@ medusaIntegrationTestRunner({
       })
       const household = (data[0] as any).attribution.shares[0].household
       await wf.recordConsentWorkflow(container).run({
-        input: { household_id: household.id, kind: "registry_data", granted: true, method: "paper", recorded_by: "search-spec" },
+        input: {
+          household_id: household.id,
+          kind: "registry_data",
+          granted: true,
+          method: "paper",
+          recorded_by: "search-spec",
+        },
       })
       await wf.setHouseholdRegistryWorkflow(container).run({
         input: {
@@ -362,7 +437,13 @@ medusaIntegrationTestRunner({
         },
       })
       await wf.recordConsentWorkflow(container).run({
-        input: { household_id: household.id, kind: "public_profile", granted: true, method: "paper", recorded_by: "search-spec" },
+        input: {
+          household_id: household.id,
+          kind: "public_profile",
+          granted: true,
+          method: "paper",
+          recorded_by: "search-spec",
+        },
       })
       await eventually(
         () => search({ q: household.display_name }),
@@ -370,7 +451,9 @@ medusaIntegrationTestRunner({
       )
 
       const indexes = await meiliGet("/indexes")
-      const uids: string[] = indexes.results.map((i: { uid: string }) => i.uid).filter((u: string) => u.startsWith("spec_"))
+      const uids: string[] = indexes.results
+        .map((i: { uid: string }) => i.uid)
+        .filter((u: string) => u.startsWith("spec_"))
       expect(uids.length).toBeGreaterThan(0)
       for (const uid of uids) {
         const docs = await meiliGet(`/indexes/${uid}/documents/fetch`, { limit: 1000 })
@@ -391,7 +474,10 @@ medusaIntegrationTestRunner({
       // Drift no event reports: a document gone from the engine behind our back.
       const peanuts = await productId("red-skin-peanuts-tiandong")
       const gone = await meiliGet(`/indexes/${before.physical_name}/documents/delete-batch`, [peanuts])
-      await eventually(() => meiliGet(`/tasks/${gone.taskUid}`), (t: { status: string }) => t.status === "succeeded")
+      await eventually(
+        () => meiliGet(`/tasks/${gone.taskUid}`),
+        (t: { status: string }) => t.status === "succeeded"
+      )
       expect(handles(await search({ q: "花生" }))).not.toContain("red-skin-peanuts-tiandong")
 
       const answers: { engine: string; count: number }[] = []
@@ -400,35 +486,52 @@ medusaIntegrationTestRunner({
         while (building) answers.push(await search({ q: "鸡蛋" }))
       })()
       const progress: { phase: string; done: number; total: number; batches: number }[] = []
-      const result = await wf.reindexProductSearch(container, {
-        async onProgress(p: (typeof progress)[number]) {
-          progress.push(p)
-          if (p.phase !== "build" || progress.length > 1) return
-          // The build has read every product: this sell-out reaches the live (old) version through the outbox,
-          // and touches no product row, so the module's catch-up pass cannot see it.
-          await setStock("courtyard-eggs-luochuan", 0)
-          await subscribers.idle(60_000)
-          const old = await meiliGet(`/indexes/${before.physical_name}/documents/fetch`, {
-            filter: `id = "${await productId("courtyard-eggs-luochuan")}"`,
-            fields: ["in_stock"],
-          })
-          expect(old.results[0].in_stock).toBe(false)
-        },
-      }).finally(() => {
-        building = false
-      })
+      const result = await wf
+        .reindexProductSearch(container, {
+          async onProgress(p: (typeof progress)[number]) {
+            progress.push(p)
+            if (p.phase !== "build" || progress.length > 1) return
+            // The build has read every product: this sell-out reaches the live (old) version through the outbox,
+            // and touches no product row, so the module's catch-up pass cannot see it.
+            await setStock("courtyard-eggs-luochuan", 0)
+            await subscribers.idle(60_000)
+            const old = await meiliGet(`/indexes/${before.physical_name}/documents/fetch`, {
+              filter: `id = "${await productId("courtyard-eggs-luochuan")}"`,
+              fields: ["in_stock"],
+            })
+            expect(old.results[0].in_stock).toBe(false)
+          },
+        })
+        .finally(() => {
+          building = false
+        })
       await polling
 
-      expect(progress[0]).toEqual({ phase: "build", done: 24, total: 24, batches: 1 })
-      expect(result).toMatchObject({ products: 24, documents: 24, after: { version: before.version + 1, status: "ready" } })
+      expect(progress[0]).toEqual({
+        phase: "build",
+        done: DEMO_PUBLISHED_PRODUCTS,
+        total: DEMO_PUBLISHED_PRODUCTS,
+        batches: 1,
+      })
+      expect(result).toMatchObject({
+        products: DEMO_PUBLISHED_PRODUCTS,
+        documents: DEMO_PUBLISHED_PRODUCTS,
+        after: { version: before.version + 1, status: "ready" },
+      })
       expect(result.reapplied).toBeGreaterThanOrEqual(1)
       expect(answers.length).toBeGreaterThan(0)
       expect(answers.every((a) => a.engine === "meilisearch" && a.count >= 2)).toBe(true)
 
       // The new version answers: drift repaired, the change made meanwhile kept.
-      await eventually(() => search({ q: "花生" }), (a) => handles(a).includes("red-skin-peanuts-tiandong"), 40_000)
+      await eventually(
+        () => search({ q: "花生" }),
+        (a) => handles(a).includes("red-skin-peanuts-tiandong"),
+        40_000
+      )
       const eggs = await search({ q: "柴鸡蛋" })
-      expect(eggs.products.find((p: { handle: string }) => p.handle === "courtyard-eggs-luochuan")?.in_stock).toBe(false)
+      expect(eggs.products.find((p: { handle: string }) => p.handle === "courtyard-eggs-luochuan")?.in_stock).toBe(
+        false
+      )
       // The old version stays for other processes until the next rebuild.
       const uids = (await meiliGet("/indexes")).results.map((i: { uid: string }) => i.uid)
       expect(uids).toEqual(expect.arrayContaining([before.physical_name, result.after.physical_name]))
@@ -447,8 +550,14 @@ medusaIntegrationTestRunner({
       const out = written.join("")
       expect(out).toContain(`live now: ${result.after.physical_name}`)
       // A line of its own in a pipe, redrawn in place on a terminal: the test runner's stdout may be either.
-      expect(out).toMatch(/products █{20} 24\/24 100% · 1 batch · \d+\/s · took \d+:\d\d/)
-      expect(out).toContain(`Swapped in spec_products_v${before.version + 2} (was ${result.after.physical_name}): 24 products read, 24 documents`)
+      expect(out).toMatch(
+        new RegExp(
+          `products █{20} ${DEMO_PUBLISHED_PRODUCTS}/${DEMO_PUBLISHED_PRODUCTS} 100% · 1 batch · \\d+/s · took \\d+:\\d\\d`
+        )
+      )
+      expect(out).toContain(
+        `Swapped in spec_products_v${before.version + 2} (was ${result.after.physical_name}): ${DEMO_PUBLISHED_PRODUCTS} products read, ${DEMO_PUBLISHED_PRODUCTS} documents`
+      )
     })
   },
 })

@@ -55,7 +55,9 @@ medusaIntegrationTestRunner({
       for (const actor of order(row)) {
         const res = await send(row, actor)
         if (res.status !== row.expect[actor]) {
-          found.push(`${row.route} as ${actor}: expected ${row.expect[actor]}, got ${res.status} ${res.text.slice(0, 200)}`)
+          found.push(
+            `${row.route} as ${actor}: expected ${row.expect[actor]}, got ${res.status} ${res.text.slice(0, 200)}`
+          )
         }
       }
       return found

@@ -31,25 +31,54 @@ function medusaRoutes(w: World): SweepRoute[] {
     { route: "GET /store/collections", target: "/store/collections", headers: anon },
     { route: "POST /store/carts", target: "/store/carts", headers: anon, body: { email: "guest@lianxin.test" } },
     { route: "GET /store/carts/:id", target: `/store/carts/${w.ids.cartA}`, headers: resident },
-    { route: "POST /store/carts/:id", target: `/store/carts/${w.ids.cartA}`, headers: resident, body: { email: "matrix-a@lianxin.test" } },
+    {
+      route: "POST /store/carts/:id",
+      target: `/store/carts/${w.ids.cartA}`,
+      headers: resident,
+      body: { email: "matrix-a@lianxin.test" },
+    },
     {
       route: "POST /store/carts/:id/line-items",
       target: `/store/carts/${w.ids.cartA}/line-items`,
       headers: resident,
       body: { variant_id: w.ids.variant, quantity: 1 },
     },
-    { route: "GET /store/shipping-options", target: `/store/shipping-options?cart_id=${w.ids.cartA}`, headers: resident },
+    {
+      route: "GET /store/shipping-options",
+      target: `/store/shipping-options?cart_id=${w.ids.cartA}`,
+      headers: resident,
+    },
     { route: "GET /store/orders/:id", target: `/store/orders/${w.ids.orderA}`, headers: resident },
     { route: "GET /store/customers/me", target: "/store/customers/me", headers: resident },
-    { route: "POST /store/customers/me", target: "/store/customers/me", headers: resident, body: { first_name: "小明" } },
-    { route: "POST /auth/customer/emailpass", target: "/auth/customer/emailpass", headers: {}, body: { email: "nobody@lianxin.test", password: "wrong-password" } },
+    {
+      route: "POST /store/customers/me",
+      target: "/store/customers/me",
+      headers: resident,
+      body: { first_name: "小明" },
+    },
+    {
+      route: "POST /auth/customer/emailpass",
+      target: "/auth/customer/emailpass",
+      headers: {},
+      body: { email: "nobody@lianxin.test", password: "wrong-password" },
+    },
     { route: "GET /admin/products", target: "/admin/products", headers: admin },
     { route: "GET /admin/products/:id", target: `/admin/products/${w.ids.product}`, headers: admin },
-    { route: "POST /admin/products/:id", target: `/admin/products/${w.ids.product}`, headers: admin, body: { subtitle: "矩阵" } },
+    {
+      route: "POST /admin/products/:id",
+      target: `/admin/products/${w.ids.product}`,
+      headers: admin,
+      body: { subtitle: "矩阵" },
+    },
     { route: "GET /admin/orders", target: "/admin/orders", headers: admin },
     { route: "GET /admin/orders/:id", target: `/admin/orders/${w.ids.orderA}`, headers: admin },
     { route: "GET /admin/customers", target: "/admin/customers", headers: admin },
-    { route: "POST /admin/customers", target: "/admin/customers", headers: admin, body: { email: "sweep@lianxin.test" } },
+    {
+      route: "POST /admin/customers",
+      target: "/admin/customers",
+      headers: admin,
+      body: { email: "sweep@lianxin.test" },
+    },
     { route: "GET /admin/stock-locations", target: "/admin/stock-locations", headers: admin },
   ]
 }
@@ -85,7 +114,9 @@ medusaIntegrationTestRunner({
       world = await buildWorld(api, getContainer())
     })
 
-    it("every route, ours and Medusa's, answers every malformed variant below 500; the guard's cases are 400 naming the field", { timeout: 900_000 }, async () => {
+    it("every route, ours and Medusa's, answers every malformed variant below 500; the guard's cases are 400 naming the field", {
+      timeout: 900_000,
+    }, async () => {
       const ours = ourRoutes(world)
       expect(ours.map((r) => r.route).sort()).toEqual(pluginRoutes())
       const routes = [...ours.map((r) => ({ r, ours: true })), ...medusaRoutes(world).map((r) => ({ r, ours: false }))]
@@ -105,7 +136,11 @@ medusaIntegrationTestRunner({
           ...(await Promise.all(
             batch.map(async ({ probe, ours }) => {
               try {
-                const res = await rawRequest(base(), probe.method, probe.target, { headers: probe.headers, body: probe.body, fresh: true })
+                const res = await rawRequest(base(), probe.method, probe.target, {
+                  headers: probe.headers,
+                  body: probe.body,
+                  fresh: true,
+                })
                 return { probe, ours, res }
               } catch (e) {
                 return { probe, ours, error: (e as Error).message }
@@ -120,21 +155,34 @@ medusaIntegrationTestRunner({
         const key = r.res ? String(r.res.status) : "no answer"
         byStatus.set(key, (byStatus.get(key) ?? 0) + 1)
       }
-      const summary = [...byStatus.entries()].sort().map(([s, n]) => `${s}: ${n}`).join(", ")
+      const summary = [...byStatus.entries()]
+        .sort()
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(", ")
       console.log(
         `[bad-input sweep] ${results.length} requests over ${routes.length} routes (${ours.length} ours, ${routes.length - ours.length} Medusa's) in ${((Date.now() - started) / 1000).toFixed(1)} s — ${summary}`
       )
 
       // The app runs in this process: no `__proto__` / `constructor.prototype` key reached Object.prototype.
-      expect([({} as Record<string, unknown>).polluted, Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")]).toEqual([undefined, false])
+      expect([
+        ({} as Record<string, unknown>).polluted,
+        Object.prototype.hasOwnProperty.call(Object.prototype, "polluted"),
+      ]).toEqual([undefined, false])
 
-      const describe = (r: Result) => `${r.probe.method} ${r.probe.target.slice(0, 120)} [${r.probe.name}] → ${r.res?.status ?? r.error} ${r.res?.text.slice(0, 160) ?? ""}`
+      const describe = (r: Result) =>
+        `${r.probe.method} ${r.probe.target.slice(0, 120)} [${r.probe.name}] → ${r.res?.status ?? r.error} ${r.res?.text.slice(0, 160) ?? ""}`
       const serverErrors = results.filter((r) => !r.res || r.res.status >= 500).map(describe)
       expect(serverErrors).toEqual([])
 
       const unnamed = results
         .filter((r) => r.probe.mustBe400WithField)
-        .filter((r) => r.res?.status !== 400 || r.res.json?.type !== "invalid_data" || typeof r.res.json?.field !== "string" || !r.res.json.field)
+        .filter(
+          (r) =>
+            r.res?.status !== 400 ||
+            r.res.json?.type !== "invalid_data" ||
+            typeof r.res.json?.field !== "string" ||
+            !r.res.json.field
+        )
         .map(describe)
       expect(unnamed).toEqual([])
 

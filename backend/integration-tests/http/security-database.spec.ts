@@ -6,7 +6,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
  * production backend does (support/runner.ts: the app role on a clone of the
  * migrated template), so every statement below runs with the app's own rights.
  */
-type Raw = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>; transaction: <T>(fn: (trx: Raw) => Promise<T>) => Promise<T> }
+type Raw = {
+  raw: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>
+  transaction: <T>(fn: (trx: Raw) => Promise<T>) => Promise<T>
+}
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -23,7 +26,8 @@ medusaIntegrationTestRunner({
       )
     })
 
-    const amount = async () => Number((await db.raw("SELECT amount FROM ledger_entry WHERE id = ?", [entryId])).rows[0].amount)
+    const amount = async () =>
+      Number((await db.raw("SELECT amount FROM ledger_entry WHERE id = ?", [entryId])).rows[0].amount)
 
     it("connects as a plain role: no superuser, owns no table", async () => {
       const { rows } = await db.raw(
@@ -31,7 +35,14 @@ medusaIntegrationTestRunner({
                 (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned
            FROM pg_roles WHERE rolname = current_user`
       )
-      expect(rows[0]).toEqual({ name: "lianxin_app", rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, owned: 0 })
+      expect(rows[0]).toEqual({
+        name: "lianxin_app",
+        rolsuper: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        rolbypassrls: false,
+        owned: 0,
+      })
     })
 
     it("cannot switch the ledger's append-only triggers off with session_replication_role", async () => {

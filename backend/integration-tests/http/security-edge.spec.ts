@@ -31,11 +31,17 @@ medusaIntegrationTestRunner({
       const { result } = await createApiKeysWorkflow(container).run({
         input: { api_keys: [{ title: "security", type: "publishable", created_by: "test" }] },
       })
-      await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: result[0].id, add: salesChannels.map((s) => s.id) } })
+      await linkSalesChannelsToApiKeyWorkflow(container).run({
+        input: { id: result[0].id, add: salesChannels.map((s) => s.id) },
+      })
       key = result[0].token
       // Accounts of every actor for the rate-limit tests (made here: the runner snapshots after this beforeAll).
       const admin = await createAdminSession(api, container, { email: adminEmail, password: adminPassword })
-      const office = await createOffice(api, admin.headers, { compound_name: "限流小区", city: "杭州市", address: "测试路 1 号" })
+      const office = await createOffice(api, admin.headers, {
+        compound_name: "限流小区",
+        city: "杭州市",
+        address: "测试路 1 号",
+      })
       const point = await createPoint(api, admin.headers, office, "XL-1")
       await createStaff(api, admin.headers, staffEmail, [point])
       await createResident(api, key, residentEmail, residentPassword)
@@ -62,7 +68,13 @@ medusaIntegrationTestRunner({
       })
 
       it("guards Medusa's own routes and those outside /store, with or without a login", async () => {
-        for (const target of ["/admin/orders/%00", "/auth/user/%ZZ", "/pickup-staff/batches/%00/check-in", "/app/%E0%A4%A", "/nowhere/%00"]) {
+        for (const target of [
+          "/admin/orders/%00",
+          "/auth/user/%ZZ",
+          "/pickup-staff/batches/%00/check-in",
+          "/app/%E0%A4%A",
+          "/nowhere/%00",
+        ]) {
           const res = await rawRequest(base(), "GET", target)
           expect([target, res.status]).toEqual([target, 400])
         }
@@ -101,7 +113,8 @@ medusaIntegrationTestRunner({
         for (const [actor, email, password] of accounts) {
           // Each guess from another address: only the account's own count can stop it.
           const statuses: number[] = []
-          for (let i = 0; i < 10; i++) statuses.push((await signIn(actor, email, "wrong-password", `198.51.100.${i + 1}`)).status)
+          for (let i = 0; i < 10; i++)
+            statuses.push((await signIn(actor, email, "wrong-password", `198.51.100.${i + 1}`)).status)
           expect([actor, statuses]).toEqual([actor, Array(10).fill(401)])
           const refused = await signIn(actor, email, "wrong-password", "198.51.100.50")
           expect([actor, refused.status, refused.json.code]).toEqual([actor, 429, "rate_limited"])
@@ -113,14 +126,17 @@ medusaIntegrationTestRunner({
       })
 
       it("a successful sign-in clears its account's failures", async () => {
-        for (let i = 0; i < 9; i++) expect((await signIn("pickup_staff", staffEmail, "nope-nope-1", "203.0.113.20")).status).toBe(401)
+        for (let i = 0; i < 9; i++)
+          expect((await signIn("pickup_staff", staffEmail, "nope-nope-1", "203.0.113.20")).status).toBe(401)
         expect((await signIn("pickup_staff", staffEmail, STAFF_PASSWORD, "203.0.113.20")).status).toBe(200)
-        for (let i = 0; i < 9; i++) expect((await signIn("pickup_staff", staffEmail, "nope-nope-2", "203.0.113.20")).status).toBe(401)
+        for (let i = 0; i < 9; i++)
+          expect((await signIn("pickup_staff", staffEmail, "nope-nope-2", "203.0.113.20")).status).toBe(401)
       })
 
       it("one address guessing many accounts is stopped after 30; another address is not", async () => {
         const statuses: number[] = []
-        for (let i = 0; i < 31; i++) statuses.push((await signIn("customer", `nobody-${i}@lianxin.test`, "x-password-1", "203.0.113.66")).status)
+        for (let i = 0; i < 31; i++)
+          statuses.push((await signIn("customer", `nobody-${i}@lianxin.test`, "x-password-1", "203.0.113.66")).status)
         expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true)
         expect(statuses[30]).toBe(429)
         expect((await signIn("customer", residentEmail, residentPassword, "203.0.113.66")).status).toBe(429)
@@ -129,13 +145,17 @@ medusaIntegrationTestRunner({
 
       it("parallel guesses at once: exactly 10 reach the password check, the rest are 429; counted in PostgreSQL", async () => {
         const results = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => signIn("customer", residentEmail, `guess-${i}-password`, `192.0.2.${i + 1}`))
+          Array.from({ length: 20 }, (_, i) =>
+            signIn("customer", residentEmail, `guess-${i}-password`, `192.0.2.${i + 1}`)
+          )
         )
         const statuses = results.map((r) => r.status).sort()
         expect(statuses.filter((s) => s === 401)).toHaveLength(10)
         expect(statuses.filter((s) => s === 429)).toHaveLength(10)
         const pg = getContainer().resolve("__pg_connection__") as any
-        const { rows } = await pg.raw("SELECT key, count FROM rate_limit_counter WHERE key LIKE 'signInAccount:customer:%'")
+        const { rows } = await pg.raw(
+          "SELECT key, count FROM rate_limit_counter WHERE key LIKE 'signInAccount:customer:%'"
+        )
         expect(rows).toEqual([{ key: expect.not.stringContaining("throttle-resident"), count: 20 }])
       })
 

@@ -38,12 +38,20 @@ medusaIntegrationTestRunner({
     let code: string
     const households = () => getContainer().resolve("household") as any
     const pickup = () => getContainer().resolve("pickup") as any
-    const sql = async <T = any>(text: string, params: unknown[] = []) => (await dbConnection.raw(text, params)).rows as T[]
+    const sql = async <T = any>(text: string, params: unknown[] = []) =>
+      (await dbConnection.raw(text, params)).rows as T[]
     const admin = () => ({ headers: world.headers.admin })
     let original: { registry: unknown; pickup: unknown }
 
     /** What the loaders build from the environment after a rotation (or after the old key is removed). */
-    function configure(env: { registry: string; registryId: string; registryPrevious: Record<string, string>; pickup: string; pickupId: string; pickupPrevious: Record<string, string> }) {
+    function configure(env: {
+      registry: string
+      registryId: string
+      registryPrevious: Record<string, string>
+      pickup: string
+      pickupId: string
+      pickupPrevious: Record<string, string>
+    }) {
       households().keyring_ = resolveRegistryKeyring({
         registryKey: env.registry,
         registryKeyVersion: env.registryId,
@@ -56,9 +64,23 @@ medusaIntegrationTestRunner({
       )
     }
     const rotated = () =>
-      configure({ registry: NEW_REGISTRY, registryId: "v2", registryPrevious: { v1: OLD_REGISTRY }, pickup: NEW_PICKUP, pickupId: "v2", pickupPrevious: { v1: OLD_PICKUP } })
+      configure({
+        registry: NEW_REGISTRY,
+        registryId: "v2",
+        registryPrevious: { v1: OLD_REGISTRY },
+        pickup: NEW_PICKUP,
+        pickupId: "v2",
+        pickupPrevious: { v1: OLD_PICKUP },
+      })
     const oldKeysRemoved = () =>
-      configure({ registry: NEW_REGISTRY, registryId: "v2", registryPrevious: {}, pickup: NEW_PICKUP, pickupId: "v2", pickupPrevious: {} })
+      configure({
+        registry: NEW_REGISTRY,
+        registryId: "v2",
+        registryPrevious: {},
+        pickup: NEW_PICKUP,
+        pickupId: "v2",
+        pickupPrevious: {},
+      })
 
     beforeAll(async () => {
       world = await buildWorld(api, getContainer())
@@ -72,12 +94,21 @@ medusaIntegrationTestRunner({
       expect(consent).toBeTruthy()
       const { status } = await api.post(
         `/admin/households/${world.ids.household}/registry`,
-        { poverty_status: "registered", national_id: NATIONAL_ID, phone: PHONE, bank: { bank_name: "中国农业银行", account: BANK_ACCOUNT } },
+        {
+          poverty_status: "registered",
+          national_id: NATIONAL_ID,
+          phone: PHONE,
+          bank: { bank_name: "中国农业银行", account: BANK_ACCOUNT },
+        },
         admin()
       )
       expect(status).toBe(200)
       // Resident A's pickup code (issued and sealed at placement under the old pickup key).
-      const { data } = await api.post(`/store/pickup-orders/${world.ids.orderA}/code`, {}, { headers: world.headers.residentA })
+      const { data } = await api.post(
+        `/store/pickup-orders/${world.ids.orderA}/code`,
+        {},
+        { headers: world.headers.residentA }
+      )
       code = data.pickup_code.code
     })
 
@@ -86,16 +117,30 @@ medusaIntegrationTestRunner({
       pickup().keys_ = original.pickup
     })
 
-    const registryRow = async () => (await sql(`SELECT * FROM household_registry WHERE household_id = ?`, [world.ids.household]))[0]
-    const codeRow = async () => (await sql(`SELECT code_hash, code_sealed, code_version FROM pickup_assignment WHERE id = ?`, [world.ids.assignmentA]))[0]
+    const registryRow = async () =>
+      (await sql(`SELECT * FROM household_registry WHERE household_id = ?`, [world.ids.household]))[0]
+    const codeRow = async () =>
+      (
+        await sql(`SELECT code_hash, code_sealed, code_version FROM pickup_assignment WHERE id = ?`, [
+          world.ids.assignmentA,
+        ])
+      )[0]
     const verify = (body: Record<string, unknown>) =>
       attempt(api.post(`/pickup-staff/points/${world.ids.pointA}/verify`, body, { headers: world.headers.staffA }))
     const reveal = async (field: string) =>
-      (await api.post(`/admin/households/${world.ids.household}/registry/reveal`, { field, reason: "核对打款账户" }, admin())).data.reveal.value
+      (
+        await api.post(
+          `/admin/households/${world.ids.household}/registry/reveal`,
+          { field, reason: "核对打款账户" },
+          admin()
+        )
+      ).data.reveal.value
 
     it("before re-encryption, removing the old keys would lose the data: the test can tell", async () => {
       oldKeysRemoved()
-      await expect(households().retrieveMaskedRegistry(world.ids.household)).rejects.toThrow(/no registry key loaded for version "v1"/)
+      await expect(households().retrieveMaskedRegistry(world.ids.household)).rejects.toThrow(
+        /no registry key loaded for version "v1"/
+      )
       expect((await verify({ code })).status).toBe(422)
       expect(await pickup().currentCodeForMessage(world.ids.assignmentA)).toBeNull()
     })
@@ -122,7 +167,9 @@ medusaIntegrationTestRunner({
 
       // A failure after both batches were written puts the old ciphertexts back (compensation).
       await expect(
-        rotateKeysBatchWorkflow(getContainer()).run({ input: { registry_limit: 10, pickup_limit: 10, fail_after_steps: true } })
+        rotateKeysBatchWorkflow(getContainer()).run({
+          input: { registry_limit: 10, pickup_limit: 10, fail_after_steps: true },
+        })
       ).rejects.toThrow(/failure requested/)
       const { updated_at: _restoredAt, ...restored } = await registryRow()
       const { updated_at: _writtenAt, ...written } = before.registry
@@ -134,7 +181,14 @@ medusaIntegrationTestRunner({
       expect(run.key_rotation).toMatchObject({ registry_reencrypted: 1, pickup_rekeyed: 1, unreadable: 0 })
       expect(run.key_rotation.status.previous_keys_removable).toBe(true)
       const after = { registry: await registryRow(), code: await codeRow() }
-      for (const column of ["poverty_status_enc", "national_id_enc", "phone_enc", "bank_name_enc", "bank_account_enc", "national_id_digest"]) {
+      for (const column of [
+        "poverty_status_enc",
+        "national_id_enc",
+        "phone_enc",
+        "bank_name_enc",
+        "bank_account_enc",
+        "national_id_digest",
+      ]) {
         expect([column, after.registry[column]]).toEqual([column, expect.stringMatching(/^v2:/)])
         expect(after.registry[column]).not.toBe(before.registry[column])
       }
@@ -150,7 +204,10 @@ medusaIntegrationTestRunner({
       // The old keys removed: everything still works under the new keys alone.
       oldKeysRemoved()
       const { data: masked2 } = await api.get(`/admin/households/${world.ids.household}/registry`, admin())
-      expect([masked2.registry.key_version, masked2.registry.national_id]).toEqual(["v2", `${NATIONAL_ID.slice(0, 4)}**********${NATIONAL_ID.slice(-4)}`])
+      expect([masked2.registry.key_version, masked2.registry.national_id]).toEqual([
+        "v2",
+        `${NATIONAL_ID.slice(0, 4)}**********${NATIONAL_ID.slice(-4)}`,
+      ])
       expect(await reveal("bank_account")).toBe(BANK_ACCOUNT)
       expect(await reveal("phone")).toBe(PHONE)
       expect(await households().findHouseholdIdByNationalId(NATIONAL_ID)).toBe(world.ids.household)
@@ -158,10 +215,16 @@ medusaIntegrationTestRunner({
       expect(await pickup().currentCodeForMessage(world.ids.assignmentA)).toBe(code)
       expect((await verify({ code })).status).toBe(200)
       // The QR token on the resident's page is signed with the new key and accepted.
-      const { data: page } = await api.get(`/store/pickup-orders/${world.ids.orderA}`, { headers: world.headers.residentA })
+      const { data: page } = await api.get(`/store/pickup-orders/${world.ids.orderA}`, {
+        headers: world.headers.residentA,
+      })
       expect((await verify({ token: page.pickup.qr_token })).status).toBe(200)
       const { data: done } = await api.get("/admin/security/key-rotation", admin())
-      expect(done.key_rotation).toMatchObject({ registry: { loaded_keys: ["v2"], rows_to_reencrypt: 0 }, pickup: { loaded_keys: ["v2"], codes_to_rekey: 0 }, previous_keys_removable: true })
+      expect(done.key_rotation).toMatchObject({
+        registry: { loaded_keys: ["v2"], rows_to_reencrypt: 0 },
+        pickup: { loaded_keys: ["v2"], codes_to_rekey: 0 },
+        previous_keys_removable: true,
+      })
     })
 
     it("the scheduled job does the same on the worker", async () => {

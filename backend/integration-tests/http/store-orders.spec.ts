@@ -90,7 +90,9 @@ medusaIntegrationTestRunner({
     const entries = (orderId: string, kind?: string) =>
       ledger().listLedgerEntries({ order_id: orderId, ...(kind ? { kind } : {}) }, { take: 1000 }) as Promise<any[]>
     const netOf = async (orderId: string, account: string) =>
-      ((await ledger().lineBalances(orderId)) as any[]).filter((b) => b.account === account).reduce((s, b) => s + b.net, 0)
+      ((await ledger().lineBalances(orderId)) as any[])
+        .filter((b) => b.account === account)
+        .reduce((s, b) => s + b.net, 0)
     const cancel = (orderId: string, body: unknown, headers: Headers) =>
       attempt(api.post(`/store/lianxin/orders/${orderId}/cancel`, body, { headers: { ...pub, ...headers } }))
 
@@ -106,8 +108,15 @@ medusaIntegrationTestRunner({
         expect(placed.status).toBe("placed")
         const counter = placed.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
         expect((await batchOf())[counter]).toBe(1)
-        const { data: issued } = await api.post(`/store/pickup-orders/${order.id}/code`, {}, { headers: residentA.headers })
-        const accruals = await until(() => entries(order.id, "accrual"), (e) => e.length > 0)
+        const { data: issued } = await api.post(
+          `/store/pickup-orders/${order.id}/code`,
+          {},
+          { headers: residentA.headers }
+        )
+        const accruals = await until(
+          () => entries(order.id, "accrual"),
+          (e) => e.length > 0
+        )
         expect(accruals.length).toBeGreaterThan(0)
 
         // Someone else, nobody, and bad input.
@@ -133,10 +142,15 @@ medusaIntegrationTestRunner({
         const { data: pickupView } = await api.get(`/store/pickup-orders/${order.id}`, { headers: residentA.headers })
         expect(pickupView.pickup).toMatchObject({ status: "canceled", qr_token: null, cancellable: false })
         // The code cannot be reissued for a canceled order.
-        expect((await attempt(api.post(`/store/pickup-orders/${order.id}/code`, {}, { headers: residentA.headers }))).status).toBe(400)
+        expect(
+          (await attempt(api.post(`/store/pickup-orders/${order.id}/code`, {}, { headers: residentA.headers }))).status
+        ).toBe(400)
 
         // The ledger: the accrual is reversed (order.canceled subscriber), and the books balance.
-        const reversals = await until(() => entries(order.id, "reversal"), (e) => e.length > 0)
+        const reversals = await until(
+          () => entries(order.id, "reversal"),
+          (e) => e.length > 0
+        )
         expect(reversals.every((e) => e.reason === "cancellation")).toBe(true)
         expect(await netOf(order.id, "accrued")).toBe(0)
         const paidBack = reversals
@@ -181,7 +195,10 @@ medusaIntegrationTestRunner({
         expect(refused.data.code).toBe("cutoff_passed")
         const after = await assignmentOf(order.id)
         expect(after).toMatchObject({ status: "placed", code_hash: before.code_hash })
-        expect(await batchOf()).toMatchObject({ reserved_ambient: batchBefore.reserved_ambient, reserved_chilled: batchBefore.reserved_chilled })
+        expect(await batchOf()).toMatchObject({
+          reserved_ambient: batchBefore.reserved_ambient,
+          reserved_chilled: batchBefore.reserved_chilled,
+        })
         const { data } = await query().graph({ entity: "order", fields: ["id", "status"], filters: { id: order.id } })
         expect(data[0].status).not.toBe("canceled")
         const { data: view } = await api.get(`/store/pickup-orders/${order.id}`, { headers: residentA.headers })
@@ -192,13 +209,22 @@ medusaIntegrationTestRunner({
       it("two cancels of the same order at the same moment: exactly one succeeds, the place is given back once", async () => {
         const order = await asCustomer()
         const keep = await asCustomer(residentB)
-        await until(() => entries(order.id, "accrual"), (e) => e.length > 0)
-        const results = await Promise.all([cancel(order.id, {}, residentA.headers), cancel(order.id, { cart_id: order.cart_id }, {})])
+        await until(
+          () => entries(order.id, "accrual"),
+          (e) => e.length > 0
+        )
+        const results = await Promise.all([
+          cancel(order.id, {}, residentA.headers),
+          cancel(order.id, { cart_id: order.cart_id }, {}),
+        ])
         expect(results.map((r) => r.status).sort()).toEqual([200, 409])
         // One order is left in the batch: the other cancel did not give a second place back.
         expect((await batchOf()).reserved_ambient).toBe(1)
         expect((await assignmentOf(keep.id)).status).toBe("placed")
-        const reversals = await until(() => entries(order.id, "reversal"), (e) => e.length > 0)
+        const reversals = await until(
+          () => entries(order.id, "reversal"),
+          (e) => e.length > 0
+        )
         await subscribers.idle()
         expect(await entries(order.id, "reversal")).toHaveLength(reversals.length)
         expect(await netOf(order.id, "accrued")).toBe(0)
@@ -234,7 +260,8 @@ medusaIntegrationTestRunner({
       const staffOfPointA = () => createStaff(api, admin, "desk@orders.test", [ids.pointA], "前台小张")
       const verify = (staff: Headers, code: string) =>
         attempt(api.post(`/pickup-staff/points/${ids.pointA}/verify`, { code }, { headers: staff }))
-      const adminCancel = (orderId: string) => attempt(api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: admin }))
+      const adminCancel = (orderId: string) =>
+        attempt(api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: admin }))
 
       it("follows an operator's cancel even after the cutoff: place freed, code dead, ledger reversed once; a second pass changes nothing", async () => {
         const staff = await staffOfPointA()
@@ -243,28 +270,43 @@ medusaIntegrationTestRunner({
         const placed = await assignmentOf(order.id)
         const counter = placed.perishability === "chilled" ? "reserved_chilled" : "reserved_ambient"
         expect((await batchOf())[counter]).toBe(2)
-        const { data: issued } = await api.post(`/store/pickup-orders/${order.id}/code`, {}, { headers: residentA.headers })
+        const { data: issued } = await api.post(
+          `/store/pickup-orders/${order.id}/code`,
+          {},
+          { headers: residentA.headers }
+        )
         // The code works at the counter before the cancel.
         const found = await verify(staff, issued.pickup_code.code)
         expect(found.status).toBe(200)
         expect(found.data.pickup.id).toBe(placed.id)
-        await until(() => entries(order.id, "accrual"), (e) => e.length > 0)
+        await until(
+          () => entries(order.id, "accrual"),
+          (e) => e.length > 0
+        )
         // The resident could no longer cancel; the operator still can.
         await moveCutoffIntoThePast()
 
         const done = await adminCancel(order.id)
         expect(done.status).toBe(200)
-        const after = await until(() => assignmentOf(order.id), (a) => a.status === "canceled")
+        const after = await until(
+          () => assignmentOf(order.id),
+          (a) => a.status === "canceled"
+        )
         expect(after.status).toBe("canceled")
         expect(after.code_hash).toBeNull()
         expect((await batchOf())[counter]).toBe(1)
         expect((await assignmentOf(keep.id)).status).toBe("placed")
         expect((await verify(staff, issued.pickup_code.code)).status).toBe(422)
 
-        const reversals = await until(() => entries(order.id, "reversal"), (e) => e.length > 0)
+        const reversals = await until(
+          () => entries(order.id, "reversal"),
+          (e) => e.length > 0
+        )
         expect(reversals.every((e) => e.reason === "cancellation")).toBe(true)
         expect(await netOf(order.id, "accrued")).toBe(0)
-        const paidBack = reversals.filter((e) => e.account === "resident_payments").reduce((s, e) => s + Number(e.amount), 0)
+        const paidBack = reversals
+          .filter((e) => e.account === "resident_payments")
+          .reduce((s, e) => s + Number(e.amount), 0)
         expect(paidBack).toBe(Math.round(Number(order.total) * 100))
 
         // The event again (a redelivery, or the resident's cancel having come first): nothing changes.
@@ -285,7 +327,10 @@ medusaIntegrationTestRunner({
         const keep = await asCustomer(residentB)
         expect((await cancel(order.id, {}, residentA.headers)).status).toBe(200)
         // The event has been handled once the ledger reversal is there.
-        await until(() => entries(order.id, "reversal"), (e) => e.length > 0)
+        await until(
+          () => entries(order.id, "reversal"),
+          (e) => e.length > 0
+        )
         await subscribers.idle()
         expect((await batchOf()).reserved_ambient).toBe(1)
         expect((await assignmentOf(keep.id)).status).toBe("placed")
@@ -325,7 +370,8 @@ medusaIntegrationTestRunner({
       it("a guest proves the order with its cart id; a wrong proof is a 404; bad input a 400", async () => {
         const mine = await asGuest()
         const other = await asGuest("another@orders.test")
-        const get = (q: string, h: Headers = {}) => attempt(api.get(`/store/pickup-orders/${mine.id}${q}`, { headers: { ...pub, ...h } }))
+        const get = (q: string, h: Headers = {}) =>
+          attempt(api.get(`/store/pickup-orders/${mine.id}${q}`, { headers: { ...pub, ...h } }))
         const post = (body: unknown, h: Headers = {}) =>
           attempt(api.post(`/store/pickup-orders/${mine.id}/code`, body, { headers: { ...pub, ...h } }))
 
@@ -337,7 +383,11 @@ medusaIntegrationTestRunner({
         expect(badGet.data.message).toMatch(/cart_id/)
         const view = await get(`?cart_id=${mine.cart_id}`)
         expect(view.status).toBe(200)
-        expect(view.data.pickup).toMatchObject({ status: "placed", cancellable: true, pickup_point: { id: ids.pointA } })
+        expect(view.data.pickup).toMatchObject({
+          status: "placed",
+          cancellable: true,
+          pickup_point: { id: ids.pointA },
+        })
         expect(view.data.pickup.order_cycle).toMatchObject({ id: ids.cycle })
         expect(view.data.pickup.order_cycle.resident_cutoff_at).toBeTruthy()
 
@@ -390,7 +440,11 @@ medusaIntegrationTestRunner({
         expect(first.status).toBe(200)
         expect(first.data).toEqual({ claimed: [guestMine.id] })
         const { data: meRes } = await api.get("/store/customers/me", { headers: claimer.headers })
-        const { data: customers } = await query().graph({ entity: "customer", fields: ["id", "pickup_point.id"], filters: { id: meRes.customer.id } })
+        const { data: customers } = await query().graph({
+          entity: "customer",
+          fields: ["id", "pickup_point.id"],
+          filters: { id: meRes.customer.id },
+        })
         const me = customers[0]
         const { data: orders } = await query().graph({
           entity: "order",
@@ -407,13 +461,17 @@ medusaIntegrationTestRunner({
         const { data: listed } = await api.get("/store/orders?fields=id", { headers: claimer.headers })
         expect(listed.orders.map((o: any) => o.id)).toContain(guestMine.id)
         // Now the signed-in owner may act on it without the cart.
-        expect((await attempt(api.get(`/store/pickup-orders/${guestMine.id}`, { headers: claimer.headers }))).status).toBe(200)
+        expect(
+          (await attempt(api.get(`/store/pickup-orders/${guestMine.id}`, { headers: claimer.headers }))).status
+        ).toBe(200)
 
         // Again: the same answer, nothing moves.
         const second = await claim([{ id: guestMine.id, cart_id: guestMine.cart_id }])
         expect(second.data).toEqual({ claimed: [guestMine.id] })
         // Another account, even holding the cart, cannot take an order that belongs to an account.
-        expect((await claim([{ id: guestMine.id, cart_id: guestMine.cart_id }], residentB.headers)).data).toEqual({ claimed: [] })
+        expect((await claim([{ id: guestMine.id, cart_id: guestMine.cart_id }], residentB.headers)).data).toEqual({
+          claimed: [],
+        })
         expect((await assignmentOf(guestMine.id)).customer_id).toBe(me.id)
       })
 
@@ -421,19 +479,26 @@ medusaIntegrationTestRunner({
         const claim = (body: unknown, h: Headers = claimer.headers) =>
           attempt(api.post("/store/lianxin/orders/claim", body, { headers: { ...pub, ...h } }))
         const cart = "cart_01JYYYYYYYYYYYYYYYYYYYYYYY"
-        expect((await claim({ orders: [{ id: "order_01JYYYYYYYYYYYYYYYYYYYYYYY", cart_id: cart }] }, {})).status).toBe(401)
+        expect((await claim({ orders: [{ id: "order_01JYYYYYYYYYYYYYYYYYYYYYYY", cart_id: cart }] }, {})).status).toBe(
+          401
+        )
         const empty = await claim({ orders: [] })
         expect(empty.status).toBe(400)
         expect(empty.data.message).toMatch(/orders/)
         const tooMany = await claim({
-          orders: Array.from({ length: 51 }, (_, i) => ({ id: `order_01JYYYYYYYYYYYYYYYYYYYYY${String(i).padStart(2, "0")}`, cart_id: cart })),
+          orders: Array.from({ length: 51 }, (_, i) => ({
+            id: `order_01JYYYYYYYYYYYYYYYYYYYYY${String(i).padStart(2, "0")}`,
+            cart_id: cart,
+          })),
         })
         expect(tooMany.status).toBe(400)
         expect(tooMany.data.message).toMatch(/orders/)
         const malformed = await claim({ orders: [{ id: "'; drop table order; --", cart_id: cart }] })
         expect(malformed.status).toBe(400)
         expect(malformed.data.message).toMatch(/orders\.0\.id/)
-        expect((await claim({ orders: [{ id: "order_01JYYYYYYYYYYYYYYYYYYYYYYY" }] })).data.message).toMatch(/orders\.0\.cart_id/)
+        expect((await claim({ orders: [{ id: "order_01JYYYYYYYYYYYYYYYYYYYYYYY" }] })).data.message).toMatch(
+          /orders\.0\.cart_id/
+        )
         expect((await claim({})).data.message).toMatch(/orders/)
       })
     })
@@ -449,14 +514,17 @@ medusaIntegrationTestRunner({
         const cycle = order_cycles.find((c: any) => c.id === ids.cycle)
         expect(cycle).toMatchObject({ name: "安居明日达", places_left: { chilled: 3, ambient: 20 } })
 
-        expect((await attempt(api.get("/store/pickup-points/ppt_01JXXXXXXXXXXXXXXXXXXXXXXX", { headers: pub }))).status).toBe(404)
+        expect(
+          (await attempt(api.get("/store/pickup-points/ppt_01JXXXXXXXXXXXXXXXXXXXXXXX", { headers: pub }))).status
+        ).toBe(404)
         await svc().updatePickupPoints({ id: ids.pointB, is_active: false })
         expect((await attempt(api.get(`/store/pickup-points/${ids.pointB}`, { headers: pub }))).status).toBe(404)
         expect((await attempt(api.get(`/store/pickup-points/${ids.pointA}?x=1`, { headers: pub }))).status).toBe(400)
       })
 
       it("availability per storage class: places left, cutoff passed, batch closed; bad input is a 400", async () => {
-        const avail = async (q = "") => attempt(api.get(`/store/pickup-points/${ids.pointA}/availability${q}`, { headers: pub }))
+        const avail = async (q = "") =>
+          attempt(api.get(`/store/pickup-points/${ids.pointA}/availability${q}`, { headers: pub }))
         let r = await avail(`?order_cycle_id=${ids.cycle}`)
         expect(r.status).toBe(200)
         expect(r.data.availability).toEqual({
@@ -468,11 +536,16 @@ medusaIntegrationTestRunner({
         await asCustomer()
         await asGuest()
         r = await avail(`?order_cycle_id=${ids.cycle}`)
-        expect(r.data.availability.classes).toEqual({ chilled: { capacity: 3, remaining: 3 }, ambient: { capacity: 20, remaining: 18 } })
+        expect(r.data.availability.classes).toEqual({
+          chilled: { capacity: 3, remaining: 3 },
+          ambient: { capacity: 20, remaining: 18 },
+        })
 
         // Without a cycle: the next open cycle at the point, the first one the cycles list offers.
         const offered = async () =>
-          (await api.get(`/store/pickup-points/${ids.pointA}/cycles`, { headers: pub })).data.order_cycles.map((c: any) => c.id)
+          (await api.get(`/store/pickup-points/${ids.pointA}/cycles`, { headers: pub })).data.order_cycles.map(
+            (c: any) => c.id
+          )
         expect((await avail()).data.availability.order_cycle_id).toBe((await offered())[0])
 
         const batch = await batchOf()
@@ -492,7 +565,10 @@ medusaIntegrationTestRunner({
         expect(bad.status).toBe(400)
         expect(bad.data.message).toMatch(/order_cycle_id/)
         expect((await avail("?order_cycle_id=pcyc_01JXXXXXXXXXXXXXXXXXXXXXXX")).status).toBe(404)
-        expect((await attempt(api.get("/store/pickup-points/ppt_01JXXXXXXXXXXXXXXXXXXXXXXX/availability", { headers: pub }))).status).toBe(404)
+        expect(
+          (await attempt(api.get("/store/pickup-points/ppt_01JXXXXXXXXXXXXXXXXXXXXXXX/availability", { headers: pub })))
+            .status
+        ).toBe(404)
       })
 
       it("remembers the compound on the account; signed-in only; bad input is a 400", async () => {
@@ -502,7 +578,11 @@ medusaIntegrationTestRunner({
         expect((await api.get(url, { headers: claimer.headers })).data).toEqual({ pickup_point: null })
 
         const set = await api.post(url, { pickup_point_id: ids.pointB }, { headers: claimer.headers })
-        expect(set.data.pickup_point).toMatchObject({ id: ids.pointB, remembered: true, office: { compound_name: "安居小区" } })
+        expect(set.data.pickup_point).toMatchObject({
+          id: ids.pointB,
+          remembered: true,
+          office: { compound_name: "安居小区" },
+        })
         expect((await api.get(url, { headers: claimer.headers })).data.pickup_point.id).toBe(ids.pointB)
         const { data: list } = await api.get("/store/pickup-points?limit=100", { headers: claimer.headers })
         expect(list.pickup_points[0]).toMatchObject({ id: ids.pointB, remembered: true })
@@ -521,7 +601,9 @@ medusaIntegrationTestRunner({
         const bad = await attempt(api.post(url, { pickup_point_id: "HZ-AJ-1" }, { headers: claimer.headers }))
         expect(bad.status).toBe(400)
         expect(bad.data.message).toMatch(/pickup_point_id/)
-        const unknown = await attempt(api.post(url, { pickup_point_id: "ppt_01JXXXXXXXXXXXXXXXXXXXXXXX" }, { headers: claimer.headers }))
+        const unknown = await attempt(
+          api.post(url, { pickup_point_id: "ppt_01JXXXXXXXXXXXXXXXXXXXXXXX" }, { headers: claimer.headers })
+        )
         expect(unknown.status).toBe(400)
         expect(unknown.data.message).toMatch(/pickup_point_id/)
         expect((await api.get(url, { headers: claimer.headers })).data.pickup_point.id).toBe(ids.pointA)
@@ -537,18 +619,40 @@ medusaIntegrationTestRunner({
         await api.post(`/store/carts/${cartId}/line-items`, { variant_id: apple, quantity: 1 }, { headers: pub })
         await api.post(
           `/store/carts/${cartId}`,
-          { email: "nopoint@orders.test", shipping_address: { first_name: "小", last_name: "李", phone: "13900001111", address_1: "x", city: "杭州", country_code: "cn" } },
+          {
+            email: "nopoint@orders.test",
+            shipping_address: {
+              first_name: "小",
+              last_name: "李",
+              phone: "13900001111",
+              address_1: "x",
+              city: "杭州",
+              country_code: "cn",
+            },
+          },
           { headers: pub }
         )
         const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers: pub })
-        await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers: pub })
+        await api.post(
+          `/store/carts/${cartId}/shipping-methods`,
+          { option_id: options.shipping_options[0].id },
+          { headers: pub }
+        )
         const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers: pub })
-        await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, { headers: pub })
+        await api.post(
+          `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          { headers: pub }
+        )
         const done = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, { headers: pub }))
         expect(done.status).toBe(400)
         expect(done.data.message).toMatch(/自提点/)
         expect(done.data.message).toMatch(/pickup_point_id/)
-        const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+        const { data: links } = await query().graph({
+          entity: "order_cart",
+          fields: ["order_id"],
+          filters: { cart_id: cartId },
+        })
         expect(links).toEqual([])
         expect(await svc().listPickupAssignments({ cart_id: cartId })).toEqual([])
       })
@@ -575,7 +679,11 @@ medusaIntegrationTestRunner({
         const batchAfter = await batchOf()
         expect(batchAfter?.reserved_ambient ?? 0).toBe(batchBefore?.reserved_ambient ?? 0)
         expect(batchAfter?.reserved_chilled ?? 0).toBe(batchBefore?.reserved_chilled ?? 0)
-        const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: r.cart_id } })
+        const { data: links } = await query().graph({
+          entity: "order_cart",
+          fields: ["order_id"],
+          filters: { cart_id: r.cart_id },
+        })
         expect(links.filter((l: any) => l.order_id)).toEqual([])
         const [, ordersAfter] = await getContainer().resolve("order").listAndCountOrders({}, { take: 1 })
         expect(ordersAfter).toBe(ordersBefore)
@@ -606,7 +714,11 @@ medusaIntegrationTestRunner({
           throwOnError: false,
         })
         expect(errors.length).toBeGreaterThan(0)
-        const { data } = await query().graph({ entity: "cart", fields: ["id", "pickup_point.id", "order_cycle.id"], filters: { id: cartId } })
+        const { data } = await query().graph({
+          entity: "cart",
+          fields: ["id", "pickup_point.id", "order_cycle.id"],
+          filters: { id: cartId },
+        })
         expect(data[0].pickup_point?.id).toBe(ids.pointA)
         expect(data[0].order_cycle?.id).toBe(ids.cycle)
       })

@@ -52,7 +52,8 @@ function replaceSegment(target: string, index: number, replace: (value: string) 
 function mapStrings(value: unknown, f: (s: string) => string): unknown {
   if (typeof value === "string") return f(value)
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f))
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]))
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]))
   return value
 }
 
@@ -74,7 +75,9 @@ export function probesFor(r: SweepRoute): Probe[] {
   // ── path: every route parameter broken in the ways the issue found ──
   for (const index of paramSegments(r.route)) {
     const at = (name: string, f: (v: string) => string, guard = true) =>
-      probes.push(probe(`path param ${index}: ${name}`, replaceSegment(r.target, index, f), { mustBe400WithField: guard }))
+      probes.push(
+        probe(`path param ${index}: ${name}`, replaceSegment(r.target, index, f), { mustBe400WithField: guard })
+      )
     at("NUL appended", (v) => `${v}%00`)
     at("NUL alone", () => "%00")
     at("invalid UTF-8", () => "%C3%28")
@@ -90,7 +93,8 @@ export function probesFor(r: SweepRoute): Probe[] {
   }
 
   // ── query: paging and strings ──
-  const q = (name: string, query: string, guard = true) => probes.push(probe(`query: ${name}`, withQuery(r.target, query), { mustBe400WithField: guard }))
+  const q = (name: string, query: string, guard = true) =>
+    probes.push(probe(`query: ${name}`, withQuery(r.target, query), { mustBe400WithField: guard }))
   q("limit=-1", "limit=-1")
   q("offset=10^20", "offset=99999999999999999999")
   q("limit not a number", "limit=abc")
@@ -109,7 +113,8 @@ export function probesFor(r: SweepRoute): Probe[] {
   // ── body (writes) ──
   if (method !== "GET" && !r.multipart) {
     const body = (r.body ?? {}) as Record<string, unknown>
-    const b = (name: string, raw: string | Buffer, extra: Partial<Probe> = {}) => probes.push(probe(`body: ${name}`, r.target, { body: raw, ...extra }))
+    const b = (name: string, raw: string | Buffer, extra: Partial<Probe> = {}) =>
+      probes.push(probe(`body: ${name}`, r.target, { body: raw, ...extra }))
     b("NUL in a field name", JSON.stringify({ "a\u0000b": 1, ...body }), { mustBe400WithField: true })
     if (JSON.stringify(body).includes('"')) {
       const strings = JSON.stringify(mapStrings(body, (s) => `${s}\u0000`))
@@ -117,7 +122,10 @@ export function probesFor(r: SweepRoute): Probe[] {
       const surrogate = JSON.stringify(mapStrings(body, (s) => `${s}@@LONE@@`)).replace(/@@LONE@@/g, "\\ud800")
       if (surrogate.includes("\\ud800")) b("lone surrogate in every string", surrogate, { mustBe400WithField: true })
     }
-    b("invalid UTF-8 bytes", Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')]))
+    b(
+      "invalid UTF-8 bytes",
+      Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')])
+    )
     b("truncated JSON", '{"a":')
     b("JSON null", "null")
     b("JSON array", "[]")
@@ -126,22 +134,40 @@ export function probesFor(r: SweepRoute): Probe[] {
     b("2 000-deep array", nested(2_000))
     b("2 000-deep object", nestedObject(2_000))
     b("1.5 MB string", JSON.stringify({ ...body, padding: "长".repeat(500_000) }))
-    b("prototype pollution keys", `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},${JSON.stringify(body).slice(1)}`.replace(/,}$/, "}"))
-    b("wrong content-type (text/plain)", JSON.stringify(body), { headers: { ...r.headers, "content-type": "text/plain" } })
-    b("form-urlencoded", "a=1&b[c]=2&__proto__[x]=1", { headers: { ...r.headers, "content-type": "application/x-www-form-urlencoded" } })
+    b(
+      "prototype pollution keys",
+      `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},${JSON.stringify(body).slice(1)}`.replace(
+        /,}$/,
+        "}"
+      )
+    )
+    b("wrong content-type (text/plain)", JSON.stringify(body), {
+      headers: { ...r.headers, "content-type": "text/plain" },
+    })
+    b("form-urlencoded", "a=1&b[c]=2&__proto__[x]=1", {
+      headers: { ...r.headers, "content-type": "application/x-www-form-urlencoded" },
+    })
     const keys = Object.keys(body)
     const refused = keys.length ? { mustBeRefusedNaming: keys } : {}
     b("numbers out of range", JSON.stringify(Object.fromEntries(keys.map((k) => [k, 1e308]))), refused)
     b("negative numbers", JSON.stringify(Object.fromEntries(keys.map((k) => [k, -1]))))
     b("objects for every field", JSON.stringify(Object.fromEntries(keys.map((k) => [k, { $gt: "" }]))), refused)
-    b("arrays for every field", JSON.stringify(Object.fromEntries(Object.entries(body).map(([k, v]) => [k, [v, v]]))), refused)
+    b(
+      "arrays for every field",
+      JSON.stringify(Object.fromEntries(Object.entries(body).map(([k, v]) => [k, [v, v]]))),
+      refused
+    )
     b("booleans for every field", JSON.stringify(Object.fromEntries(Object.keys(body).map((k) => [k, true]))))
   } else if (r.multipart) {
     const b = (name: string, raw: string, type: string) =>
       probes.push(probe(`body: ${name}`, r.target, { body: raw, headers: { ...r.headers, "content-type": type } }))
     b("JSON instead of multipart", '{"files":["x"]}', "application/json")
     b("multipart without boundary", "--x\r\n\r\n", "multipart/form-data")
-    b("truncated multipart", '--XB\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG', "multipart/form-data; boundary=XB")
+    b(
+      "truncated multipart",
+      '--XB\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG',
+      "multipart/form-data; boundary=XB"
+    )
     b("empty multipart", "--XB--\r\n", "multipart/form-data; boundary=XB")
   }
   return probes

@@ -52,6 +52,8 @@ export type World = {
     batchA: string
     cartA: string
     listingA: string
+    /** The harvest batch (合格证) of that listing. */
+    harvestBatchA: string
     messageA: string
     categoryFruit: string
     photoUrl: string
@@ -100,13 +102,18 @@ export async function buildWorld(api: AxiosInstance, container: MedusaContainer)
   const { data: regions } = await api.get("/store/regions", { headers: pub })
   const region = regions.regions.find((r: { currency_code: string }) => r.currency_code === "cny")
   const { data: cart } = await api.post("/store/carts", { region_id: region.id }, { headers: residentA.headers })
-  await api.post(`/store/carts/${cart.cart.id}/line-items`, { variant_id: variant, quantity: 1 }, { headers: residentA.headers })
+  await api.post(
+    `/store/carts/${cart.cart.id}/line-items`,
+    { variant_id: variant, quantity: 1 },
+    { headers: residentA.headers }
+  )
 
   // A listing by staff A for office A's household.
   const { data: cats } = await api.get("/pickup-staff/categories", { headers: staffA })
   const fruit = cats.categories.find((c: any) => c.handle === E2E.categories.fruit.handle).id
   const form = new FormData()
-  for (const name of ["苹果.png", "合格证.png"]) form.append("files", new Blob([new Uint8Array(PNG_1PX)], { type: "image/png" }), name)
+  for (const name of ["苹果.png", "合格证.png"])
+    form.append("files", new Blob([new Uint8Array(PNG_1PX)], { type: "image/png" }), name)
   const up = await attempt(api.post("/pickup-staff/uploads", form, { headers: staffA }))
   if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${JSON.stringify(up.data)}`)
   const [photo, certificate] = up.data.files.map((f: any) => f.url as string)
@@ -173,6 +180,7 @@ export async function buildWorld(api: AxiosInstance, container: MedusaContainer)
       batchA: assignment.batch_id,
       cartA: cart.cart.id,
       listingA: (listing.listing ?? listing).id,
+      harvestBatchA: (listing.listing ?? listing).harvest_batches[0].id,
       messageA: messageA.id,
       categoryFruit: fruit,
       photoUrl: photo,

@@ -9,7 +9,13 @@ import { asValue } from "@medusajs/framework/awilix"
 import { logger } from "@medusajs/framework/logger"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, getResolvedPlugins, mergePluginModules } from "@medusajs/framework/utils"
-import { clearInstances, configLoaderOverride, initDb, migrateSearchIndexes, startApp } from "@medusajs/test-utils/dist/index.js"
+import {
+  clearInstances,
+  configLoaderOverride,
+  initDb,
+  migrateSearchIndexes,
+  startApp,
+} from "@medusajs/test-utils/dist/index.js"
 import { waitWorkflowExecutions } from "@medusajs/test-utils/dist/medusa-test-runner-utils/wait-workflow-executions.js"
 
 export type BootOptions = {

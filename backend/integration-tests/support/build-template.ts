@@ -21,7 +21,14 @@ import { logger } from "@medusajs/framework/logger"
 import { Migrator } from "@medusajs/framework/migrations"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys, getResolvedPlugins, mergePluginModules } from "@medusajs/framework/utils"
-import { TestDatabaseUtils, clearInstances, configLoaderOverride, initDb, migrateDatabase, syncLinks } from "@medusajs/test-utils/dist/index.js"
+import {
+  TestDatabaseUtils,
+  clearInstances,
+  configLoaderOverride,
+  initDb,
+  migrateDatabase,
+  syncLinks,
+} from "@medusajs/test-utils/dist/index.js"
 import { waitWorkflowExecutions } from "@medusajs/test-utils/dist/medusa-test-runner-utils/wait-workflow-executions.js"
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { APP_ROLE, grantAppRole } from "../../scripts/postgres.mjs"

@@ -60,7 +60,9 @@ export async function cloneDatabase(template: string, name: string) {
 
 /** A template nobody may connect to by accident (a connection would block every clone). */
 export async function sealTemplate(name: string) {
-  await withServer((client) => client.query(`ALTER DATABASE ${ident(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`))
+  await withServer((client) =>
+    client.query(`ALTER DATABASE ${ident(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`)
+  )
 }
 
 /** Drops every database whose name starts with `prefix` (templates included), closing their connections. */

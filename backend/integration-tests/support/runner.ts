@@ -127,7 +127,8 @@ class TemplateTestRunner {
   constructor(private readonly options: RunnerOptions) {
     // A given dbName is the caller's: created and migrated as test-utils does.
     this.migratedTemplate = options.dbName ? undefined : process.env[TEMPLATE_ENV]
-    if (options.seeded && !SEEDED_SCENARIOS.includes(options.seeded)) throw new Error(`no seeded template "${options.seeded}"`)
+    if (options.seeded && !SEEDED_SCENARIOS.includes(options.seeded))
+      throw new Error(`no seeded template "${options.seeded}"`)
     this.sharedMode = process.env[SHARED_APP_ENV] === "1"
     if (this.sharedMode && (options.dbName || options.env || options.hooks || !this.migratedTemplate)) {
       throw new Error(
@@ -135,7 +136,8 @@ class TemplateTestRunner {
       )
     }
     const prefix = process.env[RUN_ID_ENV] ? `lianxin_it_${process.env[RUN_ID_ENV]}` : testRunPrefix("it")
-    this.dbName = options.dbName ?? (this.sharedMode ? `${prefix}_shared` : `${prefix}_${crypto.randomBytes(5).toString("hex")}`)
+    this.dbName =
+      options.dbName ?? (this.sharedMode ? `${prefix}_shared` : `${prefix}_${crypto.randomBytes(5).toString("hex")}`)
     this.snapshotName = `${this.dbName}-snapshot`
     this.cwd = options.cwd ?? options.medusaConfigFile ?? process.cwd()
     this.configPath = options.medusaConfigFile ?? this.cwd
@@ -172,7 +174,9 @@ class TemplateTestRunner {
       }
       this.dbUtils.pgConnection_ = this.live.app.pgConnection
       const how = template ? `clone of ${template}` : "migrated"
-      logger.info(`[test db] ${this.dbName} ready in ${Date.now() - started} ms (${how}${reused ? ", app already running" : ""})`)
+      logger.info(
+        `[test db] ${this.dbName} ready in ${Date.now() - started} ms (${how}${reused ? ", app already running" : ""})`
+      )
     } catch (error) {
       await this.cleanup()
       throw error
@@ -227,7 +231,9 @@ class TemplateTestRunner {
   /** A file of the shared app must see the app it would have booted itself. */
   private checkSameEnvironment(live: LiveApp) {
     const now = environmentOf(process.env)
-    const changed = [...new Set([...Object.keys(now), ...Object.keys(live.environment)])].filter((k) => now[k] !== live.environment[k])
+    const changed = [...new Set([...Object.keys(now), ...Object.keys(live.environment)])].filter(
+      (k) => now[k] !== live.environment[k]
+    )
     if (changed.length) {
       throw new Error(
         `This file's environment differs from the one the shared app booted with (${changed.join(", ")}): ` +
@@ -297,7 +303,8 @@ class TemplateTestRunner {
         const replaced = this.replacedConnections.count()
         this.replacedConnections.restore()
         this.replacedConnections = undefined
-        if (replaced) logger.info(`[test db] ${replaced} pooled connection(s) ended by snapshots and restores were replaced`)
+        if (replaced)
+          logger.info(`[test db] ${replaced} pooled connection(s) ended by snapshots and restores were replaced`)
       }
     }
   }
@@ -312,7 +319,10 @@ class TemplateTestRunner {
       dbUtils: {
         ...this.dbUtils,
         snapshot: async (o?: { templateName?: string }) => {
-          await createPostgresDatabaseTemplate({ databaseName: this.dbName, templateName: o?.templateName ?? this.snapshotName })
+          await createPostgresDatabaseTemplate({
+            databaseName: this.dbName,
+            templateName: o?.templateName ?? this.snapshotName,
+          })
           this.snapshotReady = true
           this.skipNextRestore = true
         },

@@ -30,7 +30,14 @@ export function runTemplateBuilder(args: string[], env: NodeJS.ProcessEnv = proc
   return new Promise<void>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", "-r", "tsconfig-paths/register", "integration-tests/support/build-template.ts", ...args],
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        "-r",
+        "tsconfig-paths/register",
+        "integration-tests/support/build-template.ts",
+        ...args,
+      ],
       { cwd: backendDir, env: { ...env, TS_NODE_PROJECT: "tsconfig.json" }, stdio: ["ignore", "pipe", "pipe"] }
     )
     // An interrupted run must not leave the builder running on its own.
@@ -42,7 +49,9 @@ export function runTemplateBuilder(args: string[], env: NodeJS.ProcessEnv = proc
     child.stderr.on("data", (d) => (output += d))
     child.once("error", reject)
     child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`build-template ${args.join(" ")} failed (exit ${code}):\n${output.slice(-4000)}`))
+      code === 0
+        ? resolve()
+        : reject(new Error(`build-template ${args.join(" ")} failed (exit ${code}):\n${output.slice(-4000)}`))
     )
   })
 }
@@ -54,7 +63,8 @@ export function runTemplateBuilder(args: string[], env: NodeJS.ProcessEnv = proc
 export async function seededTemplate(scenario: SeededScenario): Promise<string> {
   const migrated = process.env[TEMPLATE_ENV]
   const runId = process.env[RUN_ID_ENV]
-  if (!migrated || !runId) throw new Error(`seeded templates need the run's migrated template (${TEMPLATE_ENV}, global-setup.ts)`)
+  if (!migrated || !runId)
+    throw new Error(`seeded templates need the run's migrated template (${TEMPLATE_ENV}, global-setup.ts)`)
   const name = `lianxin_it_${runId}_${scenario}`
   const client = serverClient()
   await client.connect()
@@ -64,7 +74,9 @@ export async function seededTemplate(scenario: SeededScenario): Promise<string> 
     if (!rowCount) {
       const started = Date.now()
       await runTemplateBuilder(["seed", scenario, migrated, name], baseEnv())
-      console.log(`[test db] template ${name} (${scenario} seeded) built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      console.log(
+        `[test db] template ${name} (${scenario} seeded) built in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      )
     }
     return name
   } finally {

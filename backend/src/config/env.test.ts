@@ -83,7 +83,9 @@ describe("parseBackendEnv", () => {
     const same = problems({ ...base, LIANXIN_REGISTRY_KEY_PREVIOUS: `v1:${old}` })
     expect(same.map((p) => p.split(" ")[0])).toEqual(["LIANXIN_REGISTRY_KEY_PREVIOUS"])
     expect(same.join("\n")).not.toContain(old)
-    expect(problems({ ...base, LIANXIN_PICKUP_KEY_ID: "V 2" })[0]).toMatch(/^LIANXIN_PICKUP_KEY_ID must be 1-16 lowercase/)
+    expect(problems({ ...base, LIANXIN_PICKUP_KEY_ID: "V 2" })[0]).toMatch(
+      /^LIANXIN_PICKUP_KEY_ID must be 1-16 lowercase/
+    )
   })
 
   it("rejects short secrets", () => {
@@ -112,27 +114,50 @@ describe("parseBackendEnv", () => {
   })
 
   it("Stripe keys come both or not at all, each in its own shape", () => {
-    expect(problems({ ...base, STRIPE_API_KEY: "sk_test_abc" })).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is required together/)])
-    expect(problems({ ...base, STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toEqual([expect.stringMatching(/^STRIPE_API_KEY is required together/)])
-    expect(problems({ ...base, STRIPE_API_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" })[0]).toMatch(/^STRIPE_API_KEY must be a Stripe secret key/)
-    expect(problems({ ...base, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "abc" })[0]).toMatch(/^STRIPE_WEBHOOK_SECRET must be/)
+    expect(problems({ ...base, STRIPE_API_KEY: "sk_test_abc" })).toEqual([
+      expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is required together/),
+    ])
+    expect(problems({ ...base, STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toEqual([
+      expect.stringMatching(/^STRIPE_API_KEY is required together/),
+    ])
+    expect(problems({ ...base, STRIPE_API_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" })[0]).toMatch(
+      /^STRIPE_API_KEY must be a Stripe secret key/
+    )
+    expect(problems({ ...base, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "abc" })[0]).toMatch(
+      /^STRIPE_WEBHOOK_SECRET must be/
+    )
     expect(problems({ ...base, STRIPE_PAYMENT_METHODS: "wechat_pay,paypal" })[0]).toMatch(/^STRIPE_PAYMENT_METHODS/)
     expect(problems({ ...base, STRIPE_WEBHOOK_DELAY_MS: "0" })[0]).toMatch(/^STRIPE_WEBHOOK_DELAY_MS/)
     expect(
-      problems({ ...base, NODE_ENV: "production", JWT_SECRET: "x".repeat(16), COOKIE_SECRET: "x".repeat(16),
-        LIANXIN_REGISTRY_KEY: "a".repeat(64), LIANXIN_PICKUP_KEY: "b".repeat(64),
-        STRIPE_API_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_HOST: "http://stripe.internal:12111" })
+      problems({
+        ...base,
+        NODE_ENV: "production",
+        JWT_SECRET: "x".repeat(16),
+        COOKIE_SECRET: "x".repeat(16),
+        LIANXIN_REGISTRY_KEY: "a".repeat(64),
+        LIANXIN_PICKUP_KEY: "b".repeat(64),
+        STRIPE_API_KEY: "sk_live_abc",
+        STRIPE_WEBHOOK_SECRET: "whsec_abc",
+        STRIPE_API_HOST: "http://stripe.internal:12111",
+      })
     ).toEqual([expect.stringMatching(/^STRIPE_API_HOST must be https \(or http on 127.0.0.1\/localhost/)])
     // The test server on loopback is fine in production mode (`medusa start` is production, also locally).
     expect(
-      parseBackendEnv({ ...base, NODE_ENV: "production", JWT_SECRET: "x".repeat(16), COOKIE_SECRET: "x".repeat(16),
-        LIANXIN_REGISTRY_KEY: "a".repeat(64), LIANXIN_PICKUP_KEY: "b".repeat(64),
-        STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_API_HOST: "http://127.0.0.1:12111" }).STRIPE_API_HOST
+      parseBackendEnv({
+        ...base,
+        NODE_ENV: "production",
+        JWT_SECRET: "x".repeat(16),
+        COOKIE_SECRET: "x".repeat(16),
+        LIANXIN_REGISTRY_KEY: "a".repeat(64),
+        LIANXIN_PICKUP_KEY: "b".repeat(64),
+        STRIPE_API_KEY: "sk_test_abc",
+        STRIPE_WEBHOOK_SECRET: "whsec_abc",
+        STRIPE_API_HOST: "http://127.0.0.1:12111",
+      }).STRIPE_API_HOST
     ).toBe("http://127.0.0.1:12111")
-    expect(parseBackendEnv({ ...base, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).STRIPE_PAYMENT_METHODS).toEqual([
-      "wechat_pay",
-      "alipay",
-      "card",
-    ])
+    expect(
+      parseBackendEnv({ ...base, STRIPE_API_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" })
+        .STRIPE_PAYMENT_METHODS
+    ).toEqual(["wechat_pay", "alipay", "card"])
   })
 })

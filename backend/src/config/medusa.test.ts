@@ -113,7 +113,9 @@ describe("buildMedusaConfig", () => {
         LIANXIN_S3_SECRET_ACCESS_KEY: "secret",
       })
     )
-    const file = (config.modules as Array<{ resolve?: string }>).find((m) => typeof m === "object" && m.resolve === "@medusajs/medusa/file") as {
+    const file = (config.modules as Array<{ resolve?: string }>).find(
+      (m) => typeof m === "object" && m.resolve === "@medusajs/medusa/file"
+    ) as {
       options: { providers: Array<{ resolve: string; id: string; options: Record<string, string> }> }
     }
     expect(file.options.providers).toEqual([

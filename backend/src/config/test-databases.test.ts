@@ -1,7 +1,12 @@
 import pg from "pg"
 import { describe, expect, it } from "vitest"
-// @ts-expect-error plain ESM helper shared with scripts/start.mjs
-import { STALE_TEST_DATABASE_MS, dropStaleTestDatabases, testDatabaseBornAt, testRunPrefix } from "../../scripts/postgres.mjs"
+import {
+  STALE_TEST_DATABASE_MS,
+  dropStaleTestDatabases,
+  testDatabaseBornAt,
+  testRunPrefix,
+  // @ts-expect-error plain ESM helper shared with scripts/start.mjs (no type declarations)
+} from "../../scripts/postgres.mjs"
 
 describe("test run database names", () => {
   it("carry the run's birth time and a random part, so two runs in the same second differ", () => {
@@ -11,13 +16,25 @@ describe("test run database names", () => {
     expect(a).toMatch(/^lianxin_it_1796443200_[0-9a-f]{6}$/)
     expect(a).not.toBe(b)
     // Every database of the run (template, seeded template, per-file clone, its snapshot) is dated by the prefix.
-    for (const name of [`${a}_template`, `${a}_e2e`, `${a}_shared`, `${a}_0f5eea500e-snapshot`, testRunPrefix("e2e", now)]) {
+    for (const name of [
+      `${a}_template`,
+      `${a}_e2e`,
+      `${a}_shared`,
+      `${a}_0f5eea500e-snapshot`,
+      testRunPrefix("e2e", now),
+    ]) {
       expect(testDatabaseBornAt(name), name).toBe(now)
     }
   })
 
   it("leave every other database alone: no date, no clean-up", () => {
-    for (const name of ["lianxin", "postgres", "lianxin_it_8318f270_template", "lianxin_prod_1796443200_abcdef", "lianxin_it_1796443200"]) {
+    for (const name of [
+      "lianxin",
+      "postgres",
+      "lianxin_it_8318f270_template",
+      "lianxin_prod_1796443200_abcdef",
+      "lianxin_it_1796443200",
+    ]) {
       expect(testDatabaseBornAt(name), name).toBeNull()
     }
   })
@@ -41,7 +58,9 @@ describe("test run database names", () => {
       const dropped: string[] = await dropStaleTestDatabases(serverUrl, { now })
       expect(dropped).toContain(crashed)
       expect(dropped).not.toContain(running)
-      const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname = ANY($1)", [[crashed, running]])
+      const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname = ANY($1)", [
+        [crashed, running],
+      ])
       expect(rows.map((r) => r.datname)).toEqual([running])
     } finally {
       await client.query(`ALTER DATABASE "${running}" WITH IS_TEMPLATE false`).catch(() => {})

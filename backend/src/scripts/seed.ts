@@ -17,9 +17,7 @@ export default async function seedScript({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const requested = process.env.LIANXIN_SEED_SCENARIO ?? "demo"
   if (!(requested in SCENARIOS)) {
-    throw new Error(
-      `LIANXIN_SEED_SCENARIO must be one of ${Object.keys(SCENARIOS).join(", ")} (got "${requested}")`
-    )
+    throw new Error(`LIANXIN_SEED_SCENARIO must be one of ${Object.keys(SCENARIOS).join(", ")} (got "${requested}")`)
   }
   const result = await seed(container, requested as ScenarioName)
   logger.info(

@@ -20,7 +20,13 @@ declare module "@lianxin/plugin/workflows" {
   export function runKeyRotation(
     container: MedusaContainer,
     options?: { batchSize?: number; maxBatches?: number }
-  ): Promise<{ batches: number; registry_reencrypted: number; pickup_rekeyed: number; unreadable: number; status: KeyRotationStatus }>
+  ): Promise<{
+    batches: number
+    registry_reencrypted: number
+    pickup_rekeyed: number
+    unreadable: number
+    status: KeyRotationStatus
+  }>
 }
 declare module "@lianxin/plugin/utils/progress-bar" {
   export class ProgressPrinter {

@@ -11,7 +11,14 @@ export type StripeTestEvent = {
   request: { id: string | null; idempotency_key: string | null }
 }
 
-export type StripeTestDelivery = { event_id: string; type: string; url: string; status: number; error?: string; at: string }
+export type StripeTestDelivery = {
+  event_id: string
+  type: string
+  url: string
+  status: number
+  error?: string
+  at: string
+}
 
 export type StripeTestServer = {
   url: string
@@ -24,7 +31,13 @@ export type StripeTestServer = {
     customers: Map<string, Record<string, any>>
     events: StripeTestEvent[]
     deliveries: StripeTestDelivery[]
-    requests: Array<{ method: string; path: string; params: Record<string, any>; idempotency_key: string | null; at: string }>
+    requests: Array<{
+      method: string
+      path: string
+      params: Record<string, any>
+      idempotency_key: string | null
+      at: string
+    }>
   }
   setDelivery(on: boolean): void
   addWebhook(hook: StripeTestWebhook): void

@@ -20,9 +20,32 @@ import http from "node:http"
 import { fileURLToPath } from "node:url"
 
 const API_VERSION = "2024-04-10"
-const ZERO_DECIMAL = new Set(["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"])
+const ZERO_DECIMAL = new Set([
+  "bif",
+  "clp",
+  "djf",
+  "gnf",
+  "jpy",
+  "kmf",
+  "krw",
+  "mga",
+  "pyg",
+  "rwf",
+  "ugx",
+  "vnd",
+  "vuv",
+  "xaf",
+  "xof",
+  "xpf",
+])
 const PAYMENT_METHOD_TYPES = new Set(["card", "wechat_pay", "alipay"])
-const CANCELABLE = ["requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing"]
+const CANCELABLE = [
+  "requires_payment_method",
+  "requires_capture",
+  "requires_confirmation",
+  "requires_action",
+  "processing",
+]
 
 /** Stripe's webhook signature header for a payload (what stripe.webhooks.constructEvent verifies). */
 export function signatureHeader(payload, secret, timestamp = Math.floor(Date.now() / 1000)) {
@@ -69,14 +92,29 @@ class StripeError extends Error {
   constructor(status, error) {
     super(error.message)
     this.status = status
-    this.body = { error: { doc_url: error.code ? `https://stripe.com/docs/error-codes/${error.code.replace(/_/g, "-")}` : undefined, ...error } }
+    this.body = {
+      error: {
+        doc_url: error.code ? `https://stripe.com/docs/error-codes/${error.code.replace(/_/g, "-")}` : undefined,
+        ...error,
+      },
+    }
   }
 }
 
 const invalid = (message, param, code) =>
-  new StripeError(400, { type: "invalid_request_error", message, ...(param ? { param } : {}), ...(code ? { code } : {}) })
+  new StripeError(400, {
+    type: "invalid_request_error",
+    message,
+    ...(param ? { param } : {}),
+    ...(code ? { code } : {}),
+  })
 const missing = (kind, id, param = "id") =>
-  new StripeError(404, { type: "invalid_request_error", code: "resource_missing", message: `No such ${kind}: '${id}'`, param })
+  new StripeError(404, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    message: `No such ${kind}: '${id}'`,
+    param,
+  })
 
 const randomId = (prefix) => `${prefix}_${crypto.randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`
 const now = () => Math.floor(Date.now() / 1000)
@@ -86,7 +124,13 @@ function integer(value, param, { min = 0 } = {}) {
   if (!/^-?\d+$/.test(String(value))) throw invalid(`Invalid integer: ${value}`, param, "parameter_invalid_integer")
   const n = Number(value)
   if (n < min) {
-    throw invalid(param === "amount" ? "Amount must be at least 1 (in the currency's smallest unit)" : `Invalid ${param}: must be at least ${min}`, param, param === "amount" ? "amount_too_small" : "parameter_invalid_integer")
+    throw invalid(
+      param === "amount"
+        ? "Amount must be at least 1 (in the currency's smallest unit)"
+        : `Invalid ${param}: must be at least ${min}`,
+      param,
+      param === "amount" ? "amount_too_small" : "parameter_invalid_integer"
+    )
   }
   return n
 }
@@ -130,7 +174,16 @@ export async function startStripeTestServer(options = {}) {
       metadata: {},
       billing_details: { address: null, email: null, name: null, phone: null },
       ...(type === "card"
-        ? { card: { brand: "visa", last4: token === "pm_card_chargeDeclined" ? "0002" : "4242", exp_month: 12, exp_year: 2034, country: "US", funding: "credit" } }
+        ? {
+            card: {
+              brand: "visa",
+              last4: token === "pm_card_chargeDeclined" ? "0002" : "4242",
+              exp_month: 12,
+              exp_year: 2034,
+              country: "US",
+              funding: "credit",
+            },
+          }
         : { [type]: {} }),
     }
     state.paymentMethods.set(pm.id, pm)
@@ -141,8 +194,10 @@ export async function startStripeTestServer(options = {}) {
   function render(pi, expand = []) {
     const { _return_url, _token, ...rest } = pi
     const out = structuredClone(rest)
-    if (expand.includes("payment_method") && pi.payment_method) out.payment_method = state.paymentMethods.get(pi.payment_method) ?? pi.payment_method
-    if (expand.includes("latest_charge") && pi.latest_charge) out.latest_charge = state.charges.get(pi.latest_charge) ?? pi.latest_charge
+    if (expand.includes("payment_method") && pi.payment_method)
+      out.payment_method = state.paymentMethods.get(pi.payment_method) ?? pi.payment_method
+    if (expand.includes("latest_charge") && pi.latest_charge)
+      out.latest_charge = state.charges.get(pi.latest_charge) ?? pi.latest_charge
     return out
   }
 
@@ -177,7 +232,11 @@ export async function startStripeTestServer(options = {}) {
     try {
       const res = await fetch(hook.url, {
         method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": header, "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "stripe-signature": header,
+          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        },
         body: payload,
       })
       record.status = res.status
@@ -256,7 +315,11 @@ export async function startStripeTestServer(options = {}) {
     if (params.payment_method_data?.type) {
       const type = params.payment_method_data.type
       if (!pi.payment_method_types.includes(type)) {
-        throw invalid(`The PaymentMethod provided (${type}) is not allowed for this PaymentIntent. Allowed: ${pi.payment_method_types.join(", ")}.`, "payment_method_data[type]", "payment_intent_incompatible_payment_method")
+        throw invalid(
+          `The PaymentMethod provided (${type}) is not allowed for this PaymentIntent. Allowed: ${pi.payment_method_types.join(", ")}.`,
+          "payment_method_data[type]",
+          "payment_intent_incompatible_payment_method"
+        )
       }
       pm = paymentMethod(type)
     } else if (params.payment_method) {
@@ -270,13 +333,20 @@ export async function startStripeTestServer(options = {}) {
       pm = state.paymentMethods.get(pi.payment_method)
     }
     if (!pm) {
-      throw paymentIntentState(pi, "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with cus_xxx, specify a payment method attached to this customer along with the customer ID.")
+      throw paymentIntentState(
+        pi,
+        "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with cus_xxx, specify a payment method attached to this customer along with the customer ID."
+      )
     }
     pi.payment_method = pm.id
     pi.payment_method_options = { ...pi.payment_method_options, ...(params.payment_method_options ?? {}) }
     if (pm.type === "wechat_pay") {
       if (!pi.payment_method_options?.wechat_pay?.client) {
-        throw invalid("payment_method_options[wechat_pay][client] is required when confirming a wechat_pay PaymentIntent.", "payment_method_options[wechat_pay][client]", "parameter_missing")
+        throw invalid(
+          "payment_method_options[wechat_pay][client] is required when confirming a wechat_pay PaymentIntent.",
+          "payment_method_options[wechat_pay][client]",
+          "parameter_missing"
+        )
       }
       const page = `${baseUrl}/_test/authorize/${pi.id}`
       pi.status = "requires_action"
@@ -292,7 +362,12 @@ export async function startStripeTestServer(options = {}) {
       }
       emit("payment_intent.requires_action", render(pi), request)
     } else if (pm.type === "alipay") {
-      if (!pi._return_url) throw invalid("A return_url must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed.", "return_url", "parameter_missing")
+      if (!pi._return_url)
+        throw invalid(
+          "A return_url must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed.",
+          "return_url",
+          "parameter_missing"
+        )
       pi.status = "requires_action"
       pi.next_action = {
         type: "alipay_handle_redirect",
@@ -320,7 +395,12 @@ export async function startStripeTestServer(options = {}) {
   }
 
   function paymentIntentState(pi, message) {
-    return new StripeError(400, { type: "invalid_request_error", code: "payment_intent_unexpected_state", message, payment_intent: render(pi) })
+    return new StripeError(400, {
+      type: "invalid_request_error",
+      code: "payment_intent_unexpected_state",
+      message,
+      payment_intent: render(pi),
+    })
   }
 
   function getIntent(id) {
@@ -337,16 +417,29 @@ export async function startStripeTestServer(options = {}) {
         const amount = integer(p.amount, "amount", { min: 1 })
         if (amount === undefined) throw invalid("Missing required param: amount.", "amount", "parameter_missing")
         if (!p.currency) throw invalid("Missing required param: currency.", "currency", "parameter_missing")
-        if (!/^[a-z]{3}$/i.test(p.currency)) throw invalid(`Invalid currency: ${p.currency}.`, "currency", "parameter_invalid_string")
-        const types = p.payment_method_types ?? (bool(p.automatic_payment_methods?.enabled) ? ["card", "wechat_pay", "alipay"] : ["card"])
+        if (!/^[a-z]{3}$/i.test(p.currency))
+          throw invalid(`Invalid currency: ${p.currency}.`, "currency", "parameter_invalid_string")
+        const types =
+          p.payment_method_types ??
+          (bool(p.automatic_payment_methods?.enabled) ? ["card", "wechat_pay", "alipay"] : ["card"])
         for (const type of types) {
-          if (!PAYMENT_METHOD_TYPES.has(type)) throw invalid(`The payment method type "${type}" is invalid.`, "payment_method_types", "payment_method_invalid_parameter")
+          if (!PAYMENT_METHOD_TYPES.has(type))
+            throw invalid(
+              `The payment method type "${type}" is invalid.`,
+              "payment_method_types",
+              "payment_method_invalid_parameter"
+            )
         }
         if (p.customer && !state.customers.has(p.customer)) throw missing("customer", p.customer, "customer")
         const capture = p.capture_method ?? "automatic"
-        if (!["automatic", "automatic_async", "manual"].includes(capture)) throw invalid(`Invalid capture_method: ${capture}`, "capture_method")
+        if (!["automatic", "automatic_async", "manual"].includes(capture))
+          throw invalid(`Invalid capture_method: ${capture}`, "capture_method")
         if (capture === "manual" && types.some((t) => t !== "card")) {
-          throw invalid(`The payment method types ${types.filter((t) => t !== "card").join(", ")} do not support capture_method: manual.`, "capture_method", "payment_intent_invalid_parameter")
+          throw invalid(
+            `The payment method types ${types.filter((t) => t !== "card").join(", ")} do not support capture_method: manual.`,
+            "capture_method",
+            "payment_intent_invalid_parameter"
+          )
         }
         const id = randomId("pi")
         const pi = {
@@ -355,7 +448,9 @@ export async function startStripeTestServer(options = {}) {
           amount,
           amount_capturable: 0,
           amount_received: 0,
-          automatic_payment_methods: p.automatic_payment_methods ? { enabled: bool(p.automatic_payment_methods.enabled) } : null,
+          automatic_payment_methods: p.automatic_payment_methods
+            ? { enabled: bool(p.automatic_payment_methods.enabled) }
+            : null,
           canceled_at: null,
           cancellation_reason: null,
           capture_method: capture === "automatic_async" ? "automatic" : capture,
@@ -401,7 +496,10 @@ export async function startStripeTestServer(options = {}) {
         const pi = getIntent(id)
         if (p.amount !== undefined) {
           if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)) {
-            throw paymentIntentState(pi, `This PaymentIntent's amount could not be updated because it has a status of ${pi.status}.`)
+            throw paymentIntentState(
+              pi,
+              `This PaymentIntent's amount could not be updated because it has a status of ${pi.status}.`
+            )
           }
           pi.amount = integer(p.amount, "amount", { min: 1 })
         }
@@ -425,11 +523,18 @@ export async function startStripeTestServer(options = {}) {
       (p, [id], request) => {
         const pi = getIntent(id)
         if (pi.status !== "requires_capture") {
-          throw paymentIntentState(pi, `This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`)
+          throw paymentIntentState(
+            pi,
+            `This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`
+          )
         }
         const amount = integer(p.amount_to_capture, "amount_to_capture", { min: 1 }) ?? pi.amount_capturable
         if (amount > pi.amount_capturable) {
-          throw invalid(`The amount_to_capture (${amount}) must be less than or equal to the amount_capturable (${pi.amount_capturable}).`, "amount_to_capture", "amount_too_large")
+          throw invalid(
+            `The amount_to_capture (${amount}) must be less than or equal to the amount_capturable (${pi.amount_capturable}).`,
+            "amount_to_capture",
+            "amount_too_large"
+          )
         }
         pi.status = "succeeded"
         pi.amount_received = amount
@@ -447,7 +552,10 @@ export async function startStripeTestServer(options = {}) {
       (p, [id], request) => {
         const pi = getIntent(id)
         if (!CANCELABLE.includes(pi.status)) {
-          throw paymentIntentState(pi, `You cannot cancel this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`)
+          throw paymentIntentState(
+            pi,
+            `You cannot cancel this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`
+          )
         }
         pi.status = "canceled"
         pi.next_action = null
@@ -467,14 +575,22 @@ export async function startStripeTestServer(options = {}) {
           pi = getIntent(p.payment_intent)
           ch = pi.latest_charge ? state.charges.get(pi.latest_charge) : null
           if (!ch || pi.status !== "succeeded") {
-            throw invalid(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, "payment_intent", "charge_not_refundable")
+            throw invalid(
+              `This PaymentIntent (${pi.id}) does not have a successful charge to refund.`,
+              "payment_intent",
+              "charge_not_refundable"
+            )
           }
         } else if (p.charge) {
           ch = state.charges.get(p.charge)
           if (!ch) throw missing("charge", p.charge, "charge")
           pi = state.intents.get(ch.payment_intent) ?? null
         } else {
-          throw invalid("One of the following params should be provided for this request: payment_intent or charge.", "payment_intent", "parameter_missing")
+          throw invalid(
+            "One of the following params should be provided for this request: payment_intent or charge.",
+            "payment_intent",
+            "parameter_missing"
+          )
         }
         const refundable = ch.amount_captured - ch.amount_refunded
         if (refundable <= 0) {
@@ -482,7 +598,11 @@ export async function startStripeTestServer(options = {}) {
         }
         const amount = integer(p.amount, "amount", { min: 1 }) ?? refundable
         if (amount > refundable) {
-          throw invalid(`Refund amount (${amount}) is greater than unrefunded amount on charge (${refundable})`, "amount", "amount_too_large")
+          throw invalid(
+            `Refund amount (${amount}) is greater than unrefunded amount on charge (${refundable})`,
+            "amount",
+            "amount_too_large"
+          )
         }
         const refund = {
           id: randomId("re"),
@@ -517,7 +637,9 @@ export async function startStripeTestServer(options = {}) {
       "GET",
       /^\/v1\/refunds$/,
       (p) => {
-        const data = [...state.refunds.values()].filter((r) => !p.payment_intent || r.payment_intent === p.payment_intent).reverse()
+        const data = [...state.refunds.values()]
+          .filter((r) => !p.payment_intent || r.payment_intent === p.payment_intent)
+          .reverse()
         return { object: "list", data, has_more: false, url: "/v1/refunds" }
       },
     ],
@@ -525,7 +647,16 @@ export async function startStripeTestServer(options = {}) {
       "POST",
       /^\/v1\/customers$/,
       (p) => {
-        const customer = { id: randomId("cus"), object: "customer", created: now(), email: p.email ?? null, name: p.name ?? null, phone: p.phone ?? null, metadata: p.metadata ?? {}, livemode: false }
+        const customer = {
+          id: randomId("cus"),
+          object: "customer",
+          created: now(),
+          email: p.email ?? null,
+          name: p.name ?? null,
+          phone: p.phone ?? null,
+          metadata: p.metadata ?? {},
+          livemode: false,
+        }
         state.customers.set(customer.id, customer)
         return customer
       },
@@ -563,7 +694,12 @@ export async function startStripeTestServer(options = {}) {
       /^\/v1\/customers\/([^/]+)\/payment_methods$/,
       (_p, [id]) => {
         if (!state.customers.has(id)) throw missing("customer", id)
-        return { object: "list", data: [...state.paymentMethods.values()].filter((m) => m.customer === id), has_more: false, url: `/v1/customers/${id}/payment_methods` }
+        return {
+          object: "list",
+          data: [...state.paymentMethods.values()].filter((m) => m.customer === id),
+          has_more: false,
+          url: `/v1/customers/${id}/payment_methods`,
+        }
       },
     ],
     [
@@ -582,7 +718,10 @@ export async function startStripeTestServer(options = {}) {
     const pi = getIntent(id)
     if (outcome === "succeed") {
       if (pi.status !== "requires_action" && pi.status !== "requires_confirmation") {
-        throw paymentIntentState(pi, `The test payment cannot be authorised: the PaymentIntent has a status of ${pi.status}.`)
+        throw paymentIntentState(
+          pi,
+          `The test payment cannot be authorised: the PaymentIntent has a status of ${pi.status}.`
+        )
       }
       authorise(pi, null)
     } else {
@@ -590,13 +729,19 @@ export async function startStripeTestServer(options = {}) {
         throw paymentIntentState(pi, `The test payment cannot fail: the PaymentIntent has a status of ${pi.status}.`)
       }
       const pm = pi.payment_method ? state.paymentMethods.get(pi.payment_method) : null
-      decline(pi, null, pm?.type === "card" ? "Your card was declined." : "The customer did not approve the payment.", pm?.type === "card" ? "card_declined" : "payment_method_provider_decline")
+      decline(
+        pi,
+        null,
+        pm?.type === "card" ? "Your card was declined." : "The customer did not approve the payment.",
+        pm?.type === "card" ? "card_declined" : "payment_method_provider_decline"
+      )
     }
     return pi
   }
 
   function authorizePage(pi) {
-    const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c])
+    const esc = (s) =>
+      String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c])
     const amount = ZERO_DECIMAL.has(pi.currency) ? String(pi.amount) : (pi.amount / 100).toFixed(2)
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Stripe test payment page</title></head><body style="font-family:sans-serif;max-width:28rem;margin:2rem auto">
@@ -623,7 +768,12 @@ export async function startStripeTestServer(options = {}) {
     const raw = Buffer.concat(chunks).toString("utf8")
     const method = req.method ?? "GET"
     const send = (status, body, headers = {}) => {
-      res.writeHead(status, { "content-type": "application/json", "request-id": requestId, "stripe-version": API_VERSION, ...headers })
+      res.writeHead(status, {
+        "content-type": "application/json",
+        "request-id": requestId,
+        "stripe-version": API_VERSION,
+        ...headers,
+      })
       res.end(JSON.stringify(body))
     }
     const requestId = randomId("req")
@@ -659,7 +809,9 @@ export async function startStripeTestServer(options = {}) {
         if (url.pathname === "/_test/events" && method === "GET") return send(200, { data: state.events })
         if (url.pathname === "/_test/deliveries" && method === "GET") return send(200, { data: state.deliveries })
         if (url.pathname === "/_test/requests" && method === "GET") return send(200, { data: state.requests })
-        return send(404, { error: { type: "invalid_request_error", message: `Unrecognized test route: ${method} ${url.pathname}` } })
+        return send(404, {
+          error: { type: "invalid_request_error", message: `Unrecognized test route: ${method} ${url.pathname}` },
+        })
       } catch (error) {
         if (error instanceof StripeError) return send(error.status, error.body)
         throw error
@@ -672,18 +824,28 @@ export async function startStripeTestServer(options = {}) {
       return send(401, {
         error: {
           type: "invalid_request_error",
-          message: key ? `Invalid API Key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+          message: key
+            ? `Invalid API Key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`
+            : "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
         },
       })
     }
 
     const route = routes.find(([m, pattern]) => m === method && pattern.test(url.pathname))
     if (!route) {
-      return send(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${url.pathname}).` } })
+      return send(404, {
+        error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${url.pathname}).` },
+      })
     }
     const params = method === "GET" || method === "DELETE" ? parseForm(url.search.slice(1)) : parseForm(raw)
     const idempotencyKey = req.headers["idempotency-key"]
-    state.requests.push({ method, path: url.pathname, params, idempotency_key: idempotencyKey ?? null, at: new Date().toISOString() })
+    state.requests.push({
+      method,
+      path: url.pathname,
+      params,
+      idempotency_key: idempotencyKey ?? null,
+      at: new Date().toISOString(),
+    })
     if (idempotencyKey && method === "POST") {
       const fingerprint = `${method} ${url.pathname} ${raw}`
       const saved = state.idempotency.get(idempotencyKey)
@@ -752,7 +914,12 @@ export async function startStripeTestServer(options = {}) {
     /** The customer's payment fails: payment_intent.payment_failed follows. */
     fail: (id) => render(act(id, "fail")),
     intent: (id) => (state.intents.has(id) ? render(state.intents.get(id)) : null),
-    events: (filter = {}) => state.events.filter((e) => (!filter.type || e.type === filter.type) && (!filter.intent || e.data.object.id === filter.intent || e.data.object.payment_intent === filter.intent)),
+    events: (filter = {}) =>
+      state.events.filter(
+        (e) =>
+          (!filter.type || e.type === filter.type) &&
+          (!filter.intent || e.data.object.id === filter.intent || e.data.object.payment_intent === filter.intent)
+      ),
     /** Sends an event again (a duplicate), optionally with a forged signature or an old timestamp. */
     deliver: (event, opts = {}) => Promise.all(webhooks.map((hook) => track(deliver(event, hook, opts)))),
     /** Waits until every webhook delivery started so far has been answered. */

@@ -5,6 +5,7 @@ import { HOUSEHOLDS } from "./households"
 import { pickupLocation } from "./pickup"
 import { PRODUCTS } from "./products"
 import type { HistorySeed } from "../history"
+import type { OfficeListingSeed } from "./listings"
 import type { PickupNetworkSeed } from "../pickup-network"
 import type { Catalog } from "./types"
 import { VILLAGES } from "./villages"
@@ -27,6 +28,45 @@ export const DEMO_ADMIN: AdminUserSeed = {
 }
 
 /**
+ * Produce two property offices listed on households' behalf (代农户上架) with the harvest batch and its 合格证, approved
+ * by the operator. Orders in the history below buy them, so from the first start an order page shows its 产地批次,
+ * and Admin's 产地批次 has batches with orders behind them. Handles are Medusa's `toHandle(title)`.
+ */
+export const DEMO_OFFICE_LISTINGS: OfficeListingSeed[] = [
+  {
+    compound: "锦绣天地",
+    householdCode: "SX-YA-021",
+    title: "刘婶家冰糖心苹果",
+    description:
+      "刘婶家坡地上的老树红富士，霜降后才摘，果心透明的“糖心”多一些。物业服务中心代刘婶上架，每箱按采摘批次装，箱上贴合格证编号。果面有自然斑点，个头不完全一致。",
+    category: "fruit",
+    priceFen: 4280,
+    unitLabel: "5斤/箱",
+    stock: 60,
+    perishability: "ambient",
+    emoji: "green-apple",
+    harvest: { daysAgo: 6, quantity: 400, unit: "斤", certificateNo: "SX-YA-021-0001" },
+  },
+  {
+    compound: "滨江花园",
+    householdCode: "YN-LC-007",
+    title: "岩叔家冬片生茶",
+    description:
+      "岩叔家茶地入冬前最后一轮采的冬片，手工杀青、揉捻、晒干，滋味清淡，香气偏花香。物业服务中心代岩叔上架，每袋标采摘批次和合格证编号。",
+    category: "tea",
+    priceFen: 5800,
+    unitLabel: "100克/袋",
+    stock: 40,
+    perishability: "ambient",
+    emoji: "herb",
+    harvest: { daysAgo: 12, quantity: 25, unit: "斤", certificateNo: "YN-LC-007-0001" },
+  },
+]
+
+/** The products the demo publishes: the catalogue's and the ones the offices listed for households. */
+export const DEMO_PUBLISHED_PRODUCTS = DEMO_CATALOG.products.length + DEMO_OFFICE_LISTINGS.length
+
+/**
  * Orders residents placed before the demo starts: enough that every
  * household has sales, the impact page has more than five households to
  * show, and statements list real ledger lines. The first eight were collected, two wait at the counter, two are in the next cycle.
@@ -46,18 +86,56 @@ export const DEMO_HISTORY: HistorySeed = {
   collected: 8,
   ready: 2,
   orders: [
-    [["fuji-apple-luochuan", 2], ["hillside-eggs-shuangjiang", 1]],
-    [["orah-mandarin-shuangjiang", 1], ["mengku-black-tea", 1]],
-    [["guiqi-mango-tiandong", 1], ["chinese-bee-honey-tiandong", 1]],
-    [["xianghe-glutinous-rice-liping", 2], ["paddy-duck-eggs-liping", 1]],
-    [["yellow-millet-luochuan", 3], ["courtyard-eggs-luochuan", 1]],
-    [["log-grown-shiitake-liping", 1], ["rapeseed-oil-liping", 1]],
-    [["dried-bolete-shuangjiang", 1], ["spring-sun-dried-maocha", 1]],
-    [["locust-honey-luochuan", 1], ["purple-garlic-luochuan", 2]],
-    [["red-skin-peanuts-tiandong", 2], ["dried-wood-ear-tiandong", 1]],
-    [["old-tree-pear-liping", 1], ["early-spring-green-tea-liping", 1]],
-    [["fuji-apple-luochuan", 1], ["red-sweet-potato-tiandong", 2]],
-    [["yellow-potato-luochuan", 2], ["fresh-chili-liping", 1]],
+    [
+      ["fuji-apple-luochuan", 2],
+      ["hillside-eggs-shuangjiang", 1],
+      ["刘婶家冰糖心苹果", 1],
+    ],
+    [
+      ["orah-mandarin-shuangjiang", 1],
+      ["mengku-black-tea", 1],
+    ],
+    [
+      ["guiqi-mango-tiandong", 1],
+      ["chinese-bee-honey-tiandong", 1],
+    ],
+    [
+      ["xianghe-glutinous-rice-liping", 2],
+      ["paddy-duck-eggs-liping", 1],
+    ],
+    [
+      ["yellow-millet-luochuan", 3],
+      ["courtyard-eggs-luochuan", 1],
+    ],
+    [
+      ["log-grown-shiitake-liping", 1],
+      ["rapeseed-oil-liping", 1],
+    ],
+    [
+      ["dried-bolete-shuangjiang", 1],
+      ["spring-sun-dried-maocha", 1],
+    ],
+    [
+      ["locust-honey-luochuan", 1],
+      ["purple-garlic-luochuan", 2],
+    ],
+    [
+      ["red-skin-peanuts-tiandong", 2],
+      ["dried-wood-ear-tiandong", 1],
+      ["岩叔家冬片生茶", 2],
+    ],
+    [
+      ["old-tree-pear-liping", 1],
+      ["early-spring-green-tea-liping", 1],
+    ],
+    [
+      ["fuji-apple-luochuan", 1],
+      ["red-sweet-potato-tiandong", 2],
+    ],
+    [
+      ["yellow-potato-luochuan", 2],
+      ["fresh-chili-liping", 1],
+    ],
   ],
   residents: [
     { name: "陈女士", email: "chen.demo@example.com", phone: "13800138001", compound: "滨江花园", city: "杭州市" },

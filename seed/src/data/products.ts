@@ -86,8 +86,7 @@ export const PRODUCTS: ProductSeed[] = [
     category: "vegetables",
     householdCode: "GZ-QDN-015",
     emoji: "hot-pepper",
-    description:
-      "潘大哥菜地里的本地小米辣，红绿混装，很辣。鲜辣椒不耐放，冷藏大约能放一周；吃不完可以剁碎加盐装罐。",
+    description: "潘大哥菜地里的本地小米辣，红绿混装，很辣。鲜辣椒不耐放，冷藏大约能放一周；吃不完可以剁碎加盐装罐。",
     variants: [{ key: "500g", title: "500g", priceFen: 1280, stock: 40, netWeightG: 500 }],
   },
   {
@@ -97,8 +96,7 @@ export const PRODUCTS: ProductSeed[] = [
     category: "vegetables",
     householdCode: "SX-YA-021",
     emoji: "garlic",
-    description:
-      "刘婶家沟坡地里的紫皮蒜，六月收获后挂在屋檐下晾干。蒜头大小不一，辣味足。放在干燥通风处能存几个月。",
+    description: "刘婶家沟坡地里的紫皮蒜，六月收获后挂在屋檐下晾干。蒜头大小不一，辣味足。放在干燥通风处能存几个月。",
     variants: [{ key: "2jin", title: "2斤装", priceFen: 2200, stock: 50, netWeightG: 1000 }],
   },
   // 粮油
@@ -120,8 +118,7 @@ export const PRODUCTS: ProductSeed[] = [
     category: "grains-and-oils",
     householdCode: "SX-YA-021",
     emoji: "sheaf-of-rice",
-    description:
-      "刘婶家沟坡地上种的谷子，秋收后晒干、碾成小米。熬粥容易出米油。新米当年最香，开封后密封放在阴凉处。",
+    description: "刘婶家沟坡地上种的谷子，秋收后晒干、碾成小米。熬粥容易出米油。新米当年最香，开封后密封放在阴凉处。",
     variants: [{ key: "2-5kg", title: "2.5kg", priceFen: 3600, stock: 60, netWeightG: 2500 }],
   },
   {

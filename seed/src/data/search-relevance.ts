@@ -233,7 +233,16 @@ export function scoreRelevance(cases: readonly RelevanceCase[], answers: readonl
     if (unwanted.length) violations.push(outcome)
     if (!missing.length && !unwanted.length) perfect++
   })
-  return { recallAt5: expected ? found / expected : 1, found, expected, queries: cases.length, perfect, byKind, misses, violations }
+  return {
+    recallAt5: expected ? found / expected : 1,
+    found,
+    expected,
+    queries: cases.length,
+    perfect,
+    byKind,
+    misses,
+    violations,
+  }
 }
 
 /** A few lines for a test log: the recall, per kind, then every miss with what came instead. */
@@ -245,7 +254,9 @@ export function formatRelevance(score: RelevanceScore): string {
     `  by kind: ${Object.entries(score.byKind)
       .map(([kind, k]) => `${kind} ${pct(k.found, k.expected)}`)
       .join(", ")}`,
-    ...score.misses.map((m) => `  miss  "${m.q}" (${m.kind}): missing ${m.missing.join(", ")}; got [${m.got.join(", ")}]`),
+    ...score.misses.map(
+      (m) => `  miss  "${m.q}" (${m.kind}): missing ${m.missing.join(", ")}; got [${m.got.join(", ")}]`
+    ),
     ...score.violations.map((v) => `  wrong "${v.q}" (${v.kind}): must not return ${v.unwanted.join(", ")}`),
   ]
   return lines.join("\n")

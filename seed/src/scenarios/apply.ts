@@ -6,6 +6,8 @@ import { ensureCatalog } from "../catalog"
 import type { Catalog } from "../data/types"
 import { ensurePickupLocation, type PickupLocationSeed } from "../fulfillment"
 import { ensureHistory, type HistorySeed } from "../history"
+import type { OfficeListingSeed } from "../data/listings"
+import { ensureOfficeListings } from "../office-listings"
 import { ensurePickupNetwork, type PickupNetworkSeed } from "../pickup-network"
 import { ensureProducers } from "../producers"
 
@@ -16,6 +18,8 @@ export type ScenarioSpec = {
   admin: AdminUserSeed
   /** Property offices, pickup points and their staff. */
   pickupNetwork: PickupNetworkSeed
+  /** Produce the offices listed for households, with harvest batches, approved (demo only). */
+  officeListings?: OfficeListingSeed[]
   /** Past orders through the ledger (demo only). */
   history?: HistorySeed
 }
@@ -38,6 +42,9 @@ export async function applyScenario(
   await ensureProducers(container, spec.catalog)
   const pointIds = await ensurePickupNetwork(container, spec.pickupNetwork, now)
   await ensureAdminUser(container, spec.admin)
+  if (spec.officeListings) {
+    await ensureOfficeListings(container, base, pickup, spec.officeListings, spec.admin.email, now)
+  }
   if (spec.history) {
     await ensureHistory(container, base, spec.history, [...pointIds.values()], now)
   }

@@ -5,17 +5,16 @@
  *   import { E2E } from "@lianxin/seed/e2e-fixtures"   (or from "@lianxin/seed")
  * The office portal: staff A works at E2E.pickup, staff B at E2E.pickupB.
  */
-import {
-  CURRENCY_CODE,
-  PICKUP_SHIPPING_OPTION_NAME,
-  REGION_NAME,
-  SALES_CHANNEL_NAME,
-  STORE_NAME,
-} from "../constants"
+import { CURRENCY_CODE, PICKUP_SHIPPING_OPTION_NAME, REGION_NAME, SALES_CHANNEL_NAME, STORE_NAME } from "../constants"
 
 export const E2E = {
   scenario: "e2e",
-  store: { name: STORE_NAME, salesChannelName: SALES_CHANNEL_NAME, regionName: REGION_NAME, currencyCode: CURRENCY_CODE },
+  store: {
+    name: STORE_NAME,
+    salesChannelName: SALES_CHANNEL_NAME,
+    regionName: REGION_NAME,
+    currencyCode: CURRENCY_CODE,
+  },
   stockLocation: { name: "E2E 集货仓" },
   shippingOption: { name: PICKUP_SHIPPING_OPTION_NAME, priceFen: 0 },
   admin: {

@@ -20,7 +20,9 @@ export function useUnitPriceText(variant: VariantView | null): string | null {
   const t = useT()
   const lang = useLang()
   const per = variant ? unitPrice(variant, lang) : null
-  return per ? t("product.perWeight", { price: formatFen(per.fen), unit: t(per.unit === "斤" ? "unit.jin" : "unit.kg") }) : null
+  return per
+    ? t("product.perWeight", { price: formatFen(per.fen), unit: t(per.unit === "斤" ? "unit.jin" : "unit.kg") })
+    : null
 }
 
 /**
@@ -55,11 +57,26 @@ export function VariantPicker({
   )
 }
 
-function VariantOption({ variant, checked, onChoose }: { variant: VariantView; checked: boolean; onChoose: (id: string) => void }) {
+function VariantOption({
+  variant,
+  checked,
+  onChoose,
+}: {
+  variant: VariantView
+  checked: boolean
+  onChoose: (id: string) => void
+}) {
   const perWeight = useUnitPriceText(variant)
   return (
     <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300 has-[:checked]:ring-2 has-[:checked]:ring-emerald-700">
-      <input type="radio" name="variantId" value={variant.id} form={ADD_TO_CART_FORM} checked={checked} onChange={() => onChoose(variant.id)} />
+      <input
+        type="radio"
+        name="variantId"
+        value={variant.id}
+        form={ADD_TO_CART_FORM}
+        checked={checked}
+        onChange={() => onChoose(variant.id)}
+      />
       <span className="flex-1">
         <span className="block">
           {variant.title} · <span className="font-semibold">{formatFen(variant.priceFen!)}</span>

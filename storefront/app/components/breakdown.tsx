@@ -22,14 +22,20 @@ export function PriceBreakdownView({ breakdown }: { breakdown: PriceBreakdown | 
       ) : (
         breakdown.variants.map((variant) => (
           <div key={variant.variantId} className="mt-3">
-            {breakdown.variants.length > 1 ? <h3 className="text-sm font-medium">{t("breakdown.variant", { title: variant.title })}</h3> : null}
+            {breakdown.variants.length > 1 ? (
+              <h3 className="text-sm font-medium">{t("breakdown.variant", { title: variant.title })}</h3>
+            ) : null}
             <p className="text-sm text-stone-700">
               {t("breakdown.intro", { version: breakdown.policyVersion, price: formatFen(variant.priceFen) })}
             </p>
             <div aria-hidden="true" className="mt-2 flex h-3 overflow-hidden rounded-full bg-stone-100">
               {PARTIES.map((party) =>
                 variant.priceFen > 0 ? (
-                  <span key={party} className={BAR[party]} style={{ width: `${(variant.sharesFen[party] / variant.priceFen) * 100}%` }} />
+                  <span
+                    key={party}
+                    className={BAR[party]}
+                    style={{ width: `${(variant.sharesFen[party] / variant.priceFen) * 100}%` }}
+                  />
                 ) : null
               )}
             </div>

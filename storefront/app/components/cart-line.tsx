@@ -31,7 +31,8 @@ export function CartLineItem({ line, errors }: { line: CartLine; errors?: FieldE
         </h2>
         {line.variantTitle ? <p className="text-xs text-stone-600">{line.variantTitle}</p> : null}
         <p className="mt-1 text-sm">
-          {formatFen(line.unitFen)} × {line.quantity} = <span className="font-semibold">{formatFen(line.totalFen)}</span>
+          {formatFen(line.unitFen)} × {line.quantity} ={" "}
+          <span className="font-semibold">{formatFen(line.totalFen)}</span>
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <Form method="post" noValidate className="flex items-center gap-2">
@@ -73,7 +74,10 @@ export function CartLineItem({ line, errors }: { line: CartLine; errors?: FieldE
                 +
               </button>
             </div>
-            <button type="submit" className="min-h-11 rounded-full border border-stone-300 px-3 text-sm hover:bg-stone-100">
+            <button
+              type="submit"
+              className="min-h-11 rounded-full border border-stone-300 px-3 text-sm hover:bg-stone-100"
+            >
               {t("cart.line.update")}
             </button>
           </Form>

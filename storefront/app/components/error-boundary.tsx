@@ -52,7 +52,9 @@ export function GeneralErrorBoundary() {
     }
   }
   const detail =
-    import.meta.env.DEV && !isRouteErrorResponse(error) && error instanceof Error ? error.stack ?? error.message : null
+    import.meta.env.DEV && !isRouteErrorResponse(error) && error instanceof Error
+      ? (error.stack ?? error.message)
+      : null
 
   return (
     <section aria-labelledby="error-title" className="mx-auto max-w-md py-10 text-center">

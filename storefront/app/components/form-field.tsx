@@ -14,7 +14,13 @@ export function FormField({
   hint,
   className = "",
   ...input
-}: { name: string; label: string; error?: MessageKey; errorParams?: Record<string, string | number>; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  name: string
+  label: string
+  error?: MessageKey
+  errorParams?: Record<string, string | number>
+  hint?: string
+} & InputHTMLAttributes<HTMLInputElement>) {
   const t = useT()
   const id = input.id ?? `field-${name}`
   const hintId = hint ? `${id}-hint` : undefined

@@ -29,7 +29,9 @@ export function OrderPickup({
   const lang = useLang()
   const p = order.pickup
   const live = order.status === "placed" || order.status === "ready"
-  const placeholder = <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">{t("confirm.placeholder")}</span>
+  const placeholder = (
+    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">{t("confirm.placeholder")}</span>
+  )
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
       <dt className="text-stone-600">{t("confirm.address")}</dt>
@@ -40,10 +42,14 @@ export function OrderPickup({
       <dd>
         {revealed ? (
           <div className="space-y-2">
-            <p className="font-mono text-3xl font-bold tracking-widest">
-              {revealed.code}
-            </p>
-            <img src={revealed.qrDataUrl} alt={t("confirm.qrAlt")} width={192} height={192} className="rounded bg-white ring-1 ring-stone-200" />
+            <p className="font-mono text-3xl font-bold tracking-widest">{revealed.code}</p>
+            <img
+              src={revealed.qrDataUrl}
+              alt={t("confirm.qrAlt")}
+              width={192}
+              height={192}
+              className="rounded bg-white ring-1 ring-stone-200"
+            />
             <p className="text-xs text-stone-700">{t("confirm.codeOnce")}</p>
           </div>
         ) : !live ? (

@@ -25,7 +25,10 @@ export function PaymentChoice({
   const chosen = methods.includes(defaultValue as PaymentMethod) ? defaultValue : "pickup"
   const online = methods.some((m) => m !== "pickup")
   return (
-    <fieldset aria-describedby={error ? "payment-error" : undefined} className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+    <fieldset
+      aria-describedby={error ? "payment-error" : undefined}
+      className="rounded-xl bg-white p-4 ring-1 ring-stone-200"
+    >
       <legend className="px-1 text-base font-semibold">{t("payment.choose")}</legend>
       <div className="mt-1 space-y-2">
         {methods.map((method) => (

@@ -73,7 +73,11 @@ export function CycleCountdown({
           </span>
         ) : null}
       </p>
-      {showWindow ? <p className="mt-1">{t("cycle.window", { window: formatWindow(cycle.pickupStartsAt, cycle.pickupEndsAt, lang) })}</p> : null}
+      {showWindow ? (
+        <p className="mt-1">
+          {t("cycle.window", { window: formatWindow(cycle.pickupStartsAt, cycle.pickupEndsAt, lang) })}
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -104,7 +108,10 @@ export function PointDetails({ point, className = "" }: { point: PickupPointView
         <>
           <dt className="text-stone-500">{t("point.phone")}</dt>
           <dd>
-            <a href={`tel:${point.phone.replace(/[^\d+]/g, "")}`} className="text-emerald-800 underline underline-offset-2">
+            <a
+              href={`tel:${point.phone.replace(/[^\d+]/g, "")}`}
+              className="text-emerald-800 underline underline-offset-2"
+            >
               {point.phone}
             </a>
           </dd>

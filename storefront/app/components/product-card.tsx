@@ -30,7 +30,12 @@ export function ProductCard({
   return (
     <article className="relative flex h-full flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-stone-200 focus-within:ring-2 focus-within:ring-emerald-700">
       <div className={soldOut ? "opacity-60" : undefined}>
-        <ProductImage src={product.thumbnail} alt="" eager={eager} sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw" />
+        <ProductImage
+          src={product.thumbnail}
+          alt=""
+          eager={eager}
+          sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
+        />
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <Heading className="line-clamp-2 text-sm font-medium leading-snug text-stone-900 sm:text-base">
@@ -47,7 +52,9 @@ export function ProductCard({
           <Price fen={product.priceFen} from={product.priceVaries} className="text-base font-semibold text-red-700" />
           {product.stock.kind !== "in" ? <StockLabel stock={product.stock} /> : null}
           {unavailable ? (
-            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("availability.badge")}</span>
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+              {t("availability.badge")}
+            </span>
           ) : null}
         </div>
       </div>

@@ -8,7 +8,12 @@ import { Highlighted } from "./highlighted"
 /** Waiting this long after the last keystroke before asking keeps typing smooth on a phone. */
 const DEBOUNCE_MS = 200
 
-type Option = { id: string; href: string; kind: "product" | "category"; view: SuggestionView["products"][number] | SuggestionView["categories"][number] }
+type Option = {
+  id: string
+  href: string
+  kind: "product" | "category"
+  view: SuggestionView["products"][number] | SuggestionView["categories"][number]
+}
 
 /**
  * The header's search box: a plain GET form to /search (works before and
@@ -58,7 +63,14 @@ export function SearchBox() {
   const suggestions = open && value.trim() ? fetcher.data : undefined
   const options: Option[] = suggestions
     ? [
-        ...suggestions.products.map((p, i): Option => ({ id: `${baseId}-p${i}`, href: `/products/${encodeURIComponent(p.handle)}`, kind: "product", view: p })),
+        ...suggestions.products.map(
+          (p, i): Option => ({
+            id: `${baseId}-p${i}`,
+            href: `/products/${encodeURIComponent(p.handle)}`,
+            kind: "product",
+            view: p,
+          })
+        ),
         ...suggestions.categories.map(
           (c, i): Option => ({
             id: `${baseId}-c${i}`,
@@ -137,7 +149,11 @@ export function SearchBox() {
         className="block min-h-11 w-full min-w-0 flex-1 rounded-full border border-stone-300 bg-stone-50 px-4 text-base focus:bg-white focus:outline-2 focus:outline-offset-1 focus:outline-emerald-700"
       />
       {/* Named in full: pages such as /compound have a 搜索 button of their own. */}
-      <button type="submit" aria-label={t("search.label")} className="min-h-11 shrink-0 rounded-full bg-emerald-700 px-4 text-sm font-medium text-white hover:bg-emerald-800">
+      <button
+        type="submit"
+        aria-label={t("search.label")}
+        className="min-h-11 shrink-0 rounded-full bg-emerald-700 px-4 text-sm font-medium text-white hover:bg-emerald-800"
+      >
         {t("search.submit")}
       </button>
       <div
@@ -175,7 +191,11 @@ export function SearchBox() {
       </div>
       {/* A live region without role="status": pages keep their own single status message for notices. */}
       <p aria-live="polite" className="sr-only">
-        {open && suggestions ? (options.length ? t("search.suggestions.count", { count: options.length }) : t("search.suggestions.none")) : ""}
+        {open && suggestions
+          ? options.length
+            ? t("search.suggestions.count", { count: options.length })
+            : t("search.suggestions.none")
+          : ""}
       </p>
     </Form>
   )
@@ -190,7 +210,11 @@ function ProductOption({ view }: { view: SuggestionView["products"][number] }) {
       </span>
       <span className="shrink-0 text-xs text-stone-600">
         {view.inStock ? null : `${t("stock.out")} · `}
-        {view.priceFen === null ? t("product.priceUnknown") : view.priceVaries ? t("product.from", { price: formatFen(view.priceFen) }) : formatFen(view.priceFen)}
+        {view.priceFen === null
+          ? t("product.priceUnknown")
+          : view.priceVaries
+            ? t("product.from", { price: formatFen(view.priceFen) })
+            : formatFen(view.priceFen)}
       </span>
     </>
   )

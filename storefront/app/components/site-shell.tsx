@@ -19,7 +19,13 @@ export function ShellFrame({
   nav,
   footer,
   children,
-}: { brand: ReactNode; search?: ReactNode; nav?: ReactNode; footer?: ReactNode; children: ReactNode }) {
+}: {
+  brand: ReactNode
+  search?: ReactNode
+  nav?: ReactNode
+  footer?: ReactNode
+  children: ReactNode
+}) {
   const t = useT()
   return (
     <div className="flex min-h-dvh flex-col">
@@ -80,7 +86,9 @@ export function SiteShell({ children }: { children: ReactNode }) {
                   {unread > 0 ? (
                     <>
                       {" "}
-                      <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">{unread > 99 ? "99+" : unread}</span>
+                      <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+                        {unread > 99 ? "99+" : unread}
+                      </span>
                       <span className="sr-only">{t("nav.messagesUnread")}</span>
                     </>
                   ) : null}
@@ -95,7 +103,11 @@ export function SiteShell({ children }: { children: ReactNode }) {
           </ul>
         </nav>
       }
-      footer={<footer className="border-t border-stone-200 py-4 text-center text-xs text-stone-600">{t("footer.note")}</footer>}
+      footer={
+        <footer className="border-t border-stone-200 py-4 text-center text-xs text-stone-600">
+          {t("footer.note")}
+        </footer>
+      }
     >
       {children}
     </ShellFrame>

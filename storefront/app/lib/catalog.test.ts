@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest"
-import { gramsOf, initialVariant, productStock, summarise, unitOf, unitPrice, variantStock, weightFromTitle, type VariantView } from "./catalog"
+import {
+  gramsOf,
+  initialVariant,
+  productStock,
+  summarise,
+  unitOf,
+  unitPrice,
+  variantStock,
+  weightFromTitle,
+  type VariantView,
+} from "./catalog"
 
 const variant = (over: Partial<VariantView>): VariantView => ({
   id: "v",
@@ -12,7 +22,10 @@ const variant = (over: Partial<VariantView>): VariantView => ({
 describe("variantStock", () => {
   it("follows Medusa's inventory rules", () => {
     expect(variantStock({ manageInventory: true, allowBackorder: false, quantity: 0 })).toEqual({ kind: "out" })
-    expect(variantStock({ manageInventory: true, allowBackorder: false, quantity: 3 })).toEqual({ kind: "low", count: 3 })
+    expect(variantStock({ manageInventory: true, allowBackorder: false, quantity: 3 })).toEqual({
+      kind: "low",
+      count: 3,
+    })
     expect(variantStock({ manageInventory: true, allowBackorder: false, quantity: 40 })).toEqual({ kind: "in" })
     expect(variantStock({ manageInventory: false, allowBackorder: false, quantity: 0 })).toEqual({ kind: "in" })
     expect(variantStock({ manageInventory: true, allowBackorder: true, quantity: 0 })).toEqual({ kind: "in" })
@@ -74,11 +87,23 @@ describe("price per 斤 or kg", () => {
     const apples = variant({ title: "5斤装", priceFen: 3990, weightG: 2500 })
     expect(unitPrice(apples, "zh-CN")).toEqual({ fen: 798, unit: "斤" })
     expect(unitPrice(apples, "en")).toEqual({ fen: 1596, unit: "kg" })
-    expect(unitPrice(variant({ title: "10斤装", priceFen: 7200, weightG: 5000 }), "zh-CN")).toEqual({ fen: 720, unit: "斤" })
-    expect(unitPrice(variant({ title: "2.5kg", priceFen: 5800, weightG: 2500 }), "zh-CN")).toEqual({ fen: 2320, unit: "kg" })
-    expect(unitPrice(variant({ title: "500g", priceFen: 3990, weightG: 500 }), "zh-CN")).toEqual({ fen: 7980, unit: "kg" })
+    expect(unitPrice(variant({ title: "10斤装", priceFen: 7200, weightG: 5000 }), "zh-CN")).toEqual({
+      fen: 720,
+      unit: "斤",
+    })
+    expect(unitPrice(variant({ title: "2.5kg", priceFen: 5800, weightG: 2500 }), "zh-CN")).toEqual({
+      fen: 2320,
+      unit: "kg",
+    })
+    expect(unitPrice(variant({ title: "500g", priceFen: 3990, weightG: 500 }), "zh-CN")).toEqual({
+      fen: 7980,
+      unit: "kg",
+    })
     // 19.90 for 3 斤 is 6.633… a 斤: rounded, never a float.
-    expect(unitPrice(variant({ title: "3斤装", priceFen: 1990, weightG: 1500 }), "zh-CN")).toEqual({ fen: 663, unit: "斤" })
+    expect(unitPrice(variant({ title: "3斤装", priceFen: 1990, weightG: 1500 }), "zh-CN")).toEqual({
+      fen: 663,
+      unit: "斤",
+    })
     expect(unitPrice(variant({ title: "30枚", priceFen: 3990, weightG: null }), "zh-CN")).toBeNull()
     expect(unitPrice(variant({ title: "5斤装", priceFen: null, weightG: 2500 }), "zh-CN")).toBeNull()
   })

@@ -132,7 +132,13 @@ export function villagesFrom(origins: ReadonlyArray<ProductOrigin>): VillageView
   for (const origin of origins) {
     const code = villageCodeOf(origin.householdCode)
     if (!code) continue
-    const village = villages.get(code) ?? { code, name: origin.village, region: origin.villageRegion, householdCodes: [], products: [] }
+    const village = villages.get(code) ?? {
+      code,
+      name: origin.village,
+      region: origin.villageRegion,
+      householdCodes: [],
+      products: [],
+    }
     if (!village.householdCodes.includes(origin.householdCode)) village.householdCodes.push(origin.householdCode)
     village.products.push({ handle: origin.handle, title: origin.title })
     villages.set(code, village)
@@ -154,7 +160,7 @@ export function weightFromTitle(title: string | null | undefined): number | null
   const matches = [...title.matchAll(/(\d+(?:\.\d+)?)\s*(公斤|千克|斤|kg|克|g)(?![a-z])/gi)]
   if (matches.length !== 1 || /\d\s*[-~～至到]\s*\d/.test(title)) return null
   const [, amount, unit] = matches[0]!
-  const grams = Number(amount) * GRAMS[(unit!.toLowerCase() as keyof typeof GRAMS)]
+  const grams = Number(amount) * GRAMS[unit!.toLowerCase() as keyof typeof GRAMS]
   return Number.isFinite(grams) && grams > 0 ? Math.round(grams) : null
 }
 
@@ -171,7 +177,10 @@ export type UnitPrice = { fen: Fen; unit: "斤" | "kg" }
  * the fen. Chinese readers compare produce by the 斤 unless the merchant sold
  * it by the kilogram or gram; English readers get per kg.
  */
-export function unitPrice(variant: Pick<VariantView, "priceFen" | "weightG" | "title">, lang: string): UnitPrice | null {
+export function unitPrice(
+  variant: Pick<VariantView, "priceFen" | "weightG" | "title">,
+  lang: string
+): UnitPrice | null {
   const grams = variant.weightG
   if (variant.priceFen === null || !grams) return null
   const byKg = lang === "en" || /kg|公斤|千克|\dg|克/i.test(variant.title ?? "")
@@ -185,6 +194,9 @@ export function unitPrice(variant: Pick<VariantView, "priceFen" | "weightG" | "t
  */
 export function initialVariant(variants: ReadonlyArray<VariantView>, posted?: string | null): VariantView | null {
   const buyable = variants.filter((v) => v.stock.kind !== "out" && v.priceFen !== null)
-  const cheapest = buyable.reduce<VariantView | null>((best, v) => (best && (best.priceFen as number) <= (v.priceFen as number) ? best : v), null)
+  const cheapest = buyable.reduce<VariantView | null>(
+    (best, v) => (best && (best.priceFen as number) <= (v.priceFen as number) ? best : v),
+    null
+  )
   return buyable.find((v) => v.id === posted) ?? cheapest ?? variants[0] ?? null
 }

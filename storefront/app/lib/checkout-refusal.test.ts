@@ -4,7 +4,8 @@ import { translator } from "./i18n"
 
 /** The pickup module's refusals as it words them (plugins/lianxin/src/modules/pickup/service.ts, set-cart-pickup.ts). */
 const BACKEND = {
-  cutoff: "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。(the order cutoff for this cycle has passed; no order was placed)",
+  cutoff:
+    "本批次已截单，订单未提交，也未扣款。请选择下一个批次后重新下单。(the order cutoff for this cycle has passed; no order was placed)",
   left: "本批次的货已发往自提点，不能再加单。请选择下一个批次。(this cycle's delivery has left)",
   full: "您选择的自提点本批次已满，订单未提交。请选择其他自提点或下一个批次。(the pickup point is full for this cycle; no order was placed)",
   canceled: "所选的订货批次已取消，请重新选择自提时间后再下单。(order cycle canceled)",
@@ -38,7 +39,9 @@ describe("the refusal is said in one language", () => {
         expect(translator("en")(key, { cycle: "this round" }), key).not.toMatch(/[\u3400-\u9fff]/)
       }
     }
-    expect(translator("zh-CN")("checkout.refused.switch", { window: "12月7日 16:00–20:00" })).toBe("改为下一期：12月7日 16:00–20:00 取货")
+    expect(translator("zh-CN")("checkout.refused.switch", { window: "12月7日 16:00–20:00" })).toBe(
+      "改为下一期：12月7日 16:00–20:00 取货"
+    )
   })
 
   it("keeps only the resident's half of a bilingual backend message", () => {

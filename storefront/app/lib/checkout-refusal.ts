@@ -29,7 +29,8 @@ export function cycleRefusalKind(message: string): CycleRefusalKind | null {
   if (/已取消|cycle canceled|cycle_canceled/i.test(message)) return "canceled"
   if (/已发往|delivery has left|batch[ _]closed|不能再加单/i.test(message)) return "batch_closed"
   if (/已满|is full|point[ _]full|cycle.*full/i.test(message)) return "full"
-  if (/截单|cutoff|cycle.*closed|no open order cycle|没有可下单的批次|cycle not found|批次不存在/i.test(message)) return "cutoff_passed"
+  if (/截单|cutoff|cycle.*closed|no open order cycle|没有可下单的批次|cycle not found|批次不存在/i.test(message))
+    return "cutoff_passed"
   return null
 }
 

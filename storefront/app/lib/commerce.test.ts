@@ -4,45 +4,10 @@ import {
   formatDateTime,
   formatOpeningHours,
   formatWindow,
-  householdImpact,
   orderStatus,
   pointAddress,
   pointExtraName,
-  type PriceBreakdown,
 } from "./commerce"
-
-const breakdown = (over: Partial<PriceBreakdown> = {}): PriceBreakdown => ({
-  productId: "prod_apple",
-  policyVersion: 1,
-  householdCodes: ["ZJ-LS-001"],
-  variants: [{ variantId: "variant_a", title: "5斤装", priceFen: 1280, sharesFen: { household: 1024, cooperative: 0, property_office: 128, platform: 128 } }],
-  ...over,
-})
-
-describe("householdImpact", () => {
-  it("adds each line's household share and counts distinct households", () => {
-    const rice = breakdown({
-      productId: "prod_rice",
-      householdCodes: ["ZJ-LS-002"],
-      variants: [{ variantId: "variant_r", title: "2.5kg", priceFen: 5800, sharesFen: { household: 4060, cooperative: 580, property_office: 580, platform: 580 } }],
-    })
-    const lines = [
-      { productId: "prod_apple", variantId: "variant_a", quantity: 2, totalFen: 2560 },
-      { productId: "prod_rice", variantId: "variant_r", quantity: 1, totalFen: 5800 },
-    ]
-    expect(householdImpact(lines, [breakdown(), rice])).toEqual({ amountFen: 2048 + 4060, households: 2, complete: true })
-  })
-
-  it("scales a discounted line to what was paid, to the fen", () => {
-    const lines = [{ productId: "prod_apple", variantId: "variant_a", quantity: 2, totalFen: 2000 }]
-    expect(householdImpact(lines, [breakdown()]).amountFen).toBe(1600)
-  })
-
-  it("says when a line had no breakdown", () => {
-    const lines = [{ productId: "prod_x", variantId: "variant_x", quantity: 1, totalFen: 100 }]
-    expect(householdImpact(lines, [breakdown()])).toEqual({ amountFen: 0, households: 0, complete: false })
-  })
-})
 
 describe("orderStatus", () => {
   it("maps Medusa and pickup states to what residents understand", () => {
@@ -106,8 +71,12 @@ describe("a pickup point said once", () => {
 
 describe("formatOpeningHours", () => {
   it("says every day, weekday ranges and single days", () => {
-    expect(formatOpeningHours([{ days: [1, 2, 3, 4, 5, 6, 7], opens: "08:00", closes: "20:30" }], "zh-CN")).toBe("每天 08:00–20:30")
-    expect(formatOpeningHours([{ days: [7, 1, 2, 3, 4, 5, 6], opens: "08:00", closes: "20:30" }], "en")).toBe("Daily 08:00–20:30")
+    expect(formatOpeningHours([{ days: [1, 2, 3, 4, 5, 6, 7], opens: "08:00", closes: "20:30" }], "zh-CN")).toBe(
+      "每天 08:00–20:30"
+    )
+    expect(formatOpeningHours([{ days: [7, 1, 2, 3, 4, 5, 6], opens: "08:00", closes: "20:30" }], "en")).toBe(
+      "Daily 08:00–20:30"
+    )
     expect(
       formatOpeningHours(
         [
@@ -118,7 +87,9 @@ describe("formatOpeningHours", () => {
       )
     ).toBe("周一至周五 08:00–18:00；周六 09:00–12:00")
     expect(formatOpeningHours([{ days: [1, 3], opens: "09:00", closes: "17:00" }], "en")).toBe("Mon, Wed 09:00–17:00")
-    expect(formatOpeningHours([{ days: [1, 2, 3, 4, 5], opens: "08:00", closes: "18:00" }], "en")).toBe("Mon–Fri 08:00–18:00")
+    expect(formatOpeningHours([{ days: [1, 2, 3, 4, 5], opens: "08:00", closes: "18:00" }], "en")).toBe(
+      "Mon–Fri 08:00–18:00"
+    )
   })
 
   it("is empty when the office did not say", () => {

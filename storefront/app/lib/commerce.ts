@@ -37,6 +37,8 @@ export type OrderLine = {
   variantTitle: string | null
   quantity: number
   totalFen: Fen
+  /** Price of one unit, for the edit form's new total; null when unknown. */
+  unitFen?: Fen | null
 }
 
 export type OrderView = {
@@ -52,6 +54,8 @@ export type OrderView = {
   phoneLast4: string | null
   /** Pickup details once the pickup backend gives them; null means "to be confirmed". */
   pickup: PickupDetails | null
+  /** Medusa's order version an edit is made against (decision 024); null when unknown. */
+  version?: number | null
 }
 
 export type PickupDetails = {
@@ -125,7 +129,11 @@ function formatDays(days: number[], lang: string): string {
     else runs.push([d])
   }
   return runs
-    .map((run) => (run.length >= 3 ? `${names[run[0]! - 1]}${en ? "–" : "至"}${names[run.at(-1)! - 1]}` : run.map((d) => names[d - 1]).join(en ? ", " : "、")))
+    .map((run) =>
+      run.length >= 3
+        ? `${names[run[0]! - 1]}${en ? "–" : "至"}${names[run.at(-1)! - 1]}`
+        : run.map((d) => names[d - 1]).join(en ? ", " : "、")
+    )
     .join(en ? ", " : "、")
 }
 
@@ -153,7 +161,11 @@ export type CycleView = {
  * ahead, places left, and none an availability answer said is closed (a batch
  * already on its way). The first is preselected.
  */
-export function orderableCycles(cycles: ReadonlyArray<CycleView>, closedIds: ReadonlyArray<string> = [], now = Date.now()): CycleView[] {
+export function orderableCycles(
+  cycles: ReadonlyArray<CycleView>,
+  closedIds: ReadonlyArray<string> = [],
+  now = Date.now()
+): CycleView[] {
   return cycles.filter((c) => Date.parse(c.cutoffAt) > now && !c.full && !closedIds.includes(c.id))
 }
 
@@ -185,7 +197,10 @@ export function storageClassOf(perishability: string | null | undefined): Storag
  * when it can (or when the availability is not known: the backend then decides
  * at checkout and says so).
  */
-export function unavailableReason(availability: AvailabilityView | null | undefined, storage: StorageClass): UnavailableReason | null {
+export function unavailableReason(
+  availability: AvailabilityView | null | undefined,
+  storage: StorageClass
+): UnavailableReason | null {
   if (!availability) return null
   if (!availability.open) return availability.reason ?? "no_cycle"
   return availability.remaining[storage] <= 0 ? "full" : null
@@ -197,7 +212,9 @@ export function availabilityNotes(
 ): Array<`availability.${Exclude<UnavailableReason, "full">}` | `availability.full.${StorageClass}`> {
   if (!availability) return []
   if (!availability.open) return [`availability.${availability.reason ?? "no_cycle"}`]
-  return (["chilled", "ambient"] as const).filter((c) => availability.remaining[c] <= 0).map((c) => `availability.full.${c}` as const)
+  return (["chilled", "ambient"] as const)
+    .filter((c) => availability.remaining[c] <= 0)
+    .map((c) => `availability.full.${c}` as const)
 }
 
 export const PARTIES = ["household", "cooperative", "property_office", "platform"] as const
@@ -239,37 +256,6 @@ export function orderStatus(order: {
   return "placed"
 }
 
-/**
- * What an order sends to households, estimated from the product price
- * breakdowns: each line's household share is the variant's share times the
- * quantity, scaled to the line total when they differ (a discount), rounded
- * to the fen. The ledger splits the real line total at purchase; this is only
- * the resident-facing estimate until a ledger route gives the real figure.
- */
-export function householdImpact(
-  lines: ReadonlyArray<Pick<OrderLine, "productId" | "variantId" | "quantity" | "totalFen">>,
-  breakdowns: ReadonlyArray<PriceBreakdown>
-): { amountFen: Fen; households: number; complete: boolean } {
-  const byVariant = new Map<string, { variant: VariantBreakdown; codes: string[] }>()
-  for (const b of breakdowns) for (const v of b.variants) byVariant.set(v.variantId, { variant: v, codes: b.householdCodes })
-  let amountFen = 0
-  let complete = true
-  const households = new Set<string>()
-  for (const line of lines) {
-    const found = line.variantId ? byVariant.get(line.variantId) : undefined
-    if (!found) {
-      complete = false
-      continue
-    }
-    const { variant, codes } = found
-    const listFen = variant.priceFen * line.quantity
-    const shareFen = variant.sharesFen.household * line.quantity
-    amountFen += listFen === line.totalFen || listFen === 0 ? shareFen : Math.round((shareFen * line.totalFen) / listFen)
-    for (const code of codes) households.add(code)
-  }
-  return { amountFen, households: households.size, complete }
-}
-
 const SHANGHAI = "Asia/Shanghai"
 
 /** "11月29日 22:00" in Shanghai time, whatever the server's or phone's zone. */
@@ -289,7 +275,12 @@ export function formatWindow(startIso: string, endIso: string, lang: string): st
   const start = formatDateTime(startIso, lang)
   const sameDay = shanghaiDate(startIso) === shanghaiDate(endIso)
   const end = sameDay
-    ? new Intl.DateTimeFormat("en-GB", { timeZone: SHANGHAI, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(endIso))
+    ? new Intl.DateTimeFormat("en-GB", {
+        timeZone: SHANGHAI,
+        hour: "2-digit",
+        minute: "2-digit",
+        hour12: false,
+      }).format(new Date(endIso))
     : formatDateTime(endIso, lang)
   return `${start}–${end}`
 }
@@ -306,7 +297,9 @@ export function formatCountdown(ms: number, lang: string): string {
   const mins = minutes % 60
   if (lang === "en") {
     if (minutes === 0) return "under a minute"
-    return [days ? `${days} d` : "", hours || days ? `${hours} h` : "", `${String(mins).padStart(2, "0")} min`].filter(Boolean).join(" ")
+    return [days ? `${days} d` : "", hours || days ? `${hours} h` : "", `${String(mins).padStart(2, "0")} min`]
+      .filter(Boolean)
+      .join(" ")
   }
   if (minutes === 0) return "不到1分钟"
   return `${days ? `${days}天` : ""}${hours || days ? `${hours}小时` : ""}${String(mins).padStart(2, "0")}分`

@@ -20,10 +20,13 @@ import type {
   StoreIssuedCodeResponse,
   StoreOrderCycle,
   StoreOrderPickup,
+  StoreOrderTraceResponse,
   StoreOwnOrder,
   StorePickupPoint,
 } from "@lianxin/plugin/contract"
 import { z } from "zod"
+// Types only (erased): the plugin's catalogue product answer, in a file that imports nothing (decision 027).
+import type { StoreCatalogProductResponse } from "../../../plugins/lianxin/src/api/store/lianxin/catalog/product-contract"
 
 /**
  * The storefront's parsers of backend answers, written against the plugin's
@@ -141,6 +144,11 @@ export const ownOrderSchema = z.object({
   id: z.string(),
   display_id: z.number(),
   status: z.string(),
+  // Medusa's list answer may leave it out; absent reads as null (no edit form without it).
+  version: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
   fulfillment_status: z.string(),
   created_at: timestamp,
   total: yuan,
@@ -154,6 +162,7 @@ export const ownOrderSchema = z.object({
       title: z.string(),
       variant_title: z.string().nullable(),
       quantity: z.number(),
+      unit_price: yuan.nullish().transform((v) => v ?? null),
       total: yuan,
     })
   ),
@@ -185,6 +194,35 @@ export const ownOrderSchema = z.object({
   }
 >
 export const ownOrderAnswerSchema = z.object({ order: ownOrderSchema })
+
+/** GET /store/lianxin/orders/:id/trace: the batch behind each line and the order's household accruals (decision 023). */
+export const orderTraceAnswerSchema = z.object({
+  trace: z.object({
+    order_id: z.string(),
+    lines: z.array(
+      z.object({
+        line_item_id: z.string(),
+        traceable: z.boolean(),
+        harvest_batch: z
+          .object({
+            id: z.string(),
+            harvested_on: z.string(),
+            quantity: z.number(),
+            quantity_unit: z.string(),
+            certificate_no: z.string(),
+            certificate_photo_url: z.string(),
+            recalled: z.boolean(),
+            recalled_at: timestamp.nullable(),
+          })
+          .nullable(),
+      })
+    ),
+    households: z.discriminatedUnion("status", [
+      z.object({ status: z.literal("pending"), households: z.null(), amount_fen: z.null() }),
+      z.object({ status: z.literal("posted"), households: z.number().int(), amount_fen: z.number().int() }),
+    ]),
+  }),
+}) satisfies z.ZodType<StoreOrderTraceResponse>
 export const ordersAnswerSchema = z.object({ orders: z.array(ownOrderSchema) })
 
 // ---- pickup staff: the counter's day, lists, check-in, handover, uncollected
@@ -223,6 +261,7 @@ export const pickupListRowSchema = z.object({
   status: z.string(),
   items: z.string(),
   amount_to_collect_fen: z.number().int(),
+  harvest_batches: z.string(),
 }) satisfies z.ZodType<StaffPickupListRow>
 
 export const harvestRowSchema = z.object({
@@ -402,3 +441,76 @@ export const listingsSchema = z.object({ listings: z.array(listingSchema) })
 export const uploadsSchema = z.object({
   files: z.array(z.object({ id: z.string(), url: z.string().min(1) })),
 }) satisfies z.ZodType<StaffUploadsResponse>
+
+// ---- store: the product page (GET /store/lianxin/catalog/products/:handle)
+
+/**
+ * The product page in one backend call (decision 027):
+ * GET /store/lianxin/catalog/products/:handle answers the product with its
+ * variants (price in fen, stock count), origin, the producer household's public
+ * profile and the revenue-share breakdown. The backend's integration test parses
+ * its answers with this schema.
+ */
+const nullableText = z.string().nullable()
+export const catalogProductSchema = z.object({
+  product: z.object({
+    id: z.string(),
+    handle: z.string(),
+    title: z.string(),
+    description: nullableText,
+    thumbnail: nullableText,
+    images: z.array(z.string()),
+    storage: z.enum(["chilled", "ambient"]),
+    origin: z.object({
+      village: nullableText,
+      village_region: nullableText,
+      cooperative: nullableText,
+      household_code: nullableText,
+      harvest: nullableText,
+      harvest_note: nullableText,
+    }),
+    variants: z.array(
+      z.object({
+        id: z.string(),
+        title: nullableText,
+        price_fen: z.number().int().nonnegative().nullable(),
+        manage_inventory: z.boolean(),
+        allow_backorder: z.boolean(),
+        inventory_quantity: z.number().int().nullable(),
+        weight_g: z.number().positive().nullable(),
+      })
+    ),
+    household: z
+      .object({
+        code: z.string(),
+        public_profile: z.boolean(),
+        display_name: nullableText,
+        story: nullableText,
+        photo_url: nullableText,
+        village: z
+          .object({ name: z.string(), township: nullableText, county: z.string(), province: z.string() })
+          .nullable(),
+      })
+      .nullable(),
+    price_breakdown: z
+      .object({
+        product_id: z.string(),
+        policy_version: z.number().int(),
+        household_codes: z.array(z.string()),
+        variants: z.array(
+          z.object({
+            variant_id: z.string(),
+            title: nullableText,
+            price_fen: z.number().int(),
+            shares_fen: z.object({
+              household: z.number().int(),
+              cooperative: z.number().int(),
+              property_office: z.number().int(),
+              platform: z.number().int(),
+            }),
+          })
+        ),
+      })
+      .nullable(),
+  }),
+}) satisfies z.ZodType<StoreCatalogProductResponse>

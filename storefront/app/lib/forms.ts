@@ -35,9 +35,14 @@ const mobile = z.pipe(
 
 const quantity = z.coerce
   .number(msg("form.quantity.invalid"))
-  .check(z.int(msg("form.quantity.invalid")), z.gte(1, msg("form.quantity.min")), z.lte(MAX_QUANTITY, msg("form.quantity.max")))
+  .check(
+    z.int(msg("form.quantity.invalid")),
+    z.gte(1, msg("form.quantity.min")),
+    z.lte(MAX_QUANTITY, msg("form.quantity.max"))
+  )
 
-const id = (prefix: string) => z.string().check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.invalid")))
+const id = (prefix: string) =>
+  z.string().check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.invalid")))
 
 export const addToCartSchema = z.object({
   intent: z.literal("add"),
@@ -56,10 +61,51 @@ export const removeLineSchema = z.object({
   lineId: id("cali"),
 })
 
+/** One line of the order edit form: 0 removes it (decision 024). */
+const editQuantity = z.coerce
+  .number(msg("form.quantity.invalid"))
+  .check(
+    z.int(msg("form.quantity.invalid")),
+    z.gte(0, msg("form.quantity.invalid")),
+    z.lte(MAX_QUANTITY, msg("form.quantity.max"))
+  )
+
+/**
+ * 修改订单 (order page, before the cutoff): the order version the page showed
+ * and every line's new quantity. The form posts `version`, `line` (repeated
+ * line ids) and `qty_<line id>`; `remove` (a line's 删除 button) sets that line to 0.
+ */
+export const orderEditSchema = z.object({
+  version: z.coerce.number(msg("form.invalid")).check(z.int(msg("form.invalid")), z.gte(1, msg("form.invalid"))),
+  lines: z
+    .array(z.object({ id: id("ordli"), quantity: editQuantity }))
+    .check(z.minLength(1, msg("form.invalid")), z.maxLength(50, msg("form.invalid"))),
+})
+
+/** One quantity field of the order edit form: the message key of what is wrong with it, or null. */
+export function editQuantityProblem(value: string): MessageKey | null {
+  const result = z.safeParse(editQuantity, value.trim() === "" ? undefined : value)
+  if (result.success) return null
+  const message = result.error.issues[0]?.message ?? ""
+  return isMessageKey(message) ? message : "form.quantity.invalid"
+}
+
+/** The order edit form's fields as the schema reads them (repeated `line`, `qty_<id>`, the pressed `remove`). */
+export function orderEditInput(form: FormData): Record<string, unknown> {
+  const removed = form.get("remove")
+  const ids = form.getAll("line").filter((v): v is string => typeof v === "string")
+  return {
+    version: form.get("version"),
+    lines: ids.map((lineId) => ({ id: lineId, quantity: lineId === removed ? "0" : form.get(`qty_${lineId}`) })),
+  }
+}
+
 export const cartFormSchema = z.discriminatedUnion("intent", [addToCartSchema, updateLineSchema, removeLineSchema])
 
 const email = z.pipe(
-  z.string(msg("form.required")).check(z.trim(), z.minLength(1, msg("form.required")), z.maxLength(254, msg("form.email.tooLong"))),
+  z
+    .string(msg("form.required"))
+    .check(z.trim(), z.minLength(1, msg("form.required")), z.maxLength(254, msg("form.email.tooLong"))),
   z.email(msg("form.email.invalid"))
 )
 
@@ -87,7 +133,9 @@ export const checkoutSchema = z.object({
 
 export const loginSchema = z.object({
   email,
-  password: z.string(msg("form.required")).check(z.minLength(1, msg("form.required")), z.maxLength(72, msg("form.password.tooLong"))),
+  password: z
+    .string(msg("form.required"))
+    .check(z.minLength(1, msg("form.required")), z.maxLength(72, msg("form.password.tooLong"))),
 })
 
 /** `138****5678`: the number shown back on the code step (and in logs). */
@@ -106,7 +154,10 @@ export const phoneSignInSchema = z.object({
   intent: z.literal("phone-sign-in"),
   mobile,
   code: z.pipe(
-    z.pipe(z.string(msg("form.required")), z.transform((v: string) => v.replace(/\s/g, ""))),
+    z.pipe(
+      z.string(msg("form.required")),
+      z.transform((v: string) => v.replace(/\s/g, ""))
+    ),
     z.string().check(z.minLength(1, msg("form.required")), z.regex(/^\d{6}$/, msg("form.code.invalid")))
   ),
 })
@@ -121,7 +172,10 @@ export const claimContactSchema = z.object({
   intent: z.literal("claim-contact"),
   contact: text(254, "form.email.tooLong"),
   code: z.pipe(
-    z.pipe(z.string(msg("form.required")), z.transform((v: string) => v.replace(/\s/g, ""))),
+    z.pipe(
+      z.string(msg("form.required")),
+      z.transform((v: string) => v.replace(/\s/g, ""))
+    ),
     z.string().check(z.minLength(1, msg("form.required")), z.regex(/^\d{6}$/, msg("form.code.invalid")))
   ),
 })
@@ -146,7 +200,11 @@ export const registerSchema = z.object({
   email,
   password: z
     .string(msg("form.required"))
-    .check(z.minLength(1, msg("form.required")), z.minLength(8, msg("form.password.tooShort")), z.maxLength(72, msg("form.password.tooLong"))),
+    .check(
+      z.minLength(1, msg("form.required")),
+      z.minLength(8, msg("form.password.tooShort")),
+      z.maxLength(72, msg("form.password.tooLong"))
+    ),
 })
 
 export const compoundSchema = z.object({
@@ -184,9 +242,14 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
  * message wins; the values come back so the form can be shown again as typed
  * (passwords excepted).
  */
-export function parseForm<S extends $ZodType>(schema: S, input: FormData | Record<string, unknown>): FormResult<output<S>> {
+export function parseForm<S extends $ZodType>(
+  schema: S,
+  input: FormData | Record<string, unknown>
+): FormResult<output<S>> {
   const raw: Record<string, unknown> =
-    input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([, v]) => typeof v === "string")) : input
+    input instanceof FormData
+      ? Object.fromEntries([...input.entries()].filter(([, v]) => typeof v === "string"))
+      : input
   const result = z.safeParse(schema, raw)
   if (result.success) return { ok: true, data: result.data }
   const errors: FieldErrors = {}

@@ -60,7 +60,19 @@ describe("plural forms", () => {
   it("no English string with a count reads '1 items' (shop and office)", async () => {
     const { officeMessages } = await import("./office/i18n")
     const en = translator("en", officeMessages)
-    const keys = [...Object.keys(officeMessages.en), ...(["account.items", "home.count", "category.count", "nav.cartCount", "home.villageProducts", "confirm.impact", "form.errorSummary", "stock.low"] as const)]
+    const keys = [
+      ...Object.keys(officeMessages.en),
+      ...([
+        "account.items",
+        "home.count",
+        "category.count",
+        "nav.cartCount",
+        "home.villageProducts",
+        "confirm.impact",
+        "form.errorSummary",
+        "stock.low",
+      ] as const),
+    ]
     for (const key of keys) {
       const text = en(key as never, { count: 1, amount: "¥1.00", order: "000001", n: 1, title: "x" })
       expect(text, key).not.toMatch(/\b1 (items|products|households|fields|lines|orders|units|short lines)\b/)
@@ -68,10 +80,14 @@ describe("plural forms", () => {
   })
 
   it("fills plain parameters inside a plural form, and leaves malformed templates readable", () => {
-    expect(fill("{count, plural, one {# bag for {name}} other {# bags for {name}}}", { count: 1, name: "王" }, "en")).toBe("1 bag for 王")
+    expect(
+      fill("{count, plural, one {# bag for {name}} other {# bags for {name}}}", { count: 1, name: "王" }, "en")
+    ).toBe("1 bag for 王")
     expect(fill("{count, plural, =0 {none} other {# left}}", { count: 0 }, "en")).toBe("none")
     expect(fill("{count, plural, one {# x}", { count: 1 }, "en")).toBe("{count, plural, one {# x}")
     expect(fill("{missing} and {count}", { count: 2 }, "en")).toBe("{missing} and 2")
-    expect(fill("{count, plural, one {# a} other {# b}}", { count: "1" }, "en")).toBe("{count, plural, one {# a} other {# b}}")
+    expect(fill("{count, plural, one {# a} other {# b}}", { count: "1" }, "en")).toBe(
+      "{count, plural, one {# a} other {# b}}"
+    )
   })
 })

@@ -33,7 +33,21 @@ describe("toFen", () => {
 
 describe("one conversion for shop and ledger", () => {
   it("gives the same fen as the plugin's toFen for every amount the plugin accepts", () => {
-    for (const amount of [0, 0.01, 0.1 + 0.2, 1.005, 2.675, 12.8, 19.99, 136, -3.5, "136.00000000000000000", "0.015", "-0.125", "99999.995"]) {
+    for (const amount of [
+      0,
+      0.01,
+      0.1 + 0.2,
+      1.005,
+      2.675,
+      12.8,
+      19.99,
+      136,
+      -3.5,
+      "136.00000000000000000",
+      "0.015",
+      "-0.125",
+      "99999.995",
+    ]) {
       expect(toFen(amount)).toBe(ledgerToFen(amount))
     }
   })

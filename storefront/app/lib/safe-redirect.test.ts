@@ -8,7 +8,16 @@ describe("safeRedirect", () => {
   })
 
   it("refuses anything that could leave the site", () => {
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "products", "/a\r\nSet-Cookie: x=y", undefined, 42]) {
+    for (const bad of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "products",
+      "/a\r\nSet-Cookie: x=y",
+      undefined,
+      42,
+    ]) {
       expect(safeRedirect(bad)).toBe("/")
     }
     expect(safeRedirect("//evil.example", "/products")).toBe("/products")

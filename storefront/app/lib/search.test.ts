@@ -5,7 +5,11 @@ const parse = (query: string) => parseSearchParams(new URLSearchParams(query))
 
 describe("parseSearchParams", () => {
   it("reads every parameter of a /search URL", () => {
-    expect(parse("q=苹果&category=fruit&province=陕西省&village=沟坡村&price=20-50&storage=chilled&in_stock=true&sort=price_asc&page=3")).toEqual({
+    expect(
+      parse(
+        "q=苹果&category=fruit&province=陕西省&village=沟坡村&price=20-50&storage=chilled&in_stock=true&sort=price_asc&page=3"
+      )
+    ).toEqual({
       q: "苹果",
       category: "fruit",
       province: "陕西省",
@@ -19,9 +23,18 @@ describe("parseSearchParams", () => {
   })
 
   it("drops what cannot be valid instead of failing the page", () => {
-    const params = parse(`q=${"苹".repeat(150)}&price=1-2&storage=frozen&in_stock=maybe&sort=random&page=-4&category=${"x".repeat(51)}`)
+    const params = parse(
+      `q=${"苹".repeat(150)}&price=1-2&storage=frozen&in_stock=maybe&sort=random&page=-4&category=${"x".repeat(51)}`
+    )
     expect(Array.from(params.q)).toHaveLength(100)
-    expect(params).toMatchObject({ price: undefined, storage: undefined, inStock: undefined, sort: "relevance", page: 1, category: undefined })
+    expect(params).toMatchObject({
+      price: undefined,
+      storage: undefined,
+      inStock: undefined,
+      sort: "relevance",
+      page: 1,
+      category: undefined,
+    })
     expect(parse("page=2.5").page).toBe(1)
     expect(parse("page=1000").page).toBe(100)
     expect(parse("in_stock=false").inStock).toBe(false)
@@ -36,7 +49,9 @@ describe("searchHref and toggleFacet", () => {
   const base = parse("q=蛋&category=eggs&sort=price_desc&page=2")
 
   it("keeps the query, filters and sort and goes back to page 1 on any change", () => {
-    expect(searchHref(base, { price: "0-20" })).toBe(`/search?${new URLSearchParams({ q: "蛋", category: "eggs", price: "0-20", sort: "price_desc" })}`)
+    expect(searchHref(base, { price: "0-20" })).toBe(
+      `/search?${new URLSearchParams({ q: "蛋", category: "eggs", price: "0-20", sort: "price_desc" })}`
+    )
     expect(searchHref(base, { page: 3 })).toContain("page=3")
     expect(searchHref(parse(""))).toBe("/search")
   })

@@ -54,7 +54,9 @@ function facetValue(value: string | null): string | undefined {
  * are dropped (and the page shows what it could do), never answered with an error.
  */
 export function parseSearchParams(search: URLSearchParams): SearchParams {
-  const q = Array.from((search.get("q") ?? "").replace(/\s+/g, " ").trim()).slice(0, MAX_QUERY_LENGTH).join("")
+  const q = Array.from((search.get("q") ?? "").replace(/\s+/g, " ").trim())
+    .slice(0, MAX_QUERY_LENGTH)
+    .join("")
   const page = Number(search.get("page"))
   const inStock = search.get("in_stock")
   return {
@@ -100,7 +102,9 @@ export function toggleFacet(params: SearchParams, key: FacetKey, value: string |
 }
 
 export function activeFilterCount(params: SearchParams): number {
-  return (["category", "province", "village", "price", "storage", "inStock"] as const).filter((k) => params[k] !== undefined).length
+  return (["category", "province", "village", "price", "storage", "inStock"] as const).filter(
+    (k) => params[k] !== undefined
+  ).length
 }
 
 /** A piece of a title; `hit` pieces matched the query and are marked. */

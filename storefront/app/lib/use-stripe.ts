@@ -9,7 +9,10 @@ export type StripeJs = {
   elements(options: { clientSecret: string; locale?: string; appearance?: Record<string, unknown> }): {
     create(type: "payment", options?: Record<string, unknown>): { mount(el: HTMLElement): void; destroy(): void }
   }
-  confirmPayment(options: { elements: unknown; confirmParams: { return_url: string } }): Promise<{ error?: { message?: string } }>
+  confirmPayment(options: {
+    elements: unknown
+    confirmParams: { return_url: string }
+  }): Promise<{ error?: { message?: string } }>
 }
 
 declare global {

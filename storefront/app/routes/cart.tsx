@@ -55,13 +55,18 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
             <span className="font-bold text-red-700">{formatFen(cart.totalFen)}</span>
           </p>
           <p className="mt-1 text-xs text-stone-600">{t("cart.pickupNote")}</p>
-          <section aria-labelledby="cart-pickup-title" className="mt-3 space-y-2 rounded-xl bg-white p-3 ring-1 ring-stone-200">
+          <section
+            aria-labelledby="cart-pickup-title"
+            className="mt-3 space-y-2 rounded-xl bg-white p-3 ring-1 ring-stone-200"
+          >
             <h2 id="cart-pickup-title" className="text-base font-semibold">
               {t("checkout.pickup")}
             </h2>
             <CompoundBanner point={compound.point} />
             {compound.point ? <PointDetails point={compound.point} /> : null}
-            {compound.cycles.length ? <CycleCountdown cycles={compound.cycles} closedIds={compound.closedCycleIds} now={now} /> : null}
+            {compound.cycles.length ? (
+              <CycleCountdown cycles={compound.cycles} closedIds={compound.closedCycleIds} now={now} />
+            ) : null}
           </section>
           <Link
             to="/checkout"

@@ -57,9 +57,14 @@ export default function PayPage({ loaderData }: Route.ComponentProps) {
 
       {view.state === "failed" || view.state === "canceled" ? (
         <FormAlert>
-          {view.state === "failed" ? t("pay.failed", {
-                reason: view.reasonCode && FAILURE_REASON[view.reasonCode] ? t(FAILURE_REASON[view.reasonCode]!) : (view.reason ?? t("pay.failedGeneric")),
-              }) : t("pay.canceled")}
+          {view.state === "failed"
+            ? t("pay.failed", {
+                reason:
+                  view.reasonCode && FAILURE_REASON[view.reasonCode]
+                    ? t(FAILURE_REASON[view.reasonCode]!)
+                    : (view.reason ?? t("pay.failedGeneric")),
+              })
+            : t("pay.canceled")}
         </FormAlert>
       ) : null}
 
@@ -92,7 +97,11 @@ export default function PayPage({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       {waitingForWallet ? (
-        <Link to="/checkout/pay" reloadDocument className="block text-center text-sm text-emerald-800 underline underline-offset-2">
+        <Link
+          to="/checkout/pay"
+          reloadDocument
+          className="block text-center text-sm text-emerald-800 underline underline-offset-2"
+        >
           {t("pay.refresh")}
         </Link>
       ) : null}
@@ -108,7 +117,15 @@ export default function PayPage({ loaderData }: Route.ComponentProps) {
   )
 }
 
-function PayAction({ intent, label, primary = false }: { intent: "retry" | "pickup"; label: string; primary?: boolean }) {
+function PayAction({
+  intent,
+  label,
+  primary = false,
+}: {
+  intent: "retry" | "pickup"
+  label: string
+  primary?: boolean
+}) {
   const navigation = useNavigation()
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST"
   return (
@@ -118,7 +135,9 @@ function PayAction({ intent, label, primary = false }: { intent: "retry" | "pick
         type="submit"
         disabled={busy}
         className={`flex min-h-12 w-full items-center justify-center rounded-full font-medium disabled:opacity-70 ${
-          primary ? "bg-emerald-700 text-white hover:bg-emerald-800" : "bg-white text-emerald-800 ring-1 ring-emerald-700 hover:bg-emerald-50"
+          primary
+            ? "bg-emerald-700 text-white hover:bg-emerald-800"
+            : "bg-white text-emerald-800 ring-1 ring-emerald-700 hover:bg-emerald-50"
         }`}
       >
         {label}
@@ -142,7 +161,15 @@ function usePolling(active: boolean) {
 }
 
 /** Stripe's Payment Element, when Stripe.js loads; otherwise a clear note (the actions below still work). */
-function CardForm({ stripeKey, clientSecret, returnUrl }: { stripeKey: string | null; clientSecret: string; returnUrl: string }) {
+function CardForm({
+  stripeKey,
+  clientSecret,
+  returnUrl,
+}: {
+  stripeKey: string | null
+  clientSecret: string
+  returnUrl: string
+}) {
   const t = useT()
   const lang = useLang()
   const stripe = useStripeJs(stripeKey)

@@ -24,7 +24,9 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return loadCheckoutPage(getStoreClient(), appSessions, getPickupApi(), request, { stripeKey: getEnv().stripePublishableKey })
+  return loadCheckoutPage(getStoreClient(), appSessions, getPickupApi(), request, {
+    stripeKey: getEnv().stripePublishableKey,
+  })
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -52,7 +54,10 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
   const [chosenId, setChosenId] = useState<string | null>(refusal ? null : (offered[0]?.id ?? null))
   useEffect(() => setChosenId(refusal ? null : (offered[0]?.id ?? null)), [refusal, offered[0]?.id])
   const chosen = offered.find((c) => c.id === chosenId) ?? null
-  const notes = compound.availability?.cycleId && chosen && compound.availability.cycleId !== chosen.id ? [] : availabilityNotes(compound.availability)
+  const notes =
+    compound.availability?.cycleId && chosen && compound.availability.cycleId !== chosen.id
+      ? []
+      : availabilityNotes(compound.availability)
   return (
     <section aria-labelledby="checkout-title" className="mx-auto max-w-xl">
       <h1 id="checkout-title" className="mb-3 text-xl font-bold">
@@ -60,14 +65,20 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
       </h1>
       <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-5">
         {refusal ? (
-          <CycleRefusalAlert refusal={refusal} refused={refusal.refused ?? (refusedId ? shown.current.get(refusedId) : undefined) ?? null} busy={busy} />
+          <CycleRefusalAlert
+            refusal={refusal}
+            refused={refusal.refused ?? (refusedId ? shown.current.get(refusedId) : undefined) ?? null}
+            busy={busy}
+          />
         ) : errors.form ? (
           <FormAlert>{formError(t, errors.form, actionData?.reason, lang, actionData?.params)}</FormAlert>
         ) : null}
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <legend className="px-1 text-base font-semibold">{t("checkout.contact")}</legend>
           {customer ? (
-            <p className="text-sm text-stone-700">{t("checkout.signedInAs", { email: customer.email ?? customer.phone ?? "" })}</p>
+            <p className="text-sm text-stone-700">
+              {t("checkout.signedInAs", { email: customer.email ?? customer.phone ?? "" })}
+            </p>
           ) : (
             <p className="text-sm text-stone-700">
               {t("checkout.guestHint")}{" "}
@@ -146,7 +157,9 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
               {t("availability.checkout", { reason: t(key) })}
             </p>
           ))}
-          {!point || !compound.cycles.length ? <p className="text-xs text-stone-600">{t("checkout.pickupPending")}</p> : null}
+          {!point || !compound.cycles.length ? (
+            <p className="text-xs text-stone-600">{t("checkout.pickupPending")}</p>
+          ) : null}
         </section>
 
         <PaymentChoice
@@ -180,7 +193,13 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
 }
 
 /** A form-level failure in the resident's language: the backend's own words only when it has them in that language. */
-function formError(t: ReturnType<typeof useT>, key: MessageKey, reason: string | undefined, lang: Lang, params?: Record<string, string>): string {
+function formError(
+  t: ReturnType<typeof useT>,
+  key: MessageKey,
+  reason: string | undefined,
+  lang: Lang,
+  params?: Record<string, string>
+): string {
   if (key !== "checkout.failed") return t(key, params)
   const said = reasonInLanguage(reason, lang)
   return said ? t("checkout.failed", { reason: said.replace(/[。.]$/, "") }) : t("checkout.failedGeneric")
@@ -218,8 +237,12 @@ function CycleChoice({
               className="mt-1"
             />
             <span>
-              <span className="block font-medium">{t("checkout.cycle.option", { window: formatWindow(c.pickupStartsAt, c.pickupEndsAt, lang) })}</span>
-              <span className="block text-xs text-stone-600">{t("checkout.cycle.orderBy", { time: formatDateTime(c.cutoffAt, lang) })}</span>
+              <span className="block font-medium">
+                {t("checkout.cycle.option", { window: formatWindow(c.pickupStartsAt, c.pickupEndsAt, lang) })}
+              </span>
+              <span className="block text-xs text-stone-600">
+                {t("checkout.cycle.orderBy", { time: formatDateTime(c.cutoffAt, lang) })}
+              </span>
             </span>
           </label>
         ))}
@@ -238,7 +261,15 @@ function CycleChoice({
  * focus, in their language, and the next open cycle one tap away. The form's
  * fields keep what was typed, so nothing is entered twice.
  */
-function CycleRefusalAlert({ refusal, refused, busy }: { refusal: CycleRefusal; refused: CycleView | null; busy: boolean }) {
+function CycleRefusalAlert({
+  refusal,
+  refused,
+  busy,
+}: {
+  refusal: CycleRefusal
+  refused: CycleView | null
+  busy: boolean
+}) {
   const t = useT()
   const lang = useLang()
   const ref = useRef<HTMLDivElement>(null)
@@ -275,7 +306,9 @@ function CycleRefusalAlert({ refusal, refused, busy }: { refusal: CycleRefusal; 
           disabled={busy}
           className="flex min-h-12 w-full items-center justify-center rounded-full bg-emerald-700 px-4 text-center font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-70"
         >
-          {t("checkout.refused.switch", { window: formatWindow(refusal.next.pickupStartsAt, refusal.next.pickupEndsAt, lang) })}
+          {t("checkout.refused.switch", {
+            window: formatWindow(refusal.next.pickupStartsAt, refusal.next.pickupEndsAt, lang),
+          })}
         </button>
       ) : (
         <p className="text-sm">

@@ -11,7 +11,11 @@ import type { Route } from "./+types/household"
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = translator(langFromMatches(matches))
   const h = loaderData?.household
-  return [{ title: `${h ? (h.displayName ?? t("household.title", { code: h.code })) : t("household.notFound")} · ${t("site.name")}` }]
+  return [
+    {
+      title: `${h ? (h.displayName ?? t("household.title", { code: h.code })) : t("household.notFound")} · ${t("site.name")}`,
+    },
+  ]
 }
 
 export async function loader({ params, request }: Route.LoaderArgs) {
@@ -70,7 +74,9 @@ export default function HouseholdPage({ loaderData }: Route.ComponentProps) {
             {household.products.map((p) => (
               <li key={p.id} className="overflow-hidden rounded-xl bg-white ring-1 ring-stone-200">
                 <ProductImage src={p.thumbnail} alt="" sizes="50vw" />
-                <p className="p-2 text-sm font-medium">{p.handle ? <Link to={`/products/${p.handle}`}>{p.title}</Link> : p.title}</p>
+                <p className="p-2 text-sm font-medium">
+                  {p.handle ? <Link to={`/products/${p.handle}`}>{p.title}</Link> : p.title}
+                </p>
               </li>
             ))}
           </ul>

@@ -31,7 +31,9 @@ export default function ImpactPage({ loaderData }: Route.ComponentProps) {
         <>
           <p className="text-sm text-stone-700">{t("impact.intro", { min: impact.minimum })}</p>
           {impact.suppressed ? (
-            <p className="rounded-xl bg-white p-4 text-stone-700 ring-1 ring-stone-200">{t("impact.suppressed", { min: impact.minimum })}</p>
+            <p className="rounded-xl bg-white p-4 text-stone-700 ring-1 ring-stone-200">
+              {t("impact.suppressed", { min: impact.minimum })}
+            </p>
           ) : (
             <>
               <dl className="grid grid-cols-2 gap-3">
@@ -55,22 +57,32 @@ export default function ImpactPage({ loaderData }: Route.ComponentProps) {
                   <table className="w-full rounded-xl bg-white text-sm ring-1 ring-stone-200">
                     <thead>
                       <tr className="text-left text-stone-600">
-                        <th scope="col" className="p-2">{t("village.region")}</th>
-                        <th scope="col" className="p-2 text-right">{t("impact.households")}</th>
-                        <th scope="col" className="p-2 text-right">{t("impact.earned")}</th>
+                        <th scope="col" className="p-2">
+                          {t("village.region")}
+                        </th>
+                        <th scope="col" className="p-2 text-right">
+                          {t("impact.households")}
+                        </th>
+                        <th scope="col" className="p-2 text-right">
+                          {t("impact.earned")}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {impact.groups.map((g) => (
                         <tr key={g.key} className="border-t border-stone-200">
-                          <th scope="row" className="p-2 text-left font-normal">{g.key}</th>
+                          <th scope="row" className="p-2 text-left font-normal">
+                            {g.key}
+                          </th>
                           <td className="p-2 text-right tabular-nums">{g.households}</td>
                           <td className="p-2 text-right tabular-nums">{formatFen(g.earnedFen)}</td>
                         </tr>
                       ))}
                       {impact.other ? (
                         <tr className="border-t border-stone-200">
-                          <th scope="row" className="p-2 text-left font-normal">{t("impact.other")}</th>
+                          <th scope="row" className="p-2 text-left font-normal">
+                            {t("impact.other")}
+                          </th>
                           <td className="p-2 text-right tabular-nums">{impact.other.households}</td>
                           <td className="p-2 text-right tabular-nums">{formatFen(impact.other.earnedFen)}</td>
                         </tr>

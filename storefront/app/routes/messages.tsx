@@ -33,7 +33,11 @@ export default function MessagesPage({ loaderData }: Route.ComponentProps) {
       <div className="flex items-center justify-between gap-3">
         <h1 id="messages-title" className="text-xl font-bold">
           {t("messages.title")}
-          {inbox.unread > 0 ? <span className="ml-2 text-sm font-normal text-stone-600">{t("messages.unread", { count: inbox.unread })}</span> : null}
+          {inbox.unread > 0 ? (
+            <span className="ml-2 text-sm font-normal text-stone-600">
+              {t("messages.unread", { count: inbox.unread })}
+            </span>
+          ) : null}
         </h1>
         {inbox.unread > 0 ? (
           <Form method="post">
@@ -56,8 +60,12 @@ export default function MessagesPage({ loaderData }: Route.ComponentProps) {
               >
                 <div className="flex items-baseline justify-between gap-2">
                   <h2 id={`msg-${m.id}`} className="font-semibold">
-                    {m.read ? null : <span className="mr-2 rounded bg-emerald-700 px-1.5 text-xs text-white">{t("messages.new")}</span>}
-                    {m.urgent ? <span className="mr-2 rounded bg-red-600 px-1.5 text-xs text-white">{t("messages.urgent")}</span> : null}
+                    {m.read ? null : (
+                      <span className="mr-2 rounded bg-emerald-700 px-1.5 text-xs text-white">{t("messages.new")}</span>
+                    )}
+                    {m.urgent ? (
+                      <span className="mr-2 rounded bg-red-600 px-1.5 text-xs text-white">{t("messages.urgent")}</span>
+                    ) : null}
                     {m.title}
                   </h2>
                 </div>
@@ -88,7 +96,9 @@ export default function MessagesPage({ loaderData }: Route.ComponentProps) {
       )}
       <nav className="flex justify-between text-sm" aria-label={t("messages.title")}>
         {page > 0 ? <Link to={`/account/messages?page=${page - 1}`}>{t("messages.newer")}</Link> : <span />}
-        {(page + 1) * pageSize < inbox.count ? <Link to={`/account/messages?page=${page + 1}`}>{t("messages.older")}</Link> : null}
+        {(page + 1) * pageSize < inbox.count ? (
+          <Link to={`/account/messages?page=${page + 1}`}>{t("messages.older")}</Link>
+        ) : null}
       </nav>
       <section aria-labelledby="message-settings" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
         <h2 id="message-settings" className="font-semibold">

@@ -12,12 +12,17 @@ import { langFromMatches, useLang, useT } from "../lib/use-i18n"
 import type { Route } from "./+types/order"
 import { LineList } from "../components/line-list"
 import { CancelOrder } from "../components/cancel-order"
+import { OrderEditForm } from "../components/order-edit-form"
 import { Notice } from "../components/form-field"
+import { OrderHouseholds, OrderLineBatches } from "../components/order-line-batch"
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = translator(langFromMatches(matches))
   const number = loaderData?.order.number
-  return [{ title: `${t("confirm.orderNumber")} ${number ?? ""} · ${t("site.name")}` }, { name: "robots", content: "noindex" }]
+  return [
+    { title: `${t("confirm.orderNumber")} ${number ?? ""} · ${t("site.name")}` },
+    { name: "robots", content: "noindex" },
+  ]
 }
 
 export async function loader({ params, request }: Route.LoaderArgs) {
@@ -32,7 +37,7 @@ export async function action({ params, request }: Route.ActionArgs) {
 export const headers: Route.HeadersFunction = routeHeaders
 
 export default function OrderPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { order, impact, signedIn, canAct, notice, revealed } = loaderData
+  const { order, trace, signedIn, canAct, notice, revealed } = loaderData
   const t = useT()
   const lang = useLang()
   return (
@@ -56,8 +61,14 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
         <h2 id="pickup-title" className="mb-2 text-base font-semibold">
           {t("checkout.pickup")}
         </h2>
-        <OrderPickup order={order} canAct={canAct} revealed={actionData?.revealed ?? revealed ?? null} revealError={Boolean(actionData?.error)} />
+        <OrderPickup
+          order={order}
+          canAct={canAct}
+          revealed={actionData?.revealed ?? revealed ?? null}
+          revealError={Boolean(actionData?.error)}
+        />
         <p className="mt-3 text-sm font-medium">{t("confirm.pay", { total: formatFen(order.totalFen) })}</p>
+        {canAct ? <OrderEditForm key={order.version ?? 0} order={order} /> : null}
         {canAct ? <CancelOrder order={order} returnTo="order" /> : null}
       </section>
 
@@ -65,16 +76,7 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
         <h2 id="impact-title" className="text-base font-semibold">
           {t("breakdown.title")}
         </h2>
-        {impact && impact.households > 0 ? (
-          <>
-            <p className="mt-1 text-lg text-emerald-900">
-              {t("confirm.impact", { count: impact.households, amount: formatFen(impact.amountFen) })}
-            </p>
-            <p className="mt-1 text-xs text-stone-600">{t("confirm.impactEstimate")}</p>
-          </>
-        ) : (
-          <p className="mt-1 text-sm text-stone-600">{t("confirm.impactUnavailable")}</p>
-        )}
+        <OrderHouseholds households={trace?.households ?? null} />
       </section>
 
       <section aria-labelledby="items-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
@@ -87,6 +89,8 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
           <span>{formatFen(order.totalFen)}</span>
         </p>
       </section>
+
+      <OrderLineBatches lines={order.lines} trace={trace} />
 
       {!signedIn ? (
         <section className="rounded-xl bg-white p-4 ring-1 ring-stone-200">

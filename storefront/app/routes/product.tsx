@@ -11,6 +11,7 @@ import { translator } from "../lib/i18n"
 import { routeHeaders } from "../lib/route-headers"
 import { appSessions, getPickupApi } from "../lib/server/app.server"
 import { cartAction } from "../lib/server/cart.server"
+import { getEnv } from "../lib/server/env.server"
 import { getStoreClient } from "../lib/server/medusa.server"
 import { loadProductPage } from "../lib/server/pages.server"
 import { langFromMatches, useT } from "../lib/use-i18n"
@@ -28,7 +29,7 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 }
 
 export async function loader({ params, request }: Route.LoaderArgs) {
-  return loadProductPage(getStoreClient(), params.handle, request, getPickupApi())
+  return loadProductPage(getStoreClient(), params.handle, request, getPickupApi(), getEnv().backendUrl)
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -90,17 +91,30 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
             {chosen ? (
               <>
                 <Price fen={chosen.priceFen} className="text-2xl font-semibold text-red-700" />
-                {chosen.title && (product.unit || product.variants.length > 1) ? <span className="ml-1 text-sm text-stone-600">/ {chosen.title}</span> : null}
+                {chosen.title && (product.unit || product.variants.length > 1) ? (
+                  <span className="ml-1 text-sm text-stone-600">/ {chosen.title}</span>
+                ) : null}
               </>
             ) : (
-              <Price fen={product.priceFen} from={product.priceVaries} className="text-2xl font-semibold text-red-700" />
+              <Price
+                fen={product.priceFen}
+                from={product.priceVaries}
+                className="text-2xl font-semibold text-red-700"
+              />
             )}
           </p>
           <StockLabel stock={chosen?.stock ?? product.stock} className="text-sm" />
         </div>
         {perWeight ? <p className="mt-1 text-sm text-stone-600">{perWeight}</p> : null}
 
-        {buying ? <VariantPicker variants={product.variants} chosenId={chosenId} onChoose={setChosenId} error={failed?.errors.variantId} /> : null}
+        {buying ? (
+          <VariantPicker
+            variants={product.variants}
+            chosenId={chosenId}
+            onChoose={setChosenId}
+            error={failed?.errors.variantId}
+          />
+        ) : null}
 
         {!buying && product.variants.length > 1 ? (
           <section aria-labelledby="variants-title" className="mt-4">
@@ -122,19 +136,31 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
         ) : null}
 
         {unavailable ? (
-          <section aria-labelledby="unavailable-title" className="mt-4 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-300">
+          <section
+            aria-labelledby="unavailable-title"
+            className="mt-4 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-300"
+          >
             <h2 id="unavailable-title" className="text-base font-semibold text-amber-950">
               {t("availability.title")}
             </h2>
             <p className="mt-1 text-sm text-amber-950">
-              {unavailable === "full" ? t(`availability.full.${product.storage ?? "ambient"}`) : t(`availability.${unavailable}`)}
+              {unavailable === "full"
+                ? t(`availability.full.${product.storage ?? "ambient"}`)
+                : t(`availability.${unavailable}`)}
             </p>
-            <Link to={`/compound?redirectTo=${encodeURIComponent(`/products/${product.handle}`)}`} className="mt-1 inline-block text-sm text-emerald-800 underline underline-offset-2">
+            <Link
+              to={`/compound?redirectTo=${encodeURIComponent(`/products/${product.handle}`)}`}
+              className="mt-1 inline-block text-sm text-emerald-800 underline underline-offset-2"
+            >
               {t("compound.change")} · {compound?.name}
             </Link>
           </section>
         ) : null}
-        {failed?.errors.form ? <p role="alert" className="mt-2 text-sm text-red-700">{t(failed.errors.form)}</p> : null}
+        {failed?.errors.form ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {t(failed.errors.form)}
+          </p>
+        ) : null}
         <p className="mt-2 text-xs text-stone-600">{t("cart.pickupNote")}</p>
 
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -161,7 +187,9 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
                 ) : (
                   product.village
                 )}
-                {product.villageRegion ? <span className="block text-xs text-stone-600">{product.villageRegion}</span> : null}
+                {product.villageRegion ? (
+                  <span className="block text-xs text-stone-600">{product.villageRegion}</span>
+                ) : null}
               </dd>
             </>
           ) : null}
@@ -175,8 +203,13 @@ export default function ProductPage({ loaderData, actionData }: Route.ComponentP
             <>
               <dt className="text-stone-600">{t("product.household")}</dt>
               <dd>
-                <Link to={`/households/${product.householdCode}`} className="text-emerald-800 underline underline-offset-2">
-                  {household?.displayName ? `${household.displayName}（${product.householdCode}）` : product.householdCode}
+                <Link
+                  to={`/households/${product.householdCode}`}
+                  className="text-emerald-800 underline underline-offset-2"
+                >
+                  {household?.displayName
+                    ? `${household.displayName}（${product.householdCode}）`
+                    : product.householdCode}
                 </Link>
               </dd>
             </>

@@ -40,8 +40,24 @@ export default function RegisterPage({ actionData }: Route.ComponentProps) {
       </h1>
       <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-4">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <FormField name="name" label={t("register.name")} autoComplete="nickname" maxLength={40} defaultValue={values?.name ?? ""} error={errors.name} required />
-        <FormField name="email" label={t("login.email")} type="email" autoComplete="email" defaultValue={values?.email ?? ""} error={errors.email} required />
+        <FormField
+          name="name"
+          label={t("register.name")}
+          autoComplete="nickname"
+          maxLength={40}
+          defaultValue={values?.name ?? ""}
+          error={errors.name}
+          required
+        />
+        <FormField
+          name="email"
+          label={t("login.email")}
+          type="email"
+          autoComplete="email"
+          defaultValue={values?.email ?? ""}
+          error={errors.email}
+          required
+        />
         <FormField
           name="password"
           label={t("login.password")}
@@ -61,7 +77,10 @@ export default function RegisterPage({ actionData }: Route.ComponentProps) {
       </Form>
       <p className="mt-4 text-sm">
         {t("register.haveAccount")}{" "}
-        <Link to={`/account/login?redirectTo=${encodeURIComponent(redirectTo)}`} className="text-emerald-800 underline underline-offset-2">
+        <Link
+          to={`/account/login?redirectTo=${encodeURIComponent(redirectTo)}`}
+          className="text-emerald-800 underline underline-offset-2"
+        >
           {t("login.title")}
         </Link>
       </p>

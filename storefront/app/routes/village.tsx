@@ -36,7 +36,10 @@ export default function VillagePage({ loaderData }: Route.ComponentProps) {
         <ul className="flex flex-wrap gap-2">
           {village.householdCodes.map((code) => (
             <li key={code}>
-              <Link to={`/households/${code}`} className="inline-flex min-h-11 items-center rounded-full bg-white px-4 text-sm ring-1 ring-stone-300 hover:bg-stone-100">
+              <Link
+                to={`/households/${code}`}
+                className="inline-flex min-h-11 items-center rounded-full bg-white px-4 text-sm ring-1 ring-stone-300 hover:bg-stone-100"
+              >
                 {code}
               </Link>
             </li>

@@ -11,7 +11,11 @@ function answer(err: unknown) {
     res.body = b
     return res
   }
-  const req: any = { path: "/admin/things/x", method: "GET", scope: { resolve: () => ({ warn: vi.fn(), info: vi.fn() }) } }
+  const req: any = {
+    path: "/admin/things/x",
+    method: "GET",
+    scope: { resolve: () => ({ warn: vi.fn(), info: vi.fn() }) },
+  }
   lianxinErrorHandler(err, req, res, vi.fn())
   return res
 }

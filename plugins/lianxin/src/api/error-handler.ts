@@ -1,4 +1,9 @@
-import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import {
+  errorHandler,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
 import { refusalOf } from "../utils/checkout-refusal"
 
 const medusaErrorHandler = errorHandler()
@@ -28,7 +33,9 @@ export function lianxinErrorHandler(err: any, req: MedusaRequest, res: MedusaRes
     return res.status(409).json({ type: "not_allowed", ...refusal })
   }
   if (err instanceof URIError || err?.name === "URIError") {
-    return res.status(400).json({ type: "invalid_data", message: "path has a malformed percent-encoding", field: "path" })
+    return res
+      .status(400)
+      .json({ type: "invalid_data", message: "path has a malformed percent-encoding", field: "path" })
   }
   const sqlState = sqlStateOf(err)
   if (/^22[0-9A-Z]{3}$/.test(sqlState) || isNulInQueryText(err, sqlState)) {

@@ -17,6 +17,11 @@ import { inputGuard } from "../utils/http-edge"
 import { lianxinErrorHandler } from "./error-handler"
 import { authThrottleMiddlewares } from "./throttle"
 import { storeOwnershipMiddlewares } from "./store/ownership"
+import { adminPickupMiddlewares } from "./admin/pickup-offices/middlewares"
+import { adminHarvestBatchesMiddlewares } from "./admin/harvest-batches/middlewares"
+import { adminListingsMiddlewares } from "./admin/listings/middlewares"
+import { adminNotifyMiddlewares } from "./admin/notify/middlewares"
+import { adminSecurityMiddlewares } from "./admin/security/middlewares"
 
 // Each route area keeps its middlewares beside its routes; this file only
 // composes them.
@@ -39,6 +44,11 @@ export default defineMiddlewares({
     ...storeHouseholdsMiddlewares,
     ...adminSplitPoliciesMiddlewares,
     ...adminLedgerMiddlewares,
+    ...adminPickupMiddlewares,
+    ...adminHarvestBatchesMiddlewares,
+    ...adminListingsMiddlewares,
+    ...adminNotifyMiddlewares,
+    ...adminSecurityMiddlewares,
     ...adminStatementsMiddlewares,
     ...storeImpactMiddlewares,
     ...pickupStaffMiddlewares,

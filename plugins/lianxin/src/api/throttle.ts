@@ -67,7 +67,8 @@ export function throttleAuth(kind: Kind) {
     // /auth/token/refresh has the same shape as /auth/:actor_type/:auth_provider.
     if (!actor || actor === "token") return next()
     const body = (req.body ?? {}) as Record<string, unknown>
-    const identifier = typeof body.email === "string" ? body.email : typeof body.identifier === "string" ? body.identifier : null
+    const identifier =
+      typeof body.email === "string" ? body.email : typeof body.identifier === "string" ? body.identifier : null
     const address = clientAddress(req, trusted())
     const rules = rulesFor(kind, { actor, identifier, address })
     const throttle = req.scope.resolve<ThrottleModuleService>(THROTTLE_MODULE)
@@ -92,9 +93,17 @@ export function throttleAuth(kind: Kind) {
     if (kind === "sign_in") {
       res.once("finish", () => {
         if (res.statusCode < 200 || res.statusCode >= 300) return
-        const [account, byAddress] = [rules.find((r) => r.name === "signInAccount"), rules.find((r) => r.name === "signInAddress")]
-        void Promise.all([account ? throttle.clear(account.key) : null, byAddress ? throttle.refund(byAddress.key) : null]).catch((error) =>
-          req.scope.resolve("logger").warn(`[throttle] could not settle a successful sign-in: ${(error as Error).message}`)
+        const [account, byAddress] = [
+          rules.find((r) => r.name === "signInAccount"),
+          rules.find((r) => r.name === "signInAddress"),
+        ]
+        void Promise.all([
+          account ? throttle.clear(account.key) : null,
+          byAddress ? throttle.refund(byAddress.key) : null,
+        ]).catch((error) =>
+          req.scope
+            .resolve("logger")
+            .warn(`[throttle] could not settle a successful sign-in: ${(error as Error).message}`)
         )
       })
     }
@@ -105,5 +114,9 @@ export function throttleAuth(kind: Kind) {
 export const authThrottleMiddlewares = [
   { matcher: "/auth/:actor_type/:auth_provider", methods: ["POST"], middlewares: [throttleAuth("sign_in")] },
   { matcher: "/auth/:actor_type/:auth_provider/register", methods: ["POST"], middlewares: [throttleAuth("register")] },
-  { matcher: "/auth/:actor_type/:auth_provider/reset-password", methods: ["POST"], middlewares: [throttleAuth("reset_password")] },
+  {
+    matcher: "/auth/:actor_type/:auth_provider/reset-password",
+    methods: ["POST"],
+    middlewares: [throttleAuth("reset_password")],
+  },
 ]

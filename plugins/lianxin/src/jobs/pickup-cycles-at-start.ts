@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ensureUpcomingOrderCyclesWorkflow } from "../workflows/pickup/ensure-upcoming-order-cycles"
+import { scheduledJob } from "../utils/scheduled-job"
 
 /**
  * Once, a few seconds after the worker starts: the daily cycles are rolled
@@ -7,8 +8,11 @@ import { ensureUpcomingOrderCyclesWorkflow } from "../workflows/pickup/ensure-up
  * ago (or a worker that was down) takes orders again at once. `npm start`
  * also rolls them before Medusa starts (backend/src/scripts/seed.ts).
  */
-export default async function pickupCyclesAtStart(container: MedusaContainer) {
+async function pickupCyclesAtStart(container: MedusaContainer) {
   await ensureUpcomingOrderCyclesWorkflow(container).run({ input: { days: 3 } })
 }
 
-export const config = { name: "pickup-cycles-at-start", schedule: { interval: 5_000, numberOfExecutions: 1 } }
+const job = scheduledJob("pickup-cycles-at-start", { interval: 5_000, numberOfExecutions: 1 }, pickupCyclesAtStart)
+
+export default job.run
+export const config = job.config

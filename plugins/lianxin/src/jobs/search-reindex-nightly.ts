@@ -2,6 +2,7 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productSearchModule } from "../workflows/search/drain-search-outbox"
 import { ReindexAlreadyRunning, reindexProductSearch } from "../workflows/search/reindex-products"
+import { scheduledJob } from "../utils/scheduled-job"
 
 /**
  * 04:00 every night: a full rebuild into a new index version, swapped in when
@@ -9,7 +10,7 @@ import { ReindexAlreadyRunning, reindexProductSearch } from "../workflows/search
  * database without an event. Never at the same time as another rebuild: a
  * PostgreSQL advisory lock (REINDEX_LOCK) is shared by every process.
  */
-export default async function searchReindexNightly(container: MedusaContainer) {
+async function searchReindexNightly(container: MedusaContainer) {
   if (!productSearchModule(container)) return
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   try {
@@ -30,4 +31,7 @@ export default async function searchReindexNightly(container: MedusaContainer) {
   }
 }
 
-export const config = { name: "search-reindex-nightly", schedule: "0 4 * * *" }
+const job = scheduledJob("search-reindex-nightly", "0 4 * * *", searchReindexNightly)
+
+export default job.run
+export const config = job.config

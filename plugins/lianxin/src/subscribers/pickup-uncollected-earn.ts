@@ -6,8 +6,13 @@ import { earnOrderRevenueWorkflow } from "../workflows/revenue-share/earn-order-
  * were delivered to the point, so the order's remaining accrued shares become
  * earned, as at a handover.
  */
-export default async function pickupUncollectedEarn({ event, container }: SubscriberArgs<{ id: string; order_id: string }>) {
-  await earnOrderRevenueWorkflow(container).run({ input: { order_id: event.data.order_id, source: "pickup.uncollected" } })
+export default async function pickupUncollectedEarn({
+  event,
+  container,
+}: SubscriberArgs<{ id: string; order_id: string }>) {
+  await earnOrderRevenueWorkflow(container).run({
+    input: { order_id: event.data.order_id, source: "pickup.uncollected" },
+  })
 }
 
 export const config: SubscriberConfig = { event: "pickup.uncollected" }

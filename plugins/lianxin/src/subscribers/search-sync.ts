@@ -65,14 +65,22 @@ export async function affectedProducts(container: MedusaContainer, name: string,
     )
     const itemIds = pluck(levels, ["inventory_item_id"])
     if (!itemIds.length) return []
-    const { data: items } = await graph({ entity: "inventory_item", fields: ["variants.product_id"], filters: { id: itemIds } })
+    const { data: items } = await graph({
+      entity: "inventory_item",
+      fields: ["variants.product_id"],
+      filters: { id: itemIds },
+    })
     return pluck(items, ["variants", "product_id"])
   }
   if (name.startsWith("inventory-item.")) {
-    const { data: items } = await graph({ entity: "inventory_item", fields: ["variants.product_id"], filters: { id: eventIds } })
+    const { data: items } = await graph({
+      entity: "inventory_item",
+      fields: ["variants.product_id"],
+      filters: { id: eventIds },
+    })
     return pluck(items, ["variants", "product_id"])
   }
-  if (name.startsWith("order.")) {
+  if (name.startsWith("order.") || name === "lianxin.order.edited") {
     const { data: orders } = await graph({ entity: "order", fields: ["items.product_id"], filters: { id: eventIds } })
     return pluck(orders, ["items", "product_id"])
   }
@@ -106,7 +114,9 @@ export default async function searchSync({ event, container }: SubscriberArgs<Da
   } catch (error) {
     container
       .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-      .warn(`[search] drain after ${event.name} failed; the job retries: ${error instanceof Error ? error.message : error}`)
+      .warn(
+        `[search] drain after ${event.name} failed; the job retries: ${error instanceof Error ? error.message : error}`
+      )
   }
 }
 
@@ -124,6 +134,7 @@ export const config: SubscriberConfig = {
     "inventory-item.updated",
     "order.placed",
     "order.canceled",
+    "lianxin.order.edited",
     "product-category.updated",
     "product-category.deleted",
     "lianxin.product.attributed",

@@ -13,7 +13,7 @@ describe("attributionSharesProblem", () => {
         { household_id: "hh_1", share_bp: 6000 },
         { household_id: "hh_2", share_bp: 2500 },
         { household_id: "hh_3", share_bp: 1500 },
-      ]),
+      ])
     ).toBeNull()
   })
 
@@ -22,7 +22,7 @@ describe("attributionSharesProblem", () => {
       attributionSharesProblem("coop_1", [
         { household_id: "hh_1", share_bp: 6000 },
         { household_id: "hh_2", share_bp: 3000 },
-      ]),
+      ])
     ).toEqual(["shares", "proportions must sum to 10000 basis points, got 9000"])
   })
 
@@ -31,7 +31,7 @@ describe("attributionSharesProblem", () => {
       attributionSharesProblem(null, [
         { household_id: "hh_1", share_bp: 5000 },
         { household_id: "hh_2", share_bp: 5000 },
-      ])?.[0],
+      ])?.[0]
     ).toBe("shares")
   })
 
@@ -41,7 +41,7 @@ describe("attributionSharesProblem", () => {
       attributionSharesProblem("c", [
         { household_id: "hh_1", share_bp: 5000 },
         { household_id: "hh_1", share_bp: 5000 },
-      ])?.[1],
+      ])?.[1]
     ).toMatch(/only once/)
     expect(attributionSharesProblem("c", [{ household_id: "hh_1", share_bp: 9999.5 }])?.[0]).toBe("shares.0.share_bp")
     expect(attributionSharesProblem("c", [{ household_id: "hh_1", share_bp: 0 }])?.[0]).toBe("shares.0.share_bp")
@@ -53,7 +53,7 @@ describe("attributionSharesProblem", () => {
         const shares = bps.map((share_bp, i) => ({ household_id: `hh_${i}`, share_bp }))
         const total = bps.reduce((a, b) => a + b, 0)
         expect(attributionSharesProblem("coop", shares) === null).toBe(total === WHOLE_BP)
-      }),
+      })
     )
   })
 })

@@ -11,7 +11,7 @@ export type ShareInput = { household_id: string; share_bp: number }
 /** The first problem with a set of shares as [field, reason], or null when they are valid. */
 export function attributionSharesProblem(
   cooperativeId: string | null | undefined,
-  shares: ShareInput[],
+  shares: ShareInput[]
 ): [field: string, reason: string] | null {
   if (!shares.length) {
     return ["shares", "at least one household is required"]

@@ -10,7 +10,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { OrderRefusalCode } from "./order-rule"
 
-export type CheckoutRefusalCode = OrderRefusalCode | "point_inactive" | "out_of_stock" | "busy" | "cart_empty" | "cart_completed"
+export type CheckoutRefusalCode =
+  | OrderRefusalCode
+  | "point_inactive"
+  | "out_of_stock"
+  | "busy"
+  | "cart_empty"
+  | "cart_completed"
 
 /** The next cycle offered at the same point, as GET /store/pickup-points/:id/cycles lists it. */
 export type NextCycle = {
@@ -52,9 +58,15 @@ function messages(code: CheckoutRefusalCode, product?: RefusedProduct): { zh: st
     case "point_inactive":
       return { zh: `此自提点已停用，${NOT_PLACED}请选择其他自提点后再下单。`, en: "the pickup point is not available" }
     case "no_cycle":
-      return { zh: `目前没有可下单的批次，${NOT_PLACED}请稍后再来。`, en: "no order cycle is open at this pickup point" }
+      return {
+        zh: `目前没有可下单的批次，${NOT_PLACED}请稍后再来。`,
+        en: "no order cycle is open at this pickup point",
+      }
     case "cycle_canceled":
-      return { zh: `所选的批次已取消，${NOT_PLACED}请改选下一期。`, en: "the order cycle was canceled; no order was placed" }
+      return {
+        zh: `所选的批次已取消，${NOT_PLACED}请改选下一期。`,
+        en: "the order cycle was canceled; no order was placed",
+      }
     case "cutoff_passed":
       return {
         zh: `本期已截单，${NOT_PLACED}请改选下一期。`,
@@ -71,7 +83,9 @@ function messages(code: CheckoutRefusalCode, product?: RefusedProduct): { zh: st
         en: "the pickup point is full for this cycle; no order was placed",
       }
     case "out_of_stock": {
-      const name = product ? `「${product.title}${product.variant_title ? ` ${product.variant_title}` : ""}」` : "有一件商品"
+      const name = product
+        ? `「${product.title}${product.variant_title ? ` ${product.variant_title}` : ""}」`
+        : "有一件商品"
       const left = product?.available ?? 0
       return left > 0
         ? {
@@ -88,7 +102,10 @@ function messages(code: CheckoutRefusalCode, product?: RefusedProduct): { zh: st
     case "cart_completed":
       return { zh: "这个购物车已经下过单了。", en: "this cart has already been checked out" }
     case "busy":
-      return { zh: `下单的人太多，${NOT_PLACED}请稍等几秒再提交一次。`, en: "too many checkouts at once; try again in a few seconds" }
+      return {
+        zh: `下单的人太多，${NOT_PLACED}请稍等几秒再提交一次。`,
+        en: "too many checkouts at once; try again in a few seconds",
+      }
   }
 }
 
@@ -96,10 +113,7 @@ export class CheckoutRefusal extends MedusaError {
   /** An own property: it survives the workflow engine's error serialization. */
   readonly lianxin_refusal: CheckoutRefusalBody
 
-  constructor(
-    code: CheckoutRefusalCode,
-    details: Omit<CheckoutRefusalBody, "code" | "message" | "message_en"> = {}
-  ) {
+  constructor(code: CheckoutRefusalCode, details: Omit<CheckoutRefusalBody, "code" | "message" | "message_en"> = {}) {
     const { zh, en } = messages(code, details.product)
     super(MedusaError.Types.NOT_ALLOWED, zh)
     this.lianxin_refusal = { code, message: zh, message_en: en, ...details }

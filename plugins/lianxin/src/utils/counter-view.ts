@@ -15,7 +15,12 @@ export type CounterLedgerEntry = {
   product_id: string | null
 }
 
-export type CounterLine = { order_id: string | null; line_item_id: string | null; product_id: string | null; amount_fen: number }
+export type CounterLine = {
+  order_id: string | null
+  line_item_id: string | null
+  product_id: string | null
+  amount_fen: number
+}
 
 export type CounterTotals = { lines: CounterLine[]; accrued_fen: number; earned_fen: number }
 
@@ -33,7 +38,12 @@ export function counterTotals(entries: readonly CounterLedgerEntry[]): CounterTo
     else continue
     // Earning moves money from accrued to earned on the same line: it nets to zero here.
     const key = `${e.order_id ?? ""}|${e.line_item_id ?? ""}`
-    const line = lines.get(key) ?? { order_id: e.order_id, line_item_id: e.line_item_id, product_id: e.product_id, amount_fen: 0 }
+    const line = lines.get(key) ?? {
+      order_id: e.order_id,
+      line_item_id: e.line_item_id,
+      product_id: e.product_id,
+      amount_fen: 0,
+    }
     line.amount_fen += signed(e)
     line.product_id ??= e.product_id
     lines.set(key, line)

@@ -32,7 +32,7 @@ describe("resolveRegistryKeyring", () => {
   it("names the bad option without echoing a malformed key", () => {
     const bad = "not-a-key-but-a-secret-looking-string"
     expect(() => resolveRegistryKeyring({ registryKey: bad })).toThrow(
-      /LIANXIN_REGISTRY_KEY: registry key must be 32 bytes/,
+      /LIANXIN_REGISTRY_KEY: registry key must be 32 bytes/
     )
     try {
       resolveRegistryKeyring({ registryKey: bad })
@@ -73,10 +73,17 @@ describe("rotation (decision 016)", () => {
   it("decrypts with any loaded key, encrypts with the newest, refuses the current id among previous ones", () => {
     const NEW = Buffer.alloc(32, 5).toString("base64")
     const old = resolveRegistryKeyring({ registryKey: KEY, production: true }).keyring
-    const rotated = resolveRegistryKeyring({ registryKey: NEW, registryKeyVersion: "v2", previousRegistryKeys: { v1: KEY }, production: true }).keyring
+    const rotated = resolveRegistryKeyring({
+      registryKey: NEW,
+      registryKeyVersion: "v2",
+      previousRegistryKeys: { v1: KEY },
+      production: true,
+    }).keyring
     const stored = encryptRegistryValue(old, "13912345678", "hh_1|phone")
     expect(decryptRegistryValue(rotated, stored, "hh_1|phone")).toBe("13912345678")
     expect(encryptRegistryValue(rotated, "13912345678", "hh_1|phone")).toMatch(/^v2:/)
-    expect(() => resolveRegistryKeyring({ registryKey: NEW, previousRegistryKeys: { v1: KEY }, production: true })).toThrow(/id of the current key/)
+    expect(() =>
+      resolveRegistryKeyring({ registryKey: NEW, previousRegistryKeys: { v1: KEY }, production: true })
+    ).toThrow(/id of the current key/)
   })
 })

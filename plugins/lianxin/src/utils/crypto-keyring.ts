@@ -26,7 +26,9 @@ export function parseKeyList(raw: string | undefined, name: string): Record<stri
     const colon = entry.indexOf(":")
     const id = colon === -1 ? "" : entry.slice(0, colon)
     if (!/^[a-z0-9]{1,16}$/.test(id) || colon === entry.length - 1) {
-      throw new RegistryCryptoError(`${name}: entry ${i + 1} must look like <key id>:<key> (key id: 1-16 lowercase letters or digits)`)
+      throw new RegistryCryptoError(
+        `${name}: entry ${i + 1} must look like <key id>:<key> (key id: 1-16 lowercase letters or digits)`
+      )
     }
     if (id in keys) throw new RegistryCryptoError(`${name}: key id "${id}" is given twice`)
     keys[id] = entry.slice(colon + 1)
@@ -62,7 +64,7 @@ export function resolveRegistryKeyring(options: RegistryKeyOptions = {}): Resolv
     if (production) {
       throw new RegistryCryptoError(
         "LIANXIN_REGISTRY_KEY is required in production: household registry data cannot be " +
-          "encrypted without it. Generate one with `openssl rand -base64 32` and set it in the environment.",
+          "encrypted without it. Generate one with `openssl rand -base64 32` and set it in the environment."
       )
     }
     return {
@@ -77,7 +79,7 @@ export function resolveRegistryKeyring(options: RegistryKeyOptions = {}): Resolv
   const version = options.registryKeyVersion ?? "v1"
   if (version === DEVELOPMENT_ONLY_REGISTRY_KEY_VERSION) {
     throw new RegistryCryptoError(
-      `key version "${DEVELOPMENT_ONLY_REGISTRY_KEY_VERSION}" is reserved for the development key`,
+      `key version "${DEVELOPMENT_ONLY_REGISTRY_KEY_VERSION}" is reserved for the development key`
     )
   }
   let key: Buffer
@@ -89,7 +91,9 @@ export function resolveRegistryKeyring(options: RegistryKeyOptions = {}): Resolv
   const previous: Record<string, Buffer> = {}
   for (const [v, k] of Object.entries(options.previousRegistryKeys ?? {})) {
     if (v === version) {
-      throw new RegistryCryptoError(`previous registry key "${v}" has the id of the current key; give the new key a new id`)
+      throw new RegistryCryptoError(
+        `previous registry key "${v}" has the id of the current key; give the new key a new id`
+      )
     }
     try {
       previous[v] = parseRegistryKey(k)

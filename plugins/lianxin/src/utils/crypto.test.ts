@@ -103,7 +103,7 @@ describe("round trip (property)", () => {
       fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 80 }), (plain, context) => {
         expect(decryptRegistryValue(ringA, encryptRegistryValue(ringA, plain, context), context)).toBe(plain)
       }),
-      { numRuns: 200 },
+      { numRuns: 200 }
     )
   })
 })

@@ -50,7 +50,7 @@ export function parseRegistryKey(raw: string): Buffer {
     }
   }
   throw new RegistryCryptoError(
-    "registry key must be 32 bytes given as base64 or 64 hex digits (openssl rand -base64 32)",
+    "registry key must be 32 bytes given as base64 or 64 hex digits (openssl rand -base64 32)"
   )
 }
 
@@ -71,7 +71,7 @@ function deriveKeys(master: Buffer): DerivedKeys {
  */
 export function createRegistryKeyring(
   current: { version: string; key: Buffer },
-  previous: Record<string, Buffer> = {},
+  previous: Record<string, Buffer> = {}
 ): RegistryKeyring {
   const versions = new Map<string, DerivedKeys>()
   for (const [version, key] of Object.entries(previous)) {
@@ -102,7 +102,7 @@ export function encryptRegistryValue(keyring: RegistryKeyring, plaintext: string
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()])
   const tag = cipher.getAuthTag()
   return [keyring.currentVersion, iv.toString("base64"), tag.toString("base64"), ciphertext.toString("base64")].join(
-    ":",
+    ":"
   )
 }
 
@@ -129,7 +129,7 @@ export function decryptRegistryValue(keyring: RegistryKeyring, stored: string, c
     return Buffer.concat([decipher.update(Buffer.from(ciphertextB64, "base64")), decipher.final()]).toString("utf8")
   } catch {
     throw new RegistryCryptoError(
-      "registry value failed authentication (wrong key, tampered, or moved between records)",
+      "registry value failed authentication (wrong key, tampered, or moved between records)"
     )
   }
 }

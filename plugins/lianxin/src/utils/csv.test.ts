@@ -3,11 +3,17 @@ import { fenToYuanText, toCsv, toCsvRecords } from "./csv"
 
 describe("toCsv", () => {
   it("writes a BOM, CRLF lines and quotes what needs quoting", () => {
-    const csv = toCsv(["名称", "金额"], [["高山苹果, 5斤", "12.80"], ['说"好"', null]])
+    const csv = toCsv(
+      ["名称", "金额"],
+      [
+        ["高山苹果, 5斤", "12.80"],
+        ['说"好"', null],
+      ]
+    )
     expect(csv).toBe('\uFEFF名称,金额\r\n"高山苹果, 5斤",12.80\r\n"说""好""",\r\n')
   })
   it("neutralises formula-like cells", () => {
-    expect(toCsv(["x"], [["=HYPERLINK(\"http://x\")"], ["-1+1"], ["@SUM(A1)"]])).toBe(
+    expect(toCsv(["x"], [['=HYPERLINK("http://x")'], ["-1+1"], ["@SUM(A1)"]])).toBe(
       '\uFEFFx\r\n"\'=HYPERLINK(""http://x"")"\r\n\'-1+1\r\n\'@SUM(A1)\r\n'
     )
   })

@@ -41,7 +41,9 @@ export function routeParamName(app: any, path: string, index: number): string | 
     if (parts.length !== segments.length) continue
     const name = parts[index]
     if (!name?.startsWith(":")) continue
-    const fits = parts.every((p, i) => i === index || p.startsWith(":") || p.toLowerCase() === segments[i].toLowerCase())
+    const fits = parts.every(
+      (p, i) => i === index || p.startsWith(":") || p.toLowerCase() === segments[i].toLowerCase()
+    )
     if (fits) return name.slice(1).replace(/\?$/, "")
   }
   return null

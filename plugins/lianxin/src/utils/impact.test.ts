@@ -2,7 +2,12 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { suppressSmallGroups, type ImpactGroup } from "./impact"
 
-const g = (key: string, households: number): ImpactGroup => ({ key, households, earned_fen: households * 100, paid_fen: 0 })
+const g = (key: string, households: number): ImpactGroup => ({
+  key,
+  households,
+  earned_fen: households * 100,
+  paid_fen: 0,
+})
 
 describe("suppressSmallGroups", () => {
   it("publishes groups of at least five households as they are", () => {

@@ -1,9 +1,19 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { accrualTransaction, earningTransaction, lineParties, reversalTransaction, type AccrualLine } from "./ledger-postings"
+import {
+  accrualTransaction,
+  earningTransaction,
+  lineParties,
+  reversalTransaction,
+  type AccrualLine,
+} from "./ledger-postings"
 import type { LedgerTransactionInput } from "../types/ledger"
 
-const policy = { id: "spol_1", version: 3, shares: { household: 7000, cooperative: 1000, property_office: 1000, platform: 1000 } }
+const policy = {
+  id: "spol_1",
+  version: 3,
+  shares: { household: 7000, cooperative: 1000, property_office: 1000, platform: 1000 },
+}
 const line: AccrualLine = {
   order_id: "order_1",
   line_item_id: "ordli_1",
@@ -45,7 +55,12 @@ describe("accrualTransaction", () => {
   })
 
   it("gives the cooperative share to the household when there is no cooperative", () => {
-    const parties = lineParties(1000, policy.shares, { cooperative_id: null, households: [{ household_id: "hh_a", share_bp: 10000 }] }, null)
+    const parties = lineParties(
+      1000,
+      policy.shares,
+      { cooperative_id: null, households: [{ household_id: "hh_a", share_bp: 10000 }] },
+      null
+    )
     expect(parties.find((p) => p.party_type === "household")!.amount).toBe(800)
     expect(parties.some((p) => p.party_type === "cooperative")).toBe(false)
   })
@@ -73,10 +88,14 @@ describe("accrualTransaction", () => {
 
 describe("earningTransaction", () => {
   it("moves each positive accrued balance to earned", () => {
-    const t = earningTransaction(line, [
-      { party_type: "household", party_id: "hh_a", balance: 100 },
-      { party_type: "platform", party_id: "platform", balance: 0 },
-    ], "handover")!
+    const t = earningTransaction(
+      line,
+      [
+        { party_type: "household", party_id: "hh_a", balance: 100 },
+        { party_type: "platform", party_id: "platform", balance: 0 },
+      ],
+      "handover"
+    )!
     expect(t.postings.map((p) => [p.account, p.direction, p.amount])).toEqual([
       ["accrued", "debit", 100],
       ["earned", "credit", 100],
@@ -118,7 +137,9 @@ describe("reversalTransaction", () => {
 
   it("reversing the whole line returns every balance exactly", () => {
     const t = reverse(2561)!
-    const debits = Object.fromEntries(t.postings.filter((p) => p.direction === "debit").map((p) => [p.party_id, p.amount]))
+    const debits = Object.fromEntries(
+      t.postings.filter((p) => p.direction === "debit").map((p) => [p.party_id, p.amount])
+    )
     for (const held of accrued()) expect(debits[held.party_id!]).toBe(held.balance)
   })
 
@@ -127,6 +148,10 @@ describe("reversalTransaction", () => {
   })
 
   it("reverses from earned after handover", () => {
-    expect(reverse(100, accrued(), "earned")!.postings.filter((p) => p.direction === "debit").every((p) => p.account === "earned")).toBe(true)
+    expect(
+      reverse(100, accrued(), "earned")!
+        .postings.filter((p) => p.direction === "debit")
+        .every((p) => p.account === "earned")
+    ).toBe(true)
   })
 })

@@ -124,8 +124,18 @@ export function earningTransaction(
       amount: party.balance,
     }
     postings.push(
-      { ...common, idempotency_key: `earning:${ref.line_item_id}:${partyKey(party)}:debit`, account: "accrued", direction: "debit" },
-      { ...common, idempotency_key: `earning:${ref.line_item_id}:${partyKey(party)}:credit`, account: "earned", direction: "credit" }
+      {
+        ...common,
+        idempotency_key: `earning:${ref.line_item_id}:${partyKey(party)}:debit`,
+        account: "accrued",
+        direction: "debit",
+      },
+      {
+        ...common,
+        idempotency_key: `earning:${ref.line_item_id}:${partyKey(party)}:credit`,
+        account: "earned",
+        direction: "credit",
+      }
     )
   }
   if (!postings.length) return null

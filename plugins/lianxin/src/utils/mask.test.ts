@@ -43,7 +43,7 @@ describe("masks (properties)", () => {
         const masked = maskNationalId(id)
         expect(masked).toHaveLength(id.length)
         expect(masked.slice(4, -4)).toMatch(/^\*+$/)
-      }),
+      })
     )
   })
 
@@ -51,7 +51,7 @@ describe("masks (properties)", () => {
     fc.assert(
       fc.property(digits(8, 19), (account) => {
         expect(maskBankAccount(account)).toBe(`**** **** ${account.slice(-4)}`)
-      }),
+      })
     )
   })
 
@@ -60,7 +60,7 @@ describe("masks (properties)", () => {
       fc.property(digits(11, 11), (phone) => {
         const masked = maskPhone(phone)
         expect(masked.slice(3, 7)).toBe("****")
-      }),
+      })
     )
   })
 })
@@ -89,7 +89,7 @@ describe("maskLegalName", () => {
         for (const c of chars.slice(1)) {
           if (c !== chars[0]) expect(masked).not.toContain(c)
         }
-      }),
+      })
     )
   })
 })

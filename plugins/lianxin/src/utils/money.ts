@@ -14,7 +14,7 @@ export function toFen(value: unknown): number {
   const sign = match[1] ?? ""
   const whole = match[2] ?? "0"
   const fraction = match[3] ?? ""
-  const cents = BigInt(whole) * 100n + BigInt((`${fraction}00`).slice(0, 2))
+  const cents = BigInt(whole) * 100n + BigInt(`${fraction}00`.slice(0, 2))
   const roundUp = (fraction[2] ?? "0") >= "5" ? 1n : 0n
   const fen = Number(cents + roundUp)
   if (!Number.isSafeInteger(fen)) {

@@ -36,7 +36,9 @@ const EXAMPLES: Record<NotifyTemplateName, { params: Record<string, string>; sec
     },
     secrets: { code: "04817263" },
   },
-  hold_last_call: { params: { order_no: "1042", place: "滨江花园 HZ-BJ-1 前台", hold_until: "2026-12-07T08:00:00.000Z" } },
+  hold_last_call: {
+    params: { order_no: "1042", place: "滨江花园 HZ-BJ-1 前台", hold_until: "2026-12-07T08:00:00.000Z" },
+  },
   uncollected: { params: { order_no: "1042", place: "滨江花园 HZ-BJ-1 前台", policy: "donate" } },
   shortage_refund: { params: { order_no: "1042", items: "高山苹果 ×1", refund_fen: "1280", paid: "at_pickup" } },
   order_canceled: { params: { order_no: "1042" } },
@@ -50,6 +52,27 @@ const EXAMPLES: Record<NotifyTemplateName, { params: Record<string, string>; sec
       window_end: "2026-12-06T12:00:00.000Z",
       orders: "23",
       rows: "9",
+    },
+  },
+  harvest_recall: {
+    params: {
+      order_no: "1042",
+      title: "高山冰糖心苹果",
+      harvested_on: "2026-11-25",
+      certificate_no: "HGZ-330000-2026-0001",
+      reason: "农残抽检超标",
+    },
+  },
+  cycle_changed: {
+    params: {
+      order_no: "1042",
+      place: "滨江花园 HZ-BJ-1 前台",
+      cycle: "12月6日 周六取货",
+      change: "extend",
+      cutoff_at: "2026-12-05T14:00:00.000Z",
+      window_start: "2026-12-06T08:00:00.000Z",
+      window_end: "2026-12-06T12:00:00.000Z",
+      reason: "冷链车晚到",
     },
   },
   statement_paid: {

@@ -78,6 +78,7 @@ export function displayValues(params: Record<string, string>, locale: NotifyLoca
   const v: Values = { ...params }
   if (params.window_start) v.window = formatWindow(params.window_start, params.window_end, locale)
   if (params.hold_until) v.hold_until = formatInstant(params.hold_until, locale)
+  if (params.cutoff_at) v.cutoff = formatInstant(params.cutoff_at, locale)
   if (params.refund_fen !== undefined) v.refund = formatFen(params.refund_fen)
   if (params.amount_fen !== undefined) v.amount = formatFen(params.amount_fen)
   if (params.paid_fen !== undefined && Number(params.paid_fen) > 0) v.paid_online = formatFen(params.paid_fen)
@@ -101,7 +102,8 @@ export const NOTIFY_TEMPLATES = {
     text: {
       "zh-CN": {
         title: () => "连心市集登录验证码",
-        body: (v) => `您的登录验证码是 ${v.code ?? "••••••"}，${v.minutes} 分钟内有效。请勿告诉他人；如非本人操作，请忽略。`,
+        body: (v) =>
+          `您的登录验证码是 ${v.code ?? "••••••"}，${v.minutes} 分钟内有效。请勿告诉他人；如非本人操作，请忽略。`,
         sms: (v) => `您的登录验证码是${v.code}，${v.minutes}分钟内有效，请勿告诉他人。`,
       },
       en: {
@@ -232,14 +234,12 @@ export const NOTIFY_TEMPLATES = {
     text: {
       "zh-CN": {
         title: (v) => `订单 #${v.order_no} 已取消`,
-        body: (v) =>
-          `订单 #${v.order_no} 已取消。已付款项将原路退回，取货码已失效。`,
+        body: (v) => `订单 #${v.order_no} 已取消。已付款项将原路退回，取货码已失效。`,
         sms: (v) => `订单#${v.order_no}已取消，已付款项将原路退回。`,
       },
       en: {
         title: (v) => `Order #${v.order_no} canceled`,
-        body: (v) =>
-          `Order #${v.order_no} was canceled. Anything paid is refunded; the pickup code no longer works.`,
+        body: (v) => `Order #${v.order_no} was canceled. Anything paid is refunded; the pickup code no longer works.`,
         sms: (v) => `Order #${v.order_no} was canceled; anything paid is refunded.`,
       },
     },
@@ -268,7 +268,8 @@ export const NOTIFY_TEMPLATES = {
     text: {
       "zh-CN": {
         title: (v) => `上架未通过：${v.title}`,
-        body: (v) => `您为 ${v.household} 提交的「${v.title}」未通过审核。原因：${v.reason || "未说明"}。修改后可重新提交。`,
+        body: (v) =>
+          `您为 ${v.household} 提交的「${v.title}」未通过审核。原因：${v.reason || "未说明"}。修改后可重新提交。`,
         sms: (v) => `您为${v.household}提交的「${v.title}」未通过审核，原因：${v.reason || "未说明"}。`,
       },
       en: {
@@ -298,6 +299,27 @@ export const NOTIFY_TEMPLATES = {
       },
     },
   },
+  harvest_recall: {
+    urgent: true,
+    secrets: [],
+    sms_params: ["order_no", "title", "certificate_no"],
+    text: {
+      "zh-CN": {
+        title: (v) => `订单 #${v.order_no} 商品召回：${v.title}`,
+        body: (v) =>
+          `您订单 #${v.order_no} 中的「${v.title}」来自 ${v.harvested_on} 采收、合格证 ${v.certificate_no} 的批次，该批次已被召回（${v.reason}）。请暂停食用，取货点和客服会联系您办理退换。`,
+        sms: (v) =>
+          `订单#${v.order_no}的${v.title}（合格证${v.certificate_no}）所在批次已召回，请暂停食用，我们会联系您退换。`,
+      },
+      en: {
+        title: (v) => `Order #${v.order_no}: recall of ${v.title}`,
+        body: (v) =>
+          `${v.title} in order #${v.order_no} comes from the batch harvested on ${v.harvested_on} with certificate ${v.certificate_no}, which has been recalled (${v.reason}). Please stop eating it; the pickup point will contact you about a refund or exchange.`,
+        sms: (v) =>
+          `Recall: ${v.title} (cert. ${v.certificate_no}) in order #${v.order_no}. Stop eating it; we will contact you.`,
+      },
+    },
+  },
   statement_paid: {
     urgent: false,
     secrets: [],
@@ -312,6 +334,27 @@ export const NOTIFY_TEMPLATES = {
         title: (v) => `Earnings paid: ${v.amount}`,
         body: (v) => `Your Lianxin Market earnings for ${v.period}, ${v.amount}, have been paid.`,
         sms: (v) => `Your Lianxin earnings for ${v.period}, ${v.amount}, have been paid.`,
+      },
+    },
+  },
+  cycle_changed: {
+    urgent: false,
+    secrets: [],
+    sms_params: ["order_no", "cycle", "window"],
+    text: {
+      "zh-CN": {
+        title: (v) => (v.change === "close" ? `${v.cycle} 已提前截单` : `${v.cycle} 时间已调整`),
+        body: (v) =>
+          `${v.change === "close" ? `${v.cycle} 已提前截单，不再接受新订单` : `${v.cycle} 截单延至 ${v.cutoff}`}。您的订单 #${v.order_no} 在 ${v.place} 取货，时间 ${v.window}。${v.reason ? `说明：${v.reason}` : ""}`,
+        sms: (v) =>
+          `${v.cycle}${v.change === "close" ? "已提前截单" : "时间已调整"}，订单#${v.order_no}取货时间${v.window}。`,
+      },
+      en: {
+        title: (v) => (v.change === "close" ? `${v.cycle}: ordering closed early` : `${v.cycle}: times changed`),
+        body: (v) =>
+          `${v.change === "close" ? `Ordering for ${v.cycle} closed early; no new orders are taken` : `Ordering for ${v.cycle} now closes ${v.cutoff}`}. Collect order #${v.order_no} at ${v.place}, ${v.window}.${v.reason ? ` Note: ${v.reason}` : ""}`,
+        sms: (v) =>
+          `${v.cycle} ${v.change === "close" ? "closed early" : "changed"}; collect order #${v.order_no} ${v.window}.`,
       },
     },
   },

@@ -20,15 +20,23 @@ describe("the ordering rule", () => {
   })
 
   it("refuses a canceled cycle, a missing one, and a batch whose delivery has left", () => {
-    expect(orderRefusal(state({ cycle: { id: "x", resident_cutoff_at: cutoff, canceled_at: new Date(0) } }), "ambient", before)).toBe(
-      "cycle_canceled"
-    )
+    expect(
+      orderRefusal(
+        state({ cycle: { id: "x", resident_cutoff_at: cutoff, canceled_at: new Date(0) } }),
+        "ambient",
+        before
+      )
+    ).toBe("cycle_canceled")
     expect(orderRefusal(state({ cycle: null }), "ambient", before)).toBe("no_cycle")
     for (const status of ["open", "harvest_frozen"]) {
-      expect(orderRefusal(state({ batch: { status, reserved_chilled: 0, reserved_ambient: 0 } }), "ambient", before)).toBeNull()
+      expect(
+        orderRefusal(state({ batch: { status, reserved_chilled: 0, reserved_ambient: 0 } }), "ambient", before)
+      ).toBeNull()
     }
     for (const status of ["arrived", "ready"]) {
-      expect(orderRefusal(state({ batch: { status, reserved_chilled: 0, reserved_ambient: 0 } }), "ambient", before)).toBe("batch_closed")
+      expect(
+        orderRefusal(state({ batch: { status, reserved_chilled: 0, reserved_ambient: 0 } }), "ambient", before)
+      ).toBe("batch_closed")
     }
   })
 
@@ -47,8 +55,14 @@ describe("the ordering rule", () => {
   })
 
   it("offers only cycles that take an order; the next open one is the first of them (for the order's class)", () => {
-    const arrived = { ...state({ batch: { status: "arrived", reserved_chilled: 0, reserved_ambient: 0 } }), tag: "arrived" }
-    const chilledFull = { ...state({ batch: { status: "open", reserved_chilled: 2, reserved_ambient: 0 } }), tag: "chilled-full" }
+    const arrived = {
+      ...state({ batch: { status: "arrived", reserved_chilled: 0, reserved_ambient: 0 } }),
+      tag: "arrived",
+    }
+    const chilledFull = {
+      ...state({ batch: { status: "open", reserved_chilled: 2, reserved_ambient: 0 } }),
+      tag: "chilled-full",
+    }
     const open = { ...state(), tag: "open" }
     const list = [arrived, chilledFull, open]
     expect(offeredCycles(list, before).map((s) => s.tag)).toEqual(["chilled-full", "open"])

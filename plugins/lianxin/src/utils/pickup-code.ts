@@ -71,7 +71,10 @@ export type PickupKeyring = {
 
 const KEY_ID = /^[a-z0-9]{1,16}$/
 
-export function createPickupKeyring(current: { id: string; master: Buffer }, previous: Record<string, Buffer> = {}): PickupKeyring {
+export function createPickupKeyring(
+  current: { id: string; master: Buffer },
+  previous: Record<string, Buffer> = {}
+): PickupKeyring {
   for (const id of [current.id, ...Object.keys(previous)]) {
     if (!KEY_ID.test(id)) throw new RangeError("a pickup key id must be 1-16 lowercase letters or digits")
   }
@@ -80,7 +83,10 @@ export function createPickupKeyring(current: { id: string; master: Buffer }, pre
   return {
     currentId: current.id,
     current: keys,
-    all: [{ id: current.id, keys }, ...Object.entries(previous).map(([id, master]) => ({ id, keys: derivePickupKeys(master) }))],
+    all: [
+      { id: current.id, keys },
+      ...Object.entries(previous).map(([id, master]) => ({ id, keys: derivePickupKeys(master) })),
+    ],
   }
 }
 

@@ -29,10 +29,13 @@ describe("planHandoverLines", () => {
   })
 
   it("untaken units are declined by default, damaged when the reason says so; unnamed lines are declined", () => {
-    const plan = planHandoverLines([line("a", 3), line("b", 2), line("c", 1)], [
-      { line_item_id: "ordli_a", quantity: 1, reason: "damaged" },
-      { line_item_id: "ordli_b", quantity: 1 },
-    ])
+    const plan = planHandoverLines(
+      [line("a", 3), line("b", 2), line("c", 1)],
+      [
+        { line_item_id: "ordli_a", quantity: 1, reason: "damaged" },
+        { line_item_id: "ordli_b", quantity: 1 },
+      ]
+    )
     expect(plan.map((p) => [p.quantity, p.declined_quantity, p.damaged_quantity, p.short_quantity])).toEqual([
       [1, 0, 2, 2],
       [1, 1, 0, 0],
@@ -41,23 +44,33 @@ describe("planHandoverLines", () => {
   })
 
   it("names the field for a line that is not in the order, listed twice or more than arrived", () => {
-    expect(() => planHandoverLines([line("a", 1)], [{ line_item_id: "ordli_x", quantity: 1 }])).toThrow(/lines\.0\.line_item_id/)
+    expect(() => planHandoverLines([line("a", 1)], [{ line_item_id: "ordli_x", quantity: 1 }])).toThrow(
+      /lines\.0\.line_item_id/
+    )
     expect(() =>
-      planHandoverLines([line("a", 2)], [
-        { line_item_id: "ordli_a", quantity: 1 },
-        { line_item_id: "ordli_a", quantity: 1 },
-      ])
+      planHandoverLines(
+        [line("a", 2)],
+        [
+          { line_item_id: "ordli_a", quantity: 1 },
+          { line_item_id: "ordli_a", quantity: 1 },
+        ]
+      )
     ).toThrow(/lines\.1\.line_item_id is listed twice/)
-    expect(() => planHandoverLines([line("a", 3, 2)], [{ line_item_id: "ordli_a", quantity: 2 }])).toThrow(/lines\.0\.quantity/)
+    expect(() => planHandoverLines([line("a", 3, 2)], [{ line_item_id: "ordli_a", quantity: 2 }])).toThrow(
+      /lines\.0\.quantity/
+    )
   })
 
   it("always accounts for every unit: taken + declined + short = ordered", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ q: fc.integer({ min: 1, max: 20 }), s: fc.nat(20), t: fc.nat(20), damaged: fc.boolean() }), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.record({ q: fc.integer({ min: 1, max: 20 }), s: fc.nat(20), t: fc.nat(20), damaged: fc.boolean() }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          }
+        ),
         (specs) => {
           const lines = specs.map((x, i) => line(String(i), x.q, Math.min(x.s, x.q)))
           const requested = specs.map((x, i) => ({
@@ -87,8 +100,24 @@ describe("amounts at the counter", () => {
   })
 
   it("collects the total less reductions, refunds, payments and declined units, never below 0", () => {
-    expect(amountToCollectFen({ order_total_fen: 5000, collect_reduction_fen: 500, refunded_fen: 0, paid_fen: 0, declined_fen: 1000 })).toBe(3500)
-    expect(amountToCollectFen({ order_total_fen: 5000, collect_reduction_fen: 0, refunded_fen: 500, paid_fen: 4500, declined_fen: 1000 })).toBe(0)
+    expect(
+      amountToCollectFen({
+        order_total_fen: 5000,
+        collect_reduction_fen: 500,
+        refunded_fen: 0,
+        paid_fen: 0,
+        declined_fen: 1000,
+      })
+    ).toBe(3500)
+    expect(
+      amountToCollectFen({
+        order_total_fen: 5000,
+        collect_reduction_fen: 0,
+        refunded_fen: 500,
+        paid_fen: 4500,
+        declined_fen: 1000,
+      })
+    ).toBe(0)
   })
 })
 
@@ -123,20 +152,41 @@ describe("today at the counter (Asia/Shanghai)", () => {
   const now = new Date("2026-11-29T02:00:00Z") // 10:00 in Shanghai
   const at = (h: number) => new Date(now.getTime() + h * 3600_000)
   it("keeps today's window, upcoming unarrived batches within 48 h, and ready batches still holding orders", () => {
-    expect(mattersToday({ status: "ready", pickup_starts_at: at(6), pickup_ends_at: at(10), ready_count: 0 }, now)).toBe(true)
-    expect(mattersToday({ status: "open", pickup_starts_at: at(40), pickup_ends_at: at(44), ready_count: 0 }, now)).toBe(true)
-    expect(mattersToday({ status: "open", pickup_starts_at: at(50), pickup_ends_at: at(54), ready_count: 0 }, now)).toBe(false)
-    expect(mattersToday({ status: "ready", pickup_starts_at: at(-72), pickup_ends_at: at(-68), ready_count: 2 }, now)).toBe(true)
-    expect(mattersToday({ status: "ready", pickup_starts_at: at(-72), pickup_ends_at: at(-68), ready_count: 0 }, now)).toBe(false)
+    expect(
+      mattersToday({ status: "ready", pickup_starts_at: at(6), pickup_ends_at: at(10), ready_count: 0 }, now)
+    ).toBe(true)
+    expect(
+      mattersToday({ status: "open", pickup_starts_at: at(40), pickup_ends_at: at(44), ready_count: 0 }, now)
+    ).toBe(true)
+    expect(
+      mattersToday({ status: "open", pickup_starts_at: at(50), pickup_ends_at: at(54), ready_count: 0 }, now)
+    ).toBe(false)
+    expect(
+      mattersToday({ status: "ready", pickup_starts_at: at(-72), pickup_ends_at: at(-68), ready_count: 2 }, now)
+    ).toBe(true)
+    expect(
+      mattersToday({ status: "ready", pickup_starts_at: at(-72), pickup_ends_at: at(-68), ready_count: 0 }, now)
+    ).toBe(false)
   })
 
   it("orders the pickup window open now first, then batches to receive, then the rest", () => {
     const batches = [
       { name: "old ready", status: "ready", pickup_starts_at: at(-30), pickup_ends_at: at(-26), ready_count: 1 },
       { name: "tomorrow", status: "open", pickup_starts_at: at(30), pickup_ends_at: at(34), ready_count: 0 },
-      { name: "arriving today", status: "harvest_frozen", pickup_starts_at: at(6), pickup_ends_at: at(10), ready_count: 0 },
+      {
+        name: "arriving today",
+        status: "harvest_frozen",
+        pickup_starts_at: at(6),
+        pickup_ends_at: at(10),
+        ready_count: 0,
+      },
       { name: "open now", status: "ready", pickup_starts_at: at(-1), pickup_ends_at: at(3), ready_count: 4 },
     ]
-    expect(sortByUrgency(batches, now).map((b) => b.name)).toEqual(["open now", "arriving today", "tomorrow", "old ready"])
+    expect(sortByUrgency(batches, now).map((b) => b.name)).toEqual([
+      "open now",
+      "arriving today",
+      "tomorrow",
+      "old ready",
+    ])
   })
 })

@@ -55,7 +55,7 @@ export function planHandoverLines(lines: CounterLine[], requested?: HandoverRequ
   return lines.map((l) => {
     const available = l.quantity - l.short_quantity
     const asked = requested?.find((r) => r.line_item_id === l.line_item_id)
-    const quantity = requested ? asked?.quantity ?? 0 : available
+    const quantity = requested ? (asked?.quantity ?? 0) : available
     const untaken = available - quantity
     const damaged = asked?.reason === "damaged" ? untaken : 0
     return {
@@ -117,7 +117,11 @@ export const HARVEST_MANIFEST_COLUMNS: Array<keyof HarvestManifestRow & string> 
  * the frozen rows exactly as they were, then the rows of orders placed after
  * the freeze (追加 / late additions, "late") so producers see what was added.
  */
-export function harvestManifest(snapshot: HarvestSnapshot | null, live: HarvestListRow[], late: HarvestListRow[]): HarvestManifestRow[] {
+export function harvestManifest(
+  snapshot: HarvestSnapshot | null,
+  live: HarvestListRow[],
+  late: HarvestListRow[]
+): HarvestManifestRow[] {
   if (!snapshot) return live.map((r) => ({ ...r, section: "live" as const }))
   return [
     ...snapshot.rows.map((r) => ({ ...r, section: "frozen" as const })),
@@ -150,7 +154,11 @@ export function mattersToday(b: TodayCandidate, now: Date): boolean {
   const starts = b.pickup_starts_at.getTime()
   const ends = b.pickup_ends_at.getTime()
   if (starts < end.getTime() && ends >= start.getTime()) return true
-  if ((b.status === "open" || b.status === "harvest_frozen") && starts <= now.getTime() + 48 * 3600_000 && ends >= now.getTime()) {
+  if (
+    (b.status === "open" || b.status === "harvest_frozen") &&
+    starts <= now.getTime() + 48 * 3600_000 &&
+    ends >= now.getTime()
+  ) {
     return true
   }
   return b.status === "ready" && b.ready_count > 0

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest"
-import { assertCycleTimes, dailyCycle, shanghaiInstant, shanghaiWeekday, shanghaiYmd, weeklyCycle } from "./pickup-cycle"
+import {
+  assertCycleTimes,
+  dailyCycle,
+  shanghaiInstant,
+  shanghaiWeekday,
+  shanghaiYmd,
+  weeklyCycle,
+} from "./pickup-cycle"
 
 const daily = { resident_cutoff: "22:00", producer_cutoff: "20:00", pickup_start: "16:00", pickup_end: "20:00" }
 
@@ -33,7 +40,9 @@ describe("order cycle dates in Asia/Shanghai", () => {
     expect(() => shanghaiInstant("2026-02-30", "10:00")).toThrow()
     expect(() => shanghaiInstant("2026-02-01", "24:00")).toThrow()
     expect(() => dailyCycle("2026-03-01", { ...daily, producer_cutoff: "23:00" })).toThrow(/producer_cutoff_at/)
-    expect(() => dailyCycle("2026-03-01", { ...daily, pickup_day_offset: 0, pickup_start: "21:00" })).toThrow(/resident_cutoff_at/)
+    expect(() => dailyCycle("2026-03-01", { ...daily, pickup_day_offset: 0, pickup_start: "21:00" })).toThrow(
+      /resident_cutoff_at/
+    )
     expect(() =>
       assertCycleTimes({
         producer_cutoff_at: new Date(1),

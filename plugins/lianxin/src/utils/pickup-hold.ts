@@ -36,6 +36,8 @@ export function holdState(
 }
 
 /** An order counts as chilled when any of its products needs the cold store. */
-export function orderPerishability(products: Array<{ metadata?: Record<string, unknown> | null } | null | undefined>): Perishability {
+export function orderPerishability(
+  products: Array<{ metadata?: Record<string, unknown> | null } | null | undefined>
+): Perishability {
   return products.some((p) => p?.metadata?.perishability === "chilled") ? "chilled" : "ambient"
 }

@@ -41,7 +41,10 @@ describe("pickup keyring (decision 016)", () => {
 
   it("a code's hashes: the current key's first, then every previous one", () => {
     const hashes = pickupCodeHashes(during, "ppt_1", "12345678")
-    expect(hashes).toEqual([hashPickupCode(derivePickupKeys(NEW).code, "ppt_1", "12345678"), hashPickupCode(derivePickupKeys(OLD).code, "ppt_1", "12345678")])
+    expect(hashes).toEqual([
+      hashPickupCode(derivePickupKeys(NEW).code, "ppt_1", "12345678"),
+      hashPickupCode(derivePickupKeys(OLD).code, "ppt_1", "12345678"),
+    ])
     expect(pickupCodeHashes(after, "ppt_1", "12345678")).toEqual([hashes[0]])
   })
 
@@ -66,7 +69,9 @@ describe("pickup keyring (decision 016)", () => {
         expect(openPickupCodeWith(during, context, underOld)).toBe(code)
         expect(openPickupCodeWith(after, context, underOld)).toBeNull()
         // The first format stays readable by openPickupCode itself.
-        expect(openPickupCode(derivePickupKeys(OLD).seal, context, `v1:${underOld.split(":").slice(2).join(":")}`)).toBe(code)
+        expect(
+          openPickupCode(derivePickupKeys(OLD).seal, context, `v1:${underOld.split(":").slice(2).join(":")}`)
+        ).toBe(code)
       }),
       { numRuns: 50 }
     )

@@ -10,6 +10,8 @@ export type PickupListRow = {
   status: string
   items: string
   amount_to_collect_fen: number
+  /** Harvest batch and 合格证 of each traced line ("苹果：2026-11-25 采收 合格证 HGZ-…"), decision 023; "" until traced. */
+  harvest_batches: string
 }
 
 export type HarvestListRow = {
@@ -42,6 +44,7 @@ export const PICKUP_LIST_COLUMNS: Array<keyof PickupListRow & string> = [
   "status",
   "items",
   "amount_to_collect_fen",
+  "harvest_batches",
 ]
 
 export const HARVEST_LIST_COLUMNS: Array<keyof HarvestListRow & string> = [
@@ -54,7 +57,13 @@ export const HARVEST_LIST_COLUMNS: Array<keyof HarvestListRow & string> = [
   "quantity",
 ]
 
-export type ManifestLine = { product_id: string | null; variant_id: string | null; title: string; quantity: number; short_quantity: number }
+export type ManifestLine = {
+  product_id: string | null
+  variant_id: string | null
+  title: string
+  quantity: number
+  short_quantity: number
+}
 export type Attribution = { cooperative_id: string | null; household_ids: string[] } | null
 
 /**
@@ -65,10 +74,14 @@ export type Attribution = { cooperative_id: string | null; household_ids: string
 export function harvestList(lines: ManifestLine[], attributions: Map<string, Attribution>): HarvestListRow[] {
   const rows = new Map<string, HarvestListRow>()
   for (const line of lines) {
-    const a = line.product_id ? attributions.get(line.product_id) ?? null : null
+    const a = line.product_id ? (attributions.get(line.product_id) ?? null) : null
     const households = a?.household_ids ?? []
     const producer =
-      households.length === 1 ? `household:${households[0]}` : a?.cooperative_id ? `cooperative:${a.cooperative_id}` : "unattributed"
+      households.length === 1
+        ? `household:${households[0]}`
+        : a?.cooperative_id
+          ? `cooperative:${a.cooperative_id}`
+          : "unattributed"
     const key = `${producer}|${line.variant_id ?? line.title}`
     const row = rows.get(key) ?? {
       producer,
@@ -82,5 +95,15 @@ export function harvestList(lines: ManifestLine[], attributions: Map<string, Att
     row.quantity += line.quantity
     rows.set(key, row)
   }
-  return [...rows.values()].sort((x, y) => (x.producer === y.producer ? x.title.localeCompare(y.title) : x.producer < y.producer ? -1 : 1))
+  return [...rows.values()].sort((x, y) =>
+    x.producer === y.producer ? x.title.localeCompare(y.title) : x.producer < y.producer ? -1 : 1
+  )
+}
+
+/** "苹果：2026-11-25 采收 合格证 HGZ-1"; a recalled batch is marked 已召回 so the counter holds the bag back. */
+export function harvestBatchNote(
+  title: string,
+  batch: { harvested_on: string; certificate_no: string; recalled: boolean }
+): string {
+  return `${title}：${batch.harvested_on} 采收 合格证 ${batch.certificate_no}${batch.recalled ? "（已召回）" : ""}`
 }

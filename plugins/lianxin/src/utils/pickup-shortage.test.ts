@@ -24,8 +24,7 @@ describe("pro-rata shortage", () => {
     const backward = allocateShortage("pbat_x", 1, [...lines].reverse())
     const winner = (r: typeof forward) => r.find((x) => x.short_quantity === 1)!.line_item_id
     expect(winner(forward)).toBe(winner(backward))
-    const expected =
-      shortageTieOrder("pbat_x", "li_1") < shortageTieOrder("pbat_x", "li_2") ? "li_1" : "li_2"
+    const expected = shortageTieOrder("pbat_x", "li_1") < shortageTieOrder("pbat_x", "li_2") ? "li_1" : "li_2"
     expect(winner(forward)).toBe(expected)
   })
 
@@ -66,13 +65,18 @@ describe("refund of the short part of a line", () => {
 
   it("is within one fen of the exact share and grows with the short quantity", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 50 }), fc.nat(), (amount, q, s) => {
-        const short = s % (q + 1)
-        const refund = shortRefundFen(amount, q, short)
-        expect(Math.abs(refund - (amount * short) / q)).toBeLessThan(1)
-        if (short < q) expect(shortRefundFen(amount, q, short + 1)).toBeGreaterThanOrEqual(refund)
-        expect(refund).toBeLessThanOrEqual(amount)
-      })
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.nat(),
+        (amount, q, s) => {
+          const short = s % (q + 1)
+          const refund = shortRefundFen(amount, q, short)
+          expect(Math.abs(refund - (amount * short) / q)).toBeLessThan(1)
+          if (short < q) expect(shortRefundFen(amount, q, short + 1)).toBeGreaterThanOrEqual(refund)
+          expect(refund).toBeLessThanOrEqual(amount)
+        }
+      )
     )
   })
 })

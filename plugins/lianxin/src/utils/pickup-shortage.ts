@@ -19,7 +19,8 @@ export function shortageTieOrder(batchId: string, lineItemId: string): string {
 }
 
 export function allocateShortage(batchId: string, missing: number, lines: ShortageLine[]): ShortageAllocation[] {
-  if (!Number.isSafeInteger(missing) || missing < 0) throw new RangeError("missing quantity must be a non-negative integer")
+  if (!Number.isSafeInteger(missing) || missing < 0)
+    throw new RangeError("missing quantity must be a non-negative integer")
   const ordered = lines.reduce((s, l) => s + l.quantity, 0)
   if (missing > ordered) {
     throw new RangeError(`missing quantity ${missing} is more than the ${ordered} ordered`)
@@ -36,7 +37,11 @@ export function allocateShortage(batchId: string, missing: number, lines: Shorta
     missing,
     sorted.map((l) => ({ key: l.line_item_id, weight: l.quantity }))
   )
-  return lines.map((l) => ({ line_item_id: l.line_item_id, order_id: l.order_id, short_quantity: shares[l.line_item_id] }))
+  return lines.map((l) => ({
+    line_item_id: l.line_item_id,
+    order_id: l.order_id,
+    short_quantity: shares[l.line_item_id],
+  }))
 }
 
 /**

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest"
 import { resolvePolicy, type StoredPolicy } from "./policy-resolution"
 
 const p = (id: string, scope: StoredPolicy["scope"], scope_id: string | null): StoredPolicy => ({
-  id, scope, scope_id, version: 1, household_bp: 7000, cooperative_bp: 1000, property_office_bp: 1000, platform_bp: 1000,
+  id,
+  scope,
+  scope_id,
+  version: 1,
+  household_bp: 7000,
+  cooperative_bp: 1000,
+  property_office_bp: 1000,
+  platform_bp: 1000,
 })
 const all = [
   p("g", "global", null),
@@ -18,7 +25,13 @@ describe("resolvePolicy", () => {
     expect(resolvePolicy(all, { attribution: single, category_ids: ["pcat_fruit"] })?.id).toBe("hh")
   })
   it("uses the cooperative's policy when several households share a line", () => {
-    const coopLine = { cooperative_id: "coop_1", households: [{ household_id: "hh_a", share_bp: 5000 }, { household_id: "hh_b", share_bp: 5000 }] }
+    const coopLine = {
+      cooperative_id: "coop_1",
+      households: [
+        { household_id: "hh_a", share_bp: 5000 },
+        { household_id: "hh_b", share_bp: 5000 },
+      ],
+    }
     expect(resolvePolicy(all, { attribution: coopLine, category_ids: [] })?.id).toBe("coop")
   })
   it("falls back to a category policy, choosing stably among several", () => {

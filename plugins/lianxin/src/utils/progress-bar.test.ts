@@ -54,7 +54,19 @@ describe("ProgressPrinter", () => {
       now += 10
       printer.update(done, 100, done)
     }
-    expect(out.map((l) => l.match(/ (\d+)\/100/)?.[1])).toEqual(["1", "10", "20", "30", "40", "50", "60", "70", "80", "90", "100"])
+    expect(out.map((l) => l.match(/ (\d+)\/100/)?.[1])).toEqual([
+      "1",
+      "10",
+      "20",
+      "30",
+      "40",
+      "50",
+      "60",
+      "70",
+      "80",
+      "90",
+      "100",
+    ])
     expect(out.every((l) => l.endsWith("\n") && !l.includes("\r"))).toBe(true)
     now += 11_000
     printer.update(100, 100, 100)

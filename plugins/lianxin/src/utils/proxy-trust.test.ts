@@ -13,7 +13,9 @@ describe("proxy trust (TRUST_PROXY)", () => {
   })
 
   it("false believes nobody; a CIDR list believes only those proxies, nearest first", () => {
-    expect(clientAddress(req("127.0.0.1", { "x-forwarded-for": "203.0.113.7" }), compileTrust("false"))).toBe("127.0.0.1")
+    expect(clientAddress(req("127.0.0.1", { "x-forwarded-for": "203.0.113.7" }), compileTrust("false"))).toBe(
+      "127.0.0.1"
+    )
     const trust = compileTrust("10.0.0.0/8, loopback")
     // A client forging X-Forwarded-For gets its own address, not the forged one.
     expect(clientAddress(req("10.1.2.3", { "x-forwarded-for": "1.1.1.1, 203.0.113.7" }), trust)).toBe("203.0.113.7")

@@ -24,7 +24,12 @@ export function compileTrust(setting: string | undefined = DEFAULT_TRUST_PROXY):
     return (_address, hop) => hop < hops
   }
   try {
-    return proxyaddr.compile(value.split(",").map((s) => s.trim()).filter(Boolean))
+    return proxyaddr.compile(
+      value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    )
   } catch (e) {
     throw new TrustProxyError(
       `TRUST_PROXY must be false, true, a number of hops or a list of loopback, linklocal, uniquelocal, addresses and CIDR ranges (${(e as Error).message})`

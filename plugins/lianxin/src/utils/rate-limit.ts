@@ -59,7 +59,10 @@ export function rulesFor(
         rule("oneTimeCodeAddress", address),
       ]
     case "one_time_code_verify":
-      return [...(account ? [rule("oneTimeCodeVerify", actor, account)] : []), rule("oneTimeCodeVerifyAddress", address)]
+      return [
+        ...(account ? [rule("oneTimeCodeVerify", actor, account)] : []),
+        rule("oneTimeCodeVerifyAddress", address),
+      ]
   }
 }
 

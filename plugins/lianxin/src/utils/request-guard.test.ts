@@ -1,6 +1,13 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { MAX_LIMIT, STORE_MAX_LIMIT, checkBody, checkRequestTarget, decodeComponent, hasControlCharacter } from "./request-guard"
+import {
+  MAX_LIMIT,
+  STORE_MAX_LIMIT,
+  checkBody,
+  checkRequestTarget,
+  decodeComponent,
+  hasControlCharacter,
+} from "./request-guard"
 
 describe("checkRequestTarget", () => {
   it("lets ordinary requests through, Chinese search terms and arrays included", () => {
@@ -29,17 +36,31 @@ describe("checkRequestTarget", () => {
   })
 
   it("refuses malformed percent-encodings and invalid UTF-8 in the path", () => {
-    expect(checkRequestTarget("/store/products/%E0%A4%A")).toEqual({ field: "path segment 3", reason: "has a malformed percent-encoding" })
+    expect(checkRequestTarget("/store/products/%E0%A4%A")).toEqual({
+      field: "path segment 3",
+      reason: "has a malformed percent-encoding",
+    })
     expect(checkRequestTarget("/store/products/%zz")?.reason).toBe("has a malformed percent-encoding")
-    expect(checkRequestTarget("/store/products/%C3%28")).toEqual({ field: "path segment 3", reason: "is not valid UTF-8" })
+    expect(checkRequestTarget("/store/products/%C3%28")).toEqual({
+      field: "path segment 3",
+      reason: "is not valid UTF-8",
+    })
     expect(checkRequestTarget("/store/products/%ED%A0%80")?.reason).toBe("is not valid UTF-8")
-    expect(checkRequestTarget("/store/products/\u00e9")?.reason).toBe("contains characters that must be percent-encoded")
+    expect(checkRequestTarget("/store/products/\u00e9")?.reason).toBe(
+      "contains characters that must be percent-encoded"
+    )
   })
 
   it("names the query parameter that is malformed or carries NUL", () => {
-    expect(checkRequestTarget("/store/products?q=%00")).toEqual({ field: "q", reason: "contains a control character (such as NUL)" })
+    expect(checkRequestTarget("/store/products?q=%00")).toEqual({
+      field: "q",
+      reason: "contains a control character (such as NUL)",
+    })
     expect(checkRequestTarget("/store/products?fields=%FF")).toEqual({ field: "fields", reason: "is not valid UTF-8" })
-    expect(checkRequestTarget("/store/products?handle=100%")).toEqual({ field: "handle", reason: "has a malformed percent-encoding" })
+    expect(checkRequestTarget("/store/products?handle=100%")).toEqual({
+      field: "handle",
+      reason: "has a malformed percent-encoding",
+    })
     expect(checkRequestTarget("/store/products?%FF=1")?.field).toBe("query parameter name")
     expect(checkRequestTarget("/store/products?a%00b=1")?.field).toBe("query parameter name")
   })
@@ -47,7 +68,9 @@ describe("checkRequestTarget", () => {
   it("accepts limit and offset only as single whole numbers within bounds", () => {
     const bad = ["-1", "1.5", "1e3", "abc", "", " 1", "0x10", "99999999999999999999"]
     for (const v of bad) {
-      expect(checkRequestTarget(`/store/products?limit=${encodeURIComponent(v)}`, { store: true })?.field, v).toBe("limit")
+      expect(checkRequestTarget(`/store/products?limit=${encodeURIComponent(v)}`, { store: true })?.field, v).toBe(
+        "limit"
+      )
       expect(checkRequestTarget(`/admin/orders?offset=${encodeURIComponent(v)}`)?.field, v).toBe("offset")
     }
     expect(checkRequestTarget(`/store/products?limit=${STORE_MAX_LIMIT}`, { store: true })).toBeNull()
@@ -57,7 +80,10 @@ describe("checkRequestTarget", () => {
     })
     expect(checkRequestTarget(`/admin/products?limit=${MAX_LIMIT}`)).toBeNull()
     expect(checkRequestTarget(`/admin/products?limit=${MAX_LIMIT + 1}`)?.field).toBe("limit")
-    expect(checkRequestTarget("/store/products?limit=1&limit=2", { store: true })).toEqual({ field: "limit", reason: "must be given once" })
+    expect(checkRequestTarget("/store/products?limit=1&limit=2", { store: true })).toEqual({
+      field: "limit",
+      reason: "must be given once",
+    })
     expect(checkRequestTarget("/store/products?limit[]=1", { store: true })?.field).toBe("limit")
     expect(checkRequestTarget("/store/products?offset[gt]=1", { store: true })?.field).toBe("offset")
   })
@@ -75,9 +101,12 @@ describe("checkRequestTarget", () => {
 
   it("lets every properly encoded printable string through (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme" }).filter((s) => !hasControlCharacter(s, { strict: true })), (s) => {
-        expect(checkRequestTarget(`/store/x/${encodeURIComponent(s)}?q=${encodeURIComponent(s)}`)).toBeNull()
-      })
+      fc.property(
+        fc.string({ unit: "grapheme" }).filter((s) => !hasControlCharacter(s, { strict: true })),
+        (s) => {
+          expect(checkRequestTarget(`/store/x/${encodeURIComponent(s)}?q=${encodeURIComponent(s)}`)).toBeNull()
+        }
+      )
     )
   })
 })

@@ -112,8 +112,7 @@ describe("splitAmongHouseholds", () => {
         const total = weights.reduce((a, b) => a + b, 0)
         const split = splitAmongHouseholds(amount, hs)
         return (
-          sum(split) === amount &&
-          hs.every((h) => Math.abs(split[h.household_id] - (amount * h.share_bp) / total) < 1)
+          sum(split) === amount && hs.every((h) => Math.abs(split[h.household_id] - (amount * h.share_bp) / total) < 1)
         )
       })
     )
@@ -154,7 +153,10 @@ describe("reversalFromBalances", () => {
           let remaining = original
           for (const f of fractions) {
             const step = Math.floor(remaining * f)
-            const r = reversalFromBalances(SHARE_PARTIES.map((key) => ({ key, balance: net[key] })), step)
+            const r = reversalFromBalances(
+              SHARE_PARTIES.map((key) => ({ key, balance: net[key] })),
+              step
+            )
             if (sum(r) !== step) return false
             for (const p of SHARE_PARTIES) {
               if (r[p] < 0 || r[p] > net[p]) return false
@@ -164,7 +166,10 @@ describe("reversalFromBalances", () => {
             }
             remaining -= step
           }
-          const last = reversalFromBalances(SHARE_PARTIES.map((key) => ({ key, balance: net[key] })), remaining)
+          const last = reversalFromBalances(
+            SHARE_PARTIES.map((key) => ({ key, balance: net[key] })),
+            remaining
+          )
           return SHARE_PARTIES.every((p) => net[p] - last[p] === 0)
         }
       )
@@ -176,7 +181,12 @@ describe("allocateLargestRemainder", () => {
   it("rejects bad input clearly", () => {
     expect(() => allocateLargestRemainder(10, [])).toThrow(/at least one/)
     expect(() => allocateLargestRemainder(10, [{ key: "a", weight: 0 }])).toThrow(/all be zero/)
-    expect(() => allocateLargestRemainder(10, [{ key: "a", weight: 1 }, { key: "a", weight: 1 }])).toThrow(/duplicate/)
+    expect(() =>
+      allocateLargestRemainder(10, [
+        { key: "a", weight: 1 },
+        { key: "a", weight: 1 },
+      ])
+    ).toThrow(/duplicate/)
   })
 
   it("is exact for totals beyond 2^53 / 10 000 thanks to BigInt", () => {

@@ -92,7 +92,8 @@ describe("toSearchDocument", () => {
     const soldOut = product()
     for (const v of soldOut.variants ?? []) {
       for (const item of v?.inventory_items ?? []) {
-        for (const level of item?.inventory?.location_levels ?? []) if (level) level.reserved_quantity = level.stocked_quantity
+        for (const level of item?.inventory?.location_levels ?? [])
+          if (level) level.reserved_quantity = level.stocked_quantity
       }
     }
     expect(toSearchDocument(soldOut)?.in_stock).toBe(false)

@@ -9,7 +9,12 @@ const config = {
   templates: { pickup_ready: "SMS_460002" },
   endpoint: "https://sms.example.test",
 }
-const message = { to: "13912345678", template: "pickup_ready", params: { order_no: "1042", code: "04817263" }, text: "…" }
+const message = {
+  to: "13912345678",
+  template: "pickup_ready",
+  params: { order_no: "1042", code: "04817263" },
+  text: "…",
+}
 
 describe("Aliyun SMS (RPC signature v1)", () => {
   it("signs the example of Aliyun's SMS documentation", () => {

@@ -88,7 +88,9 @@ export async function aliyunSendSms(
     throw new Error(`aliyun sms: HTTP ${res.status} without a JSON body`)
   }
   if (!res.ok || body.Code !== "OK") {
-    throw new Error(`aliyun sms: ${body.Code ?? `HTTP ${res.status}`} ${body.Message ?? ""} (request ${body.RequestId ?? "?"})`)
+    throw new Error(
+      `aliyun sms: ${body.Code ?? `HTTP ${res.status}`} ${body.Message ?? ""} (request ${body.RequestId ?? "?"})`
+    )
   }
   return body.BizId ?? body.RequestId ?? "aliyun"
 }

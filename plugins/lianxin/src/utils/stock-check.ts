@@ -27,7 +27,8 @@ export type StockLine = {
  */
 export function stockShortfall(lines: StockLine[], available: Map<string, number[]>): RefusedProduct | null {
   const needed = new Map<string, number>()
-  for (const line of lines) needed.set(line.inventory_item_id, (needed.get(line.inventory_item_id) ?? 0) + line.required)
+  for (const line of lines)
+    needed.set(line.inventory_item_id, (needed.get(line.inventory_item_id) ?? 0) + line.required)
   for (const line of lines) {
     const best = Math.max(0, ...(available.get(line.inventory_item_id) ?? [0]))
     if (best >= (needed.get(line.inventory_item_id) ?? 0)) continue

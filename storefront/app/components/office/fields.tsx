@@ -28,7 +28,14 @@ export function SelectField({
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={box(error)} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={box(error)}
+        {...select}
+      >
         {children}
       </select>
       <FieldError id={`${id}-error`} error={error} />
@@ -36,14 +43,27 @@ export function SelectField({
   )
 }
 
-export function TextAreaField({ name, label, error, ...area }: { name: string; label: string; error?: MessageKey } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  name,
+  label,
+  error,
+  ...area
+}: { name: string; label: string; error?: MessageKey } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = `field-${name}`
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={`${box(error)} py-2`} {...area} />
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`${box(error)} py-2`}
+        {...area}
+      />
       <FieldError id={`${id}-error`} error={error} />
     </div>
   )
@@ -59,7 +79,14 @@ export function CheckboxField({
   return (
     <div>
       <label htmlFor={id} className="flex min-h-12 items-center gap-3 text-base">
-        <input id={id} name={name} type="checkbox" className="size-6 shrink-0 accent-emerald-700" aria-describedby={error ? `${id}-error` : undefined} {...input} />
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          className="size-6 shrink-0 accent-emerald-700"
+          aria-describedby={error ? `${id}-error` : undefined}
+          {...input}
+        />
         {label}
       </label>
       <FieldError id={`${id}-error`} error={error} />

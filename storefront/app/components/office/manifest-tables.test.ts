@@ -7,10 +7,13 @@ import { ManifestTables } from "./manifest-tables"
 
 /** The harvest table as staff and farmers read it: producers by public code and name, not by id. */
 function render(harvest: HarvestRow[]): string {
-  const router = createMemoryRouter([{ id: "root", path: "/", Component: () => createElement(ManifestTables, { pickup: [], harvest }) }], {
-    initialEntries: ["/"],
-    hydrationData: { loaderData: { root: { lang: "zh-CN" } } },
-  })
+  const router = createMemoryRouter(
+    [{ id: "root", path: "/", Component: () => createElement(ManifestTables, { pickup: [], harvest }) }],
+    {
+      initialEntries: ["/"],
+      hydrationData: { loaderData: { root: { lang: "zh-CN" } } },
+    }
+  )
   return renderToString(createElement(RouterProvider, { router })).replace(/<!-- -->/g, "")
 }
 
@@ -41,7 +44,16 @@ describe("harvest table", () => {
   it("shows the household's code and name and the cooperative's name instead of ids", () => {
     const html = render([
       row({ householdCodes: "YN-LC-001", householdNames: "李家" }),
-      row({ producer: "cooperative:coop_1", householdIds: "hh_2 hh_3", householdCodes: "YN-LC-002 YN-LC-003", householdNames: "王家、张家", cooperativeId: "coop_1", cooperativeName: "连城合作社", variantId: "variant_rice", title: "大米" }),
+      row({
+        producer: "cooperative:coop_1",
+        householdIds: "hh_2 hh_3",
+        householdCodes: "YN-LC-002 YN-LC-003",
+        householdNames: "王家、张家",
+        cooperativeId: "coop_1",
+        cooperativeName: "连城合作社",
+        variantId: "variant_rice",
+        title: "大米",
+      }),
     ])
     expect(html).toContain("YN-LC-001 李家")
     expect(html).toContain("连城合作社")

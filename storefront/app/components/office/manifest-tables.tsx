@@ -1,6 +1,7 @@
 import { formatFen } from "../../lib/money"
 import { orderStatusKey } from "../../lib/office/format"
 import { useT } from "../../lib/use-i18n"
+import { DataTable } from "./data-table"
 import type { HarvestRow, PickupRow } from "../../lib/server/office/pickups.server"
 
 /**
@@ -25,7 +26,15 @@ function Producer({ row }: { row: HarvestRow }) {
 }
 
 /** The pickup list (by bag) and the harvest list (by household), as on screen and on paper. */
-export function ManifestTables({ pickup, harvest, signature = false }: { pickup: PickupRow[]; harvest: HarvestRow[]; signature?: boolean }) {
+export function ManifestTables({
+  pickup,
+  harvest,
+  signature = false,
+}: {
+  pickup: PickupRow[]
+  harvest: HarvestRow[]
+  signature?: boolean
+}) {
   const t = useT()
   return (
     <>
@@ -34,34 +43,33 @@ export function ManifestTables({ pickup, harvest, signature = false }: { pickup:
           <h2 id="pickup-list-title" className="mb-2 font-semibold">
             {t("office.batch.pickupList")}
           </h2>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <thead>
-                <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-2">{t("office.col.bag")}</th>
-                  <th scope="col" className="p-2">{t("office.col.resident")}</th>
-                  <th scope="col" className="p-2">{t("office.col.phone")}</th>
-                  <th scope="col" className="p-2">{t("office.col.items")}</th>
-                  <th scope="col" className="p-2 text-right">{t("office.col.amount")}</th>
-                  <th scope="col" className="p-2">{t("office.col.status")}</th>
-                  {signature ? <th scope="col" className="w-24 p-2">{t("office.col.signature")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {pickup.map((row) => (
-                  <tr key={row.orderId} className="border-b border-stone-200 align-top">
-                    <td className="p-2 font-semibold">{row.bag}</td>
-                    <td className="p-2">{row.resident}</td>
-                    <td className="p-2">{row.phoneLast4}</td>
-                    <td className="p-2">{row.items}</td>
-                    <td className="p-2 text-right">{formatFen(row.amountFen)}</td>
-                    <td className="p-2">{t(orderStatusKey(row.status))}</td>
-                    {signature ? <td className="p-2" /> : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              { label: t("office.col.bag") },
+              { label: t("office.col.resident") },
+              { label: t("office.col.phone") },
+              { label: t("office.col.items") },
+              { label: t("office.col.harvestBatch") },
+              { label: t("office.col.amount"), align: "right" },
+              { label: t("office.col.status") },
+              ...(signature ? [{ label: t("office.col.signature"), className: "w-24" }] : []),
+            ]}
+          >
+            {pickup.map((row) => (
+              <tr key={row.orderId} className="border-b border-stone-200 align-top">
+                <td className="p-2 font-semibold">{row.bag}</td>
+                <td className="p-2">{row.resident}</td>
+                <td className="p-2">{row.phoneLast4}</td>
+                <td className="p-2">{row.items}</td>
+                <td className="whitespace-pre-line p-2 text-xs">
+                  {row.harvestBatches.split("；").filter(Boolean).join("\n")}
+                </td>
+                <td className="p-2 text-right">{formatFen(row.amountFen)}</td>
+                <td className="p-2">{t(orderStatusKey(row.status))}</td>
+                {signature ? <td className="p-2" /> : null}
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
       {harvest.length ? (
@@ -69,28 +77,23 @@ export function ManifestTables({ pickup, harvest, signature = false }: { pickup:
           <h2 id="harvest-list-title" className="mb-2 font-semibold">
             {t("office.batch.harvestList")}
           </h2>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <thead>
-                <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-2">{t("office.col.household")}</th>
-                  <th scope="col" className="p-2">{t("office.col.product")}</th>
-                  <th scope="col" className="p-2 text-right">{t("office.col.quantity")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {harvest.map((row) => (
-                  <tr key={`${row.producer}-${row.variantId}`} className="border-b border-stone-200">
-                    <td className="p-2">
-                      <Producer row={row} />
-                    </td>
-                    <td className="p-2">{row.title}</td>
-                    <td className="p-2 text-right">{row.quantity}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              { label: t("office.col.household") },
+              { label: t("office.col.product") },
+              { label: t("office.col.quantity"), align: "right" },
+            ]}
+          >
+            {harvest.map((row) => (
+              <tr key={`${row.producer}-${row.variantId}`} className="border-b border-stone-200">
+                <td className="p-2">
+                  <Producer row={row} />
+                </td>
+                <td className="p-2">{row.title}</td>
+                <td className="p-2 text-right">{row.quantity}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
       {!pickup.length && !harvest.length ? <p className="text-stone-600">{t("office.batch.empty")}</p> : null}

@@ -11,13 +11,22 @@ const LINKS: Array<{ to: string; label: MessageKey; end?: boolean }> = [
 ]
 
 /** The portal's own bar: who is signed in at which point, the five pages, sign-out. Hidden when printing. */
-export function OfficeNav({ staffName, pointName, canSwitch }: { staffName: string; pointName: string; canSwitch: boolean }) {
+export function OfficeNav({
+  staffName,
+  pointName,
+  canSwitch,
+}: {
+  staffName: string
+  pointName: string
+  canSwitch: boolean
+}) {
   const t = useT()
   return (
     <div className="mb-5 print:hidden">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-stone-700">
-          <span className="font-semibold text-emerald-900">{t("office.name")}</span> · {t("office.signedInAs", { name: staffName, point: pointName })}
+          <span className="font-semibold text-emerald-900">{t("office.name")}</span> ·{" "}
+          {t("office.signedInAs", { name: staffName, point: pointName })}
           {canSwitch ? (
             <>
               {" "}
@@ -28,7 +37,10 @@ export function OfficeNav({ staffName, pointName, canSwitch }: { staffName: stri
           ) : null}
         </p>
         <Form method="post" action="/office/logout">
-          <button type="submit" className="min-h-11 rounded-full border border-stone-300 px-4 text-sm text-stone-700 hover:bg-stone-100">
+          <button
+            type="submit"
+            className="min-h-11 rounded-full border border-stone-300 px-4 text-sm text-stone-700 hover:bg-stone-100"
+          >
             {t("office.logout")}
           </button>
         </Form>

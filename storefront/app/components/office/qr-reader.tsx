@@ -32,12 +32,16 @@ export function QrReader({ onRead }: { onRead: (text: string) => void }) {
     try {
       const { BrowserQRCodeReader } = await import("@zxing/browser")
       const reader = new BrowserQRCodeReader()
-      controls.current = await reader.decodeFromConstraints({ video: { facingMode: "environment" } }, video.current, (result) => {
-        if (!result) return
-        controls.current?.stop()
-        setScanning(false)
-        found(result.getText())
-      })
+      controls.current = await reader.decodeFromConstraints(
+        { video: { facingMode: "environment" } },
+        video.current,
+        (result) => {
+          if (!result) return
+          controls.current?.stop()
+          setScanning(false)
+          found(result.getText())
+        }
+      )
     } catch {
       setScanning(false)
       setStatus("camera")

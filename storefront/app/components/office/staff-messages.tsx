@@ -11,7 +11,10 @@ export function StaffMessages({ messages, unread }: { messages: StaffMessage[]; 
   const back = `${location.pathname}${location.search}`
   const button = "min-h-11 rounded-full border border-stone-300 bg-white px-4 text-sm text-stone-700 hover:bg-stone-100"
   return (
-    <section aria-labelledby="staff-messages" className="mb-5 rounded-xl bg-amber-50 p-3 ring-1 ring-amber-300 print:hidden">
+    <section
+      aria-labelledby="staff-messages"
+      className="mb-5 rounded-xl bg-amber-50 p-3 ring-1 ring-amber-300 print:hidden"
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 id="staff-messages" className="font-semibold text-amber-950">
           {t("office.messages.unread", { count: unread })}
@@ -48,7 +51,9 @@ export function StaffMessages({ messages, unread }: { messages: StaffMessage[]; 
           </li>
         ))}
       </ul>
-      {unread > messages.length ? <p className="mt-2 text-xs text-amber-900">{t("office.messages.more", { count: unread - messages.length })}</p> : null}
+      {unread > messages.length ? (
+        <p className="mt-2 text-xs text-amber-900">{t("office.messages.more", { count: unread - messages.length })}</p>
+      ) : null}
     </section>
   )
 }

@@ -12,9 +12,14 @@ export function SubmitButton({
   tone = "primary",
   className = "",
   ...rest
-}: { children: ReactNode; intent?: string; tone?: "primary" | "secondary" | "danger" } & ButtonHTMLAttributes<HTMLButtonElement>) {
+}: {
+  children: ReactNode
+  intent?: string
+  tone?: "primary" | "secondary" | "danger"
+} & ButtonHTMLAttributes<HTMLButtonElement>) {
   const navigation = useNavigation()
-  const busy = navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent)
+  const busy =
+    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent)
   const colours =
     tone === "primary"
       ? "bg-emerald-700 text-white hover:bg-emerald-800"

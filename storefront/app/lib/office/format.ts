@@ -19,7 +19,11 @@ export function shanghaiDateTime(iso: string | null | undefined, lang: Lang): st
 
 export function shanghaiWindow(start: string | null | undefined, end: string | null | undefined, lang: Lang): string {
   if (!start) return "—"
-  const to = end ? new Intl.DateTimeFormat("zh-CN", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(end)) : ""
+  const to = end
+    ? new Intl.DateTimeFormat("zh-CN", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+        new Date(end)
+      )
+    : ""
   return `${shanghaiDateTime(start, lang)}${to ? `–${to}` : ""}`
 }
 
@@ -53,9 +57,11 @@ export function orderStatusKey(status: string): MessageKey {
 /** A period as days in Shanghai: "11月23日–11月29日". An end at midnight belongs to the day before. */
 export function shanghaiDays(start: string | null | undefined, end: string | null | undefined, lang: Lang): string {
   const day = (iso: string, shift = 0) =>
-    new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { timeZone: ZONE, month: lang === "en" ? "short" : "long", day: "numeric" }).format(
-      new Date(new Date(iso).getTime() - shift)
-    )
+    new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", {
+      timeZone: ZONE,
+      month: lang === "en" ? "short" : "long",
+      day: "numeric",
+    }).format(new Date(new Date(iso).getTime() - shift))
   if (!start) return "—"
   return end ? `${day(start)}–${day(end, 1)}` : day(start)
 }

@@ -25,20 +25,29 @@ export function decodeQrRgba(rgba: Uint8ClampedArray | Uint8Array, width: number
 export function decodeQrAnySize(luminance: Uint8ClampedArray, width: number, height: number): string | null {
   for (const factor of [1, 2, 3, 4]) {
     if (factor > 1 && Math.min(width, height) / factor < 60) break
-    const found = factor === 1 ? decodeQrLuminance(luminance, width, height) : decodeQrLuminance(...shrink(luminance, width, height, factor))
+    const found =
+      factor === 1
+        ? decodeQrLuminance(luminance, width, height)
+        : decodeQrLuminance(...shrink(luminance, width, height, factor))
     if (found) return found
   }
   return null
 }
 
-function shrink(luminance: Uint8ClampedArray, width: number, height: number, factor: number): [Uint8ClampedArray, number, number] {
+function shrink(
+  luminance: Uint8ClampedArray,
+  width: number,
+  height: number,
+  factor: number
+): [Uint8ClampedArray, number, number] {
   const w = Math.floor(width / factor)
   const h = Math.floor(height / factor)
   const out = new Uint8ClampedArray(w * h)
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       let sum = 0
-      for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += luminance[(y * factor + dy) * width + x * factor + dx]!
+      for (let dy = 0; dy < factor; dy++)
+        for (let dx = 0; dx < factor; dx++) sum += luminance[(y * factor + dy) * width + x * factor + dx]!
       out[y * w + x] = Math.round(sum / (factor * factor))
     }
   }

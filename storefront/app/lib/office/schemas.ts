@@ -20,17 +20,24 @@ export const PICKUP_CODE = /^\d{8}$/
 export const officeLoginSchema = loginSchema
 
 const text = (max: number) =>
-  z.string(msg("form.required")).check(z.trim(), z.minLength(1, msg("form.required")), z.maxLength(max, msg("form.office.tooLong")))
+  z
+    .string(msg("form.required"))
+    .check(z.trim(), z.minLength(1, msg("form.required")), z.maxLength(max, msg("form.office.tooLong")))
 /** An optional text field: blank (or absent) is undefined. */
 const blankToUndefined = (inner: z.ZodMiniString<string> = z.string()) =>
   z.pipe(
     z.optional(inner),
     z.transform((v: string | undefined) => (v ? v : undefined))
   )
-const optionalText = (max: number) => blankToUndefined(z.string().check(z.trim(), z.maxLength(max, msg("form.office.tooLong"))))
+const optionalText = (max: number) =>
+  blankToUndefined(z.string().check(z.trim(), z.maxLength(max, msg("form.office.tooLong"))))
 const id = (prefix: string) =>
-  z.string(msg("form.office.choose")).check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.office.choose")))
-const anyId = z.string(msg("form.office.choose")).check(z.regex(/^[a-z]+_[A-Za-z0-9]{1,64}$/, msg("form.office.choose")))
+  z
+    .string(msg("form.office.choose"))
+    .check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), msg("form.office.choose")))
+const anyId = z
+  .string(msg("form.office.choose"))
+  .check(z.regex(/^[a-z]+_[A-Za-z0-9]{1,64}$/, msg("form.office.choose")))
 const date = z.string(msg("form.office.date")).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, msg("form.office.date")))
 const checkbox = z.pipe(
   z.optional(z.string()),
@@ -66,10 +73,12 @@ export const lookupSchema = z
   .check(
     z.superRefine((v, ctx) => {
       if (v.token) {
-        if (v.token.length < 10 || v.token.length > 600) ctx.addIssue({ code: "custom", path: ["code"], message: "form.office.code" })
+        if (v.token.length < 10 || v.token.length > 600)
+          ctx.addIssue({ code: "custom", path: ["code"], message: "form.office.code" })
         return
       }
-      if (!PICKUP_CODE.test(v.code)) ctx.addIssue({ code: "custom", path: ["code"], message: v.code ? "form.office.code" : "form.required" })
+      if (!PICKUP_CODE.test(v.code))
+        ctx.addIssue({ code: "custom", path: ["code"], message: v.code ? "form.office.code" : "form.required" })
     })
   )
 
@@ -84,8 +93,9 @@ export type HandoverLine = { line_item_id: string; title: string; available: num
 export const REASONS = ["declined", "damaged"] as const
 
 /** The lines of an order as the staff view gives them → what the handover form asks for. */
-export const handoverLines = (view: { lines: ReadonlyArray<{ lineItemId: string; title: string; available: number }> }): HandoverLine[] =>
-  view.lines.map((l) => ({ line_item_id: l.lineItemId, title: l.title, available: l.available }))
+export const handoverLines = (view: {
+  lines: ReadonlyArray<{ lineItemId: string; title: string; available: number }>
+}): HandoverLine[] => view.lines.map((l) => ({ line_item_id: l.lineItemId, title: l.title, available: l.available }))
 
 /** take_<line> (units handed over, 0…what arrived) and reason_<line> for each line of the order. */
 export function handoverSchema(lines: ReadonlyArray<HandoverLine>) {
@@ -191,7 +201,9 @@ export const householdSchema = z
     ),
     phone: z.pipe(
       z.optional(z.string()),
-      z.transform((v: string | undefined) => (v ?? "").replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, "") || undefined)
+      z.transform(
+        (v: string | undefined) => (v ?? "").replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, "") || undefined
+      )
     ),
     bank_name: optionalText(40),
     bank_account: optionalText(32),
@@ -207,9 +219,12 @@ export const householdSchema = z
       }
       const anyRegistry = REGISTRY_FIELDS.some((field) => v[field]) || v.poverty_registered
       // The registry is keyed by the ID number: other registry data needs it.
-      if (anyRegistry && !v.national_id) ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.required" })
-      if (v.national_id && !isNationalId(v.national_id)) ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.office.nationalId" })
-      if (v.phone && !MAINLAND_MOBILE.test(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "form.mobile.invalid" })
+      if (anyRegistry && !v.national_id)
+        ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.required" })
+      if (v.national_id && !isNationalId(v.national_id))
+        ctx.addIssue({ code: "custom", path: ["national_id"], message: "form.office.nationalId" })
+      if (v.phone && !MAINLAND_MOBILE.test(v.phone))
+        ctx.addIssue({ code: "custom", path: ["phone"], message: "form.mobile.invalid" })
       if (v.bank_account && !/^\d{12,19}$/.test(v.bank_account.replace(/[\s-]/g, ""))) {
         ctx.addIssue({ code: "custom", path: ["bank_account"], message: "form.invalid" })
       }
@@ -220,22 +235,28 @@ export type HouseholdForm = z.infer<typeof householdSchema>
 
 /** The backend body for registering a household; registry only with registry consent. */
 export function householdBody(v: HouseholdForm) {
-  const registry = v.consent_registry && v.national_id
-    ? {
-        ...(v.legal_name ? { legal_name: v.legal_name } : {}),
-        ...(v.national_id ? { national_id: v.national_id } : {}),
-        ...(v.phone ? { phone: v.phone } : {}),
-        ...(v.bank_name ? { bank_name: v.bank_name } : {}),
-        ...(v.bank_account ? { bank_account: v.bank_account.replace(/[\s-]/g, "") } : {}),
-        poverty_registered: v.poverty_registered,
-      }
-    : undefined
+  const registry =
+    v.consent_registry && v.national_id
+      ? {
+          ...(v.legal_name ? { legal_name: v.legal_name } : {}),
+          ...(v.national_id ? { national_id: v.national_id } : {}),
+          ...(v.phone ? { phone: v.phone } : {}),
+          ...(v.bank_name ? { bank_name: v.bank_name } : {}),
+          ...(v.bank_account ? { bank_account: v.bank_account.replace(/[\s-]/g, "") } : {}),
+          poverty_registered: v.poverty_registered,
+        }
+      : undefined
   return {
     village_id: v.village_id,
     ...(v.cooperative_id ? { cooperative_id: v.cooperative_id } : {}),
     display_name: v.display_name,
     ...(v.story ? { story: v.story } : {}),
-    consent: { public_profile: v.consent_public, registry: v.consent_registry, method: v.consent_method, signed_on: v.signed_on },
+    consent: {
+      public_profile: v.consent_public,
+      registry: v.consent_registry,
+      method: v.consent_method,
+      signed_on: v.signed_on,
+    },
     ...(registry ? { registry } : {}),
     idempotency_key: v.idempotency_key,
   }
@@ -276,7 +297,11 @@ export const listingSchema = z.object({
   harvest_quantity: z.pipe(
     z
       .string(msg("form.required"))
-      .check(z.trim(), z.minLength(1, msg("form.required")), z.regex(/^\d{1,6}(\.\d{1,2})?$/, msg("form.office.quantity"))),
+      .check(
+        z.trim(),
+        z.minLength(1, msg("form.required")),
+        z.regex(/^\d{1,6}(\.\d{1,2})?$/, msg("form.office.quantity"))
+      ),
     z.transform(Number)
   ),
   harvest_unit: text(10),

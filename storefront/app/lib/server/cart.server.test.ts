@@ -49,11 +49,24 @@ describe("cart action", () => {
   it("creates a cart on the first add, remembers it and redirects back with a notice", async () => {
     const { store, calls, browser } = shop()
     const response = await thrown(
-      cartAction(store, browser.sessions, browser.request("/products/e2e-apple", { intent: "add", variantId: "variant_a", quantity: "2", redirectTo: "/products/e2e-apple" }))
+      cartAction(
+        store,
+        browser.sessions,
+        browser.request("/products/e2e-apple", {
+          intent: "add",
+          variantId: "variant_a",
+          quantity: "2",
+          redirectTo: "/products/e2e-apple",
+        })
+      )
     )
     expect(response.status).toBe(303)
     expect(response.headers.get("Location")).toBe("/products/e2e-apple?notice=cart.added")
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST /store/carts", "POST /store/carts/cart_1/line-items", "GET /store/carts/cart_1"])
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      "POST /store/carts",
+      "POST /store/carts/cart_1/line-items",
+      "GET /store/carts/cart_1",
+    ])
     expect(calls[0]!.init.body).toEqual({ region_id: "reg_cn" })
     const session = await browser.session()
     expect(session.get("cartId")).toBe("cart_1")
@@ -62,11 +75,25 @@ describe("cart action", () => {
 
   it("updates and removes lines of the remembered cart", async () => {
     const { store, browser } = shop()
-    await thrown(cartAction(store, browser.sessions, browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "1" })))
-    const updated = await thrown(cartAction(store, browser.sessions, browser.request("/cart", { intent: "update", lineId: "cali_1", quantity: "5" })))
+    await thrown(
+      cartAction(
+        store,
+        browser.sessions,
+        browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "1" })
+      )
+    )
+    const updated = await thrown(
+      cartAction(
+        store,
+        browser.sessions,
+        browser.request("/cart", { intent: "update", lineId: "cali_1", quantity: "5" })
+      )
+    )
     expect(updated.headers.get("Location")).toBe("/cart?notice=cart.updated")
     expect((await browser.session()).get("cartCount")).toBe(5)
-    const removed = await thrown(cartAction(store, browser.sessions, browser.request("/cart", { intent: "remove", lineId: "cali_1" })))
+    const removed = await thrown(
+      cartAction(store, browser.sessions, browser.request("/cart", { intent: "remove", lineId: "cali_1" }))
+    )
     expect(removed.headers.get("Location")).toBe("/cart?notice=cart.removed")
     expect((await browser.session()).get("cartCount")).toBe(0)
   })
@@ -77,7 +104,11 @@ describe("cart action", () => {
       ["0", "form.quantity.min"],
       ["10000", "form.quantity.max"],
     ] as const) {
-      const result = await cartAction(store, browser.sessions, browser.request("/cart", { intent: "add", variantId: "variant_a", quantity }))
+      const result = await cartAction(
+        store,
+        browser.sessions,
+        browser.request("/cart", { intent: "add", variantId: "variant_a", quantity })
+      )
       expect(initOf(result).status).toBe(400)
       expect(payload(result)).toMatchObject({ ok: false, errors: { quantity: key }, values: { quantity } })
     }
@@ -86,14 +117,22 @@ describe("cart action", () => {
 
   it("turns Medusa's stock refusal into a message at the quantity", async () => {
     const { store, browser } = shop()
-    const result = await cartAction(store, browser.sessions, browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "50" }))
+    const result = await cartAction(
+      store,
+      browser.sessions,
+      browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "50" })
+    )
     expect(payload(result)).toMatchObject({ ok: false, errors: { quantity: "cart.error.stock" } })
   })
 
   it("never redirects elsewhere than this site", async () => {
     const { store, browser } = shop()
     const response = await thrown(
-      cartAction(store, browser.sessions, browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "1", redirectTo: "//evil.example" }))
+      cartAction(
+        store,
+        browser.sessions,
+        browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "1", redirectTo: "//evil.example" })
+      )
     )
     expect(response.headers.get("Location")).toBe("/cart?notice=cart.added")
   })
@@ -102,8 +141,20 @@ describe("cart action", () => {
 describe("cart page loader", () => {
   it("shows the cart in the order lines were added, privately", async () => {
     const { store, browser } = shop()
-    await thrown(cartAction(store, browser.sessions, browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "1" })))
-    await thrown(cartAction(store, browser.sessions, browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "2" })))
+    await thrown(
+      cartAction(
+        store,
+        browser.sessions,
+        browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "1" })
+      )
+    )
+    await thrown(
+      cartAction(
+        store,
+        browser.sessions,
+        browser.request("/cart", { intent: "add", variantId: "variant_a", quantity: "2" })
+      )
+    )
     const result = await loadCartPage(store, browser.sessions, browser.request("/cart"))
     const { cart } = payload<{ cart: ReturnType<typeof toCartView> }>(result)
     expect(cart.lines.map((l) => [l.id, l.quantity, l.unitFen, l.totalFen])).toEqual([
@@ -116,7 +167,9 @@ describe("cart page loader", () => {
 
   it("forgets a cart the backend no longer has", async () => {
     const { browser } = shop()
-    const { store } = fakeStore({ "GET /store/carts/:id": () => Promise.reject(new FakeHttpError(404, "Cart with id cart_1 was not found")) })
+    const { store } = fakeStore({
+      "GET /store/carts/:id": () => Promise.reject(new FakeHttpError(404, "Cart with id cart_1 was not found")),
+    })
     const session = await browser.session()
     session.set("cartId", "cart_1")
     await browser.sessions.commit(browser.request("/"), session)

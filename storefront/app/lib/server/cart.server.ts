@@ -59,7 +59,9 @@ const cartSchema = z.object({
 export function toCartView(raw: unknown): CartView {
   const cart = cartSchema.parse(raw)
   // Medusa returns lines in no stable order; oldest first keeps them where the resident put them.
-  const items = [...(cart.items ?? [])].sort((a, b) => (a.created_at ?? "").localeCompare(b.created_at ?? "") || a.id.localeCompare(b.id))
+  const items = [...(cart.items ?? [])].sort(
+    (a, b) => (a.created_at ?? "").localeCompare(b.created_at ?? "") || a.id.localeCompare(b.id)
+  )
   const lines = items.map((item) => ({
     id: item.id,
     variantId: item.variant_id ?? null,
@@ -130,15 +132,15 @@ async function createCart(store: StoreClient, session: LxSession): Promise<strin
   return cart.id
 }
 
-export type CartActionData =
-  { ok: false; errors: FieldErrors; values?: Record<string, string>; lineId?: string }
+export type CartActionData = { ok: false; errors: FieldErrors; values?: Record<string, string>; lineId?: string }
 
 /** Medusa's words for the failures a resident can cause → the message shown at the field. */
 function cartErrorKey(error: unknown): MessageKey | null {
   const status = statusOf(error)
   const message = messageOf(error)
   if ((status === 400 || status === 409) && /inventory|stock/i.test(message)) return "cart.error.stock"
-  if (status === 404 || (status === 400 && /not found|does not exist|unpublished|not available/i.test(message))) return "cart.error.gone"
+  if (status === 404 || (status === 400 && /not found|does not exist|unpublished|not available/i.test(message)))
+    return "cart.error.gone"
   return null
 }
 
@@ -153,7 +155,13 @@ export async function cartAction(store: StoreClient, sessions: Sessions, request
   const parsed = parseForm(cartFormSchema, form)
   if (!parsed.ok) {
     const lineId = typeof form.get("lineId") === "string" ? String(form.get("lineId")) : undefined
-    return withSession(sessions, request, session, { ok: false, errors: parsed.errors, values: parsed.values, lineId } as CartActionData, { status: 400 })
+    return withSession(
+      sessions,
+      request,
+      session,
+      { ok: false, errors: parsed.errors, values: parsed.values, lineId } as CartActionData,
+      { status: 400 }
+    )
   }
   const input = parsed.data
   try {
@@ -179,7 +187,13 @@ export async function cartAction(store: StoreClient, sessions: Sessions, request
     } else {
       const cartId = session.get("cartId")
       if (!cartId) {
-        return withSession(sessions, request, session, { ok: false, errors: { form: "cart.error.gone" }, lineId: input.lineId } as CartActionData, { status: 404 })
+        return withSession(
+          sessions,
+          request,
+          session,
+          { ok: false, errors: { form: "cart.error.gone" }, lineId: input.lineId } as CartActionData,
+          { status: 404 }
+        )
       }
       if (input.intent === "update") {
         await store.request(`updating line ${input.lineId}`, `/store/carts/${cartId}/line-items/${input.lineId}`, {
@@ -190,27 +204,44 @@ export async function cartAction(store: StoreClient, sessions: Sessions, request
         })
         notice = "cart.updated"
       } else {
-        await store.request(`removing line ${input.lineId}`, `/store/carts/${cartId}/line-items/${input.lineId}`, { method: "DELETE", headers: cartAuth(session) })
+        await store.request(`removing line ${input.lineId}`, `/store/carts/${cartId}/line-items/${input.lineId}`, {
+          method: "DELETE",
+          headers: cartAuth(session),
+        })
         notice = "cart.removed"
       }
     }
     const cart = await readCart(store, session)
     session.set("cartCount", cart?.itemCount ?? 0)
-    throw redirect(withNotice(redirectTo, notice), { status: 303, headers: { "Set-Cookie": await sessions.commit(request, session) } })
+    throw redirect(withNotice(redirectTo, notice), {
+      status: 303,
+      headers: { "Set-Cookie": await sessions.commit(request, session) },
+    })
   } catch (error) {
     if (error instanceof Response) throw error
     const key = cartErrorKey(error)
     if (!key) throw error
     const field = input.intent === "remove" ? "form" : "quantity"
     const lineId = input.intent === "add" ? undefined : input.lineId
-    return withSession(sessions, request, session, { ok: false, errors: { [field]: key }, lineId } as CartActionData, { status: 400 })
+    return withSession(sessions, request, session, { ok: false, errors: { [field]: key }, lineId } as CartActionData, {
+      status: 400,
+    })
   }
 }
 
 /** The cart page: the cart as it is now; keeps the header's count in step with it. */
 export async function loadCartPage(store: StoreClient, sessions: Sessions, request: Request, pickup?: PickupApi) {
   const session = await sessions.get(request)
-  const [cart, compound] = await Promise.all([orUnavailable(() => readCart(store, session)), loadCompound(pickup, request)])
+  const [cart, compound] = await Promise.all([
+    orUnavailable(() => readCart(store, session)),
+    loadCompound(pickup, request),
+  ])
   session.set("cartCount", cart?.itemCount ?? 0)
-  return withSession(sessions, request, session, { cart, compound, now: Date.now(), notice: noticeFrom(request) }, { headers: PRIVATE_HEADERS })
+  return withSession(
+    sessions,
+    request,
+    session,
+    { cart, compound, now: Date.now(), notice: noticeFrom(request) },
+    { headers: PRIVATE_HEADERS }
+  )
 }

@@ -1,5 +1,8 @@
 import { z } from "zod"
-import type { ProductSummary } from "../catalog"
+import { summarise, variantStock, weightFromTitle, type ProductDetail, type ProductSummary } from "../catalog"
+import type { PriceBreakdown } from "../commerce"
+import { catalogProductSchema } from "../contract"
+import type { HouseholdProfile } from "./community.server"
 import type { StoreClient } from "./medusa.server"
 
 /**
@@ -103,4 +106,98 @@ export async function listVillages(store: StoreClient): Promise<VillageSummary[]
         ]
       : []
   })
+}
+
+export type CatalogProductAnswer = z.infer<typeof catalogProductSchema>
+
+export type ProductPageData = {
+  product: ProductDetail
+  household: HouseholdProfile | null
+  breakdown: PriceBreakdown | null
+}
+
+/** The answer as the page's view models (the same ones Medusa's product query used to fill). */
+export function productPageFrom(answer: CatalogProductAnswer, backendUrl: string): ProductPageData {
+  const p = answer.product
+  const variants = p.variants.map((v) => ({
+    id: v.id,
+    title: v.title,
+    priceFen: v.price_fen,
+    stock: variantStock({
+      manageInventory: v.manage_inventory,
+      allowBackorder: v.allow_backorder,
+      quantity: v.inventory_quantity,
+    }),
+    weightG: v.weight_g ?? weightFromTitle(v.title),
+  }))
+  const images = p.images.map((url) => absoluteUrl(url, backendUrl)).filter((url): url is string => url !== null)
+  const h = p.household
+  const b = p.price_breakdown
+  return {
+    product: {
+      ...summarise(
+        {
+          id: p.id,
+          handle: p.handle,
+          title: p.title,
+          thumbnail: absoluteUrl(p.thumbnail, backendUrl) ?? images[0] ?? null,
+          storage: p.storage,
+        },
+        variants
+      ),
+      description: p.description,
+      images,
+      variants,
+      village: p.origin.village,
+      villageRegion: p.origin.village_region,
+      cooperative: p.origin.cooperative,
+      householdCode: p.origin.household_code,
+      harvest: p.origin.harvest,
+      harvestNote: p.origin.harvest_note,
+    },
+    // Consent is decided by the backend; this only refuses to show what it did not send.
+    household: h
+      ? {
+          code: h.code,
+          public: h.public_profile,
+          displayName: h.public_profile ? h.display_name : null,
+          story: h.public_profile ? h.story : null,
+          photoUrl: h.public_profile ? h.photo_url : null,
+          village: h.village,
+          products: [],
+        }
+      : null,
+    breakdown: b
+      ? {
+          productId: b.product_id,
+          policyVersion: b.policy_version,
+          householdCodes: b.household_codes,
+          variants: b.variants.map((v) => ({
+            variantId: v.variant_id,
+            title: v.title ?? "",
+            priceFen: v.price_fen,
+            sharesFen: v.shares_fen,
+          })),
+        }
+      : null,
+  }
+}
+
+/** The product page's data, or null when no published product has the handle (the backend's 404). */
+export async function readProductPage(
+  store: StoreClient,
+  backendUrl: string,
+  handle: string
+): Promise<ProductPageData | null> {
+  try {
+    const raw = await store.request<unknown>(
+      `loading product ${handle}`,
+      `/store/lianxin/catalog/products/${encodeURIComponent(handle)}`
+    )
+    return productPageFrom(catalogProductSchema.parse(raw), backendUrl)
+  } catch (error) {
+    // The SDK's FetchError carries the HTTP status; only "no such product" is an answer, the rest is thrown.
+    if ((error as { status?: unknown } | null)?.status === 404) return null
+    throw error
+  }
 }

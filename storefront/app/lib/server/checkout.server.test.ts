@@ -129,10 +129,15 @@ describe("checkout action: one backend request", () => {
 
   it("a cart already placed (its answer was lost) opens that order instead of an error", async () => {
     const { store, browser, pickup } = checkoutShop(() => {
-      throw new StoreHttpError("这个购物车已经下过单了。", 409, { code: "cart_completed", order_id: "order_01PLACEDBEFORE" })
+      throw new StoreHttpError("这个购物车已经下过单了。", 409, {
+        code: "cart_completed",
+        order_id: "order_01PLACEDBEFORE",
+      })
     })
     await withCart(browser)
-    const response = await thrown(checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王", mobile: "13800138000" })))
+    const response = await thrown(
+      checkoutAction(store, browser.sessions, pickup, post(browser, { name: "王", mobile: "13800138000" }))
+    )
     expect(response.headers.get("Location")).toBe("/orders/order_01PLACEDBEFORE")
     expect((await browser.session()).get("cartId")).toBeUndefined()
   })

@@ -29,18 +29,29 @@ const REFUSALS: Record<string, MessageKey> = {
   code_no_code: "login.codeUsed",
 }
 
-export async function claimAction(store: StoreClient, sessions: Sessions, request: Request, lang: "zh-CN" | "en" = "zh-CN") {
+export async function claimAction(
+  store: StoreClient,
+  sessions: Sessions,
+  request: Request,
+  lang: "zh-CN" | "en" = "zh-CN"
+) {
   const { session, token } = await requireToken(request, sessions)
   const form = await request.formData()
-  const answer = (body: ClaimActionData, status: number, headers?: HeadersInit) => withSession(sessions, request, session, body, { status, headers })
+  const answer = (body: ClaimActionData, status: number, headers?: HeadersInit) =>
+    withSession(sessions, request, session, body, { status, headers })
   const auth = { authorization: `Bearer ${token}`, ...forwardedFor(request) }
-  const tooMany = (error: unknown) => (statusOf(error) === 429 ? retryAfterOf(undefined, errorBody(error) ?? undefined) : null)
+  const tooMany = (error: unknown) =>
+    statusOf(error) === 429 ? retryAfterOf(undefined, errorBody(error) ?? undefined) : null
 
   if (form.get("intent") === "claim-code") {
     const parsed = parseForm(claimCodeSchema, form)
     if (!parsed.ok) return answer({ ok: false, errors: parsed.errors, values: parsed.values }, 400)
     const contact = contactOf(parsed.data.contact)
-    if (!contact) return answer({ ok: false, errors: { contact: "form.contact.invalid" }, values: { contact: parsed.data.contact } }, 400)
+    if (!contact)
+      return answer(
+        { ok: false, errors: { contact: "form.contact.invalid" }, values: { contact: parsed.data.contact } },
+        400
+      )
     try {
       await store.request(`sending a claim code to ${maskContact(contact)}`, "/store/lianxin/orders/claim/code", {
         method: "POST",
@@ -49,11 +60,25 @@ export async function claimAction(store: StoreClient, sessions: Sessions, reques
       })
     } catch (error) {
       const wait = tooMany(error)
-      if (wait) return answer({ ok: false, errors: { contact: "login.codeTooSoon" }, params: { seconds: wait }, values: { contact: contact.to } }, 429, { "Retry-After": String(wait) })
-      if (statusOf(error) === 503) return answer({ ok: false, errors: { contact: "login.codeNotSent" }, values: { contact: contact.to } }, 503)
+      if (wait)
+        return answer(
+          {
+            ok: false,
+            errors: { contact: "login.codeTooSoon" },
+            params: { seconds: wait },
+            values: { contact: contact.to },
+          },
+          429,
+          { "Retry-After": String(wait) }
+        )
+      if (statusOf(error) === 503)
+        return answer({ ok: false, errors: { contact: "login.codeNotSent" }, values: { contact: contact.to } }, 503)
       throw error
     }
-    return answer({ ok: false, errors: {}, codeSent: true, values: { contact: contact.to, masked: maskContact(contact) } }, 200)
+    return answer(
+      { ok: false, errors: {}, codeSent: true, values: { contact: contact.to, masked: maskContact(contact) } },
+      200
+    )
   }
 
   const parsed = parseForm(claimContactSchema, form)
@@ -63,19 +88,32 @@ export async function claimAction(store: StoreClient, sessions: Sessions, reques
   if (!parsed.ok) return answer({ ok: false, errors: parsed.errors, values, codeSent: true }, 400)
   let claimed: string[]
   try {
-    ;({ claimed } = await store.request<{ claimed: string[] }>(`claiming orders of ${maskContact(contact)}`, "/store/lianxin/orders/claim/contact", {
-      method: "POST",
-      body: { ...contact, code: parsed.data.code },
-      headers: auth,
-    }))
+    ;({ claimed } = await store.request<{ claimed: string[] }>(
+      `claiming orders of ${maskContact(contact)}`,
+      "/store/lianxin/orders/claim/contact",
+      {
+        method: "POST",
+        body: { ...contact, code: parsed.data.code },
+        headers: auth,
+      }
+    ))
   } catch (error) {
     const wait = tooMany(error)
-    if (wait) return answer({ ok: false, errors: { code: "login.tooMany" }, values, codeSent: true }, 429, { "Retry-After": String(wait) })
+    if (wait)
+      return answer({ ok: false, errors: { code: "login.tooMany" }, values, codeSent: true }, 429, {
+        "Retry-After": String(wait),
+      })
     const refusal = statusOf(error) === 401 ? String(errorBody(error)?.code ?? "") : ""
     if (refusal in REFUSALS) {
       const left = Number(errorBody(error)?.attempts_left)
       return answer(
-        { ok: false, errors: { code: REFUSALS[refusal] }, params: Number.isFinite(left) ? { left } : undefined, values, codeSent: refusal === "code_wrong" },
+        {
+          ok: false,
+          errors: { code: REFUSALS[refusal] },
+          params: Number.isFinite(left) ? { left } : undefined,
+          values,
+          codeSent: refusal === "code_wrong",
+        },
         401
       )
     }

@@ -16,6 +16,11 @@ export function forwardedFor(request: Request): Record<string, string> {
 export function retryAfterOf(headers: Headers | undefined, body?: { retry_after?: unknown }): number {
   const fromHeader = Number(headers?.get("retry-after"))
   const fromBody = Number(body?.retry_after)
-  const seconds = Number.isFinite(fromHeader) && fromHeader > 0 ? fromHeader : Number.isFinite(fromBody) && fromBody > 0 ? fromBody : 60
+  const seconds =
+    Number.isFinite(fromHeader) && fromHeader > 0
+      ? fromHeader
+      : Number.isFinite(fromBody) && fromBody > 0
+        ? fromBody
+        : 60
   return Math.ceil(seconds)
 }

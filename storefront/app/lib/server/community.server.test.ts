@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import type { ProductSummary } from "../catalog"
 import { PUBLIC_CACHE_CONTROL } from "./http.server"
 import { loadCategoryPage, loadHouseholdPage, loadImpactPage, loadProductPage, loadVillagePage } from "./pages.server"
+import { catalogProductJson } from "./testing/contract-fixtures"
 import { fakeStore, FakeHttpError, initOf, payload, thrown } from "./testing/fake-store"
 
 const summary = (handle: string): ProductSummary => ({
@@ -172,51 +173,58 @@ describe("impact page", () => {
 })
 
 describe("product page extras", () => {
-  it("adds the household profile and the price breakdown, and survives without them", async () => {
-    const product = {
-      ...summary("e2e-apple"),
-      description: null,
-      images: [],
-      variants: [],
-      village: "测试村",
-      villageRegion: null,
-      cooperative: null,
-      householdCode: "ZJ-LS-001",
-      harvest: "2026-10",
-      harvestNote: null,
-    }
-    const { store } = communityStore({
-      "GET /store/households/:code": ({ code }) => ({
-        household: { code, public_profile: true, display_name: "测试果园", story: "故事", village: null, products: [] },
-      }),
-      "GET /store/products/:id/price-breakdown": () => ({
-        price_breakdown: {
-          product_id: "prod_e2e-apple",
-          policy_version: 2,
-          household_codes: ["ZJ-LS-001"],
-          variants: [
-            {
-              variant_id: "variant_a",
-              title: "5斤装",
-              price_fen: 1280,
-              shares_fen: { household: 1024, cooperative: 0, property_office: 128, platform: 128 },
-            },
-          ],
-        },
-      }),
+  it("shows the household's public profile and the price breakdown from the one product answer, and none without", async () => {
+    const withExtras = catalogProductJson("e2e-apple", {
+      origin: { village: "测试村", household_code: "ZJ-LS-001", harvest: "2026-10" },
+      household: {
+        code: "ZJ-LS-001",
+        public_profile: true,
+        display_name: "测试果园",
+        story: "故事",
+        photo_url: null,
+        village: null,
+      },
+      price_breakdown: {
+        product_id: "prod_e2e-apple",
+        policy_version: 2,
+        household_codes: ["ZJ-LS-001"],
+        variants: [
+          {
+            variant_id: "variant_e2e-apple",
+            title: "5斤装",
+            price_fen: 1280,
+            shares_fen: { household: 1024, cooperative: 0, property_office: 128, platform: 128 },
+          },
+        ],
+      },
     })
-    store.getProduct = async () => product
+    const { store, calls } = communityStore({ "GET /store/lianxin/catalog/products/:handle": () => withExtras })
     const data = payload<{
-      household: { displayName: string }
+      household: { displayName: string; story: string }
       breakdown: { policyVersion: number }
       villageCode: string
     }>(await loadProductPage(store, "e2e-apple", visitor))
-    expect(data.household.displayName).toBe("测试果园")
+    expect(data.household).toMatchObject({ displayName: "测试果园", story: "故事" })
     expect(data.breakdown.policyVersion).toBe(2)
     expect(data.villageCode).toBe("ZJ-LS")
+    // One backend call for the whole public page: no separate household or breakdown request.
+    expect(calls.map((c) => c.path)).toEqual(["/store/lianxin/catalog/products/e2e-apple"])
 
-    const bare = communityStore()
-    bare.store.getProduct = async () => product
+    const withdrawn = structuredClone(withExtras)
+    withdrawn.product.household = {
+      ...withExtras.product.household!,
+      public_profile: false,
+      display_name: null,
+      story: null,
+    }
+    const noConsent = communityStore({ "GET /store/lianxin/catalog/products/:handle": () => withdrawn })
+    expect(
+      payload<{ household: unknown }>(await loadProductPage(noConsent.store, "e2e-apple", visitor)).household
+    ).toMatchObject({ public: false, displayName: null, story: null })
+
+    const bare = communityStore({
+      "GET /store/lianxin/catalog/products/:handle": () => catalogProductJson("e2e-apple"),
+    })
     const without = payload<{ household: unknown; breakdown: unknown }>(
       await loadProductPage(bare.store, "e2e-apple", visitor)
     )

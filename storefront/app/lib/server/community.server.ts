@@ -1,50 +1,13 @@
 import { z } from "zod"
-import type { PriceBreakdown } from "../commerce"
 import { statusOf } from "./http.server"
 import { StoreUnavailableError, type StoreClient } from "./medusa.server"
 
 /**
- * Villages, households, impact and the price breakdown: the plugin's own
- * store routes (plugins/lianxin/src/api/store). The response shapes are parsed
- * here so a change in the backend fails loudly in one place.
+ * Villages, households and impact: the plugin's own store routes
+ * (plugins/lianxin/src/api/store). The response shapes are parsed here so a
+ * change in the backend fails loudly in one place. The product page's household
+ * and breakdown come with the product (catalog.server.ts, decision 027).
  */
-
-const breakdownSchema = z.object({
-  price_breakdown: z.object({
-    product_id: z.string(),
-    policy_version: z.number(),
-    household_codes: z.array(z.string()),
-    variants: z.array(
-      z.object({
-        variant_id: z.string(),
-        title: z.string().nullish(),
-        price_fen: z.number().int(),
-        shares_fen: z.object({
-          household: z.number().int(),
-          cooperative: z.number().int(),
-          property_office: z.number().int(),
-          platform: z.number().int(),
-        }),
-      })
-    ),
-  }),
-})
-
-export async function readPriceBreakdown(store: StoreClient, productId: string): Promise<PriceBreakdown | null> {
-  try {
-    const raw = await store.request(`loading the price breakdown of ${productId}`, `/store/products/${productId}/price-breakdown`)
-    const b = breakdownSchema.parse(raw).price_breakdown
-    return {
-      productId: b.product_id,
-      policyVersion: b.policy_version,
-      householdCodes: b.household_codes,
-      variants: b.variants.map((v) => ({ variantId: v.variant_id, title: v.title ?? "", priceFen: v.price_fen, sharesFen: v.shares_fen })),
-    }
-  } catch (error) {
-    if (statusOf(error) === 404) return null
-    throw error
-  }
-}
 
 export type HouseholdProfile = {
   code: string
@@ -63,8 +26,12 @@ const householdSchema = z.object({
     display_name: z.string().nullish(),
     story: z.string().nullish(),
     photo_url: z.string().nullish(),
-    village: z.object({ name: z.string(), township: z.string().nullish(), county: z.string(), province: z.string() }).nullish(),
-    products: z.array(z.object({ id: z.string(), handle: z.string().nullish(), title: z.string(), thumbnail: z.string().nullish() })),
+    village: z
+      .object({ name: z.string(), township: z.string().nullish(), county: z.string(), province: z.string() })
+      .nullish(),
+    products: z.array(
+      z.object({ id: z.string(), handle: z.string().nullish(), title: z.string(), thumbnail: z.string().nullish() })
+    ),
   }),
 })
 
@@ -80,10 +47,15 @@ export async function readHousehold(store: StoreClient, code: string): Promise<H
       code: h.code,
       public: h.public_profile,
       displayName: h.public_profile ? (h.display_name ?? null) : null,
-      story: h.public_profile ? (h.story?.trim() || null) : null,
+      story: h.public_profile ? h.story?.trim() || null : null,
       photoUrl: h.public_profile ? (h.photo_url ?? null) : null,
       village: h.village ? { ...h.village, township: h.village.township ?? null } : null,
-      products: h.products.map((p) => ({ id: p.id, handle: p.handle ?? null, title: p.title, thumbnail: p.thumbnail ?? null })),
+      products: h.products.map((p) => ({
+        id: p.id,
+        handle: p.handle ?? null,
+        title: p.title,
+        thumbnail: p.thumbnail ?? null,
+      })),
     }
   } catch (error) {
     if (statusOf(error) === 404 || statusOf(error) === 400) return null
@@ -122,7 +94,9 @@ const impactSchema = z.object({
 })
 
 export async function readImpact(store: StoreClient): Promise<ImpactView> {
-  const { impact } = impactSchema.parse(await store.request("loading impact figures", "/store/impact", { query: { group_by: "village" } }))
+  const { impact } = impactSchema.parse(
+    await store.request("loading impact figures", "/store/impact", { query: { group_by: "village" } })
+  )
   if (impact.suppressed) return { suppressed: true, minimum: impact.minimum_households }
   return {
     suppressed: false,
@@ -140,11 +114,17 @@ export async function readImpact(store: StoreClient): Promise<ImpactView> {
  * Extras around a page's main data: their failure (including an unreachable
  * backend, once the main data has loaded) leaves a gap on the page, not an error page.
  */
-export async function optionalExtra<T>(what: string, read: () => Promise<T>, log = (m: string) => console.error(`[storefront] ${m}`)): Promise<T | null> {
+export async function optionalExtra<T>(
+  what: string,
+  read: () => Promise<T>,
+  log = (m: string) => console.error(`[storefront] ${m}`)
+): Promise<T | null> {
   try {
     return await read()
   } catch (error) {
-    log(`${what} left out: ${error instanceof StoreUnavailableError ? error.reason : error instanceof Error ? error.message : String(error)}`)
+    log(
+      `${what} left out: ${error instanceof StoreUnavailableError ? error.reason : error instanceof Error ? error.message : String(error)}`
+    )
     return null
   }
 }

@@ -19,8 +19,12 @@ describe("parseEnv", () => {
   })
 
   it("takes a Stripe publishable key for the card form, never a secret key", () => {
-    expect(parseEnv({ STRIPE_PUBLISHABLE_KEY: "pk_test_abc123" }, { repoRoot }).stripePublishableKey).toBe("pk_test_abc123")
-    expect(() => parseEnv({ STRIPE_PUBLISHABLE_KEY: "sk_test_abc123" }, { repoRoot })).toThrow(/STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key/)
+    expect(parseEnv({ STRIPE_PUBLISHABLE_KEY: "pk_test_abc123" }, { repoRoot }).stripePublishableKey).toBe(
+      "pk_test_abc123"
+    )
+    expect(() => parseEnv({ STRIPE_PUBLISHABLE_KEY: "sk_test_abc123" }, { repoRoot })).toThrow(
+      /STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key/
+    )
   })
 
   it("takes a session secret from the environment only when it is long enough", () => {

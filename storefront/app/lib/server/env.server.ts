@@ -24,7 +24,10 @@ const envSchema = z.object({
   /** Signs the session cookie (cart, sign-in). When unset, a random one is kept in $LIANXIN_DATA_DIR. */
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Stripe's publishable key (pk_…) for the card form (Payment Element); unset: no card option. Wallets need none. */
-  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, "must be a Stripe publishable key (pk_test_… or pk_live_…)").optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, "must be a Stripe publishable key (pk_test_… or pk_live_…)")
+    .optional(),
   PORT: z.coerce
     .number({ error: "must be a port number" })
     .int("must be a whole number")

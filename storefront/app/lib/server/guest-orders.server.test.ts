@@ -8,6 +8,7 @@ import { loadProductPage } from "./pages.server"
 import { createPickupApi } from "./pickup.server"
 import {
   availabilityJson,
+  catalogProductJson,
   cycleJson,
   orderItemJson,
   orderPickupJson,
@@ -457,26 +458,10 @@ describe("unavailable for my cycle", () => {
     (body: unknown): Handler =>
     () =>
       body
-  const product = {
-    id: "prod_eggs",
-    handle: "eggs",
-    title: "土鸡蛋",
-    thumbnail: null,
-    priceFen: 1280,
-    priceVaries: false,
-    unit: null,
-    stock: { kind: "in" as const },
-    storage: "chilled" as const,
-    description: null,
-    images: [],
-    variants: [],
-    village: null,
-    villageRegion: null,
-    cooperative: null,
-    householdCode: null,
-    harvest: null,
-    harvestNote: null,
-  }
+  const eggs =
+    (storage: "chilled" | "ambient" = "chilled"): Handler =>
+    () =>
+      catalogProductJson("eggs", { title: "土鸡蛋", storage })
 
   it("the product page of a chilled product says so when my point's chilled places are gone", async () => {
     const s = shop({
@@ -485,8 +470,8 @@ describe("unavailable for my cycle", () => {
           classes: { chilled: { capacity: 10, remaining: 0 }, ambient: { capacity: 10, remaining: 4 } },
         })
       ),
+      "GET /store/lianxin/catalog/products/:handle": eggs(),
     })
-    s.store.getProduct = async () => product
     const page = (request: Request) =>
       loadProductPage(s.store, "eggs", request, s.pickup).then((r) =>
         payload<{ unavailable: string | null; compound: unknown }>(r)
@@ -508,8 +493,8 @@ describe("unavailable for my cycle", () => {
           classes: { chilled: { capacity: 0, remaining: 0 }, ambient: { capacity: 0, remaining: 0 } },
         })
       ),
+      "GET /store/lianxin/catalog/products/:handle": eggs("ambient"),
     })
-    closed.store.getProduct = async () => ({ ...product, storage: "ambient" })
     const r = payload<{ unavailable: string | null }>(
       await loadProductPage(
         closed.store,
@@ -520,8 +505,10 @@ describe("unavailable for my cycle", () => {
     )
     expect(r.unavailable).toBe("no_cycle")
 
-    const odd = shop({ "GET /store/pickup-points/:id/availability": availability({ availability: { open: "yes" } }) })
-    odd.store.getProduct = async () => product
+    const odd = shop({
+      "GET /store/pickup-points/:id/availability": availability({ availability: { open: "yes" } }),
+      "GET /store/lianxin/catalog/products/:handle": eggs(),
+    })
     const o = payload<{ unavailable: string | null }>(
       await loadProductPage(odd.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), odd.pickup)
     )
@@ -552,8 +539,8 @@ describe("unavailable for my cycle", () => {
               reason: "batch_closed",
               classes: { chilled: { capacity: 10, remaining: 0 }, ambient: { capacity: 10, remaining: 0 } },
             }),
+      "GET /store/lianxin/catalog/products/:handle": eggs(),
     })
-    s.store.getProduct = async () => product
     const r = payload<{ unavailable: string | null }>(
       await loadProductPage(s.store, "eggs", withCompound(new Request("http://shop.test/products/eggs")), s.pickup)
     )

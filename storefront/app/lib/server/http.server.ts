@@ -1,4 +1,6 @@
 import crypto from "node:crypto"
+import fs from "node:fs"
+import { fileURLToPath } from "node:url"
 import { data } from "react-router"
 import { langFromCookieHeader } from "../i18n"
 import type { ErrorReason } from "./pages.server"
@@ -28,8 +30,24 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=30, stale-while
 /** A page that shows this browser's own things (cart count, sign-in, chosen compound): only the browser keeps it. */
 export const PERSONAL_CACHE_CONTROL = "private, no-cache"
 
-/** Per build of this process: an ETag never survives a deploy (the HTML names the build's assets). */
-const ETAG_SALT = crypto.randomUUID()
+/**
+ * Per build: an ETag never survives a deploy (the HTML names the build's assets), and every storefront process of
+ * one build agrees on it (behind a balancer, a browser's revalidation reaches any of them). The build is the server
+ * bundle this module is part of (build/server/index.js: every route and the asset manifest), hashed once at start.
+ */
+export const ETAG_SALT = buildFingerprint()
+
+function buildFingerprint(): string {
+  try {
+    return crypto
+      .createHash("sha256")
+      .update(fs.readFileSync(fileURLToPath(import.meta.url)))
+      .digest("hex")
+      .slice(0, 16)
+  } catch {
+    return crypto.randomUUID()
+  }
+}
 
 /** The cookies that make a page personal: the session (cart, sign-in, orders) and the chosen compound. */
 export function hasPersonalCookie(request: Request): boolean {

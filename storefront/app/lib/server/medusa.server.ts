@@ -7,7 +7,6 @@ import {
   variantStock,
   weightFromTitle,
   type CategoryView,
-  type ProductDetail,
   type ProductOrigin,
   type ProductSummary,
   type VariantView,
@@ -33,19 +32,7 @@ const VARIANT_FIELDS = [
   "variants.inventory_quantity",
   "variants.calculated_price.calculated_amount",
 ]
-/** The product page also says the price per 斤/kg: each variant's weight (grams) and pack metadata. */
-const VARIANT_DETAIL_FIELDS = [...VARIANT_FIELDS, "variants.weight", "variants.metadata"]
 export const PRODUCT_LIST_FIELDS = ["id", "title", "handle", "thumbnail", "metadata", ...VARIANT_FIELDS].join(",")
-export const PRODUCT_DETAIL_FIELDS = [
-  "id",
-  "title",
-  "handle",
-  "thumbnail",
-  "description",
-  "metadata",
-  "images.url",
-  ...VARIANT_DETAIL_FIELDS,
-].join(",")
 
 /** The part of `@medusajs/js-sdk` we use; tests pass a fake with the same shape. */
 export type RegionQuery = { fields: string; limit?: number }
@@ -90,8 +77,6 @@ export type StoreClient = {
   listCategories(): Promise<CategoryView[]>
   /** Every product's producer and place (from metadata): the village pages are built from them. */
   listOrigins(): Promise<ProductOrigin[]>
-  /** null when no published product has this handle. */
-  getProduct(handle: string): Promise<ProductDetail | null>
   /** The 中国大陆 region's id (cached). */
   regionId(): Promise<string>
   /**
@@ -139,10 +124,6 @@ const productSchema = z.object({
   thumbnail: z.string().nullish(),
   variants: z.array(variantSchema).nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
-})
-const productDetailSchema = productSchema.extend({
-  description: z.string().nullish(),
-  images: z.array(z.object({ url: z.string() })).nullish(),
 })
 const regionSchema = z.object({ id: z.string(), name: z.string() })
 const categorySchema = z.object({
@@ -292,9 +273,7 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
     if (region && now() - region.fetchedAt < regionTtlMs) return region.id
     const id = call(`looking up region ${regionName}`, async (sdk) => {
       const { regions } = await sdk.store.region.list({ fields: "id,name", limit: 200 })
-      const match = regions
-        .map((r) => regionSchema.safeParse(r))
-        .find((r) => r.success && r.data.name === regionName)
+      const match = regions.map((r) => regionSchema.safeParse(r)).find((r) => r.success && r.data.name === regionName)
       if (!match?.success) {
         log(`region "${regionName}" does not exist in the backend (has the seed run?)`)
         throw new StoreUnavailableError("region-missing", `region "${regionName}" is missing`)
@@ -358,38 +337,6 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
       )
     },
 
-    async getProduct(handle) {
-      const { products } = await inRegion(`loading product ${handle}`, (sdk, region_id) =>
-        sdk.store.product.list({ region_id, handle, fields: PRODUCT_DETAIL_FIELDS, limit: 1 })
-      )
-      const [p] = parseProducts(productDetailSchema, products)
-      if (!p || p.handle !== handle) return null
-      const variants = (p.variants ?? []).map(toVariantView)
-      const images = (p.images ?? [])
-        .map((image) => absoluteUrl(image.url, backendUrl))
-        .filter((url): url is string => url !== null)
-      const thumbnail = absoluteUrl(p.thumbnail, backendUrl) ?? images[0] ?? null
-      return {
-        ...summarise(
-          { id: p.id, handle: p.handle, title: p.title, thumbnail, storage: storageClassOf(metadataText(p.metadata, "perishability")) },
-          variants
-        ),
-        description: p.description?.trim() || null,
-        images,
-        variants,
-        village: metadataText(p.metadata, "village"),
-        villageRegion:
-          ["province", "prefecture", "county", "township"]
-            .map((key) => metadataText(p.metadata, key))
-            .filter(Boolean)
-            .join("") || null,
-        cooperative: metadataText(p.metadata, "cooperative"),
-        householdCode: metadataText(p.metadata, "household_code"),
-        harvest: metadataText(p.metadata, "harvest") ?? metadataText(p.metadata, "harvest_date") ?? metadataText(p.metadata, "harvest_season"),
-        harvestNote: metadataText(p.metadata, "harvest_note"),
-      }
-    },
-
     async listCategories() {
       const { product_categories } = await call("listing categories", (sdk) =>
         fetchVia<{ product_categories: unknown[] }>(sdk, "/store/product-categories", {
@@ -406,7 +353,9 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
 
     async listOrigins() {
       const { products } = await call("listing product origins", (sdk) =>
-        fetchVia<{ products: unknown[] }>(sdk, "/store/products", { query: { fields: "id,handle,title,metadata", limit: 200 } })
+        fetchVia<{ products: unknown[] }>(sdk, "/store/products", {
+          query: { fields: "id,handle,title,metadata", limit: 200 },
+        })
       )
       return parseProducts(originSchema, products).flatMap((p): ProductOrigin[] => {
         const householdCode = metadataText(p.metadata, "household_code")
@@ -468,7 +417,12 @@ export function errorBody(error: unknown): Record<string, unknown> | null {
  * The store routes beyond the catalogue, as the SDK's client.fetch would call
  * them (publishable key, JSON in and out, flat query), keeping the error body.
  */
-export async function storeFetch<T>(baseUrl: string, publishableKey: string, path: string, init: FetchInit = {}): Promise<T> {
+export async function storeFetch<T>(
+  baseUrl: string,
+  publishableKey: string,
+  path: string,
+  init: FetchInit = {}
+): Promise<T> {
   const url = new URL(path, `${baseUrl.replace(/\/+$/, "")}/`)
   for (const [name, value] of Object.entries(init.query ?? {})) {
     if (value !== undefined && value !== null) url.searchParams.set(name, String(value))
@@ -519,7 +473,9 @@ export function createKeySource(source: StorefrontEnv["publishableKey"]) {
       }
       const key = text.trim()
       if (!key) {
-        console.error(`[storefront] no publishable key yet: ${source.path} is missing or empty (the backend writes it on start)`)
+        console.error(
+          `[storefront] no publishable key yet: ${source.path} is missing or empty (the backend writes it on start)`
+        )
         throw new StoreUnavailableError("publishable-key-missing", `no publishable key in ${source.path}`)
       }
       cached = key

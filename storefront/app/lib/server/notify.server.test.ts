@@ -28,7 +28,11 @@ describe("消息 (notify api)", () => {
   it("reads the inbox with the resident's token and keeps only our own paths as links", async () => {
     const { store, calls } = fakeStore({
       "GET /store/notify/messages": () => ({
-        messages: [message("nmsg_1"), message("nmsg_2", { link: "https://evil.example/x", read_at: "2026-12-05T02:00:00Z" }), message("nmsg_3", { link: "//evil" })],
+        messages: [
+          message("nmsg_1"),
+          message("nmsg_2", { link: "https://evil.example/x", read_at: "2026-12-05T02:00:00Z" }),
+          message("nmsg_3", { link: "//evil" }),
+        ],
         count: 3,
         unread: 2,
       }),
@@ -61,7 +65,9 @@ describe("/account/messages", () => {
   it("sends a visitor who is not signed in to the login page", async () => {
     const { store } = fakeStore({})
     const browser = testSessions()
-    const res = await thrown(loadMessagesPage(createNotifyApi(store), browser.sessions, browser.request("/account/messages")))
+    const res = await thrown(
+      loadMessagesPage(createNotifyApi(store), browser.sessions, browser.request("/account/messages"))
+    )
     expect(res.headers.get("Location")).toBe("/account/login?redirectTo=%2Faccount%2Fmessages")
   })
 
@@ -69,7 +75,9 @@ describe("/account/messages", () => {
     const posted: Array<{ path: string; body: unknown }> = []
     const { store } = fakeStore({
       "GET /store/notify/messages": () => ({ messages: [message("nmsg_01ABCDEFGHJK")], count: 1, unread: 1 }),
-      "GET /store/notify/preferences": () => ({ preference: { in_app: true, email: true, sms: true, locale: "zh-CN" } }),
+      "GET /store/notify/preferences": () => ({
+        preference: { in_app: true, email: true, sms: true, locale: "zh-CN" },
+      }),
       "POST /store/notify/messages/read": (_p, init) => {
         posted.push({ path: "read", body: init.body })
         return { read_ids: [], unread: 0 }
@@ -87,17 +95,27 @@ describe("/account/messages", () => {
     expect(page.inbox.unread).toBe(1)
     expect(page.preference.sms).toBe(true)
 
-    const one = await messagesAction(api, browser.sessions, browser.request("/account/messages", { intent: "read", id: "nmsg_01ABCDEFGHJK" }))
+    const one = await messagesAction(
+      api,
+      browser.sessions,
+      browser.request("/account/messages", { intent: "read", id: "nmsg_01ABCDEFGHJK" })
+    )
     expect(one.headers.get("Location")).toBe("/account/messages")
     await messagesAction(api, browser.sessions, browser.request("/account/messages", { intent: "read-all" }))
-    const saved = await messagesAction(api, browser.sessions, browser.request("/account/messages", { intent: "preferences", email: "on" }))
+    const saved = await messagesAction(
+      api,
+      browser.sessions,
+      browser.request("/account/messages", { intent: "preferences", email: "on" })
+    )
     expect(saved.headers.get("Location")).toBe("/account/messages?saved=1")
     expect(posted).toEqual([
       { path: "read", body: { ids: ["nmsg_01ABCDEFGHJK"] } },
       { path: "read", body: { all: true } },
       { path: "preferences", body: { email: true, sms: false } },
     ])
-    const bad = await thrown(messagesAction(api, browser.sessions, browser.request("/account/messages", { intent: "read", id: "../x" })))
+    const bad = await thrown(
+      messagesAction(api, browser.sessions, browser.request("/account/messages", { intent: "read", id: "../x" }))
+    )
     expect(bad.status).toBe(400)
   })
 

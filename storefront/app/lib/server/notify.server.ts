@@ -54,7 +54,10 @@ export type NotifyApi = {
   savePreference(token: string, change: Partial<NotifyPreferenceView>): Promise<NotifyPreferenceView>
 }
 
-export function createNotifyApi(store: StoreClient, log: (m: string) => void = (m) => console.error(`[notify] ${m}`)): NotifyApi {
+export function createNotifyApi(
+  store: StoreClient,
+  log: (m: string) => void = (m) => console.error(`[notify] ${m}`)
+): NotifyApi {
   async function inbox(token: string, page: { limit: number; offset: number }): Promise<InboxView> {
     const raw = await store.request<unknown>("reading 消息", "/store/notify/messages", {
       query: { limit: page.limit, offset: page.offset },
@@ -80,7 +83,8 @@ export function createNotifyApi(store: StoreClient, log: (m: string) => void = (
       try {
         return (await inbox(token, { limit: 1, offset: 0 })).unread
       } catch (error) {
-        if (statusOf(error) !== 401) log(`unread count not available: ${error instanceof Error ? error.message : String(error)}`)
+        if (statusOf(error) !== 401)
+          log(`unread count not available: ${error instanceof Error ? error.message : String(error)}`)
         return 0
       }
     },
@@ -94,7 +98,9 @@ export function createNotifyApi(store: StoreClient, log: (m: string) => void = (
       return Number(raw.unread ?? 0)
     },
     async preference(token) {
-      return preferenceSchema.parse(await store.request("reading message settings", "/store/notify/preferences", bearer(token))).preference
+      return preferenceSchema.parse(
+        await store.request("reading message settings", "/store/notify/preferences", bearer(token))
+      ).preference
     },
     async savePreference(token, change) {
       const raw = await store.request("saving message settings", "/store/notify/preferences", {
@@ -149,6 +155,8 @@ export async function rememberLanguage(api: NotifyApi, session: LxSession, lang:
   try {
     await api.savePreference(token, { locale: lang })
   } catch (error) {
-    console.error(`[notify] could not save the message language: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(
+      `[notify] could not save the message language: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }

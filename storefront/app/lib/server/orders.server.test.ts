@@ -37,6 +37,43 @@ function orderShop(extra: Record<string, Parameters<typeof fakeStore>[0][string]
       if (id === "order_2" && auth) return { order: orderJson("order_2", 2) }
       throw new FakeHttpError(404, `Order id ${id} not found`)
     },
+    // The same owners as the order; order_1's accrual is posted, order_2's not yet.
+    "GET /store/lianxin/orders/:id/trace": ({ id }, init) => {
+      const cartId = (init.query as Record<string, string> | undefined)?.cart_id
+      const auth = (init.headers as Record<string, string> | undefined)?.authorization
+      if (id === "order_1" && cartId === "cart_1")
+        return {
+          trace: {
+            order_id: "order_1",
+            lines: [
+              {
+                line_item_id: "ordli_1",
+                traceable: true,
+                harvest_batch: {
+                  id: "hvb_1",
+                  harvested_on: "2026-11-25",
+                  quantity: 120,
+                  quantity_unit: "斤",
+                  certificate_no: "HGZ-1",
+                  certificate_photo_url: "/static/hgz-1.png",
+                  recalled: false,
+                  recalled_at: null,
+                },
+              },
+            ],
+            households: { status: "posted", households: 1, amount_fen: 2048 },
+          },
+        }
+      if (id === "order_2" && auth)
+        return {
+          trace: {
+            order_id: "order_2",
+            lines: [{ line_item_id: "ordli_1", traceable: true, harvest_batch: null }],
+            households: { status: "pending", households: null, amount_fen: null },
+          },
+        }
+      throw new FakeHttpError(404, `Order id ${id} not found`)
+    },
     "GET /store/orders": () => ({ orders: [orderJson("order_2", 2)] }),
     "GET /store/products/:id/price-breakdown": () => ({
       price_breakdown: {
@@ -62,7 +99,7 @@ describe("order page", () => {
   it("shows an order placed from this browser, with what it sends to households", async () => {
     const { store, browser, pickup } = orderShop()
     await remember(browser, { orders: ["order_1"], orderCarts: { order_1: "cart_1" } })
-    const result = payload<{ order: OrderView; impact: unknown }>(
+    const result = payload<{ order: OrderView; trace: unknown }>(
       await loadOrderPage(store, browser.sessions, pickup, browser.request("/orders/order_1"), "order_1")
     )
     expect(result.order).toMatchObject({
@@ -73,7 +110,30 @@ describe("order page", () => {
       phoneLast4: "8000",
       pickup: null,
     })
-    expect(result.impact).toEqual({ amountFen: 2048, households: 1, complete: true })
+    // From the order's own accruals and its traced batch (decision 023), not from today's price split.
+    expect(result.trace).toEqual({
+      households: { status: "posted", households: 1, amountFen: 2048 },
+      traceable: ["ordli_1"],
+      batches: {
+        ordli_1: {
+          harvestedOn: "2026-11-25",
+          quantity: 120,
+          quantityUnit: "斤",
+          certificateNo: "HGZ-1",
+          certificatePhotoUrl: "/static/hgz-1.png",
+          recalled: false,
+        },
+      },
+    })
+  })
+
+  it("says the households figure is being posted until the accrual is in the ledger", async () => {
+    const { store, browser, pickup } = orderShop()
+    await remember(browser, { token: jwt })
+    const result = payload<{ trace: unknown }>(
+      await loadOrderPage(store, browser.sessions, pickup, browser.request("/orders/order_2"), "order_2")
+    )
+    expect(result.trace).toEqual({ households: { status: "pending" }, batches: {}, traceable: ["ordli_1"] })
   })
 
   it("is a 404 for a browser that placed the order but lost its cart proof (the backend asks for it)", async () => {

@@ -1,15 +1,16 @@
 import { data, redirect } from "react-router"
 import { STORE_ORDER_FIELDS } from "@lianxin/plugin/contract"
-import { householdImpact, orderStatus, type OrderView, type PickupDetails, type PriceBreakdown } from "../commerce"
-import { CONFIRM_CANCEL_PARAM, noticeFrom, withNotice } from "../notice"
-import { optionalExtra, readPriceBreakdown } from "./community.server"
+import { orderStatus, type OrderView, type PickupDetails } from "../commerce"
+import { CONFIRM_CANCEL_PARAM, type Notice, noticeFrom, withNotice } from "../notice"
+import { optionalExtra } from "./community.server"
 import { orUnavailable } from "./pages.server"
+import { loadOrderTrace } from "./order-trace.server"
 import { toFen } from "../money"
 import { ordersAnswerSchema, ownOrderAnswerSchema, type ownOrderSchema } from "../contract"
 import type { z } from "zod"
 import { errorResponse, PRIVATE_HEADERS, statusOf, withSession, type Sessions } from "./http.server"
-import { cancelOrderSchema, parseForm } from "../forms"
-import type { StoreClient } from "./medusa.server"
+import { cancelOrderSchema, orderEditInput, orderEditSchema, parseForm } from "../forms"
+import { errorBody, type StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
 import { cartOfOrder, isExpired, type LxSession } from "./session.server"
 
@@ -25,16 +26,21 @@ export function toOrderView(o: z.infer<typeof ownOrderSchema>): OrderView {
     status: orderStatus(o),
     placedAt: o.created_at,
     totalFen: toFen(o.total) ?? 0,
-    lines: o.items.map((i) => ({
-      id: i.id,
-      productId: i.product_id ?? null,
-      variantId: i.variant_id ?? null,
-      productHandle: i.product_handle ?? null,
-      title: i.product_title ?? i.title,
-      variantTitle: i.variant_title ?? null,
-      quantity: i.quantity,
-      totalFen: toFen(i.total) ?? 0,
-    })),
+    version: o.version ?? null,
+    // A line edited down to 0 stays in Medusa's order with quantity 0: it is gone for the resident.
+    lines: o.items
+      .filter((i) => i.quantity > 0)
+      .map((i) => ({
+        id: i.id,
+        productId: i.product_id ?? null,
+        variantId: i.variant_id ?? null,
+        productHandle: i.product_handle ?? null,
+        title: i.product_title ?? i.title,
+        variantTitle: i.variant_title ?? null,
+        quantity: i.quantity,
+        totalFen: toFen(i.total) ?? 0,
+        unitFen: i.unit_price === null ? null : (toFen(i.unit_price) ?? null),
+      })),
     contactName: o.shipping_address?.first_name ?? null,
     phoneLast4: phone.length >= 4 ? phone.slice(-4) : null,
     pickup: null,
@@ -215,19 +221,15 @@ export async function loadOrderPage(
       ? { code: issued.code, qrDataUrl: await drawQr(issued.qrToken) }
       : null
   const proof = proofOf(session, order.id)
-  const productIds = [...new Set(order.lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))]
-  const breakdowns = await Promise.all(
-    productIds.map((pid) => optionalExtra(`price breakdown of ${pid}`, () => readPriceBreakdown(store, pid)))
-  )
-  const known = breakdowns.filter((b): b is PriceBreakdown => b !== null)
-  const impact = known.length ? householdImpact(order.lines, known) : null
+  // Batches and the households figure from the order's own ledger accruals (decision 023), never an estimate.
+  const trace = await optionalExtra(`trace of order ${order.id}`, () => loadOrderTrace(store, order.id, proof))
   return withSession(
     sessions,
     request,
     session,
     {
       order,
-      impact,
+      trace,
       revealed,
       signedIn: Boolean(proof.token),
       /** This viewer can ask for a code / cancel: the customer, or the guest browser holding the order's cart. */
@@ -338,6 +340,78 @@ export async function cancelOrderAction(
   }
   const result = await orUnavailable(() => cancelOrder(store, id, proof))
   const notice = result === "canceled" ? "order.canceled" : "order.cancelRefused"
+  throw redirect(withNotice(back, notice), { status: 303 })
+}
+
+/** What the order page says after an edit, by the backend's answer (decision 024). */
+const EDIT_NOTICES: Record<string, Notice> = {
+  cutoff_passed: "order.editCutoffPassed",
+  order_changed: "order.editChanged",
+  edit_in_progress: "order.editChanged",
+  insufficient_stock: "order.editStock",
+  online_paid_increase: "order.editOnlineIncrease",
+  would_empty: "order.editEmpty",
+  no_change: "order.editNoChange",
+}
+
+/**
+ * POST /store/lianxin/orders/:id/edit as the customer, or as the guest who
+ * placed it with the cart it came from. The notice to show, or "not-found".
+ */
+export async function editOrder(
+  store: StoreClient,
+  orderId: string,
+  proof: OrderProof,
+  body: { version: number; items: Array<{ id: string; quantity: number }> }
+): Promise<Notice> {
+  const attempt = async (asGuest: boolean): Promise<Notice | "not-found"> => {
+    try {
+      await store.request(`editing order ${orderId}`, `/store/lianxin/orders/${orderId}/edit`, {
+        method: "POST",
+        headers: asGuest ? undefined : authHeaders(proof.token),
+        body: asGuest ? { ...body, cart_id: proof.cartId } : body,
+      })
+      return "order.edited"
+    } catch (error) {
+      const status = statusOf(error)
+      if (status === 404) return "not-found"
+      if (status === 409) return EDIT_NOTICES[String(errorBody(error)?.code ?? "")] ?? "order.editRefused"
+      if (status === 400) return "order.editInvalid"
+      throw error
+    }
+  }
+  let result: Notice | "not-found" = "not-found"
+  if (proof.token) result = await attempt(false)
+  if (result === "not-found" && proof.cartId) result = await attempt(true)
+  if (result === "not-found") throw errorResponse(404, "order-not-found")
+  return result
+}
+
+/**
+ * 保存修改 on the order page (a form post, works without JavaScript): the
+ * customer, or the guest browser the order was placed from. Back to the order
+ * page with what happened; the page then shows the new lines and total.
+ */
+export async function editOrderAction(
+  store: StoreClient,
+  sessions: Sessions,
+  request: Request,
+  id: string | undefined
+) {
+  if (!id || !ORDER_ID.test(id)) throw errorResponse(404, "order-not-found")
+  const session = await sessions.get(request)
+  const proof = proofOf(session, id)
+  const back = `/orders/${id}`
+  if (!proof.token && !proof.cartId)
+    throw redirect(`/account/login?redirectTo=${encodeURIComponent(back)}`, { status: 303 })
+  const form = parseForm(orderEditSchema, orderEditInput(await request.formData()))
+  if (!form.ok) throw redirect(withNotice(back, "order.editInvalid"), { status: 303 })
+  const notice = await orUnavailable(() =>
+    editOrder(store, id, proof, {
+      version: form.data.version,
+      items: form.data.lines.map((l) => ({ id: l.id, quantity: l.quantity })),
+    })
+  )
   throw redirect(withNotice(back, notice), { status: 303 })
 }
 

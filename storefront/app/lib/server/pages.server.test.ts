@@ -5,7 +5,6 @@ import path from "node:path"
 import Medusa, { FetchError } from "@medusajs/js-sdk"
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest"
 import {
-  PRODUCT_DETAIL_FIELDS,
   createKeySource,
   createStoreClient,
   type ProductQuery,
@@ -13,7 +12,7 @@ import {
   type StoreClientOptions,
   type StoreSdk,
 } from "./medusa.server"
-import { CATEGORY_PAGE_SIZE, HOME_PRODUCTS } from "./catalog.server"
+import { CATEGORY_PAGE_SIZE, type CatalogProductAnswer, HOME_PRODUCTS } from "./catalog.server"
 import { notModified, PUBLIC_CACHE_CONTROL } from "./http.server"
 import { loadCategoryPage, loadHomePage, loadProductPage } from "./pages.server"
 
@@ -124,6 +123,103 @@ const CARDS = [
   },
 ]
 
+/** GET /store/lianxin/catalog/products/:handle for apple and eggs, as the backend sends it (decision 027). */
+const DETAILS: Record<string, CatalogProductAnswer> = {
+  "yunnan-fuji-apple": {
+    product: {
+      id: "prod_apple",
+      handle: "yunnan-fuji-apple",
+      title: "云南高山红富士苹果",
+      description: "脆甜多汁。\n当天采摘。",
+      thumbnail: "http://localhost:9000/static/apple.jpg",
+      images: ["/static/apple-2.jpg"],
+      storage: "ambient",
+      origin: {
+        village: "大山包村",
+        village_region: "云南省昭通市",
+        cooperative: null,
+        household_code: "ZT-017",
+        harvest: "2026-10",
+        harvest_note: null,
+      },
+      variants: [
+        {
+          id: "variant_5",
+          title: "5斤装",
+          price_fen: 3990,
+          manage_inventory: true,
+          allow_backorder: false,
+          inventory_quantity: 40,
+          weight_g: null,
+        },
+        {
+          id: "variant_10",
+          title: "10斤装",
+          price_fen: 6990,
+          manage_inventory: true,
+          allow_backorder: false,
+          inventory_quantity: 0,
+          weight_g: 4800,
+        },
+      ],
+      household: {
+        code: "ZT-017",
+        public_profile: false,
+        display_name: "不该出现",
+        story: "不该出现",
+        photo_url: null,
+        village: null,
+      },
+      price_breakdown: {
+        product_id: "prod_apple",
+        policy_version: 2,
+        household_codes: ["ZT-017"],
+        variants: [
+          {
+            variant_id: "variant_5",
+            title: "5斤装",
+            price_fen: 3990,
+            shares_fen: { household: 2793, cooperative: 399, property_office: 399, platform: 399 },
+          },
+        ],
+      },
+    },
+  },
+  "free-range-eggs": {
+    product: {
+      id: "prod_eggs",
+      handle: "free-range-eggs",
+      title: "农家散养土鸡蛋",
+      description: null,
+      thumbnail: null,
+      images: [],
+      storage: "chilled",
+      origin: {
+        village: null,
+        village_region: null,
+        cooperative: null,
+        household_code: null,
+        harvest: null,
+        harvest_note: null,
+      },
+      variants: [
+        {
+          id: "variant_eggs",
+          title: "30枚",
+          price_fen: 1280,
+          manage_inventory: true,
+          allow_backorder: false,
+          inventory_quantity: 0,
+          weight_g: null,
+        },
+      ],
+      household: null,
+      price_breakdown: null,
+    },
+  },
+}
+const PRODUCT_PATH = "/store/lianxin/catalog/products/"
+
 /** fakeSdk plus the generic client.fetch the catalogue, villages and categories go through. */
 function browsingSdk(cards: unknown[] = CARDS, count = cards.length) {
   const base = fakeSdk()
@@ -134,6 +230,8 @@ function browsingSdk(cards: unknown[] = CARDS, count = cards.length) {
       return { villages: [{ code: "ZT-DS", name: "大山包村", region: "云南省昭通市", product_count: 7 }] }
     if (path === "/store/product-categories")
       return { product_categories: [{ id: "pcat_fruit", name: "水果", handle: "fruit" }] }
+    const detail = path.startsWith(PRODUCT_PATH) ? DETAILS[decodeURIComponent(path.slice(PRODUCT_PATH.length))] : null
+    if (detail) return structuredClone(detail)
     throw new FetchError("Not Found", "Not Found", 404)
   })
   const sdk: StoreSdk = { ...base.sdk, client: { fetch: fetch as never } }
@@ -308,52 +406,85 @@ describe("conditional requests", () => {
 })
 
 describe("product page loader", () => {
-  it("loads one product by handle with its details", async () => {
-    const { sdk, productList } = fakeSdk()
-    const { data } = await loadProductPage(client(sdk), "yunnan-fuji-apple")
+  it("loads one product by handle with its details, household and breakdown in one backend call", async () => {
+    const { sdk, productList, fetch } = browsingSdk()
+    const { data } = await loadProductPage(
+      client(sdk),
+      "yunnan-fuji-apple",
+      undefined,
+      undefined,
+      "http://localhost:9000"
+    )
 
-    expect(productList).toHaveBeenCalledWith({
-      region_id: "reg_cn",
-      handle: "yunnan-fuji-apple",
-      fields: PRODUCT_DETAIL_FIELDS,
-      limit: 1,
-    })
+    expect(productList).not.toHaveBeenCalled()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(fetch.mock.calls[0]![0]).toBe(`${PRODUCT_PATH}yunnan-fuji-apple`)
     expect(data.product).toMatchObject({
       title: "云南高山红富士苹果",
       priceFen: 3990,
+      priceVaries: true,
       description: "脆甜多汁。\n当天采摘。",
       village: "大山包村",
       villageRegion: "云南省昭通市",
       cooperative: null,
       householdCode: "ZT-017",
+      harvest: "2026-10",
       images: ["http://localhost:9000/static/apple-2.jpg"],
+      stock: { kind: "in" },
     })
     expect(data.product.variants).toEqual([
-      // No weight from Medusa for the first: its title says it. Medusa's weight wins over the title (4.8 kg net).
+      // No weight from the backend for the first: its title says it. The backend's weight wins over the title.
       { id: "variant_5", title: "5斤装", priceFen: 3990, stock: { kind: "in" }, weightG: 2500 },
       { id: "variant_10", title: "10斤装", priceFen: 6990, stock: { kind: "out" }, weightG: 4800 },
     ])
+    expect(data.villageCode).toBeNull()
+    // Without consent nothing personal is shown, even if an answer carried it.
+    expect(data.household).toMatchObject({ code: "ZT-017", public: false, displayName: null, story: null })
+    expect(data.breakdown).toMatchObject({ productId: "prod_apple", policyVersion: 2, householdCodes: ["ZT-017"] })
+    expect(data.breakdown?.variants[0]).toEqual({
+      variantId: "variant_5",
+      title: "5斤装",
+      priceFen: 3990,
+      sharesFen: { household: 2793, cooperative: 399, property_office: 399, platform: 399 },
+    })
   })
 
-  it("leaves producer details out when the metadata has none", async () => {
-    const { data } = await loadProductPage(client(fakeSdk().sdk), "free-range-eggs")
+  it("says only N left from the stock count, and leaves producer details out when there are none", async () => {
+    const { sdk, fetch } = browsingSdk()
+    const low = structuredClone(DETAILS["free-range-eggs"]!)
+    low.product.variants[0]!.inventory_quantity = 3
+    fetch.mockResolvedValueOnce(low)
+    const { data } = await loadProductPage(client(sdk), "free-range-eggs")
+    expect(data.product.stock).toEqual({ kind: "low", count: 3 })
+    expect(data.product.storage).toBe("chilled")
     expect(data.product.village).toBeNull()
     expect(data.product.villageRegion).toBeNull()
     expect(data.product.householdCode).toBeNull()
     expect(data.product.description).toBeNull()
+    expect(data.household).toBeNull()
+    expect(data.breakdown).toBeNull()
   })
 
-  it("throws a 404 Response for an unknown handle", async () => {
-    const response = await thrownResponse(loadProductPage(client(fakeSdk().sdk), "no-such-thing"))
+  it("throws a 404 Response for an unknown handle (the backend's 404)", async () => {
+    const response = await thrownResponse(loadProductPage(client(browsingSdk().sdk), "no-such-thing"))
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({ reason: "product-not-found" })
   })
 
+  it("fails loudly on an answer that does not fit the contract, and answers 503 when the backend cannot", async () => {
+    const { sdk, fetch } = browsingSdk()
+    fetch.mockResolvedValueOnce({ product: { id: "prod_apple", handle: "yunnan-fuji-apple" } })
+    await expect(loadProductPage(client(sdk), "yunnan-fuji-apple")).rejects.toThrow(/title|images|variants/)
+    fetch.mockRejectedValueOnce(new FetchError("boom", "Internal Server Error", 500))
+    expect((await thrownResponse(loadProductPage(client(sdk), "yunnan-fuji-apple"))).status).toBe(503)
+  })
+
   it("does not ask the backend about handles that cannot exist", async () => {
-    const { sdk, productList } = fakeSdk()
+    const { sdk, productList, fetch } = browsingSdk()
     const response = await thrownResponse(loadProductPage(client(sdk), "../../admin"))
     expect(response.status).toBe(404)
     expect(productList).not.toHaveBeenCalled()
+    expect(fetch).not.toHaveBeenCalled()
   })
 })
 
@@ -363,7 +494,7 @@ describe("store client", () => {
     const { sdk, regionList } = fakeSdk()
     const store = client(sdk, { now: () => now, regionTtlMs: 1_000 })
     await store.listProducts()
-    await store.getProduct("free-range-eggs")
+    await store.listProducts({ categoryId: "pcat_fruit" })
     expect(regionList).toHaveBeenCalledTimes(1)
     now = 1_001
     await store.listProducts()

@@ -1,9 +1,9 @@
 import { data } from "react-router"
 import { closedCycleIds, orderableCycles, unavailableReason } from "../commerce"
-import { villageCodeOf, villagesFrom, type ProductDetail } from "../catalog"
+import { villageCodeOf, villagesFrom } from "../catalog"
 import type { AvailabilityView, CycleView, PickupPointView } from "../commerce"
-import { optionalExtra, readHousehold, readImpact, readPriceBreakdown } from "./community.server"
-import { CATEGORY_PAGE_SIZE, HOME_PRODUCTS, listCatalog, listVillages } from "./catalog.server"
+import { optionalExtra, readHousehold, readImpact } from "./community.server"
+import { CATEGORY_PAGE_SIZE, HOME_PRODUCTS, listCatalog, listVillages, readProductPage } from "./catalog.server"
 import { PUBLIC_CACHE_CONTROL, publicHeaders } from "./http.server"
 import { StoreUnavailableError, type StoreClient } from "./medusa.server"
 import type { PickupApi } from "./pickup.server"
@@ -210,18 +210,18 @@ export async function loadProductPage(
   store: StoreClient,
   handle: string | undefined,
   request?: Request,
-  pickup?: PickupApi
+  pickup?: PickupApi,
+  backendUrl = ""
 ) {
   if (!handle || !HANDLE.test(handle)) throw notFound("product-not-found")
-  const product: ProductDetail | null = await orUnavailable(() => store.getProduct(handle))
-  if (!product) throw notFound("product-not-found")
-  // The producer's story and the breakdown are worth a second round trip, not an error page.
-  const householdCode = product.householdCode
-  const [household, breakdown, compound] = await Promise.all([
-    householdCode ? optionalExtra(`household ${householdCode}`, () => readHousehold(store, householdCode)) : null,
-    optionalExtra(`price breakdown of ${product.id}`, () => readPriceBreakdown(store, product.id)),
+  // One backend call for everything public on the page (decision 027), beside the compound's (personal) marks.
+  const [page, compound] = await Promise.all([
+    orUnavailable(() => readProductPage(store, backendUrl, handle)),
     loadCompound(pickup, request),
   ])
+  if (!page) throw notFound("product-not-found")
+  const { product, household, breakdown } = page
+  const householdCode = product.householdCode
   const view = {
     product,
     household,

@@ -39,7 +39,12 @@ describe("sealed session cookie", () => {
   })
 
   it("reads a tampered, foreign or old signed-only cookie as an empty session", async () => {
-    const storage = createSealedCookieSessionStorage({ name: "lx_session", secrets: [secret], secure: true, maxAge: 60 })
+    const storage = createSealedCookieSessionStorage({
+      name: "lx_session",
+      secrets: [secret],
+      secure: true,
+      maxAge: 60,
+    })
     const session = await storage.getSession(null)
     session.set("token", token)
     const value = cookieValueOf(await storage.commitSession(session))

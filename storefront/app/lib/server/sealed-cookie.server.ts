@@ -26,7 +26,15 @@ export type SealedCookieOptions = {
 }
 
 function keyOf(secret: string) {
-  return Buffer.from(hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), "lianxin/storefront/session-cookie/aes-256-gcm", 32))
+  return Buffer.from(
+    hkdfSync(
+      "sha256",
+      Buffer.from(secret, "utf8"),
+      Buffer.alloc(0),
+      "lianxin/storefront/session-cookie/aes-256-gcm",
+      32
+    )
+  )
 }
 
 export function seal(value: unknown, secret: string, name: string): string {
@@ -68,7 +76,13 @@ function cookieValue(header: string | null | undefined, name: string): string | 
 }
 
 function setCookie(options: SealedCookieOptions, value: string, maxAge: number) {
-  const attributes = [`${options.name}=${value}`, "Path=/", `Max-Age=${maxAge}`, "HttpOnly", `SameSite=${options.sameSite === "strict" ? "Strict" : "Lax"}`]
+  const attributes = [
+    `${options.name}=${value}`,
+    "Path=/",
+    `Max-Age=${maxAge}`,
+    "HttpOnly",
+    `SameSite=${options.sameSite === "strict" ? "Strict" : "Lax"}`,
+  ]
   if (maxAge === 0) attributes.push("Expires=Thu, 01 Jan 1970 00:00:00 GMT")
   if (options.secure) attributes.push("Secure")
   return attributes.join("; ")
@@ -88,7 +102,9 @@ export function createSealedCookieSessionStorage<Data = SessionData, Flash = Dat
     async commitSession(session) {
       const header = setCookie(options, seal(session.data, current, options.name), options.maxAge)
       if (header.length > MAX_COOKIE_BYTES) {
-        throw new Error(`the ${options.name} cookie would be ${header.length} bytes, over the ${MAX_COOKIE_BYTES} browsers keep`)
+        throw new Error(
+          `the ${options.name} cookie would be ${header.length} bytes, over the ${MAX_COOKIE_BYTES} browsers keep`
+        )
       }
       return header
     },

@@ -71,11 +71,23 @@ const quiet = () => {}
 describe("loadSearchPage", () => {
   it("asks the backend with the page's filters and turns its answer into results with named facets", async () => {
     const { store, calls } = storeWith({ "GET /store/lianxin/search": () => answer() })
-    const result = await loadSearchPage(store, request("q=苹果&category=fruit&price=20-50&in_stock=true&sort=price_asc"), {
-      backendUrl: "http://backend.test",
-      log: quiet,
+    const result = await loadSearchPage(
+      store,
+      request("q=苹果&category=fruit&price=20-50&in_stock=true&sort=price_asc"),
+      {
+        backendUrl: "http://backend.test",
+        log: quiet,
+      }
+    )
+    expect(calls[0]?.init.query).toEqual({
+      q: "苹果",
+      category: "fruit",
+      price: "20-50",
+      in_stock: "true",
+      sort: "price_asc",
+      page: "1",
+      limit: "12",
     })
-    expect(calls[0]?.init.query).toEqual({ q: "苹果", category: "fruit", price: "20-50", in_stock: "true", sort: "price_asc", page: "1", limit: "12" })
     const page = payload<SearchPageData>(result)
     expect(page.unavailable).toBe(false)
     const [hit] = page.results?.hits ?? []
@@ -98,7 +110,9 @@ describe("loadSearchPage", () => {
   })
 
   it("keeps a chosen filter visible even when nothing is left under it", async () => {
-    const { store } = storeWith({ "GET /store/lianxin/search": () => answer({ products: [], count: 0, facets: { provinces: [] } }) })
+    const { store } = storeWith({
+      "GET /store/lianxin/search": () => answer({ products: [], count: 0, facets: { provinces: [] } }),
+    })
     const page = payload<SearchPageData>(await loadSearchPage(store, request("province=云南省"), { log: quiet }))
     expect(page.results?.facets.province).toEqual([{ value: "云南省", label: "云南省", count: 0, selected: true }])
     expect(page.results?.hits).toEqual([])
@@ -129,7 +143,8 @@ describe("loadSearchPage", () => {
 
   it("answers 503 like every catalogue page when the backend cannot be reached", async () => {
     const { store } = storeWith({
-      "GET /store/lianxin/search": () => Promise.reject(new StoreUnavailableError("backend-unreachable", "cannot reach")),
+      "GET /store/lianxin/search": () =>
+        Promise.reject(new StoreUnavailableError("backend-unreachable", "cannot reach")),
     })
     const response = await thrown(loadSearchPage(store, request("q=苹果"), { log: quiet }))
     expect(response.status).toBe(503)
@@ -143,7 +158,9 @@ describe("loadSearchPage", () => {
   })
 
   it("treats a product indexed without a CNY price as price unknown, not free", async () => {
-    const { store } = storeWith({ "GET /store/lianxin/search": () => answer({ products: [{ ...apple, price_min_fen: 0, price_max_fen: 0 }] }) })
+    const { store } = storeWith({
+      "GET /store/lianxin/search": () => answer({ products: [{ ...apple, price_min_fen: 0, price_max_fen: 0 }] }),
+    })
     const page = payload<SearchPageData>(await loadSearchPage(store, request("q=苹果"), { log: quiet }))
     expect(page.results?.hits[0]).toMatchObject({ priceFen: null, priceVaries: false })
   })
@@ -151,7 +168,9 @@ describe("loadSearchPage", () => {
 
 describe("backendQuery", () => {
   it("sends only the backend's parameter names and nothing it would refuse", () => {
-    const query = backendQuery(parseSearchParams(new URLSearchParams("q=蛋&storage=chilled&in_stock=false&page=2&unknown=1")))
+    const query = backendQuery(
+      parseSearchParams(new URLSearchParams("q=蛋&storage=chilled&in_stock=false&page=2&unknown=1"))
+    )
     expect(query).toEqual({ q: "蛋", storage: "chilled", in_stock: "false", sort: "relevance", page: "2", limit: "12" })
   })
 })
@@ -189,7 +208,9 @@ describe("loadSuggestions", () => {
   })
 
   it("asks nothing for an empty box and answers empty (never an error) when the backend fails", async () => {
-    const { store, calls } = storeWith({ "GET /store/lianxin/search/suggest": () => Promise.reject(new StoreUnavailableError("backend-timeout", "slow")) })
+    const { store, calls } = storeWith({
+      "GET /store/lianxin/search/suggest": () => Promise.reject(new StoreUnavailableError("backend-timeout", "slow")),
+    })
     const empty = await loadSuggestions(store, new Request("http://shop.test/search/suggest?q=%20"), quiet)
     expect(await empty.json()).toEqual({ query: "", products: [], categories: [] })
     expect(calls).toHaveLength(0)

@@ -8,10 +8,13 @@ describe("storeFetch", () => {
     const seen: Array<{ url: string; init: RequestInit }> = []
     vi.stubGlobal("fetch", async (url: URL, init: RequestInit) => {
       seen.push({ url: url.toString(), init })
-      return new Response(JSON.stringify({ type: "not_allowed", code: "point_full", message: "本期已满", next_order_cycle: null }), {
-        status: 409,
-        statusText: "Conflict",
-      })
+      return new Response(
+        JSON.stringify({ type: "not_allowed", code: "point_full", message: "本期已满", next_order_cycle: null }),
+        {
+          status: 409,
+          statusText: "Conflict",
+        }
+      )
     })
     const error = await storeFetch("http://backend.test/", "pk_1", "/store/carts/cart_1/pickup", {
       method: "POST",
@@ -34,6 +37,9 @@ describe("storeFetch", () => {
     vi.stubGlobal("fetch", async () => new Response(JSON.stringify({ ok: 1 }), { status: 200 }))
     expect(await storeFetch("http://backend.test", "pk_1", "/store/x")).toEqual({ ok: 1 })
     vi.stubGlobal("fetch", async () => new Response("<html>", { status: 404, statusText: "Not Found" }))
-    expect(await storeFetch("http://backend.test", "pk_1", "/store/x").catch((e: unknown) => e)).toMatchObject({ status: 404, message: "Not Found" })
+    expect(await storeFetch("http://backend.test", "pk_1", "/store/x").catch((e: unknown) => e)).toMatchObject({
+      status: 404,
+      message: "Not Found",
+    })
   })
 })

@@ -42,7 +42,9 @@ export default function BatchPage({ loaderData, actionData }: Route.ComponentPro
         <h1 id="batch-title" className="text-xl font-bold">
           {t("office.batch.title")}
         </h1>
-        <p className="text-sm text-stone-700">{t("office.batch.status", { status: t(batchStatusKey(batch.status)) })}</p>
+        <p className="text-sm text-stone-700">
+          {t("office.batch.status", { status: t(batchStatusKey(batch.status)) })}
+        </p>
       </div>
       {notice === "arrived" && canCheckIn ? <Notice>{t("office.batch.arrived")}</Notice> : null}
       {failed?.problem ? <FormAlert>{t(failed.problem)}</FormAlert> : null}
@@ -55,7 +57,15 @@ export default function BatchPage({ loaderData, actionData }: Route.ComponentPro
       ) : null}
 
       {canCheckIn ? (
-        <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} aria-labelledby="check-in-title" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <Form
+          method="post"
+          noValidate
+          onBlur={onBlur}
+          onChange={onChange}
+          onSubmit={onSubmit}
+          aria-labelledby="check-in-title"
+          className="rounded-xl bg-white p-4 ring-1 ring-stone-200"
+        >
           <h2 id="check-in-title" className="font-semibold">
             {t("office.batch.actual")}
           </h2>
@@ -99,14 +109,16 @@ export default function BatchPage({ loaderData, actionData }: Route.ComponentPro
             })}
           </ul>
           <input type="hidden" name="intent" value="check-in" />
-          <SubmitButton className="mt-3">
-            {t("office.batch.submit")}
-          </SubmitButton>
+          <SubmitButton className="mt-3">{t("office.batch.submit")}</SubmitButton>
         </Form>
       ) : null}
 
       {result ? (
-        <section aria-labelledby="check-in-result" role="status" className="rounded-xl bg-emerald-50 p-4 ring-1 ring-emerald-200">
+        <section
+          aria-labelledby="check-in-result"
+          role="status"
+          className="rounded-xl bg-emerald-50 p-4 ring-1 ring-emerald-200"
+        >
           <h2 id="check-in-result" className="font-semibold text-emerald-900">
             {t("office.batch.done", { ready: result.readyCount })}
           </h2>
@@ -115,7 +127,13 @@ export default function BatchPage({ loaderData, actionData }: Route.ComponentPro
               <h3 className="mt-2 text-sm font-medium">{t("office.batch.refunds")}</h3>
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {result.shortages.map((s) => (
-                  <li key={`${s.orderId}-${s.lineItemId}`}>{t("office.batch.refund", { order: s.orderId.slice(-6), count: s.shortQuantity, amount: formatFen(s.refundFen) })}</li>
+                  <li key={`${s.orderId}-${s.lineItemId}`}>
+                    {t("office.batch.refund", {
+                      order: s.orderId.slice(-6),
+                      count: s.shortQuantity,
+                      amount: formatFen(s.refundFen),
+                    })}
+                  </li>
                 ))}
               </ul>
             </>
@@ -126,16 +144,30 @@ export default function BatchPage({ loaderData, actionData }: Route.ComponentPro
       ) : null}
 
       <nav aria-label={t("office.batch.print")} className="grid grid-cols-2 gap-2">
-        <Link to={`/office/batches/${batch.id}/print?kind=pickup`} className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300">
+        <Link
+          to={`/office/batches/${batch.id}/print?kind=pickup`}
+          className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300"
+        >
           {t("office.batch.print")} {t("office.batch.pickupList")}
         </Link>
-        <Link to={`/office/batches/${batch.id}/print?kind=harvest`} className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300">
+        <Link
+          to={`/office/batches/${batch.id}/print?kind=harvest`}
+          className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300"
+        >
           {t("office.batch.print")} {t("office.batch.harvestList")}
         </Link>
-        <a href={`/office/batches/${batch.id}/csv?kind=pickup`} download className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300">
+        <a
+          href={`/office/batches/${batch.id}/csv?kind=pickup`}
+          download
+          className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300"
+        >
           {t("office.batch.pickupList")} {t("office.batch.csv")}
         </a>
-        <a href={`/office/batches/${batch.id}/csv?kind=harvest`} download className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300">
+        <a
+          href={`/office/batches/${batch.id}/csv?kind=harvest`}
+          download
+          className="flex min-h-12 items-center justify-center rounded-xl bg-white text-center text-sm ring-1 ring-stone-300"
+        >
           {t("office.batch.harvestList")} {t("office.batch.csv")}
         </a>
       </nav>

@@ -48,7 +48,10 @@ export default function HandoverPage({ actionData }: Route.ComponentProps) {
           <p className="text-sm">
             {t("office.handover.bag")} {actionData.pickup.bagNumber ?? "—"} · {actionData.pickup.resident}
           </p>
-          <Link to="/office/handover" className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white">
+          <Link
+            to="/office/handover"
+            className="inline-flex min-h-12 items-center rounded-xl bg-emerald-700 px-5 font-medium text-white"
+          >
             {t("office.handover.cancel")}
           </Link>
         </div>
@@ -66,7 +69,11 @@ function ProblemAlert({ problem }: { problem: Problem }) {
   return problem ? <FormAlert>{t(problem.key, problem.params)}</FormAlert> : null
 }
 
-function Lookup({ data }: { data?: { errors: Record<string, never> | object; values?: Record<string, string>; problem?: Problem } }) {
+function Lookup({
+  data,
+}: {
+  data?: { errors: Record<string, never> | object; values?: Record<string, string>; problem?: Problem }
+}) {
   const t = useT()
   const submit = useSubmit()
   const { errors, onBlur, onChange, onSubmit } = useFormHints(lookupSchema, (data?.errors ?? undefined) as never)
@@ -74,7 +81,14 @@ function Lookup({ data }: { data?: { errors: Record<string, never> | object; val
     <>
       <p className="text-sm text-stone-600">{t("office.handover.intro")}</p>
       <ProblemAlert problem={data?.problem} />
-      <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+      <Form
+        method="post"
+        noValidate
+        onBlur={onBlur}
+        onChange={onChange}
+        onSubmit={onSubmit}
+        className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200"
+      >
         <input type="hidden" name="intent" value="lookup" />
         <FormField
           name="code"
@@ -94,7 +108,17 @@ function Lookup({ data }: { data?: { errors: Record<string, never> | object; val
   )
 }
 
-function Confirm({ data }: { data: { pickup: PickupView; proof: { code: string } | { token: string }; errors: object; values?: Record<string, string>; problem?: Problem } }) {
+function Confirm({
+  data,
+}: {
+  data: {
+    pickup: PickupView
+    proof: { code: string } | { token: string }
+    errors: object
+    values?: Record<string, string>
+    problem?: Problem
+  }
+}) {
   const t = useT()
   const { pickup, proof } = data
   const lines = handoverLines(pickup)
@@ -127,10 +151,21 @@ function Confirm({ data }: { data: { pickup: PickupView; proof: { code: string }
       {pickup.status === "collected" ? <FormAlert>{t("office.handover.collected")}</FormAlert> : null}
       {pickup.status === "placed" ? <FormAlert>{t("office.handover.notReady")}</FormAlert> : null}
       {canHandOver ? (
-        <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200">
+        <Form
+          method="post"
+          noValidate
+          onBlur={onBlur}
+          onChange={onChange}
+          onSubmit={onSubmit}
+          className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-stone-200"
+        >
           <input type="hidden" name="intent" value="handover" />
           <input type="hidden" name="assignmentId" value={pickup.id} />
-          {"token" in proof ? <input type="hidden" name="token" value={proof.token} /> : <input type="hidden" name="code" value={proof.code} />}
+          {"token" in proof ? (
+            <input type="hidden" name="token" value={proof.token} />
+          ) : (
+            <input type="hidden" name="code" value={proof.code} />
+          )}
           <h3 className="font-semibold">{t("office.handover.lines")}</h3>
           <ul className="divide-y divide-stone-100">
             {pickup.lines.map((line) => {
@@ -140,8 +175,15 @@ function Confirm({ data }: { data: { pickup: PickupView; proof: { code: string }
               return (
                 <li key={line.lineItemId} className="space-y-2 py-3">
                   <p className="font-medium">
-                    {line.title} <span className="text-sm font-normal text-stone-600">{t("office.handover.ordered", { count: line.quantity })}</span>
-                    {line.shortQuantity ? <span className="ml-2 text-sm text-red-800">{t("office.handover.shortOf", { count: line.shortQuantity })}</span> : null}
+                    {line.title}{" "}
+                    <span className="text-sm font-normal text-stone-600">
+                      {t("office.handover.ordered", { count: line.quantity })}
+                    </span>
+                    {line.shortQuantity ? (
+                      <span className="ml-2 text-sm text-red-800">
+                        {t("office.handover.shortOf", { count: line.shortQuantity })}
+                      </span>
+                    ) : null}
                   </p>
                   <div className="grid grid-cols-2 gap-2">
                     <div>
@@ -170,7 +212,12 @@ function Confirm({ data }: { data: { pickup: PickupView; proof: { code: string }
                       <label htmlFor={reason} className="block text-xs text-stone-700">
                         {t("office.handover.reason", { title: line.title })}
                       </label>
-                      <select id={reason} name={reason} defaultValue={data.values?.[reason] ?? ""} className="mt-1 block min-h-12 w-full rounded-lg border border-stone-300 bg-white px-2">
+                      <select
+                        id={reason}
+                        name={reason}
+                        defaultValue={data.values?.[reason] ?? ""}
+                        className="mt-1 block min-h-12 w-full rounded-lg border border-stone-300 bg-white px-2"
+                      >
                         <option value="">{t("office.handover.reasonNone")}</option>
                         <option value="declined">{t("office.handover.reasonDeclined")}</option>
                         <option value="damaged">{t("office.handover.reasonDamaged")}</option>
@@ -181,11 +228,20 @@ function Confirm({ data }: { data: { pickup: PickupView; proof: { code: string }
               )
             })}
           </ul>
-          <FormField name="proxyName" label={t("office.handover.proxy")} autoComplete="off" defaultValue={data.values?.proxyName ?? ""} error={(errors as Record<string, never>).proxyName} />
+          <FormField
+            name="proxyName"
+            label={t("office.handover.proxy")}
+            autoComplete="off"
+            defaultValue={data.values?.proxyName ?? ""}
+            error={(errors as Record<string, never>).proxyName}
+          />
           <SubmitButton className="sm:w-full">{t("office.handover.confirm")}</SubmitButton>
         </Form>
       ) : null}
-      <Link to="/office/handover" className="inline-flex min-h-12 items-center rounded-xl border border-stone-300 bg-white px-5 text-stone-800">
+      <Link
+        to="/office/handover"
+        className="inline-flex min-h-12 items-center rounded-xl border border-stone-300 bg-white px-5 text-stone-800"
+      >
         {t("office.handover.cancel")}
       </Link>
     </div>

@@ -1,5 +1,6 @@
 import { officeTranslator } from "../../lib/office/i18n"
 import { formatFen } from "../../lib/money"
+import { DataTable } from "../../components/office/data-table"
 import { shanghaiDays } from "../../lib/office/format"
 import { routeHeaders } from "../../lib/route-headers"
 import { officeDeps } from "../../lib/server/office/context.server"
@@ -9,7 +10,11 @@ import type { Route } from "./+types/household-counter"
 
 export const meta: Route.MetaFunction = ({ matches, data }) => {
   const t = officeTranslator(langFromMatches(matches))
-  return [{ title: `${t("office.household.counterTitle", { name: data?.household.displayName ?? "" })} · ${t("office.name")}` }]
+  return [
+    {
+      title: `${t("office.household.counterTitle", { name: data?.household.displayName ?? "" })} · ${t("office.name")}`,
+    },
+  ]
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -51,27 +56,25 @@ export default function HouseholdCounterPage({ loaderData }: Route.ComponentProp
         {sold.length === 0 ? (
           <p className="text-sm text-stone-600">{t("office.household.noSales")}</p>
         ) : (
-          <table className="mt-2 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="p-2">{t("office.col.product")}</th>
-                <th scope="col" className="p-2 text-right">{t("office.col.quantity")}</th>
-                <th scope="col" className="p-2 text-right">{t("office.col.amount")}</th>
+          <DataTable
+            className="mt-2"
+            columns={[
+              { label: t("office.col.product") },
+              { label: t("office.col.quantity"), align: "right" },
+              { label: t("office.col.amount"), align: "right" },
+            ]}
+          >
+            {sold.map((row, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only table rendered once; rows never move
+              <tr key={i} className="border-b border-stone-200">
+                <td className="p-2">
+                  {row.product} {row.variant ? `· ${row.variant}` : ""}
+                </td>
+                <td className="p-2 text-right">{row.quantity}</td>
+                <td className="p-2 text-right">{formatFen(row.amountFen)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {sold.map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a read-only table rendered once; rows never move
-                <tr key={i} className="border-b border-stone-200">
-                  <td className="p-2">
-                    {row.product} {row.variant ? `· ${row.variant}` : ""}
-                  </td>
-                  <td className="p-2 text-right">{row.quantity}</td>
-                  <td className="p-2 text-right">{formatFen(row.amountFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="statement-title">
@@ -80,14 +83,19 @@ export default function HouseholdCounterPage({ loaderData }: Route.ComponentProp
         </h2>
         {statement ? (
           <p className="text-sm">
-            {shanghaiDays(statement.start, statement.end, lang)} · {formatFen(statement.totalFen)} · {t(statement.paid ? "office.household.paid" : "office.household.unpaid")}
+            {shanghaiDays(statement.start, statement.end, lang)} · {formatFen(statement.totalFen)} ·{" "}
+            {t(statement.paid ? "office.household.paid" : "office.household.unpaid")}
           </p>
         ) : (
           <p className="text-sm text-stone-600">{t("office.household.noStatement")}</p>
         )}
       </section>
       <p className="print-hidden">
-        <button type="button" onClick={() => window.print()} className="min-h-12 rounded-xl bg-emerald-700 px-5 font-medium text-white">
+        <button
+          type="button"
+          onClick={() => window.print()}
+          className="min-h-12 rounded-xl bg-emerald-700 px-5 font-medium text-white"
+        >
           {t("office.household.print")}
         </button>
       </p>

@@ -34,8 +34,16 @@ export default function OfficeLayout({ loaderData }: Route.ComponentProps) {
   return (
     <OfficeShell>
       <div className="mx-auto max-w-3xl">
-        {loaderData.staffName ? <OfficeNav staffName={loaderData.staffName} pointName={loaderData.pointName} canSwitch={loaderData.canSwitch} /> : null}
-        {loaderData.staffName ? <StaffMessages messages={loaderData.inbox.messages} unread={loaderData.inbox.unread} /> : null}
+        {loaderData.staffName ? (
+          <OfficeNav
+            staffName={loaderData.staffName}
+            pointName={loaderData.pointName}
+            canSwitch={loaderData.canSwitch}
+          />
+        ) : null}
+        {loaderData.staffName ? (
+          <StaffMessages messages={loaderData.inbox.messages} unread={loaderData.inbox.unread} />
+        ) : null}
         <Outlet />
       </div>
     </OfficeShell>

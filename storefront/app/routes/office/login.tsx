@@ -50,8 +50,23 @@ function OfficeLoginPage({ loaderData, actionData }: Route.ComponentProps) {
       {actionData?.problem === "noPoint" ? <FormAlert>{t("office.login.noPoint")}</FormAlert> : null}
       <Form method="post" noValidate onBlur={onBlur} onChange={onChange} onSubmit={onSubmit} className="mt-4 space-y-4">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/office"} />
-        <FormField name="email" label={t("office.login.email")} type="email" autoComplete="username" defaultValue={actionData?.values?.email ?? ""} error={errors.email} required />
-        <FormField name="password" label={t("office.login.password")} type="password" autoComplete="current-password" error={errors.password} required />
+        <FormField
+          name="email"
+          label={t("office.login.email")}
+          type="email"
+          autoComplete="username"
+          defaultValue={actionData?.values?.email ?? ""}
+          error={errors.email}
+          required
+        />
+        <FormField
+          name="password"
+          label={t("office.login.password")}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password}
+          required
+        />
         <SubmitButton className="sm:w-full">{t("office.login.submit")}</SubmitButton>
       </Form>
     </section>

@@ -43,7 +43,9 @@ export default function PointsPage({ loaderData }: Route.ComponentProps) {
                   {point.name} · {point.code}
                 </p>
               </div>
-              <SubmitButton aria-label={`${t("office.point.use")}：${point.compoundName}`}>{t("office.point.use")}</SubmitButton>
+              <SubmitButton aria-label={`${t("office.point.use")}：${point.compoundName}`}>
+                {t("office.point.use")}
+              </SubmitButton>
             </Form>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { BagLabels } from "../../components/office/bag-labels"
 import { ManifestTables } from "../../components/office/manifest-tables"
 import { OfficeShell } from "../../components/office/office-shell"
 import { officeTranslator } from "../../lib/office/i18n"
@@ -10,7 +11,11 @@ import type { Route } from "./+types/print"
 
 export const meta: Route.MetaFunction = ({ matches, data }) => {
   const t = officeTranslator(langFromMatches(matches))
-  return [{ title: `${t(data?.kind === "harvest" ? "office.print.harvestTitle" : "office.print.pickupTitle")} · ${t("office.name")}` }]
+  return [
+    {
+      title: `${t(data?.kind === "harvest" ? "office.print.harvestTitle" : "office.print.pickupTitle")} · ${t("office.name")}`,
+    },
+  ]
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -66,6 +71,7 @@ function PrintPage({ loaderData }: Route.ComponentProps) {
         </button>
       </p>
       <ManifestTables pickup={pickup} harvest={harvest} signature={kind === "pickup"} />
+      {kind === "pickup" ? <BagLabels rows={pickup} /> : null}
     </article>
   )
 }

@@ -1,5 +1,11 @@
 import { StatusBadge } from "@medusajs/ui"
+import { useT } from "../lib/i18n"
 
 export function ConsentBadge({ granted }: { granted: boolean }) {
-  return <StatusBadge color={granted ? "green" : "grey"}>{granted ? "已同意" : "未同意"}</StatusBadge>
+  const { t } = useT()
+  return (
+    <StatusBadge color={granted ? "green" : "grey"}>
+      {t(granted ? "consent.granted" : "consent.notGranted")}
+    </StatusBadge>
+  )
 }

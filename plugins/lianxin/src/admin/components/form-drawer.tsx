@@ -1,5 +1,6 @@
 import { Button, Drawer } from "@medusajs/ui"
 import { type FormEvent, type ReactNode, useState } from "react"
+import { useT } from "../lib/i18n"
 
 /**
  * The one drawer for every form of our admin pages: a trigger button (or an
@@ -34,6 +35,7 @@ export function FormDrawer({
   onSubmit: () => Promise<unknown>
   children: ReactNode
 }) {
+  const { t } = useT()
   const [ownOpen, setOwnOpen] = useState(false)
   const open = controlledOpen ?? ownOpen
   const setOpen = (next: boolean) => {
@@ -67,7 +69,7 @@ export function FormDrawer({
           <Drawer.Footer>
             <Drawer.Close asChild>
               <Button size="small" variant="secondary" type="button">
-                取消
+                {t("common.cancel")}
               </Button>
             </Drawer.Close>
             <Button size="small" type="submit" variant={submitVariant} isLoading={submitting} disabled={!canSubmit}>

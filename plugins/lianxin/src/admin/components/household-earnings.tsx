@@ -1,4 +1,5 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { useT } from "../lib/i18n"
 import { useAdminQuery } from "../lib/query"
 import { shanghaiDay, yuan } from "../lib/ledger-format"
 import { PaymentBadge } from "./payment-badge"
@@ -20,15 +21,19 @@ type Earnings = {
 export function HouseholdEarnings({ householdId }: { householdId: string }) {
   const { data, error } = useAdminQuery<{ earnings: Earnings }>(`/admin/households/${householdId}/earnings`)
   const e = data?.earnings
+  const { t } = useT()
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
-        <Heading level="h2">收入与对账单</Heading>
+        <Heading level="h2">{t("earnings.title")}</Heading>
         {error && <Text className="text-ui-fg-error">{error}</Text>}
         {e && (
           <Text size="small" className="text-ui-fg-subtle">
-            已下单待交付 {yuan(e.accrued_fen)} · 已交付待结算 {yuan(e.earned_unpaid_fen)} · 已付给农户{" "}
-            {yuan(e.paid_out_fen)}
+            {t("earnings.summary", {
+              accrued: yuan(e.accrued_fen),
+              earned: yuan(e.earned_unpaid_fen),
+              paid: yuan(e.paid_out_fen),
+            })}
           </Text>
         )}
       </div>
@@ -36,10 +41,10 @@ export function HouseholdEarnings({ householdId }: { householdId: string }) {
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>周期起</Table.HeaderCell>
-              <Table.HeaderCell>明细行</Table.HeaderCell>
-              <Table.HeaderCell>金额</Table.HeaderCell>
-              <Table.HeaderCell>状态</Table.HeaderCell>
+              <Table.HeaderCell>{t("earnings.periodStart")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("earnings.lines")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("earnings.amount")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("earnings.status")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>

@@ -1,6 +1,7 @@
 import { Table } from "@medusajs/ui"
+import { useT } from "../lib/i18n"
 
-/** Previous / next over an offset-paged admin list, in Chinese; disabled while a page loads. */
+/** Previous / next over an offset-paged admin list, in the operator's language; disabled while a page loads. */
 export function OffsetPagination({
   count,
   offset,
@@ -14,6 +15,7 @@ export function OffsetPagination({
   onOffset: (offset: number) => void
   busy?: boolean
 }) {
+  const { t } = useT()
   return (
     <Table.Pagination
       count={count}
@@ -24,7 +26,13 @@ export function OffsetPagination({
       canNextPage={offset + pageSize < count && !busy}
       previousPage={() => onOffset(Math.max(0, offset - pageSize))}
       nextPage={() => onOffset(offset + pageSize)}
-      translations={{ of: "/", results: "条", pages: "页", prev: "上一页", next: "下一页" }}
+      translations={{
+        of: t("pagination.of"),
+        results: t("pagination.results"),
+        pages: t("pagination.pages"),
+        prev: t("pagination.prev"),
+        next: t("pagination.next"),
+      }}
     />
   )
 }

@@ -1,8 +1,14 @@
 import { Container, Text } from "@medusajs/ui"
+import { useT } from "../lib/i18n"
 
-/** A page's load failure (the server's message) or its loading line, in Chinese. */
+/** A page's load failure (the server's message) or its loading line, in the operator's language. */
 export function QueryState({ error }: { error?: string }) {
-  return <Container>{error ? <Text className="text-ui-fg-error">{error}</Text> : <Text>加载中…</Text>}</Container>
+  const { t } = useT()
+  return (
+    <Container>
+      {error ? <Text className="text-ui-fg-error">{error}</Text> : <Text>{t("common.loading")}</Text>}
+    </Container>
+  )
 }
 
 /** An inline error line under a section header. */

@@ -56,11 +56,8 @@ export const CONSENT_LABEL: Record<ConsentRecord["kind"], string> = {
   public_profile: "公开资料（姓名、故事、照片）",
   registry_data: "登记信息（身份证、电话、银行账户）",
 }
-export const FIELD_LABEL: Record<string, string> = {
-  national_id: "身份证号",
-  phone: "手机号",
-  bank_account: "银行账号",
-}
 
-export const formatTime = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false })
+/** A time in Asia/Shanghai in the operator's locale (`useT().locale`). */
+export const formatTime = (iso: string, locale = "zh-CN") =>
+  new Date(iso).toLocaleString(locale, { hour12: false, timeZone: "Asia/Shanghai" })
 export const percent = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`

@@ -12,10 +12,21 @@ export const sdk = new Medusa({
   auth: { type: "session" },
 })
 
-/** What an operator reads when a request fails: the server's message, else the status in Chinese. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof FetchError) {
-    return error.message && error.message !== error.statusText ? error.message : `请求失败（${error.status ?? "网络"}）`
+/** Whether the operator chose English in Admin (Medusa keeps the choice in localStorage `lng`; Chinese otherwise). */
+function inEnglish(): boolean {
+  try {
+    return (globalThis.localStorage?.getItem("lng") ?? "").startsWith("en")
+  } catch {
+    return false
   }
-  return error instanceof Error && error.message ? error.message : "请求失败"
+}
+
+/** What an operator reads when a request fails: the server's message, else the status in the operator's language. */
+export function errorMessage(error: unknown): string {
+  const en = inEnglish()
+  if (error instanceof FetchError) {
+    if (error.message && error.message !== error.statusText) return error.message
+    return en ? `Request failed (${error.status ?? "network"})` : `请求失败（${error.status ?? "网络"}）`
+  }
+  return error instanceof Error && error.message ? error.message : en ? "Request failed" : "请求失败"
 }

@@ -6,6 +6,7 @@ import { Link } from "react-router-dom"
 import { Field } from "../components/field"
 import { FormDrawer } from "../components/form-drawer"
 import { type Cooperative, type HouseholdSummary, percent } from "../lib/households"
+import { useT } from "../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../lib/query"
 
 type Attribution = {
@@ -19,18 +20,19 @@ type Attribution = {
 const ProductHouseholdAttributionWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const { data } = useAdminQuery<{ attribution: Attribution | null }>(`/admin/products/${product.id}/attribution`)
   const a = data?.attribution
+  const { t } = useT()
 
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <div>
-          <Heading level="h2">生产者</Heading>
+          <Heading level="h2">{t("attribution.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
             {a
               ? a.cooperative
-                ? `经 ${a.cooperative.name} 销售`
-                : "农户自产自销"
-              : "尚未设置：每个上架产品都要归属到农户"}
+                ? t("attribution.via", { name: a.cooperative.name })
+                : t("attribution.selfSold")
+              : t("attribution.notSet")}
           </Text>
         </div>
         <SetAttribution productId={product.id} current={a ?? null} />
@@ -59,6 +61,7 @@ const ProductHouseholdAttributionWidget = ({ data: product }: DetailWidgetProps<
 type ShareRow = { household_id: string; percent: string }
 
 function SetAttribution({ productId, current }: { productId: string; current: Attribution | null }) {
+  const { t } = useT()
   const [open, setOpen] = useState(false)
   const [cooperativeId, setCooperativeId] = useState("")
   const [rows, setRows] = useState<ShareRow[]>([{ household_id: "", percent: "100" }])
@@ -76,7 +79,7 @@ function SetAttribution({ productId, current }: { productId: string; current: At
     }),
     // The revenue-split preview of this product depends on who produced it.
     invalidates: [`/admin/products/${productId}`],
-    success: "已保存生产者",
+    success: t("attribution.saved"),
   })
 
   const toBp = (p: string) => Math.round(Number(p) * 100)
@@ -98,22 +101,22 @@ function SetAttribution({ productId, current }: { productId: string; current: At
 
   return (
     <FormDrawer
-      title="生产者"
-      trigger={current ? "修改" : "设置"}
+      title={t("attribution.title")}
+      trigger={t(current ? "attribution.edit" : "attribution.set")}
       open={open}
       onOpenChange={openWith}
-      submitLabel="保存"
+      submitLabel={t("common.save")}
       submitting={save.isPending}
       canSubmit={valid}
       onSubmit={() => save.mutateAsync()}
     >
-      <Field label="合作社" hint="不经合作社时，产品只能归属一户（100%）">
+      <Field label={t("attribution.cooperative")} hint={t("attribution.cooperativeHint")}>
         <Select value={cooperativeId || "none"} onValueChange={(v) => setCooperativeId(v === "none" ? "" : v)}>
           <Select.Trigger>
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
-            <Select.Item value="none">不经合作社（农户自产自销）</Select.Item>
+            <Select.Item value="none">{t("attribution.noCooperative")}</Select.Item>
             {(cooperatives.data?.cooperatives ?? []).map((c) => (
               <Select.Item key={c.id} value={c.id}>
                 {c.name}
@@ -125,13 +128,13 @@ function SetAttribution({ productId, current }: { productId: string; current: At
       {rows.map((row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the rows are fully controlled (value and handlers by index)
         <div key={i} className="grid grid-cols-[1fr_6rem_auto] items-end gap-x-2">
-          <Field label={i === 0 ? "农户" : ""}>
+          <Field label={i === 0 ? t("attribution.household") : ""}>
             <Select
               value={row.household_id}
               onValueChange={(household_id) => setRows(rows.map((r, j) => (j === i ? { ...r, household_id } : r)))}
             >
               <Select.Trigger>
-                <Select.Value placeholder="选择农户" />
+                <Select.Value placeholder={t("attribution.chooseHousehold")} />
               </Select.Trigger>
               <Select.Content>
                 {(households.data?.households ?? []).map((h) => (
@@ -142,7 +145,7 @@ function SetAttribution({ productId, current }: { productId: string; current: At
               </Select.Content>
             </Select>
           </Field>
-          <Field label={i === 0 ? "比例 %" : ""}>
+          <Field label={i === 0 ? t("attribution.share") : ""}>
             <Input
               inputMode="decimal"
               value={row.percent}
@@ -156,7 +159,7 @@ function SetAttribution({ productId, current }: { productId: string; current: At
             disabled={rows.length === 1}
             onClick={() => setRows(rows.filter((_, j) => j !== i))}
           >
-            删除
+            {t("attribution.remove")}
           </Button>
         </div>
       ))}
@@ -167,11 +170,11 @@ function SetAttribution({ productId, current }: { productId: string; current: At
           variant="secondary"
           onClick={() => setRows([...rows, { household_id: "", percent: "0" }])}
         >
-          添加农户
+          {t("attribution.addHousehold")}
         </Button>
       ) : null}
       <Text size="small" className={total === 10000 ? "text-ui-fg-subtle" : "text-ui-fg-error"}>
-        合计 {percent(total)}（须为 100%）
+        {t("attribution.total", { total: percent(total) })}
       </Text>
     </FormDrawer>
   )

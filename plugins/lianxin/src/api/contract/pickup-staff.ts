@@ -41,6 +41,8 @@ export type StaffPickupListRow = {
   status: string
   items: string
   amount_to_collect_fen: number
+  /** Harvest batch and 合格证 of each traced line, "；"-separated; "" until traced (decision 023). */
+  harvest_batches: string
 }
 /** A row of the harvest list, by producer: public codes and names, never registry data. */
 export type StaffHarvestRow = {

@@ -128,6 +128,7 @@ export const STORE_ORDER_FIELDS = [
   "id",
   "display_id",
   "status",
+  "version",
   "fulfillment_status",
   "payment_status",
   "created_at",
@@ -154,6 +155,8 @@ export type StoreOwnOrder = {
   id: string
   display_id: number
   status: string
+  /** Medusa's order version: an edit names the version it was made against (decision 024). */
+  version: number
   fulfillment_status: string
   payment_status: string
   created_at: Timestamp
@@ -179,3 +182,35 @@ export type StoreOwnOrder = {
 export type StoreOwnOrderResponse = { order: StoreOwnOrder }
 /** GET /store/orders?fields=STORE_ORDER_FIELDS */
 export type StoreOrdersResponse = { orders: StoreOwnOrder[] } & Paginated
+
+/** The harvest batch (合格证) behind an order line, as its owner sees it (decision 023). */
+export type StoreHarvestBatch = {
+  id: string
+  harvested_on: string
+  quantity: number
+  quantity_unit: string
+  certificate_no: string
+  certificate_photo_url: string
+  recalled: boolean
+  recalled_at: Timestamp | null
+}
+/**
+ * What the order sends to households from its own ledger postings (its accrual, moved
+ * by edits and reversals): `pending` until the order.placed subscriber has posted the
+ * accrual (no estimate), then the figure.
+ */
+export type StoreOrderHouseholdAccrual =
+  | { status: "pending"; households: null; amount_fen: null }
+  | { status: "posted"; households: number; amount_fen: number }
+/** GET /store/lianxin/orders/:id/trace?cart_id= (owner only, like the order) */
+export type StoreOrderTraceResponse = {
+  trace: {
+    order_id: string
+    /**
+     * Every line of the order. `traceable`: an office listing's product, whose batch is recorded (harvest_batch) or
+     * will be at the harvest freeze or check-in (null until then); other products have no harvest record.
+     */
+    lines: Array<{ line_item_id: string; traceable: boolean; harvest_batch: StoreHarvestBatch | null }>
+    households: StoreOrderHouseholdAccrual
+  }
+}

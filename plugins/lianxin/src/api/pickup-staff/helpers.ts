@@ -9,7 +9,8 @@ import {
   type HarvestSnapshot,
 } from "../../utils/pickup-counter"
 import { toFen } from "../../utils/money"
-import { maskResidentName, type PickupListRow } from "../../utils/pickup-manifest"
+import { harvestBatchNote, maskResidentName, type PickupListRow } from "../../utils/pickup-manifest"
+import { harvestBatchesOfLines } from "../../workflows/listing/trace-reads"
 import { harvestRowsOf, withProducerNames } from "../../workflows/pickup/steps/harvest"
 import type { Query } from "../../workflows/pickup/steps/service"
 
@@ -33,8 +34,22 @@ export async function answerConflict<T>(res: MedusaResponse<any>, run: () => Pro
   }
 }
 
+type StaffContext = { staffId: string; pointIds: string[] }
+
+/** One look-up per request: the area's middleware (activeStaffOnly) and the handler share it. */
+const staffContexts = new WeakMap<object, Promise<StaffContext>>()
+
 /** The signed-in staff member and the points they act for; 401 when deactivated. */
-export async function staffContext(req: AuthenticatedMedusaRequest) {
+export function staffContext(req: AuthenticatedMedusaRequest): Promise<StaffContext> {
+  let ctx = staffContexts.get(req)
+  if (!ctx) {
+    ctx = loadStaffContext(req)
+    staffContexts.set(req, ctx)
+  }
+  return ctx
+}
+
+async function loadStaffContext(req: AuthenticatedMedusaRequest): Promise<StaffContext> {
   const staffId = req.auth_context?.actor_id
   if (!staffId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
   const pointIds = await pickup(req).staffPointIds(staffId)
@@ -179,6 +194,10 @@ export async function buildManifest(req: MedusaRequest, batch: any) {
     { batch_id: batch.id, status: ["placed", "ready", "collected", "uncollected"] },
     { take: 10_000, relations: ["lines"], order: { bag_number: "ASC" } }
   )
+  const traced = await harvestBatchesOfLines(
+    req.scope,
+    assignments.flatMap((a: any) => (a.lines ?? []).map((l: any) => l.line_item_id as string))
+  )
   const pickupList: PickupListRow[] = assignments.map((a: any) => ({
     bag_number: a.bag_number,
     resident: a.resident_name_masked ?? maskResidentName(""),
@@ -194,6 +213,10 @@ export async function buildManifest(req: MedusaRequest, batch: any) {
       0,
       Number(a.order_total_fen) - Number(a.collect_reduction_fen) - Number(a.refunded_fen)
     ),
+    harvest_batches: (a.lines ?? [])
+      .filter((l: any) => traced.has(l.line_item_id))
+      .map((l: any) => harvestBatchNote(l.title, traced.get(l.line_item_id)!))
+      .join("；"),
   }))
   const query: Query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const snapshot = (batch.harvest_snapshot as HarvestSnapshot | null) ?? null

@@ -1,9 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { PICKUP_CODE_DIGITS } from "../../utils/pickup-code"
 
-const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{10,40}$`), `must be a ${prefix}_… id`)
+const id = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{10,40}$`), `must be a ${prefix}_… id`)
 
-export const StaffCode = z.string().regex(new RegExp(`^\\d{${PICKUP_CODE_DIGITS}}$`), `must be ${PICKUP_CODE_DIGITS} digits`)
+export const StaffCode = z
+  .string()
+  .regex(new RegExp(`^\\d{${PICKUP_CODE_DIGITS}}$`), `must be ${PICKUP_CODE_DIGITS} digits`)
 export const StaffToken = z.string().min(10, "is not a pickup QR token").max(600, "is not a pickup QR token")
 
 export const StaffVerifyBody = z
@@ -36,7 +39,10 @@ export const StaffHandoverBody = z
       )
       .max(200)
       .optional(),
-    proxy: z.object({ name: z.string().trim().min(1).max(50) }).strict().nullish(),
+    proxy: z
+      .object({ name: z.string().trim().min(1).max(50) })
+      .strict()
+      .nullish(),
   })
   .strict()
   .refine((b) => (b.code === undefined) !== (b.token === undefined), {
@@ -96,3 +102,6 @@ export const StaffDisposalBody = z
   })
   .strict()
 export type StaffDisposalBodyType = z.infer<typeof StaffDisposalBody>
+
+export type BatchListQueryType = z.infer<typeof BatchListQuery>
+export type ManifestQueryType = z.infer<typeof ManifestQuery>

@@ -1,4 +1,9 @@
-import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaResponse,
+  MiddlewareRoute,
+} from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { attachGuestCustomerToCartWorkflow } from "../../workflows/identity/attach-guest-customer"
 import { customerIdOf } from "./helpers/order-proof"
@@ -11,15 +16,18 @@ import { customerIdOf } from "./helpers/order-proof"
  * before route handlers).
  */
 
-const notFound = (what: string, id: string) => new MedusaError(MedusaError.Types.NOT_FOUND, `${what} with id: ${id} was not found`)
+/** The fields these guards read with query.graph (the plugin has no generated query types). */
+type OwnedRow = { id: string; customer_id: string | null }
+type CartOwnerRow = OwnedRow & { customer?: { has_account: boolean } | null }
+
+const notFound = (what: string, id: string) =>
+  new MedusaError(MedusaError.Types.NOT_FOUND, `${what} with id: ${id} was not found`)
 
 type Handler = (req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => Promise<void>
 
 /** Express hands async errors to the error handler only when passed to next. */
-const guarded =
-  (fn: Handler) =>
-  (req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
-    fn(req, res, next).catch(next)
+const guarded = (fn: Handler) => (req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+  fn(req, res, next).catch(next)
 
 /**
  * /store/orders/:id and below. Reading an order through Medusa is for the
@@ -38,15 +46,23 @@ export const ownOrderOnly = guarded(async (req, _res, next) => {
   if (!customerId) throw notFound("Order", id)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id } })
-  if (!data[0] || (data[0] as any).customer_id !== customerId) throw notFound("Order", id)
+  const [order] = data as OwnedRow[]
+  if (!order || order.customer_id !== customerId) throw notFound("Order", id)
   next()
 })
 
 /** The cart's customer when it has an account: then only that customer may use the cart. */
-async function accountOwner(req: AuthenticatedMedusaRequest, cartId: string): Promise<{ exists: boolean; owner: string | null }> {
+async function accountOwner(
+  req: AuthenticatedMedusaRequest,
+  cartId: string
+): Promise<{ exists: boolean; owner: string | null }> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "customer_id", "customer.has_account"], filters: { id: cartId } })
-  const cart = data[0] as any
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "customer_id", "customer.has_account"],
+    filters: { id: cartId },
+  })
+  const [cart] = data as CartOwnerRow[]
   if (!cart) return { exists: false, owner: null }
   return { exists: true, owner: cart.customer?.has_account ? cart.customer_id : null }
 }
@@ -108,7 +124,8 @@ export const ownReturnOrder = guarded(async (req, _res, next) => {
     const customerId = customerIdOf(req)
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id: orderId } })
-    if (!customerId || !data[0] || (data[0] as any).customer_id !== customerId) throw notFound("Order", orderId)
+    const [order] = data as OwnedRow[]
+    if (!customerId || !order || order.customer_id !== customerId) throw notFound("Order", orderId)
   }
   next()
 })

@@ -5,7 +5,6 @@ import type NotifyModuleService from "../../modules/notify/service"
 import type { MessageRow } from "../../modules/notify/service"
 import { markNotifyMessagesReadWorkflow, setNotifyPreferenceWorkflow } from "../../workflows/notify/inbox"
 import { preferenceOf } from "../../workflows/notify/steps/contacts"
-import { parseOr400 } from "./zod-issues"
 
 export const InboxQuery = z
   .object({
@@ -27,6 +26,9 @@ export const MarkReadBody = z
   })
   .strict()
   .refine((b) => Boolean(b.ids) !== Boolean(b.all), { message: "give either ids or all: true", path: ["ids"] })
+
+/** GET …/notify/preferences takes no parameters. */
+export const PreferenceQuery = z.object({}).strict()
 
 export const PreferenceBody = z
   .object({
@@ -55,12 +57,13 @@ export function inboxMessage(m: MessageRow) {
 
 const notify = (req: AuthenticatedMedusaRequest) => req.scope.resolve<NotifyModuleService>(NOTIFY_MODULE)
 
+/** GET …/notify/messages: the query is validated by the area's middlewares.ts (InboxQuery). */
 export async function answerInbox(
-  req: AuthenticatedMedusaRequest,
+  req: AuthenticatedMedusaRequest<unknown, InboxQueryType>,
   res: MedusaResponse,
   recipient: { type: "customer" | "staff"; id: string }
 ) {
-  const q = parseOr400(InboxQuery, req.query)
+  const q = req.validatedQuery
   const page = await notify(req).inbox({
     recipient_type: recipient.type,
     recipient_id: recipient.id,
@@ -78,12 +81,13 @@ export async function answerInbox(
   })
 }
 
+/** POST …/notify/messages/read: the body is validated by the area's middlewares.ts (MarkReadBody). */
 export async function answerMarkRead(
-  req: AuthenticatedMedusaRequest,
+  req: AuthenticatedMedusaRequest<MarkReadBodyType>,
   res: MedusaResponse,
   recipient: { type: "customer" | "staff"; id: string }
 ) {
-  const body = parseOr400(MarkReadBody, req.body)
+  const body = req.validatedBody
   const { result } = await markNotifyMessagesReadWorkflow(req.scope).run({
     input: { recipient_type: recipient.type, recipient_id: recipient.id, ids: body.ids },
   })
@@ -100,7 +104,7 @@ export async function answerPreference(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse,
   recipient: { type: "customer" | "staff"; id: string },
-  change?: z.infer<typeof PreferenceBody>
+  change?: PreferenceBodyType
 ) {
   if (change) {
     await setNotifyPreferenceWorkflow(req.scope).run({
@@ -110,3 +114,7 @@ export async function answerPreference(
   const p = await preferenceOf(req.scope, recipient.type, recipient.id)
   res.json({ preference: { in_app: true, email: p.email, sms: p.sms, locale: p.locale } })
 }
+
+export type PreferenceBodyType = z.infer<typeof PreferenceBody>
+export type InboxQueryType = z.infer<typeof InboxQuery>
+export type MarkReadBodyType = z.infer<typeof MarkReadBody>

@@ -29,7 +29,9 @@ describe("the zod-issue formatter", () => {
   })
 
   it("keeps a whole-number rule's own wording; a wrong type says what the field must be", () => {
-    const Price = z.object({ price_fen: z.number({ message: "must be a whole number of fen" }).int("must be a whole number of fen") })
+    const Price = z.object({
+      price_fen: z.number({ message: "must be a whole number of fen" }).int("must be a whole number of fen"),
+    })
     const wording = (value: unknown) => {
       try {
         parseOr400(Price, value)
@@ -45,7 +47,7 @@ describe("the zod-issue formatter", () => {
 
   it("gives nested paths with dots, unknown fields by name, and the whole input as body", () => {
     expect(messageOf({ name: "x", count: 1, shares: [{ bp: 10001 }] })).toBe(
-      "Invalid request: shares.0.bp: must be at most 10000",
+      "Invalid request: shares.0.bp: must be at most 10000"
     )
     expect(messageOf({ name: "x", count: 1, extra: true })).toBe("Invalid request: unrecognized fields: extra")
     expect(messageOf("text")).toBe("Invalid request: body: must be object")
@@ -62,10 +64,11 @@ describe("the zod-issue formatter", () => {
   it("keeps a cross-field rule's own field prefix", async () => {
     const Sum = z.object({ shares: z.array(z.number()) }).superRefine((v, ctx) => {
       const sum = v.shares.reduce((s, n) => s + n, 0)
-      if (sum !== 100) ctx.addIssue({ code: "custom", path: ["shares"], message: `shares: must sum to 100, got ${sum}` })
+      if (sum !== 100)
+        ctx.addIssue({ code: "custom", path: ["shares"], message: `shares: must sum to 100, got ${sum}` })
     })
     await expect(parseOr400Async(Sum, { shares: [40, 50] })).rejects.toThrow(
-      /^Invalid request: shares: must sum to 100, got 90$/,
+      /^Invalid request: shares: must sum to 100, got 90$/
     )
     expect(parseOr400(Sum, { shares: [40, 60] })).toEqual({ shares: [40, 60] })
   })

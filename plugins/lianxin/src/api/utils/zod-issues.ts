@@ -21,7 +21,7 @@ export const invalidRequest = (message: string) =>
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return path.reduce<unknown>(
     (acc, key) => (acc !== null && typeof acc === "object" ? (acc as Record<PropertyKey, unknown>)[key] : undefined),
-    input,
+    input
   )
 }
 

@@ -52,7 +52,10 @@ const SEALED_COLUMNS = [
 ] as const
 
 /** One registry row's sealed values before re-encryption (for the compensation). */
-export type ReencryptedRegistryRow = { id: string; national_id_digest: string } & Record<(typeof SEALED_COLUMNS)[number][0], string | null>
+export type ReencryptedRegistryRow = { id: string; national_id_digest: string } & Record<
+  (typeof SEALED_COLUMNS)[number][0],
+  string | null
+>
 
 /** Tables that only grow; their triggers let DELETE through only inside `rollbackAppendOnly`. */
 const APPEND_ONLY_TABLES = {
@@ -124,7 +127,7 @@ class HouseholdModuleService extends MedusaService({
     const [row] = await this.listHouseholdRegistries(
       { national_id_digest: registryDigests(this.keyring_, normalizeNationalId(nationalId)) },
       { select: ["household_id"] },
-      sharedContext,
+      sharedContext
     )
     return row?.household_id ?? null
   }
@@ -158,7 +161,7 @@ class HouseholdModuleService extends MedusaService({
   async revealRegistryValue(
     householdId: string,
     field: RevealableRegistryField,
-    sharedContext: Context = {},
+    sharedContext: Context = {}
   ): Promise<string | null> {
     const [row] = await this.listHouseholdRegistries({ household_id: householdId }, {}, sharedContext)
     if (!row) {
@@ -191,9 +194,10 @@ class HouseholdModuleService extends MedusaService({
   }
 
   private staleCondition() {
-    return [...SEALED_COLUMNS.map(([c]) => `(${c} IS NOT NULL AND split_part(${c}, ':', 1) <> ?)`), "split_part(national_id_digest, ':', 1) <> ?"].join(
-      " OR "
-    )
+    return [
+      ...SEALED_COLUMNS.map(([c]) => `(${c} IS NOT NULL AND split_part(${c}, ':', 1) <> ?)`),
+      "split_part(national_id_digest, ':', 1) <> ?",
+    ].join(" OR ")
   }
 
   private staleParams() {
@@ -228,22 +232,27 @@ class HouseholdModuleService extends MedusaService({
       // A value under a key no longer loaded (or tampered with) is left as it is and counted.
       try {
         for (const [column, field] of SEALED_COLUMNS) {
-        const stored = row[column] as string | null
-        if (stored === null) {
-          next[column] = null
-          continue
-        }
-        const context = `${row.household_id}|${field}`
-        const value = decryptRegistryValue(this.keyring_, stored, context)
-        if (field === "national_id") nationalId = value
-        next[column] = registryValueVersion(stored) === this.keyring_.currentVersion ? stored : encryptRegistryValue(this.keyring_, value, context)
+          const stored = row[column] as string | null
+          if (stored === null) {
+            next[column] = null
+            continue
+          }
+          const context = `${row.household_id}|${field}`
+          const value = decryptRegistryValue(this.keyring_, stored, context)
+          if (field === "national_id") nationalId = value
+          next[column] =
+            registryValueVersion(stored) === this.keyring_.currentVersion
+              ? stored
+              : encryptRegistryValue(this.keyring_, value, context)
         }
       } catch {
         unreadable++
         continue
       }
       const digest =
-        registryDigestVersion(row.national_id_digest) === this.keyring_.currentVersion ? row.national_id_digest : this.nationalIdDigest(nationalId)
+        registryDigestVersion(row.national_id_digest) === this.keyring_.currentVersion
+          ? row.national_id_digest
+          : this.nationalIdDigest(nationalId)
       await manager.execute(
         `UPDATE household_registry SET ${SEALED_COLUMNS.map(([c]) => `${c} = ?`).join(", ")}, national_id_digest = ?, updated_at = now() WHERE id = ?`,
         [...SEALED_COLUMNS.map(([c]) => next[c]), digest, row.id]
@@ -251,7 +260,10 @@ class HouseholdModuleService extends MedusaService({
       previous.push({
         id: row.id,
         national_id_digest: row.national_id_digest,
-        ...(Object.fromEntries(SEALED_COLUMNS.map(([c]) => [c, row[c]])) as Record<(typeof SEALED_COLUMNS)[number][0], string | null>),
+        ...(Object.fromEntries(SEALED_COLUMNS.map(([c]) => [c, row[c]])) as Record<
+          (typeof SEALED_COLUMNS)[number][0],
+          string | null
+        >),
       })
     }
     return { updated: previous.length, unreadable, last_id: rows.length ? rows[rows.length - 1].id : null, previous }
@@ -311,7 +323,7 @@ class HouseholdModuleService extends MedusaService({
   async rollbackAppendOnly(
     table: keyof typeof APPEND_ONLY_TABLES,
     ids: string[],
-    @MedusaContext() sharedContext: Context = {},
+    @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     if (!ids.length) {
       return
@@ -329,12 +341,12 @@ class HouseholdModuleService extends MedusaService({
   async latestConsent(
     householdId: string,
     kind: "public_profile" | "registry_data",
-    @MedusaContext() sharedContext: Context = {},
+    @MedusaContext() sharedContext: Context = {}
   ) {
     const [latest] = await this.listConsentRecords(
       { household_id: householdId, kind },
       { order: { recorded_at: "DESC", created_at: "DESC" }, take: 1 },
-      sharedContext,
+      sharedContext
     )
     return latest ?? null
   }

@@ -1,7 +1,7 @@
 import { MedusaService } from "@medusajs/framework/utils"
-import { HarvestBatch, Listing, OfficeRegistration } from "./models"
+import { HarvestAllocation, HarvestBatch, Listing, OfficeRegistration } from "./models"
 
-/** Listings, their harvest batches and office registrations: generated CRUD only. */
-class ListingModuleService extends MedusaService({ Listing, HarvestBatch, OfficeRegistration }) {}
+/** Listings, their harvest batches (with the order lines each filled) and office registrations: generated CRUD only. */
+class ListingModuleService extends MedusaService({ Listing, HarvestBatch, HarvestAllocation, OfficeRegistration }) {}
 
 export default ListingModuleService

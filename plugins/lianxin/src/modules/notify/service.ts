@@ -11,7 +11,8 @@ import { NOTIFY_CONFIG, type NotifyConfig } from "./loaders/notify-config"
 import { NotifyMessage, NotifyPreference } from "./models"
 
 export type NotifyChannel = "in_app" | "email" | "sms"
-export type RecipientType = "customer" | "staff" | "household" | "address"
+/** `order`: a guest who gave only a mobile (no customer record); the address is read from the order when sending. */
+export type RecipientType = "customer" | "staff" | "household" | "order" | "address"
 
 export type NewMessage = {
   idempotency_key: string
@@ -270,14 +271,7 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
               next_attempt_at = COALESCE(?::timestamptz, next_attempt_at),
               last_error = ?, lease_until = NULL, to_masked = COALESCE(?, to_masked), updated_at = now()
         WHERE id = ? AND status = 'sending' RETURNING status`,
-      [
-        input.skip === true,
-        input.retry_at,
-        input.retry_at,
-        redactError(input.error),
-        input.to_masked ?? null,
-        input.id,
-      ]
+      [input.skip === true, input.retry_at, input.retry_at, redactError(input.error), input.to_masked ?? null, input.id]
     )
     return (rows[0]?.status as "failed" | "dead" | "skipped" | undefined) ?? null
   }
@@ -300,7 +294,13 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
    */
   @InjectManager()
   async inbox(
-    input: { recipient_type: "customer" | "staff"; recipient_id: string; limit: number; offset: number; unread_only?: boolean },
+    input: {
+      recipient_type: "customer" | "staff"
+      recipient_id: string
+      limit: number
+      offset: number
+      unread_only?: boolean
+    },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ messages: MessageRow[]; count: number; unread: number }> {
     const manager = sharedContext.manager as SqlEntityManager
@@ -348,7 +348,10 @@ class NotifyModuleService extends MedusaService({ NotifyMessage, NotifyPreferenc
   async markUnread(ids: string[], @MedusaContext() sharedContext: Context = {}) {
     if (!ids.length) return
     const manager = sharedContext.transactionManager as SqlEntityManager
-    await manager.execute(`UPDATE notify_message SET read_at = NULL WHERE id IN (${ids.map(() => "?").join(", ")})`, ids)
+    await manager.execute(
+      `UPDATE notify_message SET read_at = NULL WHERE id IN (${ids.map(() => "?").join(", ")})`,
+      ids
+    )
   }
 
   /** Operators' view: messages by status (failed, dead …), newest first. */

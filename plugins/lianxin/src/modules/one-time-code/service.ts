@@ -56,7 +56,9 @@ export default class OneTimeCodeModuleService extends MedusaService({ OneTimeCod
 
   /** HMAC of a contact (normalised: lower-case email, 11-digit mobile): the only form in which it is stored. */
   contactDigest(channel: CodeChannel, contact: string): string {
-    return createHmac("sha256", this.key_).update(`contact:${channel}:${contact.trim().toLowerCase()}`).digest("base64url")
+    return createHmac("sha256", this.key_)
+      .update(`contact:${channel}:${contact.trim().toLowerCase()}`)
+      .digest("base64url")
   }
 
   protected codeHash(id: string, code: string): string {
@@ -80,7 +82,18 @@ export default class OneTimeCodeModuleService extends MedusaService({ OneTimeCod
     await manager.execute(
       `INSERT INTO one_time_code (id, purpose, channel, contact_digest, requester, code_hash, expires_at, attempts, max_attempts, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-      [id, input.purpose, input.channel, digest, input.requester ?? null, this.codeHash(id, code), expiresAt, input.max_attempts ?? 5, now, now]
+      [
+        id,
+        input.purpose,
+        input.channel,
+        digest,
+        input.requester ?? null,
+        this.codeHash(id, code),
+        expiresAt,
+        input.max_attempts ?? 5,
+        now,
+        now,
+      ]
     )
     return { id, code, expires_at: expiresAt }
   }
@@ -110,7 +123,10 @@ export default class OneTimeCodeModuleService extends MedusaService({ OneTimeCod
     )) as Row[]
     if (!row) return { ok: false, reason: "no_code" }
     const close = (outcome: string, attempts: number) =>
-      manager.execute(`UPDATE one_time_code SET closed_at = ?, outcome = ?, attempts = ?, updated_at = now() WHERE id = ?`, [now, outcome, attempts, row.id])
+      manager.execute(
+        `UPDATE one_time_code SET closed_at = ?, outcome = ?, attempts = ?, updated_at = now() WHERE id = ?`,
+        [now, outcome, attempts, row.id]
+      )
     if (new Date(row.expires_at).getTime() <= now.getTime()) {
       await close("expired", row.attempts)
       return { ok: false, reason: "expired" }
@@ -144,7 +160,10 @@ export default class OneTimeCodeModuleService extends MedusaService({ OneTimeCod
   @InjectTransactionManager()
   async purgeOld(now = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<number> {
     const manager = sharedContext.transactionManager as SqlEntityManager
-    const rows = await manager.execute(`DELETE FROM one_time_code WHERE expires_at < ?::timestamptz - interval '1 day' RETURNING id`, [now])
+    const rows = await manager.execute(
+      `DELETE FROM one_time_code WHERE expires_at < ?::timestamptz - interval '1 day' RETURNING id`,
+      [now]
+    )
     return rows.length
   }
 }

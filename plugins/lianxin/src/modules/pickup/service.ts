@@ -4,6 +4,7 @@ import * as Codes from "../../utils/pickup-code"
 import { PICKUP_KEYS } from "./loaders/pickup-keys"
 import * as Models from "./models"
 import type { PickupRepositories } from "./repositories"
+import type { ReservationRepository } from "./repositories/reservation"
 import type * as T from "./types"
 
 export * from "./types"
@@ -161,6 +162,15 @@ class PickupModuleService extends MedusaService(Models) {
   @InjectTransactionManager()
   async uncancelAssignment(input: T.UncancelInput, @MedusaContext() sharedContext: Context = {}) {
     return this.repo_.reservationRepository.uncancel(input, sharedContext)
+  }
+
+  /** An order edit before the cutoff: the placed order's lines and total follow the order (decision 024). */
+  @InjectTransactionManager()
+  async editPlacedLines(
+    input: Parameters<ReservationRepository["editPlacedLines"]>[0],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return this.repo_.reservationRepository.editPlacedLines(input, sharedContext)
   }
 
   /** Compensation of a checkout that failed after its place was taken. */

@@ -13,7 +13,13 @@ export type OutboxClaim = { id: string; product_id: string; version: number; att
 
 export type EnqueuedRow = { id: string; product_id: string; version: number; inserted: boolean }
 
-export type OutboxStats = { pending: number; due: number; failing: number; oldest_at: Date | null; max_attempts: number }
+export type OutboxStats = {
+  pending: number
+  due: number
+  failing: number
+  oldest_at: Date | null
+  max_attempts: number
+}
 
 /** Backoff after a failed attempt: 5 s, 10 s, 20 s … capped at 10 minutes. */
 export function backoffMs(attempts: number): number {
@@ -106,7 +112,12 @@ class SearchSyncModuleService extends MedusaService({ SearchOutbox }) {
       if (deleted.length) removed++
       else stale.push(claim)
     }
-    if (stale.length) await this.enqueue(stale.map((c) => c.product_id), "applied concurrently; applying again", sharedContext)
+    if (stale.length)
+      await this.enqueue(
+        stale.map((c) => c.product_id),
+        "applied concurrently; applying again",
+        sharedContext
+      )
     return removed
   }
 

@@ -43,7 +43,10 @@ export default class ThrottleModuleService extends MedusaService({ RateLimitCoun
   /** Counts one attempt on `key` in a window of `windowSeconds` that starts with the first attempt. */
   async hit(key: string, windowSeconds: number, now = new Date()): Promise<Hit> {
     if (this.redis_) {
-      const [count, ttl] = (await this.redis_.eval(REDIS_HIT, 1, PREFIX + key, String(windowSeconds * 1000))) as [number, number]
+      const [count, ttl] = (await this.redis_.eval(REDIS_HIT, 1, PREFIX + key, String(windowSeconds * 1000))) as [
+        number,
+        number,
+      ]
       return { count: Number(count), resetAt: new Date(now.getTime() + Number(ttl)) }
     }
     return this.hitInPostgres(key, windowSeconds, now)
@@ -98,7 +101,10 @@ export default class ThrottleModuleService extends MedusaService({ RateLimitCoun
     if (how === "clear") {
       await manager.execute(`DELETE FROM rate_limit_counter WHERE key = ?`, [key])
     } else {
-      await manager.execute(`UPDATE rate_limit_counter SET count = GREATEST(count - 1, 0), updated_at = now() WHERE key = ? AND deleted_at IS NULL`, [key])
+      await manager.execute(
+        `UPDATE rate_limit_counter SET count = GREATEST(count - 1, 0), updated_at = now() WHERE key = ? AND deleted_at IS NULL`,
+        [key]
+      )
     }
   }
 
@@ -107,7 +113,10 @@ export default class ThrottleModuleService extends MedusaService({ RateLimitCoun
   async purgeExpired(now = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<number> {
     if (this.redis_) return 0
     const manager = sharedContext.transactionManager as SqlEntityManager
-    const rows = await manager.execute(`DELETE FROM rate_limit_counter WHERE reset_at < ?::timestamptz - interval '1 day' RETURNING id`, [now])
+    const rows = await manager.execute(
+      `DELETE FROM rate_limit_counter WHERE reset_at < ?::timestamptz - interval '1 day' RETURNING id`,
+      [now]
+    )
     return rows.length
   }
 }

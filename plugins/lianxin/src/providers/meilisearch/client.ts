@@ -147,7 +147,9 @@ export class MeiliClient {
     try {
       json = text ? (JSON.parse(text) as Record<string, unknown>) : {}
     } catch {
-      throw new MeilisearchUnreachableError(`Meilisearch ${method} ${path} answered ${status} with no JSON: ${text.slice(0, 300)}`)
+      throw new MeilisearchUnreachableError(
+        `Meilisearch ${method} ${path} answered ${status} with no JSON: ${text.slice(0, 300)}`
+      )
     }
     if (status < 200 || status >= 300) {
       throw new MeilisearchApiError(

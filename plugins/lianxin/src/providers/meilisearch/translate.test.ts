@@ -103,7 +103,11 @@ describe("toMeiliQuery and fromMeiliResult", () => {
       input
     )
     expect(result.hits).toEqual([
-      { id: "prod_1", document: { id: "prod_1", title: "红富士苹果" }, highlights: { title: ["红富士<mark>苹果</mark>"] } },
+      {
+        id: "prod_1",
+        document: { id: "prod_1", title: "红富士苹果" },
+        highlights: { title: ["红富士<mark>苹果</mark>"] },
+      },
     ])
     expect(result.facets?.price_band).toEqual({
       type: "value",

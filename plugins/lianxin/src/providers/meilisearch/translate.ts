@@ -46,8 +46,10 @@ export function meiliSettings(definition: SearchTypes.ResolvedSearchIndexDefinit
     searchableAttributes: searchable.length ? searchable : ["*"],
     filterableAttributes: fields.filter(([, f]) => f.filterable || f.facetable).map(([p]) => p),
     sortableAttributes: fields.filter(([, f]) => f.sortable).map(([p]) => p),
-    displayedAttributes: [definition.primary_key, ...fields.filter(([, f]) => f.retrievable !== false).map(([p]) => p)]
-      .filter((p, i, all) => all.indexOf(p) === i),
+    displayedAttributes: [
+      definition.primary_key,
+      ...fields.filter(([, f]) => f.retrievable !== false).map(([p]) => p),
+    ].filter((p, i, all) => all.indexOf(p) === i),
     ...(definition.settings.distinct_attribute ? { distinctAttribute: definition.settings.distinct_attribute } : {}),
     ...(typo
       ? {

@@ -1,9 +1,5 @@
 import { randomUUID } from "node:crypto"
-import type {
-  Logger,
-  ProviderSendNotificationDTO,
-  ProviderSendNotificationResultsDTO,
-} from "@medusajs/framework/types"
+import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, ModuleProvider, Modules } from "@medusajs/framework/utils"
 import nodemailer, { type Transporter } from "nodemailer"
 import { readEnvelope } from "../../utils/notify-envelope"

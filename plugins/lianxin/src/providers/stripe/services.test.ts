@@ -8,7 +8,9 @@ import { buildStripeClient, StripeAlipayService, StripeCardService, StripeWechat
 const API_KEY = "sk_test_lianxin_unit"
 const WEBHOOK_SECRET = "whsec_lianxin_unit"
 
-type TestServerModule = typeof import("../../../testing/stripe-test-server.mjs", { with: { "resolution-mode": "import" } })
+type TestServerModule = typeof import("../../../testing/stripe-test-server.mjs", { with: {
+  "resolution-mode": "import",
+}})
 let server: Awaited<ReturnType<TestServerModule["startStripeTestServer"]>>
 let signatureHeader: TestServerModule["signatureHeader"]
 let options: { apiKey: string; webhookSecret: string; apiHost: string }
@@ -80,7 +82,9 @@ describe("our Stripe providers against the Stripe-compatible test server", () =>
     await expect(
       provider.initiatePayment(session("payses_ali1", { return_url: "javascript:alert(1)" }) as any)
     ).rejects.toThrow(/return_url/)
-    const result = await provider.initiatePayment(session("payses_ali2", { return_url: "http://shop.test/checkout/pay" }) as any)
+    const result = await provider.initiatePayment(
+      session("payses_ali2", { return_url: "http://shop.test/checkout/pay" }) as any
+    )
     const pi = result.data as any
     expect(result.status).toBe(PaymentSessionStatus.REQUIRES_MORE)
     expect(pi.next_action.type).toBe("alipay_handle_redirect")
@@ -105,19 +109,35 @@ describe("our Stripe providers against the Stripe-compatible test server", () =>
     const provider = new StripeCardService({}, options)
     const { data } = await provider.initiatePayment(session("payses_card") as any)
     const pi = data as any
-    expect(pi).toMatchObject({ status: "requires_payment_method", payment_method_types: ["card"], capture_method: "automatic" })
+    expect(pi).toMatchObject({
+      status: "requires_payment_method",
+      payment_method_types: ["card"],
+      capture_method: "automatic",
+    })
     expect(pi.client_secret).toMatch(new RegExp(`^${pi.id}_secret_`))
 
     const stripe = buildStripeClient(options)
     await stripe.paymentIntents.confirm(pi.id, { payment_method: "pm_card_visa" })
     expect((await provider.getPaymentStatus({ data: pi } as any)).status).toBe(PaymentSessionStatus.CAPTURED)
 
-    await provider.refundPayment({ amount: 10.5, data: { id: pi.id, currency: "cny" }, context: { idempotency_key: "r1" } } as any)
-    await provider.refundPayment({ amount: 6.3, data: { id: pi.id, currency: "cny" }, context: { idempotency_key: "r2" } } as any)
+    await provider.refundPayment({
+      amount: 10.5,
+      data: { id: pi.id, currency: "cny" },
+      context: { idempotency_key: "r1" },
+    } as any)
+    await provider.refundPayment({
+      amount: 6.3,
+      data: { id: pi.id, currency: "cny" },
+      context: { idempotency_key: "r2" },
+    } as any)
     const refunds = await stripe.refunds.list({ payment_intent: pi.id })
     expect(refunds.data.map((r) => r.amount).sort()).toEqual([1050, 630].sort())
     await expect(
-      provider.refundPayment({ amount: 20.01, data: { id: pi.id, currency: "cny" }, context: { idempotency_key: "r3" } } as any)
+      provider.refundPayment({
+        amount: 20.01,
+        data: { id: pi.id, currency: "cny" },
+        context: { idempotency_key: "r3" },
+      } as any)
     ).rejects.toThrow(/greater than unrefunded amount/)
     // A succeeded payment cannot be canceled: Stripe's error reaches the caller.
     await expect(provider.cancelPayment({ data: pi, context: {} } as any)).rejects.toThrow(/status of succeeded/)
@@ -127,7 +147,9 @@ describe("our Stripe providers against the Stripe-compatible test server", () =>
     const provider = new StripeCardService({}, options)
     const { data } = await provider.initiatePayment(session("payses_decline") as any)
     const stripe = buildStripeClient(options)
-    const error = await stripe.paymentIntents.confirm((data as any).id, { payment_method: "pm_card_chargeDeclined" }).catch((e) => e)
+    const error = await stripe.paymentIntents
+      .confirm((data as any).id, { payment_method: "pm_card_chargeDeclined" })
+      .catch((e) => e)
     expect(error.type).toBe("StripeCardError")
     expect(error.code).toBe("card_declined")
     expect(error.raw.payment_intent.status).toBe("requires_payment_method")
@@ -143,7 +165,9 @@ describe("our Stripe providers against the Stripe-compatible test server", () =>
     const missing = await stripe.paymentIntents.retrieve("pi_missing").catch((e) => e)
     expect(missing).toMatchObject({ type: "StripeInvalidRequestError", code: "resource_missing", statusCode: 404 })
     await stripe.paymentIntents.create({ amount: 100, currency: "cny" }, { idempotencyKey: "k-reuse" })
-    const reused = await stripe.paymentIntents.create({ amount: 200, currency: "cny" }, { idempotencyKey: "k-reuse" }).catch((e) => e)
+    const reused = await stripe.paymentIntents
+      .create({ amount: 200, currency: "cny" }, { idempotencyKey: "k-reuse" })
+      .catch((e) => e)
     expect(reused.type).toBe("StripeIdempotencyError")
     const small = await stripe.paymentIntents.create({ amount: 0, currency: "cny" }).catch((e) => e)
     expect(small).toMatchObject({ type: "StripeInvalidRequestError", param: "amount" })
@@ -155,20 +179,27 @@ describe("our Stripe providers against the Stripe-compatible test server", () =>
     server.succeed((data as any).id)
     const event = server.events({ type: "payment_intent.succeeded", intent: (data as any).id })[0]
     const payload = JSON.stringify(event)
-    const good = { data: event, rawData: Buffer.from(payload), headers: { "stripe-signature": signatureHeader(payload, WEBHOOK_SECRET) } }
+    const good = {
+      data: event,
+      rawData: Buffer.from(payload),
+      headers: { "stripe-signature": signatureHeader(payload, WEBHOOK_SECRET) },
+    }
     expect(await provider.getWebhookActionAndData(good as any)).toEqual({
       action: PaymentActions.SUCCESSFUL,
       data: { session_id: "payses_hook", amount: 36.8 },
     })
     // The SDK's own test signature is accepted too: both implement Stripe's scheme.
     const sdkHeader = buildStripeClient(options).webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET })
-    expect((await provider.getWebhookActionAndData({ ...good, headers: { "stripe-signature": sdkHeader } } as any)).action).toBe(
-      PaymentActions.SUCCESSFUL
-    )
+    expect(
+      (await provider.getWebhookActionAndData({ ...good, headers: { "stripe-signature": sdkHeader } } as any)).action
+    ).toBe(PaymentActions.SUCCESSFUL)
 
     const forged = { ...good, headers: { "stripe-signature": signatureHeader(payload, "whsec_someone_else") } }
     const altered = { ...good, rawData: Buffer.from(payload.replace('"amount":3680', '"amount":1')) }
-    const stale = { ...good, headers: { "stripe-signature": signatureHeader(payload, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600) } }
+    const stale = {
+      ...good,
+      headers: { "stripe-signature": signatureHeader(payload, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600) },
+    }
     expect(altered.rawData.toString()).not.toBe(payload)
     for (const bad of [forged, altered, stale]) {
       await expect(provider.getWebhookActionAndData(bad as any)).rejects.toThrow(/constructWebhookEvent/)

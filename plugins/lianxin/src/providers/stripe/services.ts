@@ -116,7 +116,10 @@ export class StripeAlipayService extends LianxinStripeBase {
 
   protected confirmation(returnUrl: string | undefined) {
     if (!returnUrl) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "data.return_url: Alipay needs an absolute http(s) URL to come back to")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "data.return_url: Alipay needs an absolute http(s) URL to come back to"
+      )
     }
     return { confirm: true, payment_method_data: { type: "alipay" }, return_url: returnUrl }
   }

@@ -92,11 +92,18 @@ async function availableByItem(
     }),
     salesChannelId
       ? query.graph({ entity: "sales_channel", fields: ["id", "stock_locations.id"], filters: { id: salesChannelId } })
-      : Promise.resolve({ data: [] as any[] }),
+      : Promise.resolve({ data: [] }),
   ])
-  const locations = new Set<string>((channels[0]?.stock_locations ?? []).map((l: { id: string }) => l.id))
+  // The rows as asked for above (the plugin has no generated query types).
+  const [channel] = channels as Array<{ stock_locations?: Array<{ id: string }> | null }>
+  const locations = new Set<string>((channel?.stock_locations ?? []).map((l) => l.id))
   const available = new Map<string, number[]>()
-  for (const level of levels) {
+  for (const level of levels as Array<{
+    inventory_item_id: string
+    location_id: string
+    stocked_quantity: unknown
+    reserved_quantity: unknown
+  }>) {
     if (salesChannelId && !locations.has(level.location_id)) continue
     const list = available.get(level.inventory_item_id) ?? []
     list.push(Number(level.stocked_quantity ?? 0) - Number(level.reserved_quantity ?? 0))

@@ -42,13 +42,13 @@ export const attributeProductWorkflow = createWorkflow(attributeProductWorkflowI
             [HOUSEHOLD_MODULE]: { attribution_id: previous_attribution_id },
           },
         ]
-      : [],
+      : []
   )
   dismissRemoteLinkStep(oldLinks)
   retireAttributionStep(
     transform({ previous_attribution_id }, ({ previous_attribution_id }) => ({
       attribution_id: previous_attribution_id,
-    })),
+    }))
   )
   createRemoteLinkStep(
     transform({ input, created }, ({ input, created }) => [
@@ -56,7 +56,7 @@ export const attributeProductWorkflow = createWorkflow(attributeProductWorkflowI
         [Modules.PRODUCT]: { product_id: input.product_id },
         [HOUSEHOLD_MODULE]: { attribution_id: created.id },
       },
-    ]),
+    ])
   )
   const result = transform({ input, created }, ({ input, created }) => ({
     product_id: input.product_id,

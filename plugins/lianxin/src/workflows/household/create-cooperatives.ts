@@ -18,5 +18,5 @@ export const createCooperativesWorkflow = createWorkflow(
     ])
     validateReferencesStep(checks)
     return new WorkflowResponse(createCooperativesStep(input.cooperatives))
-  },
+  }
 )

@@ -32,5 +32,5 @@ export const createHouseholdsWorkflow = createWorkflow(
     const households = createHouseholdsStep(input.households)
     const householdsCreated = createHook("householdsCreated", { households })
     return new WorkflowResponse(households, { hooks: [householdsCreated] })
-  },
+  }
 )

@@ -8,5 +8,5 @@ export const createVillagesWorkflow = createWorkflow(
   createVillagesWorkflowId,
   (input: { villages: CreateVillageInput[] }) => {
     return new WorkflowResponse(createVillagesStep(input.villages))
-  },
+  }
 )

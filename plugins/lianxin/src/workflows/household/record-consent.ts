@@ -23,7 +23,7 @@ export const recordConsentWorkflow = createWorkflow(recordConsentWorkflowId, (in
   const record = createConsentRecordStep(input)
   const flags = refreshHouseholdConsentStep(transform({ input }, ({ input }) => ({ household_id: input.household_id })))
   const erasure = when("erase-registry-without-consent", { flags }, ({ flags }) => !flags.registry_data_consent).then(
-    () => eraseHouseholdRegistryStep(transform({ input }, ({ input }) => ({ household_id: input.household_id }))),
+    () => eraseHouseholdRegistryStep(transform({ input }, ({ input }) => ({ household_id: input.household_id })))
   )
   const result = transform({ record, flags, erasure }, ({ record, flags, erasure }) => ({
     consent_record: record,

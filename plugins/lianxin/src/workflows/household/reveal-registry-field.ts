@@ -27,7 +27,7 @@ export const revealRegistryFieldWorkflow = createWorkflow(
         field: input.field,
         value,
         access_log_id: entry.id,
-      })),
+      }))
     )
-  },
+  }
 )

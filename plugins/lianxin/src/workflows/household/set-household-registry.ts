@@ -23,16 +23,16 @@ export const setHouseholdRegistryWorkflow = createWorkflow(
     ])
     validateReferencesStep(checks)
     const { consent_record_id } = validateRegistryWriteStep(
-      transform({ input }, ({ input }) => ({ household_id: input.household_id, national_id: input.data.national_id })),
+      transform({ input }, ({ input }) => ({ household_id: input.household_id, national_id: input.data.national_id }))
     )
     const registry = upsertHouseholdRegistryStep(
       transform({ input, consent_record_id }, ({ input, consent_record_id }) => ({
         household_id: input.household_id,
         consent_record_id,
         data: input.data,
-      })),
+      }))
     )
     const registrySet = createHook("registrySet", { registry })
     return new WorkflowResponse(registry, { hooks: [registrySet] })
-  },
+  }
 )

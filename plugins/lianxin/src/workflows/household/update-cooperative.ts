@@ -15,5 +15,5 @@ export const updateCooperativeWorkflow = createWorkflow(
     validateReferencesStep(checks)
     const updated = updateCooperativesStep(transform({ input }, ({ input }) => [input]))
     return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
-  },
+  }
 )

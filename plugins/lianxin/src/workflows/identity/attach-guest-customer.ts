@@ -10,11 +10,16 @@ export type AttachGuestCustomerInput = { cart_id: string; email: string }
  * email update Medusa runs next keeps it a guest cart. Medusa's own step
  * would take whichever customer has the email, an account first.
  */
-export const attachGuestCustomerToCartWorkflow = createWorkflow("attach-guest-customer-to-cart", (input: AttachGuestCustomerInput) => {
-  const customer = resolveCheckoutCustomerStep({ customer_id: null, email: input.email })
-  when("guest-customer-found", { customer }, ({ customer }) => !!customer).then(() => {
-    const update = transform({ input, customer }, ({ input, customer }) => [{ id: input.cart_id, customer_id: customer!.id, email: customer!.email }])
-    updateCartsStep(update as any)
-  })
-  return new WorkflowResponse(customer)
-})
+export const attachGuestCustomerToCartWorkflow = createWorkflow(
+  "attach-guest-customer-to-cart",
+  (input: AttachGuestCustomerInput) => {
+    const customer = resolveCheckoutCustomerStep({ customer_id: null, email: input.email })
+    when("guest-customer-found", { customer }, ({ customer }) => !!customer).then(() => {
+      const update = transform({ input, customer }, ({ input, customer }) => [
+        { id: input.cart_id, customer_id: customer!.id, email: customer!.email },
+      ])
+      updateCartsStep(update as any)
+    })
+    return new WorkflowResponse(customer)
+  }
+)

@@ -1,5 +1,12 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { createCustomersWorkflow, setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
 import type { VerifyOutcome } from "../../modules/one-time-code/service"
 import { verifyOneTimeCodeStep } from "./steps/one-time-code"
@@ -27,12 +34,20 @@ export const findOrCreatePhoneIdentityStep = createStep(
     if (existing) {
       const customerId = (existing.app_metadata as Record<string, unknown> | null)?.customer_id
       return new StepResponse<PhoneIdentity, string | null>(
-        { auth_identity_id: existing.id, customer_id: typeof customerId === "string" && customerId ? customerId : null },
+        {
+          auth_identity_id: existing.id,
+          customer_id: typeof customerId === "string" && customerId ? customerId : null,
+        },
         null
       )
     }
-    const created = await auth.createAuthIdentities({ provider_identities: [{ provider: PHONE_AUTH_PROVIDER, entity_id: input.phone }] })
-    return new StepResponse<PhoneIdentity, string | null>({ auth_identity_id: created.id, customer_id: null }, created.id)
+    const created = await auth.createAuthIdentities({
+      provider_identities: [{ provider: PHONE_AUTH_PROVIDER, entity_id: input.phone }],
+    })
+    return new StepResponse<PhoneIdentity, string | null>(
+      { auth_identity_id: created.id, customer_id: null },
+      created.id
+    )
   },
   async (createdId, { container }) => {
     if (createdId) await container.resolve(Modules.AUTH).deleteAuthIdentities([createdId])
@@ -43,7 +58,8 @@ export const findOrCreatePhoneIdentityStep = createStep(
 const checkPhoneCustomerStep = createStep("check-phone-customer", async (input: PhoneIdentity, { container }) => {
   if (!input.customer_id) return new StepResponse(null)
   const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: input.customer_id }, { take: 1 })
-  if (!customer) throw new MedusaError(MedusaError.Types.NOT_FOUND, "the account of this mobile number no longer exists")
+  if (!customer)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "the account of this mobile number no longer exists")
   return new StepResponse(customer.id)
 })
 
@@ -74,7 +90,9 @@ export const signInWithPhoneWorkflow = createWorkflow("sign-in-with-phone", (inp
   })
   // (Medusa's when() cannot be nested: the first sign-in is a second condition on the identity.)
   const made = when("first-sign-in", { identity }, ({ identity }) => !!identity && !identity.customer_id).then(() => {
-    const customersData = transform({ input }, ({ input }) => ({ customersData: [{ phone: input.phone, has_account: true }] }))
+    const customersData = transform({ input }, ({ input }) => ({
+      customersData: [{ phone: input.phone, has_account: true }],
+    }))
     const customers = createCustomersWorkflow.runAsStep({ input: customersData })
     const customerId = transform({ customers }, ({ customers }) => customers[0].id as string)
     const authIdentityId = transform({ identity }, ({ identity }) => identity!.auth_identity_id)
@@ -82,10 +100,20 @@ export const signInWithPhoneWorkflow = createWorkflow("sign-in-with-phone", (inp
     return customerId
   })
   const account = transform({ identity, made }, ({ identity, made }) =>
-    identity ? { auth_identity_id: identity.auth_identity_id, customer_id: (identity.customer_id ?? made) as string, created: !identity.customer_id } : null
+    identity
+      ? {
+          auth_identity_id: identity.auth_identity_id,
+          customer_id: (identity.customer_id ?? made) as string,
+          created: !identity.customer_id,
+        }
+      : null
   )
-  const result = transform({ outcome, account }, ({ outcome, account }): SignInWithPhoneResult =>
-    outcome.ok && account ? { ok: true, ...account } : { ok: false, outcome: outcome as Exclude<VerifyOutcome, { ok: true }> }
+  const result = transform(
+    { outcome, account },
+    ({ outcome, account }): SignInWithPhoneResult =>
+      outcome.ok && account
+        ? { ok: true, ...account }
+        : { ok: false, outcome: outcome as Exclude<VerifyOutcome, { ok: true }> }
   )
   return new WorkflowResponse(result)
 })

@@ -47,6 +47,30 @@ export type CreateOfficeListingInput = {
   currency_code: string
 }
 
+type HouseholdOrigin = {
+  code: string
+  cooperative_id: string | null
+  cooperative?: { name: string } | null
+  village?: { name: string; township: string; county: string; province: string } | null
+}
+
+/** The product metadata and the attribution's cooperative for a household's listing. */
+export function listingOrigin(h: HouseholdOrigin | undefined): {
+  metadata: Record<string, string>
+  cooperative_id: string | null
+} {
+  if (!h) return { metadata: {}, cooperative_id: null }
+  const metadata: Record<string, string> = { household_code: h.code }
+  if (h.village) {
+    metadata.village = h.village.name
+    metadata.township = h.village.township
+    metadata.county = h.village.county
+    metadata.province = h.village.province
+  }
+  if (h.cooperative_id && h.cooperative?.name) metadata.cooperative = h.cooperative.name
+  return { metadata, cooperative_id: h.cooperative_id ?? null }
+}
+
 /**
  * Staff list a household's produce: a draft product (one variant priced in
  * yuan from fen, stock at the store's location), attributed to the
@@ -57,7 +81,27 @@ export type CreateOfficeListingInput = {
 export const createOfficeListingWorkflow = createWorkflow(
   createOfficeListingWorkflowId,
   (input: CreateOfficeListingInput) => {
-    const productInput = transform({ input }, ({ input }) => ({
+    // Where it comes from, on the product as the catalogue's own products carry it (the product page, village pages
+    // and search read it): the household's code, its village and — for a member — its cooperative. No registry data.
+    const { data: households } = useQueryGraphStep({
+      entity: "household",
+      fields: [
+        "id",
+        "code",
+        "cooperative_id",
+        "cooperative.name",
+        "village.name",
+        "village.township",
+        "village.county",
+        "village.province",
+      ],
+      filters: { id: input.household_id },
+    }).config({ name: "listing-household-origin" })
+    // An unknown household is refused by the attribution below, whose failure rolls the product back (tested).
+    const origin = transform({ households }, ({ households }) =>
+      listingOrigin(households[0] as HouseholdOrigin | undefined)
+    )
+    const productInput = transform({ input, origin }, ({ input, origin }) => ({
       products: [
         {
           title: input.title,
@@ -70,6 +114,8 @@ export const createOfficeListingWorkflow = createWorkflow(
           sales_channels: [{ id: input.sales_channel_id }],
           shipping_profile_id: input.shipping_profile_id,
           metadata: {
+            ...origin.metadata,
+            harvest_date: input.harvest.harvested_on,
             perishability: input.perishability,
             unit_label: input.unit_label,
             listed_by_office: input.property_office_id,
@@ -99,20 +145,22 @@ export const createOfficeListingWorkflow = createWorkflow(
       filters: { product_id: productId },
     }).config({ name: "listing-variant-inventory" })
     const levels = transform({ variants, input }, ({ variants, input }) => ({
-      inventory_levels: (variants as any[]).flatMap((v) =>
-        (v.inventory_items ?? []).map((i: any) => ({
-          inventory_item_id: i.inventory_item_id as string,
-          location_id: input.stock_location_id,
-          stocked_quantity: input.stock,
-        }))
+      inventory_levels: (variants as Array<{ inventory_items?: Array<{ inventory_item_id: string }> | null }>).flatMap(
+        (v) =>
+          (v.inventory_items ?? []).map((i) => ({
+            inventory_item_id: i.inventory_item_id,
+            location_id: input.stock_location_id,
+            stocked_quantity: input.stock,
+          }))
       ),
     }))
     createInventoryLevelsWorkflow.runAsStep({ input: levels })
 
     attributeProductWorkflow.runAsStep({
-      input: transform({ input, productId }, ({ input, productId }) => ({
+      input: transform({ input, productId, origin }, ({ input, productId, origin }) => ({
         product_id: productId,
-        cooperative_id: null,
+        // The household's cooperative takes its share of the sale, as for the catalogue's products.
+        cooperative_id: origin.cooperative_id,
         shares: [{ household_id: input.household_id, share_bp: 10_000 }],
         note: `listed by pickup_staff ${input.staff_id}`,
       })),

@@ -17,7 +17,12 @@ export const linkOfficeHouseholdsWorkflow = createWorkflow(
   (input: { property_office_id: string; household_ids: string[] }) => {
     validateReferencesStep(
       transform({ input }, ({ input }) => [
-        { entity: "household" as const, field: "household_ids", ids: input.household_ids, missing: "invalid_data" as const },
+        {
+          entity: "household" as const,
+          field: "household_ids",
+          ids: input.household_ids,
+          missing: "invalid_data" as const,
+        },
       ])
     )
     const links = createRemoteLinkStep(

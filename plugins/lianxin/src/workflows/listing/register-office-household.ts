@@ -91,7 +91,9 @@ export const registerOfficeHouseholdWorkflow = createWorkflow(
     const registryConsent = createConsentRecordStep(consentOf("registry_data")).config({
       name: "create-registry-consent",
     })
-    const flags = refreshHouseholdConsentStep(transform({ householdId }, ({ householdId }) => ({ household_id: householdId })))
+    const flags = refreshHouseholdConsentStep(
+      transform({ householdId }, ({ householdId }) => ({ household_id: householdId }))
+    )
 
     when("store-registry-data", { input }, ({ input }) => !!input.registry).then(() => {
       const { consent_record_id } = validateRegistryWriteStep(

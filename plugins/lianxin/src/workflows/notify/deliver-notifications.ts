@@ -55,7 +55,12 @@ async function deliverOne(
     return "sent"
   } catch (e) {
     const retryAt = new Date(now.getTime() + retryDelayMs(m.attempts))
-    const status = await svc.markFailed({ id: m.id, error: errorText(e), retry_at: retryAt, to_masked: to?.masked ?? null })
+    const status = await svc.markFailed({
+      id: m.id,
+      error: errorText(e),
+      retry_at: retryAt,
+      to_masked: to?.masked ?? null,
+    })
     return status === "dead" ? "dead" : "failed"
   }
 }
@@ -69,20 +74,23 @@ async function deliverOne(
  * go out at the first run after quiet hours end. Sending cannot be undone, so
  * this step has no compensation; each message's state is its own transaction.
  */
-const deliverDueStep = createStep("deliver-due-notifications", async (input: DeliverNotificationsInput, { container }) => {
-  const svc = notifyService(container)
-  const now = input.now ? new Date(input.now) : nowOf(container)
-  const claimed = await svc.claimDue({
-    now,
-    quiet: isQuietTime(now, svc.config().quiet),
-    limit: input.limit ?? 100,
-    lease_ms: LEASE_MS,
-    ids: input.ids,
-  })
-  const summary: DeliverySummary = { claimed: claimed.length, sent: 0, failed: 0, dead: 0, skipped: 0 }
-  for (const m of claimed) summary[await deliverOne(container, m, now)]++
-  return new StepResponse(summary)
-})
+const deliverDueStep = createStep(
+  "deliver-due-notifications",
+  async (input: DeliverNotificationsInput, { container }) => {
+    const svc = notifyService(container)
+    const now = input.now ? new Date(input.now) : nowOf(container)
+    const claimed = await svc.claimDue({
+      now,
+      quiet: isQuietTime(now, svc.config().quiet),
+      limit: input.limit ?? 100,
+      lease_ms: LEASE_MS,
+      ids: input.ids,
+    })
+    const summary: DeliverySummary = { claimed: claimed.length, sent: 0, failed: 0, dead: 0, skipped: 0 }
+    for (const m of claimed) summary[await deliverOne(container, m, now)]++
+    return new StepResponse(summary)
+  }
+)
 
 export const deliverNotificationsWorkflow = createWorkflow(
   "deliver-notifications",

@@ -58,7 +58,12 @@ const setPreferenceStep = createStep(
       ...(input.locale === undefined ? {} : { locale: input.locale }),
     }
     if (existing) {
-      const before: PreferenceRow = { id: existing.id, email: existing.email, sms: existing.sms, locale: existing.locale as PreferenceRow["locale"] }
+      const before: PreferenceRow = {
+        id: existing.id,
+        email: existing.email,
+        sms: existing.sms,
+        locale: existing.locale as PreferenceRow["locale"],
+      }
       const updated = await svc.updateNotifyPreferences({ id: existing.id, ...change })
       const undo: PreferenceUndo = { before, created: null }
       return new StepResponse(updated as unknown as PreferenceRow, undo)
@@ -96,7 +101,10 @@ const requeueStep = createStep(
     if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, `message ${input.id} was not found`)
     const row = await svc.requeue({ id: input.id, now: input.now ? new Date(input.now) : nowOf(container) })
     if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `message ${input.id} is ${before.status}; only failed or dead messages can be sent again`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `message ${input.id} is ${before.status}; only failed or dead messages can be sent again`
+      )
     }
     return new StepResponse(row)
   }

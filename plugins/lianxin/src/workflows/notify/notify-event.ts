@@ -4,7 +4,14 @@ import { nowOf } from "../../utils/clock"
 import type { NewMessage, NotifyChannel } from "../../modules/notify/service"
 import { endOfQuietTime, isQuietTime } from "../../utils/notify-schedule"
 import { renderTemplate, templateDefinition } from "../../utils/notify-templates"
-import { customerContact, householdCanReceiveSms, type Locale, preferenceOf, staffContact } from "./steps/contacts"
+import {
+  customerContact,
+  householdCanReceiveSms,
+  type Locale,
+  orderContact,
+  preferenceOf,
+  staffContact,
+} from "./steps/contacts"
 import { NOTIFY_EVENTS, type NotifyEvent, type NotifySpec, collectNotifications } from "./steps/events"
 import { notifyService } from "./steps/service"
 
@@ -16,15 +23,12 @@ export type NotifyEventInput = {
   now?: Date | string
 }
 
-const collectNotificationsStep = createStep(
-  "collect-notifications",
-  async (input: NotifyEventInput, { container }) => {
-    if (!NOTIFY_EVENTS.includes(input.event)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `event ${input.event} has no notifications`)
-    }
-    return new StepResponse(await collectNotifications(container, input.event, input.data))
+const collectNotificationsStep = createStep("collect-notifications", async (input: NotifyEventInput, { container }) => {
+  if (!NOTIFY_EVENTS.includes(input.event)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `event ${input.event} has no notifications`)
   }
-)
+  return new StepResponse(await collectNotifications(container, input.event, input.data))
+})
 
 /**
  * Chooses channels and language per recipient (preferences, addresses that
@@ -45,12 +49,23 @@ const planMessagesStep = createStep(
         let locale: Locale = "zh-CN"
         if (r.type === "customer") {
           const pref = await preferenceOf(container, "customer", r.id)
-          const contact = await customerContact(container, r.id, spec.resource_type === "order" ? spec.resource_id : null)
+          const contact = await customerContact(
+            container,
+            r.id,
+            spec.resource_type === "order" ? spec.resource_id : null
+          )
           if (!contact) continue
           locale = pref.locale
           if (contact.has_account) channels.push("in_app")
           if (pref.email && contact.email) channels.push("email")
           if (pref.sms && contact.phone) channels.push("sms")
+        } else if (r.type === "order") {
+          // A guest with no account: no in-app inbox and no preferences to read; service messages about their own
+          // order go to the mobile given at checkout (and the email, if they gave one), in Chinese.
+          const contact = await orderContact(container, r.id)
+          if (!contact) continue
+          if (contact.email) channels.push("email")
+          if (contact.phone) channels.push("sms")
         } else if (r.type === "staff") {
           const pref = await preferenceOf(container, "staff", r.id)
           const contact = await staffContact(container, r.id)

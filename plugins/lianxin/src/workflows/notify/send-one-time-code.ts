@@ -59,34 +59,37 @@ type Prepared = {
   now: string
 }
 
-const validateOneTimeCodeStep = createStep("validate-one-time-code", async (input: SendOneTimeCodeInput, { container }) => {
-  const parsed = sendOneTimeCodeInputSchema.safeParse(input)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${issue.path.join(".") || "input"} ${issue.message}`)
+const validateOneTimeCodeStep = createStep(
+  "validate-one-time-code",
+  async (input: SendOneTimeCodeInput, { container }) => {
+    const parsed = sendOneTimeCodeInputSchema.safeParse(input)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${issue.path.join(".") || "input"} ${issue.message}`)
+    }
+    const v = parsed.data
+    const address = v.channel === "email" ? normalizeEmail(v.to) : normalizeCnMobile(v.to)
+    if (!address) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        v.channel === "email" ? "to must be an email address" : "to must be a mainland China mobile number (11 digits)"
+      )
+    }
+    const prepared: Prepared = {
+      channel: v.channel,
+      address,
+      to_masked: v.channel === "email" ? maskEmail(address) : maskPhone(address),
+      code: v.code,
+      ttl_minutes: v.ttl_minutes,
+      purpose: v.purpose,
+      request_id: v.request_id,
+      locale: v.locale,
+      customer_id: v.customer_id ?? null,
+      now: (v.now ?? nowOf(container)).toISOString(),
+    }
+    return new StepResponse(prepared)
   }
-  const v = parsed.data
-  const address = v.channel === "email" ? normalizeEmail(v.to) : normalizeCnMobile(v.to)
-  if (!address) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      v.channel === "email" ? "to must be an email address" : "to must be a mainland China mobile number (11 digits)"
-    )
-  }
-  const prepared: Prepared = {
-    channel: v.channel,
-    address,
-    to_masked: v.channel === "email" ? maskEmail(address) : maskPhone(address),
-    code: v.code,
-    ttl_minutes: v.ttl_minutes,
-    purpose: v.purpose,
-    request_id: v.request_id,
-    locale: v.locale,
-    customer_id: v.customer_id ?? null,
-    now: (v.now ?? nowOf(container)).toISOString(),
-  }
-  return new StepResponse(prepared)
-})
+)
 
 /**
  * Records the message, claimed by this run (`sending`, lease 2 min), or finds
@@ -157,7 +160,13 @@ const deliverOneTimeCodeStep = createStep(
           to_masked: p.to_masked,
           secrets: { code: p.code },
         })
-        await svc.markSent({ id: record.row.id, now: new Date(p.now), notification_id, to_masked: p.to_masked, attempts: attempt })
+        await svc.markSent({
+          id: record.row.id,
+          now: new Date(p.now),
+          notification_id,
+          to_masked: p.to_masked,
+          attempts: attempt,
+        })
         return new StepResponse({
           message_id: record.row.id,
           status: "sent",

@@ -20,20 +20,30 @@ const addRegionPaymentProvidersStep = createStep(
     if (!wanted.length) return new StepResponse([] as Added, [] as Added)
 
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: regions } = await query.graph({ entity: "region", fields: ["id", "metadata", "payment_providers.id"] })
+    const { data: regions } = await query.graph({
+      entity: "region",
+      fields: ["id", "metadata", "payment_providers.id"],
+    })
     const link = container.resolve(ContainerRegistrationKeys.LINK)
     const regionModule = container.resolve(Modules.REGION)
     const added: Added = []
     for (const region of regions as any[]) {
       const linked = new Set((region.payment_providers ?? []).map((p: any) => p?.id))
       const before = (region.metadata ?? null) as Record<string, unknown> | null
-      const done = new Set(Array.isArray(before?.[ADDED_PROVIDERS_KEY]) ? (before![ADDED_PROVIDERS_KEY] as string[]) : [])
+      const done = new Set(
+        Array.isArray(before?.[ADDED_PROVIDERS_KEY]) ? (before![ADDED_PROVIDERS_KEY] as string[]) : []
+      )
       const toAdd = wanted.filter((id) => !linked.has(id) && !done.has(id))
       if (!toAdd.length) continue
       await link.create(
-        toAdd.map((id) => ({ [Modules.REGION]: { region_id: region.id }, [Modules.PAYMENT]: { payment_provider_id: id } }))
+        toAdd.map((id) => ({
+          [Modules.REGION]: { region_id: region.id },
+          [Modules.PAYMENT]: { payment_provider_id: id },
+        }))
       )
-      await regionModule.updateRegions(region.id, { metadata: { ...before, [ADDED_PROVIDERS_KEY]: [...done, ...toAdd] } })
+      await regionModule.updateRegions(region.id, {
+        metadata: { ...before, [ADDED_PROVIDERS_KEY]: [...done, ...toAdd] },
+      })
       added.push({ region_id: region.id, provider_ids: toAdd, metadata_before: before })
       logger.info(`[payments] region ${region.id} now offers ${toAdd.join(", ")}`)
     }
@@ -45,7 +55,10 @@ const addRegionPaymentProvidersStep = createStep(
     const regionModule = container.resolve(Modules.REGION)
     for (const a of added) {
       await link.dismiss(
-        a.provider_ids.map((id) => ({ [Modules.REGION]: { region_id: a.region_id }, [Modules.PAYMENT]: { payment_provider_id: id } }))
+        a.provider_ids.map((id) => ({
+          [Modules.REGION]: { region_id: a.region_id },
+          [Modules.PAYMENT]: { payment_provider_id: id },
+        }))
       )
       await regionModule.updateRegions(a.region_id, { metadata: a.metadata_before })
     }

@@ -32,17 +32,27 @@ const findUnsettledOnlinePaymentsStep = createStep(
       },
       pagination: { take: input.limit ?? 50, order: { created_at: "ASC" } },
     })
-    const collections = [...new Set((sessions as any[]).map((s) => s.payment_collection_id))]
+    const collections = [
+      ...new Set((sessions as Array<{ payment_collection_id: string }>).map((s) => s.payment_collection_id)),
+    ]
     if (!collections.length) return new StepResponse([] as string[])
     const { data: links } = await query.graph({
       entity: "cart_payment_collection",
       fields: ["cart_id", "payment_collection_id"],
       filters: { payment_collection_id: collections },
     })
-    const cartIds = [...new Set((links as any[]).map((l) => l.cart_id))]
+    const cartIds = [...new Set((links as Array<{ cart_id: string }>).map((l) => l.cart_id))]
     if (!cartIds.length) return new StepResponse([] as string[])
-    const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: cartIds } })
-    return new StepResponse((carts as any[]).filter((c) => !c.completed_at).map((c) => c.id as string))
+    const { data: carts } = await query.graph({
+      entity: "cart",
+      fields: ["id", "completed_at"],
+      filters: { id: cartIds },
+    })
+    return new StepResponse(
+      (carts as Array<{ id: string; completed_at: Date | string | null }>)
+        .filter((c) => !c.completed_at)
+        .map((c) => c.id)
+    )
   }
 )
 

@@ -1,5 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { REVENUE_SHARE_MODULE } from "../../modules/revenue-share"
 import type RevenueShareModuleService from "../../modules/revenue-share/service"
@@ -64,8 +70,20 @@ export const markStatementPaidWorkflow = createWorkflow("mark-statement-paid", (
         kind: "settlement",
         source: `statement.paid:${input.method}`,
         postings: [
-          { ...common, idempotency_key: `settlement:${statement.id}:debit`, account: "earned", direction: "debit", reason: input.reference },
-          { ...common, idempotency_key: `settlement:${statement.id}:credit`, account: "paid_out", direction: "credit", reason: input.reference },
+          {
+            ...common,
+            idempotency_key: `settlement:${statement.id}:debit`,
+            account: "earned",
+            direction: "debit",
+            reason: input.reference,
+          },
+          {
+            ...common,
+            idempotency_key: `settlement:${statement.id}:credit`,
+            account: "paid_out",
+            direction: "credit",
+            reason: input.reference,
+          },
         ],
       },
     ]

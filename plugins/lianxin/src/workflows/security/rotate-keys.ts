@@ -29,7 +29,10 @@ const reencryptRegistryStep = createStep(
   async (input: { after?: string | null; limit: number }, { container }) => {
     const households = container.resolve<HouseholdModuleService>(HOUSEHOLD_MODULE)
     const result = await households.reencryptRegistry({ after: input.after, limit: input.limit })
-    return new StepResponse({ updated: result.updated, unreadable: result.unreadable, last_id: result.last_id }, result.previous)
+    return new StepResponse(
+      { updated: result.updated, unreadable: result.unreadable, last_id: result.last_id },
+      result.previous
+    )
   },
   async (previous: ReencryptedRegistryRow[] | undefined, { container }) => {
     if (!previous?.length) return
@@ -42,7 +45,10 @@ const rekeyPickupCodesStep = createStep(
   async (input: { after?: string | null; limit: number }, { container }) => {
     const pickup = container.resolve<PickupModuleService>(PICKUP_MODULE)
     const result = await pickup.rekeyCodes({ after: input.after, limit: input.limit })
-    return new StepResponse({ updated: result.updated, unreadable: result.unreadable, last_id: result.last_id }, result.previous)
+    return new StepResponse(
+      { updated: result.updated, unreadable: result.unreadable, last_id: result.last_id },
+      result.previous
+    )
   },
   async (previous: RekeyedCode[] | undefined, { container }) => {
     if (!previous?.length) return

@@ -14,7 +14,8 @@ export type OfficeLoginData = { ok: false; errors: FieldErrors; values?: Record<
 
 /** Where to go after signing in: only pages of the portal. */
 export function officeRedirect(value: FormDataEntryValue | string | null | undefined, fallback = "/office"): string {
-  if (typeof value !== "string" || !value.startsWith("/office") || value.startsWith("//") || value.includes("\\")) return fallback
+  if (typeof value !== "string" || !value.startsWith("/office") || value.startsWith("//") || value.includes("\\"))
+    return fallback
   if (value.startsWith("/office/login") || value.startsWith("/office/logout")) return fallback
   return value
 }
@@ -41,16 +42,24 @@ export async function officeLoginAction(deps: OfficeDeps, request: Request) {
   const form = await request.formData()
   const redirectTo = officeRedirect(form.get("redirectTo"))
   const parsed = parseForm(officeLoginSchema, form)
-  if (!parsed.ok) return data<OfficeLoginData>({ ok: false, errors: parsed.errors, values: parsed.values }, { status: 400, headers: OFFICE_HEADERS })
+  if (!parsed.ok)
+    return data<OfficeLoginData>(
+      { ok: false, errors: parsed.errors, values: parsed.values },
+      { status: 400, headers: OFFICE_HEADERS }
+    )
   const { email, password } = parsed.data
   let token: string
   try {
-    ;({ token } = await deps.client.json<{ token: string }>(`signing in staff ${email.replace(/^(.).*@/, "$1***@")}`, "/auth/pickup_staff/emailpass", {
-      method: "POST",
-      body: { email, password },
-      // The backend's rate limits count per staff member's address, not per storefront server.
-      headers: forwardedFor(request),
-    }))
+    ;({ token } = await deps.client.json<{ token: string }>(
+      `signing in staff ${email.replace(/^(.).*@/, "$1***@")}`,
+      "/auth/pickup_staff/emailpass",
+      {
+        method: "POST",
+        body: { email, password },
+        // The backend's rate limits count per staff member's address, not per storefront server.
+        headers: forwardedFor(request),
+      }
+    ))
   } catch (error) {
     if (error instanceof StaffHttpError && error.status === 429) {
       return data<OfficeLoginData>(
@@ -59,14 +68,25 @@ export async function officeLoginAction(deps: OfficeDeps, request: Request) {
       )
     }
     if (error instanceof StaffHttpError && (error.status === 401 || error.status === 400)) {
-      return data<OfficeLoginData>({ ok: false, errors: { password: "office.login.failed" as never }, values: { email } }, { status: 401, headers: OFFICE_HEADERS })
+      return data<OfficeLoginData>(
+        { ok: false, errors: { password: "office.login.failed" as never }, values: { email } },
+        { status: 401, headers: OFFICE_HEADERS }
+      )
     }
     throw error
   }
   const me = await deps.client.json<MeAnswer>("loading the signed-in staff member", "/pickup-staff/me", { token })
-  const points: OfficePoint[] = me.points.map((p) => ({ id: p.id, code: p.code, name: p.name, compoundName: p.office?.compound_name ?? p.name }))
+  const points: OfficePoint[] = me.points.map((p) => ({
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    compoundName: p.office?.compound_name ?? p.name,
+  }))
   if (!points.length) {
-    return data<OfficeLoginData>({ ok: false, errors: {}, values: { email }, problem: "noPoint" }, { status: 403, headers: OFFICE_HEADERS })
+    return data<OfficeLoginData>(
+      { ok: false, errors: {}, values: { email }, problem: "noPoint" },
+      { status: 403, headers: OFFICE_HEADERS }
+    )
   }
   const session = await deps.sessions.get(request)
   session.set("token", token)
@@ -75,12 +95,18 @@ export async function officeLoginAction(deps: OfficeDeps, request: Request) {
   if (points.length === 1) session.set("pointId", points[0]!.id)
   else session.unset("pointId")
   const next = points.length === 1 ? redirectTo : `/office/points?redirectTo=${encodeURIComponent(redirectTo)}`
-  throw redirect(next, { status: 303, headers: { "Set-Cookie": await deps.sessions.commit(request, session), ...OFFICE_HEADERS } })
+  throw redirect(next, {
+    status: 303,
+    headers: { "Set-Cookie": await deps.sessions.commit(request, session), ...OFFICE_HEADERS },
+  })
 }
 
 export async function officeLogoutAction(deps: OfficeDeps, request: Request) {
   const session = await deps.sessions.get(request)
-  throw redirect("/office/login?loggedOut=1", { status: 303, headers: { "Set-Cookie": await deps.sessions.destroy(request, session), ...OFFICE_HEADERS } })
+  throw redirect("/office/login?loggedOut=1", {
+    status: 303,
+    headers: { "Set-Cookie": await deps.sessions.destroy(request, session), ...OFFICE_HEADERS },
+  })
 }
 
 export async function pointsLoader(deps: OfficeDeps, request: Request) {
@@ -98,5 +124,8 @@ export async function choosePointAction(deps: OfficeDeps, request: Request) {
   }
   const session = await deps.sessions.get(request)
   session.set("pointId", parsed.data.pointId)
-  throw redirect(officeRedirect(form.get("redirectTo")), { status: 303, headers: { "Set-Cookie": await deps.sessions.commit(request, session), ...OFFICE_HEADERS } })
+  throw redirect(officeRedirect(form.get("redirectTo")), {
+    status: 303,
+    headers: { "Set-Cookie": await deps.sessions.commit(request, session), ...OFFICE_HEADERS },
+  })
 }

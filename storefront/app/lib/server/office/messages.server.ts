@@ -12,13 +12,22 @@ import { OFFICE_HEADERS, type OfficeDeps, requireStaff } from "./context.server"
 
 const inboxSchema = z.object({
   messages: z.array(
-    z.object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().nullish(), created_at: z.string() })
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      body: z.string(),
+      link: z.string().nullish(),
+      created_at: z.string(),
+    })
   ),
   unread: z.number(),
 })
 
 /** Never fails the page: no session, an expired one or a backend hiccup shows no messages. */
-export async function staffUnread(deps: OfficeDeps, request: Request): Promise<{ messages: StaffMessage[]; unread: number }> {
+export async function staffUnread(
+  deps: OfficeDeps,
+  request: Request
+): Promise<{ messages: StaffMessage[]; unread: number }> {
   const session = await deps.sessions.get(request)
   const token = session.get("token")
   if (!token || isExpired(token, (deps.now?.() ?? new Date()).getTime())) return { messages: [], unread: 0 }

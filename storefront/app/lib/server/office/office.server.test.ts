@@ -94,6 +94,7 @@ const PICKUP_ROWS: StaffPickupListRow[] = [
     status: "placed",
     items: "苹果×3",
     amount_to_collect_fen: 3840,
+    harvest_batches: "苹果：2026-11-25 采收 合格证 HGZ-1",
   },
 ]
 

@@ -76,6 +76,8 @@ export type PickupRow = {
   status: string
   items: string
   amountFen: number
+  /** Harvest batch and 合格证 of each traced line ("" until traced; decision 023). */
+  harvestBatches: string
 }
 /** A harvest row: producers by public code and display name (never registry data), with their ids. */
 export type HarvestRow = {
@@ -116,6 +118,7 @@ const toPickupRow = (r: z.infer<typeof pickupListRowSchema>): PickupRow => ({
   status: r.status,
   items: r.items,
   amountFen: r.amount_to_collect_fen,
+  harvestBatches: r.harvest_batches,
 })
 
 const toHarvestRow = (r: z.infer<typeof harvestRowSchema>): HarvestRow => ({

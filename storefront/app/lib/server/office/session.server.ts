@@ -18,7 +18,11 @@ export type OfficeSessionData = {
 }
 /** Shown once on the next page (post → redirect → get): the outcome of a check-in. */
 export type OfficeFlashData = {
-  checkIn: { batchId: string; readyCount: number; shortages: Array<{ orderId: string; lineItemId: string; shortQuantity: number; refundFen: number }> }
+  checkIn: {
+    batchId: string
+    readyCount: number
+    shortages: Array<{ orderId: string; lineItemId: string; shortQuantity: number; refundFen: number }>
+  }
 }
 export type OfficeSession = Session<OfficeSessionData, OfficeFlashData>
 
@@ -31,7 +35,10 @@ export type OfficeSessions = {
   destroy(request: Request, session: OfficeSession): Promise<string>
 }
 
-export function createOfficeStorage(secret: string, secure: boolean): SessionStorage<OfficeSessionData, OfficeFlashData> {
+export function createOfficeStorage(
+  secret: string,
+  secure: boolean
+): SessionStorage<OfficeSessionData, OfficeFlashData> {
   return createSealedCookieSessionStorage<OfficeSessionData, OfficeFlashData>({
     name: OFFICE_COOKIE,
     secrets: [secret],
@@ -40,7 +47,9 @@ export function createOfficeStorage(secret: string, secure: boolean): SessionSto
   })
 }
 
-export function officeSessionsFrom(storage: (request: Request) => SessionStorage<OfficeSessionData, OfficeFlashData>): OfficeSessions {
+export function officeSessionsFrom(
+  storage: (request: Request) => SessionStorage<OfficeSessionData, OfficeFlashData>
+): OfficeSessions {
   return {
     get: (request) => storage(request).getSession(request.headers.get("Cookie")),
     commit: (request, session) => storage(request).commitSession(session),

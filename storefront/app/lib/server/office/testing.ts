@@ -16,17 +16,22 @@ export type FakeCall = {
   authorization: string | null
   forwardedFor?: string | null
 }
-export type FakeRoute = (params: Record<string, string>, call: FakeCall) => [number, unknown] | Response | Promise<[number, unknown] | Response>
+export type FakeRoute = (
+  params: Record<string, string>,
+  call: FakeCall
+) => [number, unknown] | Response | Promise<[number, unknown] | Response>
 
 export function fakeOffice(routes: Record<string, FakeRoute>, { now }: { now?: () => Date } = {}) {
   const calls: FakeCall[] = []
   const compiled = Object.entries(routes).map(([key, handler]) => {
     const [method, pattern] = key.split(" ") as [string, string]
     const names: string[] = []
-    const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => {
-      names.push(name)
-      return "([^/]+)"
-    })}$`)
+    const regex = new RegExp(
+      `^${pattern.replace(/:(\w+)/g, (_, name: string) => {
+        names.push(name)
+        return "([^/]+)"
+      })}$`
+    )
     return { method, regex, names, handler }
   })
   const fetch: StaffFetch = async (url, init) => {
@@ -88,6 +93,8 @@ export function fakeOffice(routes: Record<string, FakeRoute>, { now }: { now?: (
 
 /** A JWT-shaped token whose exp is `seconds` from now (only exp is read). */
 export function staffToken(seconds = 3600, name = "staff"): string {
-  const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + seconds, name })).toString("base64url")
+  const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + seconds, name })).toString(
+    "base64url"
+  )
   return `eyJhbGciOiJIUzI1NiJ9.${payload}.signature`
 }

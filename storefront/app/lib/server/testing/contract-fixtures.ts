@@ -5,6 +5,10 @@ import type {
   StoreOwnOrder,
   StorePickupPoint,
 } from "@lianxin/plugin/contract"
+import type {
+  CatalogProduct,
+  StoreCatalogProductResponse,
+} from "../../../../../plugins/lianxin/src/api/store/lianxin/catalog/product-contract"
 
 /**
  * Backend answers for the fake store, typed with the plugin's contract: a
@@ -109,6 +113,7 @@ export function ownOrderJson(overrides: Partial<StoreOwnOrder> = {}): StoreOwnOr
     id: "order_1",
     display_id: 1,
     status: "pending",
+    version: 1,
     fulfillment_status: "not_fulfilled",
     payment_status: "authorized",
     created_at: "2026-11-28T10:00:00Z",
@@ -119,5 +124,47 @@ export function ownOrderJson(overrides: Partial<StoreOwnOrder> = {}): StoreOwnOr
     items: [orderItemJson()],
     shipping_address: { first_name: "王小明", phone: "13800138000" },
     ...overrides,
+  }
+}
+
+/** GET /store/lianxin/catalog/products/:handle (decision 027): one product with no producer and no breakdown. */
+export function catalogProductJson(
+  handle: string,
+  overrides: Partial<Omit<CatalogProduct, "origin">> & { origin?: Partial<CatalogProduct["origin"]> } = {}
+): StoreCatalogProductResponse {
+  const { origin, ...rest } = overrides
+  return {
+    product: {
+      id: `prod_${handle}`,
+      handle,
+      title: handle,
+      description: null,
+      thumbnail: null,
+      images: [],
+      storage: "ambient",
+      variants: [
+        {
+          id: `variant_${handle}`,
+          title: "5斤装",
+          price_fen: 1280,
+          manage_inventory: true,
+          allow_backorder: false,
+          inventory_quantity: 20,
+          weight_g: null,
+        },
+      ],
+      household: null,
+      price_breakdown: null,
+      ...rest,
+      origin: {
+        village: null,
+        village_region: null,
+        cooperative: null,
+        household_code: null,
+        harvest: null,
+        harvest_note: null,
+        ...origin,
+      },
+    },
   }
 }

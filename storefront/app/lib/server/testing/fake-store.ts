@@ -37,7 +37,6 @@ export function fakeStore(routes: Record<string, Handler>) {
     listProducts: async () => [],
     listCategories: async () => [],
     listOrigins: async () => [],
-    getProduct: async () => null,
     regionId: async () => "reg_cn",
     async request<T>(_what: string, path: string, init: FetchInit = {}): Promise<T> {
       const method = init.method ?? "GET"

@@ -1,16 +1,20 @@
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { type HouseholdDetail, percent } from "../../lib/households"
+import { useT } from "../../lib/i18n"
+
+const PRODUCT_STATUSES = ["draft", "proposed", "published", "rejected"]
 
 /** The products attributed to the household, with its share of each. */
 export function ProductsSection({ household: h }: { household: HouseholdDetail }) {
+  const { t } = useT()
   const shares = h.attribution_shares.flatMap((s) =>
     s.attribution?.product ? [{ share_bp: s.share_bp, attribution: s.attribution, product: s.attribution.product }] : []
   )
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
-        <Heading level="h2">产品</Heading>
+        <Heading level="h2">{t("household.products")}</Heading>
       </div>
       {shares.length ? (
         <Table>
@@ -22,10 +26,16 @@ export function ProductsSection({ household: h }: { household: HouseholdDetail }
                     {s.product.title}
                   </Link>
                 </Table.Cell>
-                <Table.Cell>{s.attribution.cooperative_id ? "经合作社" : "自产自销"}</Table.Cell>
+                <Table.Cell>
+                  {t(s.attribution.cooperative_id ? "household.viaCooperative" : "household.selfSold")}
+                </Table.Cell>
                 <Table.Cell>{percent(s.share_bp)}</Table.Cell>
                 <Table.Cell>
-                  <Badge size="2xsmall">{s.product.status}</Badge>
+                  <Badge size="2xsmall">
+                    {PRODUCT_STATUSES.includes(s.product.status)
+                      ? t(`productStatus.${s.product.status}`)
+                      : s.product.status}
+                  </Badge>
                 </Table.Cell>
               </Table.Row>
             ))}
@@ -33,7 +43,7 @@ export function ProductsSection({ household: h }: { household: HouseholdDetail }
         </Table>
       ) : (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
-          还没有产品归属到这户。在产品页的“生产者”卡片里设置。
+          {t("household.noProducts")}
         </Text>
       )}
     </Container>

@@ -1,4 +1,7 @@
-import { FIELD_LABEL } from "../../lib/households"
-
-/** Registry fields as the household page names them (with the legal name, which only this page shows masked). */
-export const REGISTRY_FIELD_LABEL: Record<string, string> = { legal_name: "真实姓名", ...FIELD_LABEL }
+/** Registry fields → their i18n key (household.*), with the legal name, which only this page shows masked. */
+export const REGISTRY_FIELD_KEY: Record<string, string> = {
+  legal_name: "household.legalName",
+  national_id: "household.nationalId",
+  phone: "household.phone",
+  bank_account: "household.bankAccount",
+}

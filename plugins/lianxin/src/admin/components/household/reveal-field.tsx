@@ -1,12 +1,14 @@
 import { Button, Text, Textarea } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { useT } from "../../lib/i18n"
 import { useAdminMutation } from "../../lib/query"
 import { Field } from "../field"
 import { FormDrawer } from "../form-drawer"
-import { REGISTRY_FIELD_LABEL } from "./registry-labels"
+import { REGISTRY_FIELD_KEY } from "./registry-labels"
 
 /** Asks for a reason, reveals one field for 30 seconds, and never stores it anywhere but component state. */
 export function RevealField({ householdId, field }: { householdId: string; field: string }) {
+  const { t } = useT()
   const [reason, setReason] = useState("")
   const [value, setValue] = useState<string | null>(null)
   const reveal = useAdminMutation<{ field: string; reason: string }, { reveal: { value: string } }>({
@@ -32,23 +34,23 @@ export function RevealField({ householdId, field }: { householdId: string; field
           {value}
         </Text>
         <Button size="small" variant="transparent" onClick={() => setValue(null)}>
-          隐藏
+          {t("household.hide")}
         </Button>
       </div>
     )
   }
   return (
     <FormDrawer
-      title={`查看${REGISTRY_FIELD_LABEL[field]}原文`}
-      trigger="查看原文"
+      title={t("household.revealTitle", { field: REGISTRY_FIELD_KEY[field] ? t(REGISTRY_FIELD_KEY[field]) : field })}
+      trigger={t("household.reveal")}
       triggerVariant="transparent"
-      submitLabel="记录并查看"
+      submitLabel={t("household.revealSubmit")}
       submitting={reveal.isPending}
       canSubmit={reason.trim().length >= 4}
       onSubmit={() => reveal.mutateAsync({ field, reason: reason.trim() })}
     >
-      <Text size="small">这次查看会被记录（你的账号、时间、理由）。原文显示 30 秒后自动隐藏。</Text>
-      <Field label="理由" hint="例如：核对分成打款账户">
+      <Text size="small">{t("household.revealHint")}</Text>
+      <Field label={t("household.reason")} hint={t("household.reasonHint")}>
         <Textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
     </FormDrawer>

@@ -9,11 +9,13 @@ import { FormDrawer } from "../../components/form-drawer"
 import { OffsetPagination } from "../../components/offset-pagination"
 import { ErrorLine } from "../../components/query-state"
 import type { Cooperative, HouseholdSummary, Village } from "../../lib/households"
+import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 const PAGE = 20
 
 const HouseholdsPage = () => {
+  const { t } = useT()
   const [q, setQ] = useState("")
   const [offset, setOffset] = useState(0)
   const { data, error, isFetching, refetch } = useAdminQuery<{ households: HouseholdSummary[]; count: number }>(
@@ -27,14 +29,14 @@ const HouseholdsPage = () => {
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <div>
-          <Heading level="h1">农户</Heading>
+          <Heading level="h1">{t("households.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            对外只显示农户编号；姓名、故事和照片须有公开资料同意记录才会在商城显示。
+            {t("households.subtitle")}
           </Text>
         </div>
         <div className="flex gap-x-2">
           <Button size="small" variant="secondary" asChild>
-            <Link to="/villages">村与合作社</Link>
+            <Link to="/villages">{t("households.villagesLink")}</Link>
           </Button>
           <CreateHousehold onCreated={(id) => navigate(`/households/${id}`)} />
         </div>
@@ -42,7 +44,7 @@ const HouseholdsPage = () => {
       <div className="px-6 py-4">
         <Input
           type="search"
-          placeholder="搜索编号或姓名"
+          placeholder={t("households.search")}
           value={q}
           onChange={(e) => {
             setQ(e.target.value)
@@ -56,12 +58,12 @@ const HouseholdsPage = () => {
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>编号</Table.HeaderCell>
-              <Table.HeaderCell>姓名</Table.HeaderCell>
-              <Table.HeaderCell>村</Table.HeaderCell>
-              <Table.HeaderCell>合作社</Table.HeaderCell>
-              <Table.HeaderCell>公开资料</Table.HeaderCell>
-              <Table.HeaderCell>登记信息</Table.HeaderCell>
+              <Table.HeaderCell>{t("households.code")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("households.name")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("households.village")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("households.cooperative")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("households.publicProfile")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("households.registry")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -95,10 +97,11 @@ const HouseholdsPage = () => {
 }
 
 function Reload({ onClick }: { onClick: () => void }) {
+  const { t } = useT()
   return (
     <div className="flex justify-end px-6 py-2">
       <Button size="small" variant="transparent" onClick={onClick}>
-        刷新
+        {t("households.reload")}
       </Button>
     </div>
   )
@@ -107,6 +110,7 @@ function Reload({ onClick }: { onClick: () => void }) {
 const EMPTY = { village_id: "", cooperative_id: "", code: "", display_name: "", story: "", photo_url: "" }
 
 function CreateHousehold({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useT()
   const [open, setOpen] = useState(false)
   const [form, setForm] = useState(EMPTY)
   const villages = useAdminQuery<{ villages: Village[] }>(open ? "/admin/villages" : null, { limit: 100 })
@@ -126,26 +130,26 @@ function CreateHousehold({ onCreated }: { onCreated: (id: string) => void }) {
       cooperative_id: f.cooperative_id || null,
     }),
     invalidates: ["/admin/households"],
-    success: "农户已创建。请记录同意后再公开资料。",
+    success: t("households.created"),
     onSuccess: ({ household }) => onCreated(household.id),
   })
 
   return (
     <FormDrawer
-      title="新建农户"
-      trigger="新建农户"
+      title={t("households.create")}
+      trigger={t("households.create")}
       triggerVariant="primary"
       open={open}
       onOpenChange={setOpen}
-      submitLabel="创建"
+      submitLabel={t("common.create")}
       submitting={create.isPending}
       canSubmit={!!form.village_id && !!form.code && !!form.display_name}
       onSubmit={() => create.mutateAsync(form)}
     >
-      <Field label="村">
+      <Field label={t("households.village")}>
         <Select value={form.village_id} onValueChange={set("village_id")}>
           <Select.Trigger>
-            <Select.Value placeholder="选择村" />
+            <Select.Value placeholder={t("villages.chooseVillage")} />
           </Select.Trigger>
           <Select.Content>
             {(villages.data?.villages ?? []).map((v) => (
@@ -156,22 +160,25 @@ function CreateHousehold({ onCreated }: { onCreated: (id: string) => void }) {
           </Select.Content>
         </Select>
       </Field>
-      <Field label="农户编号" hint={village ? `以村编号开头，例如 ${village.code}-007；不要用姓名。` : "先选择村"}>
+      <Field
+        label={t("households.codeLabel")}
+        hint={village ? t("households.codeHint", { code: village.code }) : t("households.chooseVillageFirst")}
+      >
         <Input value={form.code} onChange={(e) => set("code")(e.target.value.toUpperCase())} />
       </Field>
-      <Field label="显示名" hint="只有记录了公开资料同意后才会在商城显示">
+      <Field label={t("households.displayName")} hint={t("households.displayNameHint")}>
         <Input value={form.display_name} onChange={(e) => set("display_name")(e.target.value)} />
       </Field>
-      <Field label="故事">
+      <Field label={t("households.story")}>
         <Textarea value={form.story} onChange={(e) => set("story")(e.target.value)} />
       </Field>
-      <Field label="照片地址">
+      <Field label={t("households.photoUrl")}>
         <Input value={form.photo_url} onChange={(e) => set("photo_url")(e.target.value)} placeholder="https://" />
       </Field>
-      <Field label="合作社（可选）">
+      <Field label={t("households.cooperativeOptional")}>
         <Select value={form.cooperative_id} onValueChange={set("cooperative_id")}>
           <Select.Trigger>
-            <Select.Value placeholder="不属于合作社" />
+            <Select.Value placeholder={t("households.noCooperative")} />
           </Select.Trigger>
           <Select.Content>
             {(cooperatives.data?.cooperatives ?? []).map((c) => (
@@ -186,6 +193,6 @@ function CreateHousehold({ onCreated }: { onCreated: (id: string) => void }) {
   )
 }
 
-export const config = defineRouteConfig({ label: "农户", icon: Users })
+export const config = defineRouteConfig({ label: "lianxin.menu.households", translationNs: "translation", icon: Users })
 
 export default HouseholdsPage

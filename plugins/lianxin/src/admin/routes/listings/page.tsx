@@ -6,6 +6,7 @@ import { FormDrawer } from "../../components/form-drawer"
 import { OffsetPagination } from "../../components/offset-pagination"
 import { ErrorLine } from "../../components/query-state"
 import { shanghaiDay, yuan } from "../../lib/ledger-format"
+import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 type Status = "pending_review" | "approved" | "rejected"
@@ -35,14 +36,15 @@ type Listing = {
 
 // Filter names avoid the words 通过 and 驳回: those name the row actions only.
 const FILTERS: Array<{ status: Status; label: string }> = [
-  { status: "pending_review", label: "待审核" },
-  { status: "approved", label: "已发布" },
-  { status: "rejected", label: "已退回" },
+  { status: "pending_review", label: "listings.filterPending" },
+  { status: "approved", label: "listings.filterApproved" },
+  { status: "rejected", label: "listings.filterRejected" },
 ]
 const PAGE = 20
 
 /** The approval queue for listings that property staff made for farmer households. */
 const ListingsPage = () => {
+  const { t } = useT()
   const [status, setStatus] = useState<Status>("pending_review")
   const [offset, setOffset] = useState(0)
   const { data, error } = useAdminQuery<{ listings: Listing[]; count: number }>(
@@ -55,7 +57,7 @@ const ListingsPage = () => {
     path: (l) => `/admin/listings/${l.id}/approve`,
     body: () => ({}),
     invalidates: ["/admin/listings"],
-    success: (_, l) => `「${l.title}」已上架，顾客在商城可以看到了`,
+    success: (_, l) => t("listings.approved", { title: l.title }),
   })
   const busyId = approve.isPending ? approve.variables?.id : undefined
 
@@ -63,12 +65,12 @@ const ListingsPage = () => {
     <Container className="divide-y p-0">
       <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
         <div>
-          <Heading level="h1">上架审核</Heading>
+          <Heading level="h1">{t("listings.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            物业代农户提交的商品：核对照片、价格、采收批次和合格证后再上架；退回时写明原因，物业会看到。
+            {t("listings.subtitle")}
           </Text>
         </div>
-        <fieldset className="flex gap-2" aria-label="按状态筛选">
+        <fieldset className="flex gap-2" aria-label={t("listings.filter")}>
           {FILTERS.map((f) => (
             <Button
               key={f.status}
@@ -80,7 +82,7 @@ const ListingsPage = () => {
                 setOffset(0)
               }}
             >
-              {f.label}
+              {t(f.label)}
             </Button>
           ))}
         </fieldset>
@@ -88,19 +90,21 @@ const ListingsPage = () => {
       <ErrorLine error={error} />
       {data && data.listings.length === 0 && (
         <Text className="px-6 py-8 text-ui-fg-subtle">
-          {status === "pending_review" ? "没有待审核的商品。" : "这里还没有商品。"}
+          {status === "pending_review" ? t("listings.nonePending") : t("listings.none")}
         </Text>
       )}
       {data && data.listings.length > 0 && (
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>商品</Table.HeaderCell>
-              <Table.HeaderCell>农户</Table.HeaderCell>
-              <Table.HeaderCell>价格 / 库存</Table.HeaderCell>
-              <Table.HeaderCell>采收批次</Table.HeaderCell>
-              <Table.HeaderCell>合格证</Table.HeaderCell>
-              <Table.HeaderCell>{status === "pending_review" ? "操作" : "结果"}</Table.HeaderCell>
+              <Table.HeaderCell>{t("listings.product")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("listings.household")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("listings.priceStock")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("listings.harvest")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("listings.certificate")}</Table.HeaderCell>
+              <Table.HeaderCell>
+                {status === "pending_review" ? t("common.actions") : t("listings.result")}
+              </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -116,8 +120,9 @@ const ListingsPage = () => {
                       <div>
                         <Text weight="plus">{l.title}</Text>
                         <Text size="small" className="text-ui-fg-subtle">
-                          {l.product?.category?.name ?? "—"} · {l.perishability === "chilled" ? "冷藏" : "常温"} ·
-                          提交于 {shanghaiDay(l.created_at)}
+                          {l.product?.category?.name ?? "—"} ·{" "}
+                          {l.perishability === "chilled" ? t("listings.chilled") : t("listings.ambient")} ·{" "}
+                          {t("listings.submitted", { day: shanghaiDay(l.created_at) })}
                         </Text>
                       </div>
                     </div>
@@ -133,13 +138,13 @@ const ListingsPage = () => {
                   <Table.Cell>
                     {yuan(l.price_fen)} / {l.unit_label}
                     <Text size="small" className="text-ui-fg-subtle">
-                      库存 {l.stock}
+                      {t("listings.stock", { stock: l.stock })}
                     </Text>
                   </Table.Cell>
                   <Table.Cell>
                     {batch ? (
                       <>
-                        {batch.harvested_on} 采收
+                        {t("listings.harvestedOn", { day: batch.harvested_on })}
                         <Text size="small" className="text-ui-fg-subtle">
                           {batch.quantity} {batch.quantity_unit}
                         </Text>
@@ -166,17 +171,19 @@ const ListingsPage = () => {
                     {l.status === "pending_review" ? (
                       <div className="flex gap-2">
                         <Button size="small" onClick={() => !busyId && approve.mutate(l)} isLoading={busyId === l.id}>
-                          通过
+                          {t("listings.approve")}
                         </Button>
                         <Button size="small" variant="danger" onClick={() => setRejecting(l)} disabled={!!busyId}>
-                          驳回
+                          {t("listings.reject")}
                         </Button>
                       </div>
                     ) : l.status === "approved" ? (
-                      <Badge color="green">已上架 {l.reviewed_at ? shanghaiDay(l.reviewed_at) : ""}</Badge>
+                      <Badge color="green">
+                        {t("listings.listed")} {l.reviewed_at ? shanghaiDay(l.reviewed_at) : ""}
+                      </Badge>
                     ) : (
                       <div>
-                        <Badge color="red">已退回</Badge>
+                        <Badge color="red">{t("listings.filterRejected")}</Badge>
                         <Text size="small" className="text-ui-fg-subtle">
                           {l.reject_reason}
                         </Text>
@@ -196,18 +203,19 @@ const ListingsPage = () => {
 }
 
 const RejectDrawer = ({ listing, onClose }: { listing: Listing; onClose: () => void }) => {
+  const { t } = useT()
   const [reason, setReason] = useState("")
   const [problem, setProblem] = useState<string | null>(null)
   const reject = useAdminMutation<{ reason: string }>({
     path: () => `/admin/listings/${listing.id}/reject`,
     invalidates: ["/admin/listings"],
-    success: `已退回「${listing.title}」`,
+    success: t("listings.rejected", { title: listing.title }),
     onError: setProblem,
   })
 
   const submit = async () => {
     const trimmed = reason.trim()
-    const local = !trimmed ? "请写明原因，物业会据此修改后重新提交" : trimmed.length > 500 ? "原因最多 500 字" : null
+    const local = !trimmed ? t("listings.reasonRequired") : trimmed.length > 500 ? t("listings.reasonTooLong") : null
     if (local) {
       setProblem(local)
       return false
@@ -219,14 +227,14 @@ const RejectDrawer = ({ listing, onClose }: { listing: Listing; onClose: () => v
     <FormDrawer
       open
       onOpenChange={(open) => !open && onClose()}
-      title={`退回「${listing.title}」`}
-      submitLabel="确认驳回"
+      title={t("listings.rejectTitle", { title: listing.title })}
+      submitLabel={t("listings.confirmReject")}
       submitVariant="danger"
       submitting={reject.isPending}
       onSubmit={submit}
     >
       <div className="flex flex-col gap-y-2">
-        <Label htmlFor="listing-reject-reason">驳回原因</Label>
+        <Label htmlFor="listing-reject-reason">{t("listings.reason")}</Label>
         <Textarea
           id="listing-reject-reason"
           value={reason}
@@ -238,7 +246,7 @@ const RejectDrawer = ({ listing, onClose }: { listing: Listing; onClose: () => v
             setReason(e.target.value)
             setProblem(null)
           }}
-          placeholder="例如：合格证照片看不清，请重新拍摄"
+          placeholder={t("listings.reasonExample")}
         />
         {problem && (
           <Text id="listing-reject-problem" size="small" className="text-ui-fg-error" role="alert">
@@ -250,6 +258,10 @@ const RejectDrawer = ({ listing, onClose }: { listing: Listing; onClose: () => v
   )
 }
 
-export const config = defineRouteConfig({ label: "上架审核", icon: CheckCircle })
+export const config = defineRouteConfig({
+  label: "lianxin.menu.listings",
+  translationNs: "translation",
+  icon: CheckCircle,
+})
 
 export default ListingsPage

@@ -1,10 +1,18 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BellAlert } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { OffsetPagination } from "../../components/offset-pagination"
 import { ErrorLine } from "../../components/query-state"
+import { en } from "../../i18n/en"
+import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+
+/** `pickup.cycle_changed` → the key `notifyEvent.pickup_cycle_changed`; null for an event we have no label for. */
+const eventKey = (event: string) => {
+  const key = event.replace(/\./g, "_")
+  return key in en.notifyEvent ? `notifyEvent.${key}` : null
+}
 
 type Status = "queued" | "sending" | "sent" | "failed" | "dead" | "skipped"
 type Message = {
@@ -28,20 +36,12 @@ type Message = {
   created_at: string
 }
 
-const FILTERS: Array<{ key: string; label: string; statuses: Status[] }> = [
-  { key: "problems", label: "失败", statuses: ["failed", "dead"] },
-  { key: "waiting", label: "排队中", statuses: ["queued", "sending"] },
-  { key: "sent", label: "已发送", statuses: ["sent"] },
-  { key: "skipped", label: "未发送", statuses: ["skipped"] },
+const FILTERS: Array<{ key: "problems" | "waiting" | "sent" | "skipped"; statuses: Status[] }> = [
+  { key: "problems", statuses: ["failed", "dead"] },
+  { key: "waiting", statuses: ["queued", "sending"] },
+  { key: "sent", statuses: ["sent"] },
+  { key: "skipped", statuses: ["skipped"] },
 ]
-const STATUS_LABEL: Record<Status, string> = {
-  queued: "排队",
-  sending: "发送中",
-  sent: "已发送",
-  failed: "重试中",
-  dead: "已放弃",
-  skipped: "未发送",
-}
 const STATUS_COLOR: Record<Status, "green" | "orange" | "red" | "grey" | "blue"> = {
   queued: "blue",
   sending: "blue",
@@ -50,11 +50,13 @@ const STATUS_COLOR: Record<Status, "green" | "orange" | "red" | "grey" | "blue">
   dead: "red",
   skipped: "grey",
 }
-const CHANNEL_LABEL = { in_app: "站内消息", email: "邮件", sms: "短信" }
 const PAGE = 20
+/** Every event we label, as the API names it (`pickup_cycle_changed` → `pickup.cycle_changed`). */
+const EVENTS = Object.keys(en.notifyEvent).map((key) => key.replace("_", "."))
+const ALL_EVENTS = "all"
 
-const time = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—"
+const time = (iso: string | null, locale: string) =>
+  iso ? new Date(iso).toLocaleString(locale, { timeZone: "Asia/Shanghai", hour12: false }) : "—"
 
 /**
  * Operators see every message that did not go out (retrying, given up, not
@@ -62,18 +64,33 @@ const time = (iso: string | null) =>
  * status head the page so failures are seen at a glance.
  */
 const NotificationsPage = () => {
+  const { t, locale } = useT()
+  const eventLabel = (event: string) => {
+    const key = eventKey(event)
+    return key ? t(key) : event
+  }
   const [filter, setFilter] = useState(FILTERS[0])
+  const [event, setEvent] = useState(ALL_EVENTS)
   const [offset, setOffset] = useState(0)
   const { data, error, isFetching } = useAdminQuery<{
     messages: Message[]
     count: number
     by_status: Partial<Record<Status, number>>
-  }>("/admin/notify/messages", { status: filter.statuses.join(","), limit: PAGE, offset }, { keepPrevious: true })
+  }>(
+    "/admin/notify/messages",
+    {
+      status: filter.statuses.join(","),
+      ...(event === ALL_EVENTS ? {} : { event }),
+      limit: PAGE,
+      offset,
+    },
+    { keepPrevious: true }
+  )
   const retry = useAdminMutation<Message>({
     path: (m) => `/admin/notify/messages/${m.id}/retry`,
     body: () => ({}),
     invalidates: ["/admin/notify/messages"],
-    success: "已重新排队，一分钟内发送",
+    success: t("notifications.requeued"),
   })
   const busy = retry.isPending ? retry.variables?.id : undefined
 
@@ -82,47 +99,68 @@ const NotificationsPage = () => {
     <Container className="divide-y p-0">
       <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
         <div>
-          <Heading level="h1">通知</Heading>
+          <Heading level="h1">{t("notifications.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            发给居民、物业和农户的站内消息、邮件和短信。失败的会自动重试（1、2、4 分钟……最长 4 小时，共 8 次）；
-            放弃的可以在这里重新发送。夜间 21:30–08:00 的非紧急消息早上发送。
+            {t("notifications.subtitle")}
           </Text>
         </div>
-        <fieldset className="flex gap-2" aria-label="按状态筛选">
-          {FILTERS.map((f) => (
-            <Button
-              key={f.key}
-              size="small"
-              variant={f.key === filter.key ? "primary" : "secondary"}
-              aria-pressed={f.key === filter.key}
-              onClick={() => {
-                setFilter(f)
-                setOffset(0)
-              }}
-            >
-              {f.label}
-              {f.key === "problems" && failing > 0 ? `（${failing}）` : ""}
-            </Button>
-          ))}
-        </fieldset>
+        <div className="flex flex-wrap items-center gap-2">
+          <Select
+            size="small"
+            value={event}
+            onValueChange={(value) => {
+              setEvent(value)
+              setOffset(0)
+            }}
+          >
+            <Select.Trigger aria-label={t("notifications.eventFilter")} className="w-44">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value={ALL_EVENTS}>{t("notifications.allEvents")}</Select.Item>
+              {EVENTS.map((e) => (
+                <Select.Item key={e} value={e}>
+                  {eventLabel(e)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+          <fieldset className="flex gap-2" aria-label={t("notifications.filter")}>
+            {FILTERS.map((f) => (
+              <Button
+                key={f.key}
+                size="small"
+                variant={f.key === filter.key ? "primary" : "secondary"}
+                aria-pressed={f.key === filter.key}
+                onClick={() => {
+                  setFilter(f)
+                  setOffset(0)
+                }}
+              >
+                {t(`notifications.filter_${f.key}`)}
+                {f.key === "problems" && failing > 0 ? `（${failing}）` : ""}
+              </Button>
+            ))}
+          </fieldset>
+        </div>
       </div>
       <ErrorLine error={error} />
       {data && data.messages.length === 0 && (
         <Text className="px-6 py-8 text-ui-fg-subtle">
-          {filter.key === "problems" ? "没有失败的消息。" : "没有消息。"}
+          {filter.key === "problems" ? t("notifications.noProblems") : t("notifications.none")}
         </Text>
       )}
       {data && data.messages.length > 0 && (
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>消息</Table.HeaderCell>
-              <Table.HeaderCell>渠道 / 收件人</Table.HeaderCell>
-              <Table.HeaderCell>状态</Table.HeaderCell>
-              <Table.HeaderCell>尝试</Table.HeaderCell>
-              <Table.HeaderCell>下次 / 发送时间</Table.HeaderCell>
-              <Table.HeaderCell>最后的错误</Table.HeaderCell>
-              <Table.HeaderCell>操作</Table.HeaderCell>
+              <Table.HeaderCell>{t("notifications.message")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("notifications.channel")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("notifications.status")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("notifications.attempts")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("notifications.when")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("notifications.lastError")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("common.actions")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -134,14 +172,14 @@ const NotificationsPage = () => {
                       {m.title}
                     </Text>
                     <Text size="xsmall" className="text-ui-fg-subtle">
-                      {m.event} · {m.locale}
-                      {m.urgent ? " · 紧急" : ""}
+                      {eventLabel(m.event)} · {m.locale in en.notifyLocale ? t(`notifyLocale.${m.locale}`) : m.locale}
+                      {m.urgent ? ` · ${t("notifications.urgent")}` : ""}
                     </Text>
                   </div>
                 </Table.Cell>
                 <Table.Cell>
                   <div className="flex flex-col">
-                    <Text size="small">{CHANNEL_LABEL[m.channel]}</Text>
+                    <Text size="small">{t(`notifyChannel.${m.channel}`)}</Text>
                     <Text size="xsmall" className="text-ui-fg-subtle">
                       {m.to_masked ?? `${m.recipient_type} ${m.recipient_id ?? ""}`}
                     </Text>
@@ -149,18 +187,20 @@ const NotificationsPage = () => {
                 </Table.Cell>
                 <Table.Cell>
                   <Badge size="2xsmall" color={STATUS_COLOR[m.status]}>
-                    {STATUS_LABEL[m.status]}
+                    {t(`notifyStatus.${m.status}`)}
                   </Badge>
                   {m.deferred_reason === "quiet_hours" && m.status === "queued" && (
                     <Text size="xsmall" className="text-ui-fg-subtle">
-                      夜间免打扰
+                      {t("notifications.quietHours")}
                     </Text>
                   )}
                 </Table.Cell>
                 <Table.Cell>
                   {m.attempts} / {m.max_attempts}
                 </Table.Cell>
-                <Table.Cell>{m.status === "sent" ? time(m.sent_at) : time(m.next_attempt_at)}</Table.Cell>
+                <Table.Cell>
+                  {m.status === "sent" ? time(m.sent_at, locale) : time(m.next_attempt_at, locale)}
+                </Table.Cell>
                 <Table.Cell className="max-w-xs truncate" title={m.last_error ?? ""}>
                   {m.last_error ?? "—"}
                 </Table.Cell>
@@ -172,7 +212,7 @@ const NotificationsPage = () => {
                       isLoading={busy === m.id}
                       onClick={() => !busy && retry.mutate(m)}
                     >
-                      重新发送
+                      {t("notifications.retry")}
                     </Button>
                   )}
                 </Table.Cell>
@@ -188,6 +228,10 @@ const NotificationsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "通知", icon: BellAlert })
+export const config = defineRouteConfig({
+  label: "lianxin.menu.notifications",
+  translationNs: "translation",
+  icon: BellAlert,
+})
 
 export default NotificationsPage

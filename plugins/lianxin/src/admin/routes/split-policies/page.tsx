@@ -3,6 +3,7 @@ import { ChartPie } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { ErrorLine } from "../../components/query-state"
+import { useT } from "../../lib/i18n"
 import { percent, SCOPE_LABEL, shanghaiDay } from "../../lib/ledger-format"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
@@ -21,10 +22,10 @@ type Policy = {
 }
 
 const SHARES = [
-  ["household_bp", "农户"],
-  ["cooperative_bp", "合作社"],
-  ["property_office_bp", "物业服务点"],
-  ["platform_bp", "平台"],
+  ["household_bp", "splitPolicies.household"],
+  ["cooperative_bp", "splitPolicies.cooperative"],
+  ["property_office_bp", "splitPolicies.propertyOffice"],
+  ["platform_bp", "splitPolicies.platform"],
 ] as const
 
 const empty = {
@@ -39,6 +40,7 @@ const empty = {
 }
 
 const SplitPoliciesPage = () => {
+  const { t } = useT()
   const [showHistory, setShowHistory] = useState(false)
   const { data, error } = useAdminQuery<{ split_policies: Policy[] }>("/admin/split-policies", {
     history: showHistory ? "true" : undefined,
@@ -55,7 +57,7 @@ const SplitPoliciesPage = () => {
       ...Object.fromEntries(SHARES.map(([k]) => [k, Number(f[k])])),
     }),
     invalidates: ["/admin/split-policies"],
-    success: "已保存为新版本；此前下单的订单行仍按原版本分账",
+    success: t("splitPolicies.saved"),
     onSuccess: () => setForm(empty),
   })
   const saving = create.isPending
@@ -70,33 +72,34 @@ const SplitPoliciesPage = () => {
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
           <div>
-            <Heading level="h1">分账规则</Heading>
+            <Heading level="h1">{t("splitPolicies.title")}</Heading>
             <Text size="small" className="text-ui-fg-subtle">
-              每笔订单行按下单时生效的版本拆分到农户、合作社、物业服务点和平台；规则只追加新版本，从不修改。
+              {t("splitPolicies.subtitle")}
             </Text>
           </div>
           <Button size="small" variant="secondary" onClick={() => setShowHistory((v) => !v)}>
-            {showHistory ? "只看生效版本" : "查看全部历史版本"}
+            {showHistory ? t("splitPolicies.currentOnly") : t("splitPolicies.history")}
           </Button>
         </div>
         <ErrorLine error={error} />
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>范围</Table.HeaderCell>
-              <Table.HeaderCell>名称</Table.HeaderCell>
-              <Table.HeaderCell>版本</Table.HeaderCell>
+              <Table.HeaderCell>{t("splitPolicies.scope")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("splitPolicies.name")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("splitPolicies.version")}</Table.HeaderCell>
               {SHARES.map(([k, label]) => (
-                <Table.HeaderCell key={k}>{label}</Table.HeaderCell>
+                <Table.HeaderCell key={k}>{t(label)}</Table.HeaderCell>
               ))}
-              <Table.HeaderCell>创建</Table.HeaderCell>
+              <Table.HeaderCell>{t("splitPolicies.created")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
             {(data?.split_policies ?? []).map((p) => (
               <Table.Row key={p.id}>
                 <Table.Cell>
-                  <Badge size="2xsmall">{SCOPE_LABEL[p.scope] ?? p.scope}</Badge> {p.scope_id ?? ""}
+                  <Badge size="2xsmall">{p.scope in SCOPE_LABEL ? t(`splitScope.${p.scope}`) : p.scope}</Badge>{" "}
+                  {p.scope_id ?? ""}
                 </Table.Cell>
                 <Table.Cell>{p.name}</Table.Cell>
                 <Table.Cell>v{p.version}</Table.Cell>
@@ -110,10 +113,10 @@ const SplitPoliciesPage = () => {
         </Table>
       </Container>
       <Container className="p-6">
-        <Heading level="h2">新建版本</Heading>
+        <Heading level="h2">{t("splitPolicies.newVersion")}</Heading>
         <form onSubmit={submit} className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
           <div>
-            <Label htmlFor="sp-name">名称</Label>
+            <Label htmlFor="sp-name">{t("splitPolicies.name")}</Label>
             <Input
               id="sp-name"
               required
@@ -123,15 +126,15 @@ const SplitPoliciesPage = () => {
             />
           </div>
           <div>
-            <Label htmlFor="sp-scope">范围</Label>
+            <Label htmlFor="sp-scope">{t("splitPolicies.scope")}</Label>
             <Select value={form.scope} onValueChange={(scope) => setForm({ ...form, scope })}>
               <Select.Trigger id="sp-scope">
                 <Select.Value />
               </Select.Trigger>
               <Select.Content>
-                {Object.entries(SCOPE_LABEL).map(([value, label]) => (
+                {Object.keys(SCOPE_LABEL).map((value) => (
                   <Select.Item key={value} value={value}>
-                    {label}
+                    {t(`splitScope.${value}`)}
                   </Select.Item>
                 ))}
               </Select.Content>
@@ -139,7 +142,7 @@ const SplitPoliciesPage = () => {
           </div>
           {form.scope !== "global" && (
             <div>
-              <Label htmlFor="sp-scope-id">范围 ID（分类、合作社或农户的 ID）</Label>
+              <Label htmlFor="sp-scope-id">{t("splitPolicies.scopeId")}</Label>
               <Input
                 id="sp-scope-id"
                 required
@@ -150,7 +153,7 @@ const SplitPoliciesPage = () => {
           )}
           {SHARES.map(([k, label]) => (
             <div key={k}>
-              <Label htmlFor={`sp-${k}`}>{label}（基点，10000 = 100%）</Label>
+              <Label htmlFor={`sp-${k}`}>{t("splitPolicies.shareLabel", { share: t(label) })}</Label>
               <Input
                 id={`sp-${k}`}
                 type="number"
@@ -165,10 +168,10 @@ const SplitPoliciesPage = () => {
           ))}
           <div className="md:col-span-2 flex items-center justify-between">
             <Text size="small" className={sum === 10000 ? "text-ui-fg-subtle" : "text-ui-fg-error"}>
-              合计 {sum} 基点{sum === 10000 ? "" : "，必须等于 10000"}
+              {sum === 10000 ? t("splitPolicies.sum", { sum }) : t("splitPolicies.sumWrong", { sum })}
             </Text>
             <Button type="submit" size="small" isLoading={saving} disabled={sum !== 10000 || saving}>
-              保存为新版本
+              {t("splitPolicies.save")}
             </Button>
           </div>
         </form>
@@ -177,6 +180,10 @@ const SplitPoliciesPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "分账规则", icon: ChartPie })
+export const config = defineRouteConfig({
+  label: "lianxin.menu.splitPolicies",
+  translationNs: "translation",
+  icon: ChartPie,
+})
 
 export default SplitPoliciesPage

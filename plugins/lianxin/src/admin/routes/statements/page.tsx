@@ -2,9 +2,11 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Cash } from "@medusajs/icons"
 import { Button, Container, Drawer, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { OffsetPagination } from "../../components/offset-pagination"
 import { PaymentBadge } from "../../components/payment-badge"
 import { ErrorLine } from "../../components/query-state"
+import { useT } from "../../lib/i18n"
 import { METHOD_LABEL, shanghaiDay, yuan } from "../../lib/ledger-format"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
@@ -21,12 +23,20 @@ type StatementRow = {
 }
 type StatementDetail = StatementRow & {
   household: { code: string; display_name: string } | null
-  lines: Array<{ id: string; order_id: string; product_title: string | null; amount: number; occurred_at: string }>
+  lines: Array<{
+    id: string
+    order_id: string
+    order_display_id: number | null
+    product_title: string | null
+    amount: number
+    occurred_at: string
+  }>
 }
 
 const PAGE = 50
 
 const StatementsPage = () => {
+  const { t } = useT()
   const [offset, setOffset] = useState(0)
   const { data, error } = useAdminQuery<{ statements: StatementRow[]; count: number }>(
     "/admin/statements",
@@ -39,16 +49,18 @@ const StatementsPage = () => {
     body: () => ({}),
     invalidates: ["/admin/statements"],
     success: (r) =>
-      r.statement_ids.length ? `生成了 ${r.statement_ids.length} 张对账单` : "上周的对账单都已生成，没有新的",
+      r.statement_ids.length
+        ? t("statements.generated", { count: r.statement_ids.length })
+        : t("statements.nothingNew"),
   })
 
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <div>
-          <Heading level="h1">农户对账单</Heading>
+          <Heading level="h1">{t("statements.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            每周（周一 00:00 至下周一，北京时间）按账本中已交付的收入生成；重复生成不会产生新单。
+            {t("statements.subtitle")}
           </Text>
         </div>
         <Button
@@ -57,18 +69,18 @@ const StatementsPage = () => {
           onClick={() => !generate.isPending && generate.mutate()}
           isLoading={generate.isPending}
         >
-          生成上周对账单
+          {t("statements.generate")}
         </Button>
       </div>
       <ErrorLine error={error} />
       <Table>
         <Table.Header>
           <Table.Row>
-            <Table.HeaderCell>周期</Table.HeaderCell>
-            <Table.HeaderCell>农户</Table.HeaderCell>
-            <Table.HeaderCell>明细行</Table.HeaderCell>
-            <Table.HeaderCell>金额</Table.HeaderCell>
-            <Table.HeaderCell>状态</Table.HeaderCell>
+            <Table.HeaderCell>{t("statements.period")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("statements.household")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("statements.lines")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("statements.amount")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("statements.status")}</Table.HeaderCell>
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -97,13 +109,14 @@ const StatementsPage = () => {
 
 /** One statement's lines, its CSV, and recording its payment (the list and this drawer refresh after). */
 const StatementDrawer = ({ id, onClose }: { id: string; onClose: () => void }) => {
+  const { t } = useT()
   const { data } = useAdminQuery<{ statement: StatementDetail }>(`/admin/statements/${id}`)
   const [method, setMethod] = useState("bank_transfer")
   const [reference, setReference] = useState("")
   const record = useAdminMutation<{ method: string; reference: string }>({
     path: () => `/admin/statements/${id}/payment`,
     invalidates: ["/admin/statements"],
-    success: "已记录付款",
+    success: t("statements.paymentRecorded"),
   })
   const saving = record.isPending
   const s = data?.statement
@@ -117,26 +130,29 @@ const StatementDrawer = ({ id, onClose }: { id: string; onClose: () => void }) =
     <Drawer open onOpenChange={(open) => !open && onClose()}>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>对账单 {s?.household ? `· ${s.household.code} ${s.household.display_name}` : ""}</Drawer.Title>
+          <Drawer.Title>
+            {t("statements.statement")} {s?.household ? `· ${s.household.code} ${s.household.display_name}` : ""}
+          </Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           {s && (
             <>
               <Text>
-                {shanghaiDay(s.period_start)} 起一周 · 合计 <strong>{yuan(s.total)}</strong> · {s.line_count} 行
+                {t("statements.weekFrom", { day: shanghaiDay(s.period_start) })} · {t("statements.total")}{" "}
+                <strong>{yuan(s.total)}</strong> · {t("statements.lineCount", { count: s.line_count })}
               </Text>
               <Button size="small" variant="secondary" asChild>
                 <a href={`/admin/statements/${id}/export`} download>
-                  导出 CSV（给合作社会计）
+                  {t("statements.export")}
                 </a>
               </Button>
               <Table>
                 <Table.Header>
                   <Table.Row>
-                    <Table.HeaderCell>日期</Table.HeaderCell>
-                    <Table.HeaderCell>商品</Table.HeaderCell>
-                    <Table.HeaderCell>订单</Table.HeaderCell>
-                    <Table.HeaderCell>金额</Table.HeaderCell>
+                    <Table.HeaderCell>{t("statements.date")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("statements.product")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("statements.order")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("statements.amount")}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Header>
                 <Table.Body>
@@ -144,7 +160,11 @@ const StatementDrawer = ({ id, onClose }: { id: string; onClose: () => void }) =
                     <Table.Row key={l.id}>
                       <Table.Cell>{shanghaiDay(l.occurred_at)}</Table.Cell>
                       <Table.Cell>{l.product_title ?? "—"}</Table.Cell>
-                      <Table.Cell>{l.order_id}</Table.Cell>
+                      <Table.Cell>
+                        <Link className="text-ui-fg-interactive" to={`/orders/${l.order_id}`}>
+                          {l.order_display_id != null ? `#${l.order_display_id}` : t("statements.orderLink")}
+                        </Link>
+                      </Table.Cell>
                       <Table.Cell>{yuan(l.amount)}</Table.Cell>
                     </Table.Row>
                   ))}
@@ -152,29 +172,32 @@ const StatementDrawer = ({ id, onClose }: { id: string; onClose: () => void }) =
               </Table>
               {s.payment ? (
                 <Text>
-                  已于 {shanghaiDay(s.payment.paid_at)} 以{METHOD_LABEL[s.payment.method]}支付，凭证号{" "}
-                  {s.payment.reference}
+                  {t("statements.paidOn", {
+                    day: shanghaiDay(s.payment.paid_at),
+                    method: s.payment.method in METHOD_LABEL ? t(`payMethod.${s.payment.method}`) : "–",
+                    reference: s.payment.reference,
+                  })}
                 </Text>
               ) : (
                 <form onSubmit={pay} className="flex flex-col gap-y-3">
-                  <Heading level="h3">记录付款</Heading>
+                  <Heading level="h3">{t("statements.recordPayment")}</Heading>
                   <div>
-                    <Label htmlFor="pay-method">方式</Label>
+                    <Label htmlFor="pay-method">{t("statements.method")}</Label>
                     <Select value={method} onValueChange={setMethod}>
                       <Select.Trigger id="pay-method">
                         <Select.Value />
                       </Select.Trigger>
                       <Select.Content>
-                        {Object.entries(METHOD_LABEL).map(([value, label]) => (
+                        {Object.keys(METHOD_LABEL).map((value) => (
                           <Select.Item key={value} value={value}>
-                            {label}
+                            {t(`payMethod.${value}`)}
                           </Select.Item>
                         ))}
                       </Select.Content>
                     </Select>
                   </div>
                   <div>
-                    <Label htmlFor="pay-ref">凭证号（转账流水号、收据编号）</Label>
+                    <Label htmlFor="pay-ref">{t("statements.reference")}</Label>
                     <Input
                       id="pay-ref"
                       required
@@ -184,7 +207,7 @@ const StatementDrawer = ({ id, onClose }: { id: string; onClose: () => void }) =
                     />
                   </div>
                   <Button type="submit" size="small" isLoading={saving} disabled={s.total <= 0 || saving}>
-                    确认已付 {yuan(s.total)}
+                    {t("statements.confirmPaid", { amount: yuan(s.total) })}
                   </Button>
                 </form>
               )}
@@ -196,6 +219,6 @@ const StatementDrawer = ({ id, onClose }: { id: string; onClose: () => void }) =
   )
 }
 
-export const config = defineRouteConfig({ label: "农户对账单", icon: Cash })
+export const config = defineRouteConfig({ label: "lianxin.menu.statements", translationNs: "translation", icon: Cash })
 
 export default StatementsPage

@@ -3,10 +3,12 @@ import { useState } from "react"
 import { Field } from "../../components/field"
 import { FormDrawer } from "../../components/form-drawer"
 import type { Cooperative, Village } from "../../lib/households"
+import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
 
 /** Villages and cooperatives: the places and organisations households belong to. Reached from the households list. */
 const VillagesPage = () => {
+  const { t } = useT()
   const villages = useAdminQuery<{ villages: Village[] }>("/admin/villages", { limit: 100 })
   const cooperatives = useAdminQuery<{ cooperatives: Cooperative[] }>("/admin/cooperatives", { limit: 100 })
 
@@ -15,9 +17,9 @@ const VillagesPage = () => {
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
           <div>
-            <Heading level="h1">村</Heading>
+            <Heading level="h1">{t("villages.title")}</Heading>
             <Text size="small" className="text-ui-fg-subtle">
-              村编号是该村农户编号的前缀（YN-LC → YN-LC-007），创建后不能修改。
+              {t("villages.subtitle")}
             </Text>
           </div>
           <CreateVillage />
@@ -25,11 +27,11 @@ const VillagesPage = () => {
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>编号</Table.HeaderCell>
-              <Table.HeaderCell>村</Table.HeaderCell>
-              <Table.HeaderCell>乡镇</Table.HeaderCell>
-              <Table.HeaderCell>县/区</Table.HeaderCell>
-              <Table.HeaderCell>省</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.code")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.name")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.township")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.county")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.province")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -47,16 +49,16 @@ const VillagesPage = () => {
       </Container>
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
-          <Heading level="h2">合作社</Heading>
+          <Heading level="h2">{t("villages.cooperatives")}</Heading>
           <CreateCooperative villages={villages.data?.villages ?? []} />
         </div>
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>名称</Table.HeaderCell>
-              <Table.HeaderCell>所在村</Table.HeaderCell>
-              <Table.HeaderCell>联系人</Table.HeaderCell>
-              <Table.HeaderCell>电话</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.coopName")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.coopVillage")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.contact")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("villages.phone")}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -76,28 +78,29 @@ const VillagesPage = () => {
 }
 
 function CreateVillage() {
+  const { t } = useT()
   const empty = { code: "", name: "", township: "", county: "", province: "" }
   const [form, setForm] = useState(empty)
   const labels: Record<keyof typeof empty, string> = {
-    code: "编号（如 YN-LC）",
-    name: "村",
-    township: "乡镇",
-    county: "县/区",
-    province: "省",
+    code: t("villages.codeHint"),
+    name: t("villages.name"),
+    township: t("villages.township"),
+    county: t("villages.county"),
+    province: t("villages.province"),
   }
   const create = useAdminMutation<typeof empty>({
     path: () => "/admin/villages",
     invalidates: ["/admin/villages"],
-    success: "已创建",
+    success: t("common.created"),
     onSuccess: () => setForm(empty),
   })
 
   return (
     <FormDrawer
-      title="新建村"
-      trigger="新建村"
+      title={t("villages.create")}
+      trigger={t("villages.create")}
       triggerVariant="primary"
-      submitLabel="创建"
+      submitLabel={t("common.create")}
       submitting={create.isPending}
       canSubmit={!Object.values(form).some((v) => !v.trim())}
       onSubmit={() => create.mutateAsync(form)}
@@ -115,6 +118,7 @@ function CreateVillage() {
 }
 
 function CreateCooperative({ villages }: { villages: Village[] }) {
+  const { t } = useT()
   const empty = { name: "", village_id: "", contact_name: "", contact_phone: "" }
   const [form, setForm] = useState(empty)
   const create = useAdminMutation<typeof empty>({
@@ -126,26 +130,26 @@ function CreateCooperative({ villages }: { villages: Village[] }) {
       contact_phone: f.contact_phone.trim() || null,
     }),
     invalidates: ["/admin/cooperatives"],
-    success: "已创建",
+    success: t("common.created"),
     onSuccess: () => setForm(empty),
   })
 
   return (
     <FormDrawer
-      title="新建合作社"
-      trigger="新建合作社"
-      submitLabel="创建"
+      title={t("villages.createCoop")}
+      trigger={t("villages.createCoop")}
+      submitLabel={t("common.create")}
       submitting={create.isPending}
       canSubmit={!!form.name.trim() && !!form.village_id}
       onSubmit={() => create.mutateAsync(form)}
     >
-      <Field label="名称">
+      <Field label={t("villages.coopName")}>
         <Input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
       </Field>
-      <Field label="所在村">
+      <Field label={t("villages.coopVillage")}>
         <Select value={form.village_id} onValueChange={(village_id) => setForm({ ...form, village_id })}>
           <Select.Trigger>
-            <Select.Value placeholder="选择村" />
+            <Select.Value placeholder={t("villages.chooseVillage")} />
           </Select.Trigger>
           <Select.Content>
             {villages.map((v) => (
@@ -156,10 +160,10 @@ function CreateCooperative({ villages }: { villages: Village[] }) {
           </Select.Content>
         </Select>
       </Field>
-      <Field label="联系人（业务联系人，不是登记信息）">
+      <Field label={t("villages.contactHint")}>
         <Input value={form.contact_name} onChange={(e) => setForm({ ...form, contact_name: e.target.value })} />
       </Field>
-      <Field label="联系电话">
+      <Field label={t("villages.contactPhone")}>
         <Input value={form.contact_phone} onChange={(e) => setForm({ ...form, contact_phone: e.target.value })} />
       </Field>
     </FormDrawer>

@@ -6,7 +6,7 @@ import type { AdminCreateCooperativeType, AdminListCooperativesQueryType } from 
 
 export async function GET(
   req: AuthenticatedMedusaRequest<unknown, AdminListCooperativesQueryType>,
-  res: MedusaResponse,
+  res: MedusaResponse
 ) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: cooperatives, metadata } = await query.graph({

@@ -27,7 +27,7 @@ export const AdminCreateCooperative = z
       .trim()
       .refine(
         (v) => MAINLAND_MOBILE.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v),
-        "must be a mainland mobile or landline number",
+        "must be a mainland mobile or landline number"
       )
       .nullish(),
     metadata: z.record(z.string(), z.unknown()).nullish(),

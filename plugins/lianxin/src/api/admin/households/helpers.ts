@@ -6,7 +6,7 @@ export async function refetchOne(
   scope: MedusaContainer,
   entity: "village" | "cooperative" | "household",
   id: string,
-  fields: string[],
+  fields: string[]
 ) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity, fields, filters: { id } })

@@ -4,6 +4,7 @@ import { AdminListAccessLogsQuery } from "./[id]/registry/access-logs/validators
 import { AdminRevealRegistryField } from "./[id]/registry/reveal/validators"
 import { AdminGetRegistryQuery, AdminSetHouseholdRegistry } from "./[id]/registry/validators"
 import { validateBody, validateSensitiveBody } from "../../utils/validate-body"
+import { validateQuery } from "../../utils/validate-query"
 import { listHouseholdsQueryConfig, retrieveHouseholdQueryConfig } from "./query-config"
 import {
   AdminCreateHousehold,
@@ -11,8 +12,6 @@ import {
   AdminListHouseholdsQuery,
   AdminUpdateHousehold,
 } from "./validators"
-
-const noFields = { defaults: [], isList: false }
 
 export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
@@ -44,7 +43,7 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/households/:id/consents",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminListConsentsQuery, { defaults: [], isList: true })],
+    middlewares: [validateQuery(AdminListConsentsQuery)],
   },
   {
     matcher: "/admin/households/:id/consents",
@@ -54,7 +53,7 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/households/:id/registry",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminGetRegistryQuery, noFields)],
+    middlewares: [validateQuery(AdminGetRegistryQuery)],
   },
   // Registry bodies are parsed by validateSensitiveBody, whose errors never quote the input.
   {
@@ -72,6 +71,6 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/households/:id/registry/access-logs",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminListAccessLogsQuery, { defaults: [], isList: true })],
+    middlewares: [validateQuery(AdminListAccessLogsQuery)],
   },
 ]

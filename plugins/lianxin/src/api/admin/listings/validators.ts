@@ -3,7 +3,9 @@ import { LISTING_STATUSES } from "../../../modules/listing"
 
 export const AdminListListingsQuery = z
   .object({
-    status: z.enum(LISTING_STATUSES, { message: "must be pending_review, approved or rejected" }).default("pending_review"),
+    status: z
+      .enum(LISTING_STATUSES, { message: "must be pending_review, approved or rejected" })
+      .default("pending_review"),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })

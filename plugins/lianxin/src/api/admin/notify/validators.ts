@@ -24,3 +24,5 @@ export const AdminListNotifyMessagesQuery = z
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
+
+export type AdminListNotifyMessagesQueryType = z.infer<typeof AdminListNotifyMessagesQuery>

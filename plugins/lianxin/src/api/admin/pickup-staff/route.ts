@@ -1,8 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPickupStaffWorkflow } from "../../../workflows/pickup/create-pickup-staff"
-import { parseOr400 } from "../../utils/zod-issues"
 import { pickup } from "../../pickup-staff/helpers"
-import { AdminCreatePickupStaff, AdminListQuery } from "../pickup-offices/validators"
+import type { AdminCreatePickupStaffType, AdminListQueryType } from "../pickup-offices/validators"
 
 const view = (s: any) => ({
   id: s.id,
@@ -13,15 +12,18 @@ const view = (s: any) => ({
   point_ids: (s.point_links ?? []).map((l: any) => l.point_id),
 })
 
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = parseOr400(AdminListQuery, req.query)
-  const [staff, count] = await pickup(req).listAndCountPickupStaffs({}, { take: q.limit, skip: q.offset, relations: ["point_links"], order: { created_at: "ASC" } })
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListQueryType>, res: MedusaResponse) {
+  const q = req.validatedQuery
+  const [staff, count] = await pickup(req).listAndCountPickupStaffs(
+    {},
+    { take: q.limit, skip: q.offset, relations: ["point_links"], order: { created_at: "ASC" } }
+  )
   res.json({ pickup_staff: staff.map(view), count, offset: q.offset, limit: q.limit })
 }
 
 /** Creates a staff member with their own login (POST /auth/pickup_staff/emailpass). */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const body = parseOr400(AdminCreatePickupStaff, req.body)
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePickupStaffType>, res: MedusaResponse) {
+  const body = req.validatedBody
   const { result } = await createPickupStaffWorkflow(req.scope).run({ input: body })
   const [staff] = await pickup(req).listPickupStaffs({ id: result.id }, { take: 1, relations: ["point_links"] })
   res.status(201).json({ pickup_staff: view(staff) })

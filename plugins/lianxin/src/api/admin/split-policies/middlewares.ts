@@ -1,7 +1,17 @@
-import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validate-body"
+import { validateQuery } from "../../utils/validate-query"
 import { AdminCreateSplitPolicy, AdminListSplitPoliciesQuery } from "./validators"
 
 export const adminSplitPoliciesMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/admin/split-policies", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSplitPoliciesQuery, {})] },
-  { matcher: "/admin/split-policies", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSplitPolicy)] },
+  {
+    matcher: "/admin/split-policies",
+    methods: ["GET"],
+    middlewares: [validateQuery(AdminListSplitPoliciesQuery)],
+  },
+  {
+    matcher: "/admin/split-policies",
+    methods: ["POST"],
+    middlewares: [validateBody(AdminCreateSplitPolicy)],
+  },
 ]

@@ -5,13 +5,19 @@ import { createSplitPolicyVersionWorkflow } from "../../../workflows/revenue-sha
 import type { AdminCreateSplitPolicyType, AdminListSplitPoliciesQueryType } from "./validators"
 
 /** The policies in force (one per scope), or with ?history=true every version ever written. */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListSplitPoliciesQueryType>, res: MedusaResponse) {
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, AdminListSplitPoliciesQueryType>,
+  res: MedusaResponse
+) {
   const service: RevenueShareModuleService = req.scope.resolve(REVENUE_SHARE_MODULE)
   const { scope, scope_id, history } = req.validatedQuery as AdminListSplitPoliciesQueryType
   const filters = { ...(scope ? { scope } : {}), ...(scope_id ? { scope_id } : {}) }
   const split_policies =
     history === "true"
-      ? await service.listSplitPolicies(filters, { order: { scope: "ASC", scope_id: "ASC", version: "DESC" }, take: 1000 })
+      ? await service.listSplitPolicies(filters, {
+          order: { scope: "ASC", scope_id: "ASC", version: "DESC" },
+          take: 1000,
+        })
       : (await service.currentPolicies()).filter(
           (p) => (!scope || p.scope === scope) && (!scope_id || p.scope_id === scope_id)
         )

@@ -17,7 +17,11 @@ export const AdminCreateSplitPolicy = z
   .superRefine((v, ctx) => {
     const sum = v.household_bp + v.cooperative_bp + v.property_office_bp + v.platform_bp
     if (sum !== 10000) {
-      ctx.addIssue({ code: "custom", path: ["platform_bp"], message: `platform_bp: the four shares must sum to 10000 basis points, got ${sum}` })
+      ctx.addIssue({
+        code: "custom",
+        path: ["platform_bp"],
+        message: `platform_bp: the four shares must sum to 10000 basis points, got ${sum}`,
+      })
     }
     if (v.scope === "global" && v.scope_id) {
       ctx.addIssue({ code: "custom", path: ["scope_id"], message: "scope_id must be empty for the global policy" })

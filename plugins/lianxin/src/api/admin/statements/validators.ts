@@ -17,7 +17,11 @@ export const AdminGenerateStatements = z
   .strict()
   .superRefine((v, ctx) => {
     if (!!v.period_start !== !!v.period_end) {
-      ctx.addIssue({ code: "custom", path: [v.period_start ? "period_end" : "period_start"], message: `${v.period_start ? "period_end" : "period_start"}: give both ends of the period, or neither for last week` })
+      ctx.addIssue({
+        code: "custom",
+        path: [v.period_start ? "period_end" : "period_start"],
+        message: `${v.period_start ? "period_end" : "period_start"}: give both ends of the period, or neither for last week`,
+      })
     }
     if (v.period_start && v.period_end && v.period_end <= v.period_start) {
       ctx.addIssue({ code: "custom", path: ["period_end"], message: "period_end must be after period_start" })

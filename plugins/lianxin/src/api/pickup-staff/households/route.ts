@@ -1,15 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { registerOfficeHouseholdWorkflow } from "../../../workflows/listing/register-office-household"
-import { parseOr400 } from "../../utils/zod-issues"
 import { households, listings, notFound, officeContext, officeHouseholdLinks, staffHouseholdViews } from "./office"
-import { StaffListHouseholdsQuery, StaffRegisterHousehold } from "./validators"
+import type { StaffListHouseholdsQueryType, StaffRegisterHouseholdType } from "./validators"
 import type { StaffHouseholdResponse, StaffHouseholdsResponse } from "../../contract"
 
 /** The households registered through my offices, newest first; `q` searches code and display name. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHouseholdsResponse>) {
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, StaffListHouseholdsQueryType>,
+  res: MedusaResponse<StaffHouseholdsResponse>
+) {
   const ctx = await officeContext(req)
-  const { q, limit, offset } = parseOr400(StaffListHouseholdsQuery, req.query)
+  const { q, limit, offset } = req.validatedQuery
   const links = await officeHouseholdLinks(req, ctx.officeIds)
   const ids = [...links.keys()]
   if (!ids.length) return res.json({ households: [], count: 0, offset, limit })
@@ -35,9 +37,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<S
  * double tap, a retry after a lost answer) returns the household registered
  * the first time with 200.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHouseholdResponse>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<StaffRegisterHouseholdType>,
+  res: MedusaResponse<StaffHouseholdResponse>
+) {
   const ctx = await officeContext(req)
-  const body = parseOr400(StaffRegisterHousehold, req.body)
+  const body = req.validatedBody
   if (!ctx.officeIds.length) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,

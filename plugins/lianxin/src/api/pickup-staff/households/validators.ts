@@ -28,9 +28,12 @@ export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 export const pastDay = z
   .string({ message: "must be a date YYYY-MM-DD" })
   .regex(ISO_DAY, "must be a date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "is not a calendar date",
-  })
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: "is not a calendar date",
+    }
+  )
   .refine((s) => s <= shanghaiDate(new Date()), { message: "must not be in the future" })
 
 export const idempotencyKey = z
@@ -44,11 +47,7 @@ const registry = z
   .object(
     {
       /** 真实姓名 from the paper form: stored sealed with the registry data, never shown to staff again. */
-      legal_name: z
-        .string({ message: "must be a string" })
-        .trim()
-        .max(50, "must be at most 50 characters")
-        .optional(),
+      legal_name: z.string({ message: "must be a string" }).trim().max(50, "must be at most 50 characters").optional(),
       national_id: z
         .string({ message: "is required when registry data is given" })
         .transform(normalizeNationalId)
@@ -86,7 +85,11 @@ export const StaffRegisterHousehold = z
   .object({
     village_id: z.string({ message: "is required" }).min(1, "is required"),
     cooperative_id: z.string().min(1).nullish(),
-    display_name: z.string({ message: "is required" }).trim().min(1, "must not be empty").max(50, "must be at most 50 characters"),
+    display_name: z
+      .string({ message: "is required" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(50, "must be at most 50 characters"),
     story: z.string().trim().max(2000, "must be at most 2000 characters").nullish(),
     consent: z
       .object(
@@ -116,7 +119,5 @@ export const StaffRegisterHousehold = z
   })
 export type StaffRegisterHouseholdType = z.infer<typeof StaffRegisterHousehold>
 
-export const StaffCounterQuery = z
-  .object({ cycle_id: z.string().trim().min(1).optional() })
-  .strict()
+export const StaffCounterQuery = z.object({ cycle_id: z.string().trim().min(1).optional() }).strict()
 export type StaffCounterQueryType = z.infer<typeof StaffCounterQuery>

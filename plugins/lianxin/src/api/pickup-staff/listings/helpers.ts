@@ -45,7 +45,14 @@ export async function listingViews(req: MedusaRequest, rows: any[]) {
       property_office_id: r.property_office_id,
       submitted_by: r.submitted_by,
       product: p
-        ? { id: p.id, title: p.title, handle: p.handle, status: p.status, thumbnail: p.thumbnail, category: p.categories?.[0] ?? null }
+        ? {
+            id: p.id,
+            title: p.title,
+            handle: p.handle,
+            status: p.status,
+            thumbnail: p.thumbnail,
+            category: p.categories?.[0] ?? null,
+          }
         : null,
       harvest_batches: (r.harvest_batches ?? []).map((b: any) => ({
         id: b.id,

@@ -1,16 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createOfficeListingWorkflow } from "../../../workflows/listing/create-office-listing"
-import { parseOr400 } from "../../utils/zod-issues"
 import { listings, notFound, officeContext, ownHousehold, type OfficeContext } from "../households/office"
 import { listingViews } from "./helpers"
-import { StaffCreateListing, StaffListListingsQuery } from "./validators"
+import type { StaffCreateListingType, StaffListListingsQueryType } from "./validators"
 import type { StaffListingResponse, StaffListingsResponse } from "../../contract"
 
 /** My offices' listings, newest first. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffListingsResponse>) {
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, StaffListListingsQueryType>,
+  res: MedusaResponse<StaffListingsResponse>
+) {
   const ctx = await officeContext(req)
-  const { status, household_id, limit, offset } = parseOr400(StaffListListingsQuery, req.query)
+  const { status, household_id, limit, offset } = req.validatedQuery
   if (!ctx.officeIds.length) return res.json({ listings: [], count: 0, offset, limit })
   const [rows, count] = await listings(req).listAndCountListings(
     { property_office_id: ctx.officeIds, ...(status ? { status } : {}), ...(household_id ? { household_id } : {}) },
@@ -64,9 +66,12 @@ async function replayListing(req: AuthenticatedMedusaRequest, ctx: OfficeContext
  * Lists a household's produce: a draft product awaiting an operator's review.
  * The same idempotency_key again returns the first listing with 200.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffListingResponse>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<StaffCreateListingType>,
+  res: MedusaResponse<StaffListingResponse>
+) {
   const ctx = await officeContext(req)
-  const body = parseOr400(StaffCreateListing, req.body)
+  const body = req.validatedBody
   const officeId = await ownHousehold(req, ctx, body.household_id)
 
   const replayed = await replayListing(req, ctx, body.idempotency_key)

@@ -6,7 +6,11 @@ const text = (max: number) =>
   z.string({ message: "is required" }).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`)
 
 /** A photo uploaded through POST /pickup-staff/uploads (served by this backend), or another http(s) URL the file module returned. */
-const photoUrl = z.string({ message: "must be an uploaded photo's URL" }).trim().url("must be an uploaded photo's URL").max(2048)
+const photoUrl = z
+  .string({ message: "must be an uploaded photo's URL" })
+  .trim()
+  .url("must be an uploaded photo's URL")
+  .max(2048)
 
 export const StaffCreateListing = z
   .object({
@@ -20,10 +24,22 @@ export const StaffCreateListing = z
       .min(1, "must be at least 1 fen")
       .max(10_000_000, "must be at most 10000000 fen (¥100,000)"),
     unit_label: text(20),
-    weight_g: z.number({ message: "must be a number of grams" }).int("must be whole grams").min(1).max(1_000_000).nullish(),
-    stock: z.number({ message: "must be a whole number" }).int("must be a whole number").min(0).max(100_000, "must be at most 100000"),
+    weight_g: z
+      .number({ message: "must be a number of grams" })
+      .int("must be whole grams")
+      .min(1)
+      .max(1_000_000)
+      .nullish(),
+    stock: z
+      .number({ message: "must be a whole number" })
+      .int("must be a whole number")
+      .min(0)
+      .max(100_000, "must be at most 100000"),
     perishability: z.enum(["chilled", "ambient"], { message: "must be chilled or ambient" }),
-    image_urls: z.array(photoUrl, { message: "must be a list of photo URLs" }).min(1, "needs 1-6 photos").max(6, "needs 1-6 photos"),
+    image_urls: z
+      .array(photoUrl, { message: "must be a list of photo URLs" })
+      .min(1, "needs 1-6 photos")
+      .max(6, "needs 1-6 photos"),
     harvest: z
       .object(
         {

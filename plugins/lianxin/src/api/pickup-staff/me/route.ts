@@ -9,6 +9,11 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     : []
   res.json({
     staff: { id: staff.id, name: staff.name, email: staff.email },
-    points: points.map((p: any) => ({ id: p.id, code: p.code, name: p.name, office: { id: p.office.id, compound_name: p.office.compound_name } })),
+    points: points.map((p: any) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      office: { id: p.office.id, compound_name: p.office.compound_name },
+    })),
   })
 }

@@ -12,7 +12,8 @@ export type UploadType = keyof typeof UPLOAD_TYPES
 export function sniffImageType(bytes: Uint8Array): UploadType | null {
   const at = (i: number) => bytes[i]
   if (bytes.length >= 3 && at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return "image/jpeg"
-  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b)) return "image/png"
+  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b))
+    return "image/png"
   if (
     bytes.length >= 12 &&
     String.fromCharCode(at(0), at(1), at(2), at(3)) === "RIFF" &&

@@ -34,12 +34,16 @@ export async function orderForOwner<T = any>(
     fields: [...new Set(["id", "customer_id", ...fields])],
     filters: { id: orderId },
   })
-  const order = data[0] as any
+  const [order] = data as Array<{ id: string; customer_id: string | null }>
   if (!order) throw notFound()
   if (customerId && order.customer_id === customerId) return order as T
   if (cartId) {
-    const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id", "cart_id"], filters: { order_id: orderId } })
-    if ((links as any[]).some((l) => l.cart_id === cartId)) return order as T
+    const { data: links } = await query.graph({
+      entity: "order_cart",
+      fields: ["order_id", "cart_id"],
+      filters: { order_id: orderId },
+    })
+    if ((links as Array<{ cart_id: string }>).some((l) => l.cart_id === cartId)) return order as T
   }
   throw notFound()
 }

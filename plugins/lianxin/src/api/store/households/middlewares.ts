@@ -1,4 +1,5 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../../utils/validate-query"
 import { validateParams } from "../../utils/validate-params"
 import { StoreGetHouseholdQuery, StoreHouseholdParams } from "./validators"
 
@@ -6,9 +7,6 @@ export const storeHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/households/:code",
     methods: ["GET"],
-    middlewares: [
-      validateParams(StoreHouseholdParams),
-      validateAndTransformQuery(StoreGetHouseholdQuery, { defaults: [], isList: false }),
-    ],
+    middlewares: [validateParams(StoreHouseholdParams), validateQuery(StoreGetHouseholdQuery)],
   },
 ]

@@ -58,7 +58,7 @@ describe("toPublicHouseholdProfile", () => {
       photo_url: "https://img.example.com/li.jpg",
     })
     expect(Object.keys(profile).sort()).toEqual(
-      ["code", "display_name", "photo_url", "products", "public_profile", "story", "village"].sort(),
+      ["code", "display_name", "photo_url", "products", "public_profile", "story", "village"].sort()
     )
     expect(JSON.stringify(profile)).not.toContain("11010519491231002X")
     expect(JSON.stringify(profile)).not.toContain("hh_1")

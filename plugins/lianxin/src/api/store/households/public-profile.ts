@@ -4,6 +4,19 @@
  * which is not reachable from households at all) can slip into a response.
  */
 
+/** The household fields a public profile is built from (toPublicHouseholdProfile decides which of them show). */
+export const HOUSEHOLD_PROFILE_FIELDS = [
+  "code",
+  "display_name",
+  "story",
+  "photo_url",
+  "public_profile_consent",
+  "village.name",
+  "village.township",
+  "village.county",
+  "village.province",
+]
+
 export type HouseholdForProfile = {
   code: string
   display_name?: string | null
@@ -45,7 +58,7 @@ export type PublicHouseholdProfile = {
  */
 export function toPublicHouseholdProfile(
   household: HouseholdForProfile,
-  options: { salesChannelIds: string[]; productLimit: number },
+  options: { salesChannelIds: string[]; productLimit: number }
 ): PublicHouseholdProfile {
   const channels = new Set(options.salesChannelIds)
   const seen = new Set<string>()

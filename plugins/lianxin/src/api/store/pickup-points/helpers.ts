@@ -1,5 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { nowOf } from "../../../utils/clock"
 import { cycleOffer, offeredCycles } from "../../../utils/order-rule"
 import { pickup } from "../../pickup-staff/helpers"
@@ -24,6 +24,18 @@ export function publicPoint(p: any, remembered: string | null) {
       opening_hours: p.office.opening_hours,
     },
   }
+}
+
+/** The point remembered on the customer's account (the customer ↔ pickup point link), or null. */
+export async function rememberedPointId(req: MedusaRequest, customerId: string): Promise<string | null> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "customer",
+    fields: ["id", "pickup_point.id"],
+    filters: { id: customerId },
+  })
+  const [customer] = data as Array<{ id: string; pickup_point?: { id: string } | null }>
+  return customer?.pickup_point?.id ?? null
 }
 
 /** An active point of an active office, with its office; 404 otherwise (inactive points do not exist for residents). */

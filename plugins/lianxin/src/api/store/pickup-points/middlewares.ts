@@ -1,6 +1,19 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validate-body"
+import { validateQuery } from "../../utils/validate-query"
+import { StorePickupOrderProof } from "../pickup-orders/[order_id]/helpers"
+import {
+  StoreAvailabilityQuery,
+  StoreCartPickupBody,
+  StoreEmptyQuery,
+  StorePickupPointsQuery,
+  StoreRememberPointBody,
+} from "./validators"
 
-/** Store routes of the pickup area: listing is public; a logged-in resident sees their remembered point; orders need an owner. */
+/**
+ * Store routes of the pickup area: listing is public; a logged-in resident sees their remembered point; orders need
+ * an owner. Authentication (no methods) runs before the per-route validation below (Medusa sorts global first).
+ */
 export const storePickupMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/pickup-points*",
@@ -18,5 +31,30 @@ export const storePickupMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/customers/me/pickup-point",
     middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  { matcher: "/store/pickup-points", methods: ["GET"], middlewares: [validateQuery(StorePickupPointsQuery)] },
+  { matcher: "/store/pickup-points/:id", methods: ["GET"], middlewares: [validateQuery(StoreEmptyQuery)] },
+  { matcher: "/store/pickup-points/:id/cycles", methods: ["GET"], middlewares: [validateQuery(StoreEmptyQuery)] },
+  {
+    matcher: "/store/pickup-points/:id/availability",
+    methods: ["GET"],
+    middlewares: [validateQuery(StoreAvailabilityQuery)],
+  },
+  { matcher: "/store/carts/:id/pickup", methods: ["POST"], middlewares: [validateBody(StoreCartPickupBody)] },
+  {
+    matcher: "/store/pickup-orders/:order_id",
+    methods: ["GET"],
+    middlewares: [validateQuery(StorePickupOrderProof)],
+  },
+  {
+    matcher: "/store/pickup-orders/:order_id/code",
+    methods: ["POST"],
+    middlewares: [validateBody(StorePickupOrderProof), validateQuery(StoreEmptyQuery)],
+  },
+  { matcher: "/store/customers/me/pickup-point", methods: ["GET"], middlewares: [validateQuery(StoreEmptyQuery)] },
+  {
+    matcher: "/store/customers/me/pickup-point",
+    methods: ["POST"],
+    middlewares: [validateBody(StoreRememberPointBody)],
   },
 ]

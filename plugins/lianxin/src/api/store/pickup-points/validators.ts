@@ -14,14 +14,20 @@ export const StoreEmptyQuery = z.object({}).strict()
 export const StoreCartPickupBody = z
   .object({
     pickup_point_id: z.string().regex(/^ppt_[0-9A-Za-z]{10,40}$/, "must be a pickup point id (ppt_…)"),
-    order_cycle_id: z.string().regex(/^pcyc_[0-9A-Za-z]{10,40}$/, "must be an order cycle id (pcyc_…)").optional(),
+    order_cycle_id: z
+      .string()
+      .regex(/^pcyc_[0-9A-Za-z]{10,40}$/, "must be an order cycle id (pcyc_…)")
+      .optional(),
   })
   .strict()
 export type StoreCartPickupBodyType = z.infer<typeof StoreCartPickupBody>
 
 export const StoreAvailabilityQuery = z
   .object({
-    order_cycle_id: z.string().regex(/^pcyc_[0-9A-Za-z]{10,40}$/, "must be an order cycle id (pcyc_…)").optional(),
+    order_cycle_id: z
+      .string()
+      .regex(/^pcyc_[0-9A-Za-z]{10,40}$/, "must be an order cycle id (pcyc_…)")
+      .optional(),
   })
   .strict()
 
@@ -31,3 +37,6 @@ export const StoreRememberPointBody = z
   })
   .strict()
 export type StoreRememberPointBodyType = z.infer<typeof StoreRememberPointBody>
+
+export type StoreAvailabilityQueryType = z.infer<typeof StoreAvailabilityQuery>
+export type StorePickupPointsQueryType = z.infer<typeof StorePickupPointsQuery>

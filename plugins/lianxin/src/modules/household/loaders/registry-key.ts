@@ -14,7 +14,7 @@ export default async function registryKeyLoader({ container, options, logger }: 
   if (usingDevelopmentKey) {
     logger?.warn(
       "[household] LIANXIN_REGISTRY_KEY is not set: registry data is encrypted with the built-in " +
-        "DEVELOPMENT-ONLY key. Never store real households' data like this; production refuses to start without a key.",
+        "DEVELOPMENT-ONLY key. Never store real households' data like this; production refuses to start without a key."
     )
   }
   container.register(REGISTRY_KEYRING, asValue(keyring))

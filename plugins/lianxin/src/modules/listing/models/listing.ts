@@ -28,11 +28,7 @@ const Listing = model
     idempotency_key: model.text(),
     harvest_batches: model.hasMany(() => HarvestBatch, { mappedBy: "listing" }),
   })
-  .indexes([
-    { on: ["idempotency_key"], unique: true },
-    { on: ["property_office_id", "status"] },
-    { on: ["status"] },
-  ])
+  .indexes([{ on: ["idempotency_key"], unique: true }, { on: ["property_office_id", "status"] }, { on: ["status"] }])
   .cascades({ delete: ["harvest_batches"] })
 
 export default Listing

@@ -17,7 +17,7 @@ const NotifyMessage = model
     idempotency_key: model.text(),
     event: model.text(),
     channel: model.enum(["in_app", "email", "sms"]),
-    recipient_type: model.enum(["customer", "staff", "household", "address"]),
+    recipient_type: model.enum(["customer", "staff", "household", "order", "address"]),
     recipient_id: model.text().nullable(),
     /** Masked address for operators (a***@example.com, 138****0000), filled when sent. */
     to_masked: model.text().nullable(),

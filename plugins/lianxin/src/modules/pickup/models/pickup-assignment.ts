@@ -19,9 +19,7 @@ const PickupAssignment = model
     order_cycle_id: model.text(),
     property_office_id: model.text(),
     customer_id: model.text().nullable(),
-    status: model
-      .enum(["reserved", "placed", "ready", "collected", "uncollected", "canceled"])
-      .default("reserved"),
+    status: model.enum(["reserved", "placed", "ready", "collected", "uncollected", "canceled"]).default("reserved"),
     perishability: model.enum(["chilled", "ambient"]),
     bag_number: model.number(),
     resident_name_masked: model.text().nullable(),

@@ -23,7 +23,10 @@ const PickupLine = model
     /** Units refused at the counter as damaged; also counted in short_quantity (settled like a shortage). */
     damaged_quantity: model.number().default(0),
   })
-  .indexes([{ on: ["assignment_id", "line_item_id"], unique: true, where: "deleted_at IS NULL" }, { on: ["variant_id"] }])
+  .indexes([
+    { on: ["assignment_id", "line_item_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["variant_id"] },
+  ])
   .checks([
     {
       name: "pickup_line_quantities",

@@ -34,7 +34,8 @@ const PickupPoint = model
     },
     {
       name: "pickup_point_hold_positive",
-      expression: (c) => `${c.hold_hours_chilled} > 0 AND ${c.hold_hours_ambient} > 0 AND ${c.reminder_hours_before} >= 0`,
+      expression: (c) =>
+        `${c.hold_hours_chilled} > 0 AND ${c.hold_hours_ambient} > 0 AND ${c.reminder_hours_before} >= 0`,
     },
   ])
 

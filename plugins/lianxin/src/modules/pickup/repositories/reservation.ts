@@ -233,4 +233,78 @@ export class ReservationRepository extends PickupSqlRepository {
     await manager.execute(`DELETE FROM pickup_assignment WHERE id = ?`, [row.id])
     await givePlaceBack(manager, row.batch_id, row.perishability)
   }
+
+  /**
+   * An order edit (decision 024): the placed order's lines and total become
+   * `lines` / `order_total_fen`, under the row lock and only while the order is
+   * placed and its cycle's resident cutoff is ahead (unless `ignoreCutoff`, the
+   * compensation putting back what was). The place in the batch, the bag and
+   * the pickup code stay as they are; a line at 0 is soft-deleted. Returns
+   * what was, for compensation.
+   */
+  async editPlacedLines(
+    input: {
+      order_id: string
+      order_total_fen: number
+      lines: Array<{ line_item_id: string; quantity: number; amount_fen: number }>
+      now: Date
+      ignoreCutoff?: boolean
+    },
+    context: Context = {}
+  ): Promise<
+    | {
+        ok: true
+        previous: {
+          order_total_fen: number
+          lines: Array<{ line_item_id: string; quantity: number; amount_fen: number }>
+        }
+      }
+    | { ok: false; reason: "not_found" | "not_placed" | "cutoff_passed" }
+  > {
+    const manager = this.sql(context)
+    const [row] = await manager.execute(
+      `SELECT a.id, a.status, a.order_total_fen, c.resident_cutoff_at
+         FROM pickup_assignment a JOIN order_cycle c ON c.id = a.order_cycle_id
+        WHERE a.order_id = ? AND a.deleted_at IS NULL FOR UPDATE OF a`,
+      [input.order_id]
+    )
+    if (!row) return { ok: false, reason: "not_found" }
+    if (row.status !== "placed") return { ok: false, reason: "not_placed" }
+    if (!input.ignoreCutoff && new Date(row.resident_cutoff_at).getTime() <= new Date(input.now).getTime()) {
+      return { ok: false, reason: "cutoff_passed" }
+    }
+    const ids = input.lines.map((l) => l.line_item_id)
+    const before: Array<{ line_item_id: string; quantity: number; amount_fen: number }> = ids.length
+      ? await manager.execute(
+          `SELECT line_item_id, quantity, amount_fen FROM pickup_line
+            WHERE assignment_id = ? AND deleted_at IS NULL AND line_item_id IN (${ids.map(() => "?").join(", ")})`,
+          [row.id, ...ids]
+        )
+      : []
+    for (const line of input.lines) {
+      // A line edited to 0 leaves the bag (soft-deleted: manifests and the counter no longer list it); the
+      // compensation, putting a quantity back, brings it back.
+      await manager.execute(
+        `UPDATE pickup_line SET quantity = ?, amount_fen = ?, updated_at = now(),
+                deleted_at = CASE WHEN ? = 0 THEN now() ELSE NULL END
+          WHERE assignment_id = ? AND line_item_id = ?`,
+        [line.quantity, line.amount_fen, line.quantity, row.id, line.line_item_id]
+      )
+    }
+    await manager.execute(`UPDATE pickup_assignment SET order_total_fen = ?, updated_at = now() WHERE id = ?`, [
+      input.order_total_fen,
+      row.id,
+    ])
+    return {
+      ok: true,
+      previous: {
+        order_total_fen: Number(row.order_total_fen),
+        lines: before.map((l) => ({
+          line_item_id: l.line_item_id,
+          quantity: Number(l.quantity),
+          amount_fen: Number(l.amount_fen),
+        })),
+      },
+    }
+  }
 }

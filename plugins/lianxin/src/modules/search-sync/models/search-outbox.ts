@@ -17,9 +17,6 @@ const SearchOutbox = model
     leased_until: model.dateTime().nullable(),
     last_error: model.text().nullable(),
   })
-  .indexes([
-    { on: ["product_id"], unique: true },
-    { on: ["next_attempt_at"] },
-  ])
+  .indexes([{ on: ["product_id"], unique: true }, { on: ["next_attempt_at"] }])
 
 export default SearchOutbox

@@ -10,7 +10,11 @@ export type ThrottleModuleOptions = { redisUrl?: string }
  * With REDIS_URL (the plugin's `redisUrl` option) the counters live in Redis,
  * shared by every server; without it, in PostgreSQL. Never in process memory.
  */
-export default async function throttleRedisLoader({ container, options, logger }: LoaderOptions<ThrottleModuleOptions>) {
+export default async function throttleRedisLoader({
+  container,
+  options,
+  logger,
+}: LoaderOptions<ThrottleModuleOptions>) {
   const url = options?.redisUrl
   if (!url) {
     container.register(THROTTLE_REDIS, asValue(null))

@@ -13,7 +13,7 @@ export const createAttributionStep = createStep(
       note: input.note ?? null,
     })
     await service.createAttributionShares(
-      input.shares.map((s) => ({ attribution_id: attribution.id, household_id: s.household_id, share_bp: s.share_bp })),
+      input.shares.map((s) => ({ attribution_id: attribution.id, household_id: s.household_id, share_bp: s.share_bp }))
     )
     return new StepResponse({ id: attribution.id }, attribution.id)
   },
@@ -22,5 +22,5 @@ export const createAttributionStep = createStep(
       // Shares go with it (cascade).
       await householdService(container).deleteAttributions(id)
     }
-  },
+  }
 )

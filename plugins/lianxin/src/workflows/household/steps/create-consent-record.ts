@@ -23,5 +23,5 @@ export const createConsentRecordStep = createStep(
     if (id) {
       await householdService(container).rollbackAppendOnly("consent_record", [id])
     }
-  },
+  }
 )

@@ -10,12 +10,12 @@ export const createCooperativesStep = createStep(
     const cooperatives = await householdService(container).createCooperatives(input)
     return new StepResponse(
       cooperatives,
-      cooperatives.map((c) => c.id),
+      cooperatives.map((c) => c.id)
     )
   },
   async (ids, { container }) => {
     if (ids?.length) {
       await householdService(container).deleteCooperatives(ids)
     }
-  },
+  }
 )

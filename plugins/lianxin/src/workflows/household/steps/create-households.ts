@@ -9,16 +9,16 @@ export const createHouseholdsStep = createStep(
   createHouseholdsStepId,
   async (input: CreateHouseholdInput[], { container }) => {
     const households = await householdService(container).createHouseholds(
-      input.map((h) => ({ ...h, public_profile_consent: false, registry_data_consent: false })),
+      input.map((h) => ({ ...h, public_profile_consent: false, registry_data_consent: false }))
     )
     return new StepResponse(
       households,
-      households.map((h) => h.id),
+      households.map((h) => h.id)
     )
   },
   async (ids, { container }) => {
     if (ids?.length) {
       await householdService(container).deleteHouseholds(ids)
     }
-  },
+  }
 )

@@ -21,5 +21,5 @@ export const createRegistryAccessLogStep = createStep(
     if (id) {
       await householdService(container).rollbackAppendOnly("registry_access_log", [id])
     }
-  },
+  }
 )

@@ -10,12 +10,12 @@ export const createVillagesStep = createStep(
     const villages = await householdService(container).createVillages(input)
     return new StepResponse(
       villages,
-      villages.map((v) => v.id),
+      villages.map((v) => v.id)
     )
   },
   async (ids, { container }) => {
     if (ids?.length) {
       await householdService(container).deleteVillages(ids)
     }
-  },
+  }
 )

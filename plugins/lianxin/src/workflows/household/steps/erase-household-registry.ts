@@ -24,7 +24,7 @@ export const eraseHouseholdRegistryStep = createStep(
     if (stored) {
       await householdService(container).createHouseholdRegistries(pickStored(stored))
     }
-  },
+  }
 )
 
 export function pickStored(s: StoredRegistry): StoredRegistry {

@@ -67,5 +67,5 @@ export const getProductAttributionsStep = createStep(
       result[product.id] = toProductAttributionShares(product)
     }
     return new StepResponse(result)
-  },
+  }
 )

@@ -40,5 +40,5 @@ export const refreshHouseholdConsentStep = createStep(
     if (previous) {
       await householdService(container).updateHouseholds(previous)
     }
-  },
+  }
 )

@@ -17,5 +17,5 @@ export const retireAttributionStep = createStep(
     if (id) {
       await householdService(container).restoreAttributions(id)
     }
-  },
+  }
 )

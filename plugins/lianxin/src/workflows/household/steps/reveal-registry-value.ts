@@ -14,5 +14,5 @@ export const revealRegistryValueStep = createStep(
   async (input: { household_id: string; field: RevealableRegistryField }, { container }) => {
     const value = await householdService(container).revealRegistryValue(input.household_id, input.field)
     return new StepResponse(value)
-  },
+  }
 )

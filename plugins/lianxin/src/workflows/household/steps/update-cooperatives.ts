@@ -26,5 +26,5 @@ export const updateCooperativesStep = createStep(
     if (previous?.length) {
       await householdService(container).updateCooperatives(previous)
     }
-  },
+  }
 )

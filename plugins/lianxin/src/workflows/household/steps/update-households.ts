@@ -26,5 +26,5 @@ export const updateHouseholdsStep = createStep(
     if (previous?.length) {
       await householdService(container).updateHouseholds(previous)
     }
-  },
+  }
 )

@@ -26,5 +26,5 @@ export const updateVillagesStep = createStep(
     if (previous?.length) {
       await householdService(container).updateVillages(previous)
     }
-  },
+  }
 )

@@ -52,5 +52,5 @@ export const upsertHouseholdRegistryStep = createStep(
     } else if (compensation.created_id) {
       await service.deleteHouseholdRegistries(compensation.created_id)
     }
-  },
+  }
 )

@@ -15,7 +15,7 @@ export const validateHouseholdCodesStep = createStep(
     const service = householdService(container)
     const villages = await service.listVillages(
       { id: [...new Set(input.map((h) => h.village_id))] },
-      { select: ["id", "code"] },
+      { select: ["id", "code"] }
     )
     const codeOf = new Map(villages.map((v) => [v.id, v.code]))
     const seen = new Set<string>()
@@ -33,9 +33,9 @@ export const validateHouseholdCodesStep = createStep(
     if (taken.length) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `code: ${taken.map((h) => h.code).join(", ")} is already used by another household`,
+        `code: ${taken.map((h) => h.code).join(", ")} is already used by another household`
       )
     }
     return new StepResponse(undefined)
-  },
+  }
 )

@@ -29,5 +29,5 @@ export const validateProductAttributionStep = createStep(
     }
     const current = (product as { attribution?: { id: string } | null }).attribution
     return new StepResponse({ previous_attribution_id: current?.id ?? null })
-  },
+  }
 )

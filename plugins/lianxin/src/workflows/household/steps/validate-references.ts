@@ -33,10 +33,10 @@ export const validateReferencesStep = createStep(
       if (missing.length) {
         throw new MedusaError(
           check.missing === "not_found" ? MedusaError.Types.NOT_FOUND : MedusaError.Types.INVALID_DATA,
-          `${check.field}: no ${check.entity} with id ${missing.join(", ")}`,
+          `${check.field}: no ${check.entity} with id ${missing.join(", ")}`
         )
       }
     }
     return new StepResponse(undefined)
-  },
+  }
 )

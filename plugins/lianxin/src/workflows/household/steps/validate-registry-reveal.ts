@@ -24,5 +24,5 @@ export const validateRegistryRevealStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `${input.field}: not recorded for this household`)
     }
     return new StepResponse(undefined)
-  },
+  }
 )

@@ -18,7 +18,7 @@ export const validateRegistryWriteStep = createStep(
     if (!consent?.granted) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        "Registry data can only be stored with the household's consent: record a granted registry_data consent first",
+        "Registry data can only be stored with the household's consent: record a granted registry_data consent first"
       )
     }
     const holder = await service.findHouseholdIdByNationalId(input.national_id)
@@ -26,9 +26,9 @@ export const validateRegistryWriteStep = createStep(
       const other = await service.retrieveHousehold(holder, { select: ["code"] })
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `national_id: this ID number is already registered for household ${other.code}`,
+        `national_id: this ID number is already registered for household ${other.code}`
       )
     }
     return new StepResponse({ consent_record_id: consent.id })
-  },
+  }
 )

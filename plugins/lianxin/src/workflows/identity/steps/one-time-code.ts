@@ -3,14 +3,18 @@ import { ONE_TIME_CODE_MODULE } from "../../../modules/one-time-code"
 import type OneTimeCodeModuleService from "../../../modules/one-time-code/service"
 import type { IssueInput, VerifyInput, VerifyOutcome } from "../../../modules/one-time-code/service"
 
-export const codes = (container: { resolve: (key: string) => unknown }) => container.resolve(ONE_TIME_CODE_MODULE) as OneTimeCodeModuleService
+export const codes = (container: { resolve: (key: string) => unknown }) =>
+  container.resolve(ONE_TIME_CODE_MODULE) as OneTimeCodeModuleService
 
 /** A new code for the contact (older open ones stop working); compensation withdraws it. */
 export const issueOneTimeCodeStep = createStep(
   "issue-one-time-code",
   async (input: Omit<IssueInput, "now"> & { now?: string }, { container }) => {
     const issued = await codes(container).issueCode({ ...input, now: input.now ? new Date(input.now) : undefined })
-    return new StepResponse({ id: issued.id, code: issued.code, expires_at: issued.expires_at.toISOString() }, issued.id)
+    return new StepResponse(
+      { id: issued.id, code: issued.code, expires_at: issued.expires_at.toISOString() },
+      issued.id
+    )
   },
   async (id, { container }) => {
     if (id) await codes(container).withdrawCode(id)
@@ -25,7 +29,10 @@ export const issueOneTimeCodeStep = createStep(
 export const verifyOneTimeCodeStep = createStep(
   "verify-one-time-code",
   async (input: Omit<VerifyInput, "now"> & { now?: string }, { container }) => {
-    const outcome: VerifyOutcome = await codes(container).verifyCode({ ...input, now: input.now ? new Date(input.now) : undefined })
+    const outcome: VerifyOutcome = await codes(container).verifyCode({
+      ...input,
+      now: input.now ? new Date(input.now) : undefined,
+    })
     return new StepResponse(outcome, outcome.ok ? { id: outcome.id, attempts: outcome.attempts_before } : null)
   },
   async (used, { container }) => {

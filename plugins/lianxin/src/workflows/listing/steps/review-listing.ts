@@ -39,7 +39,7 @@ export const setListingReviewStep = createStep(
       status: input.status,
       reviewed_by: input.reviewed_by,
       reviewed_at: new Date(),
-      reject_reason: input.status === "rejected" ? input.reject_reason ?? null : null,
+      reject_reason: input.status === "rejected" ? (input.reject_reason ?? null) : null,
     })
     return new StepResponse(listing, input.listing_id)
   },

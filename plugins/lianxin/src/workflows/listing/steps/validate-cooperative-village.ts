@@ -14,7 +14,10 @@ export const validateCooperativeVillageStep = createStep(
       { select: ["id", "village_id"], take: 1 }
     )
     if (!coop) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `cooperative_id: no cooperative with id ${input.cooperative_id}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `cooperative_id: no cooperative with id ${input.cooperative_id}`
+      )
     }
     if ((coop as any).village_id !== input.village_id) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "cooperative_id: the cooperative is not of this village")

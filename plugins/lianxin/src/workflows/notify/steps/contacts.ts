@@ -31,7 +31,11 @@ type CustomerContact = { email: string | null; phone: string | null; has_account
  * A resident's email and mobile: the customer's, and for an order's messages the
  * mobile given at checkout (guests give a mobile, not always an email).
  */
-export async function customerContact(container: Container, customerId: string, orderId?: string | null): Promise<CustomerContact> {
+export async function customerContact(
+  container: Container,
+  customerId: string,
+  orderId?: string | null
+): Promise<CustomerContact> {
   const { data } = await query(container).graph({
     entity: "customer",
     fields: ["id", "email", "phone", "has_account"],
@@ -51,6 +55,28 @@ export async function customerContact(container: Container, customerId: string, 
     phone = raw ? normalizeCnMobile(String(raw)) : null
   }
   return { email: c.email ? normalizeEmail(String(c.email)) : null, phone, has_account: Boolean(c.has_account) }
+}
+
+/**
+ * A mobile-only guest's contact: what the order itself carries (its email if one was given, the pickup contact's
+ * mobile), read when planning and again when sending, so nothing is copied.
+ */
+export async function orderContact(
+  container: Container,
+  orderId: string
+): Promise<{ email: string | null; phone: string | null } | null> {
+  const { data } = await query(container).graph({
+    entity: "order",
+    fields: ["id", "email", "shipping_address.phone", "billing_address.phone"],
+    filters: { id: orderId },
+  })
+  const o = data[0]
+  if (!o) return null
+  const raw = o.shipping_address?.phone ?? o.billing_address?.phone
+  return {
+    email: o.email ? normalizeEmail(String(o.email)) : null,
+    phone: raw ? normalizeCnMobile(String(raw)) : null,
+  }
 }
 
 export async function staffContact(container: Container, staffId: string) {
@@ -98,7 +124,14 @@ export type Address = { address: string; masked: string } | { skip: string }
 /** Where one message goes now, or why it cannot go (address gone, channel turned off, consent withdrawn). */
 export async function resolveAddress(
   container: Container,
-  m: { id: string; channel: NotifyChannel; recipient_type: RecipientType; recipient_id: string | null; resource_type: string | null; resource_id: string | null },
+  m: {
+    id: string
+    channel: NotifyChannel
+    recipient_type: RecipientType
+    recipient_id: string | null
+    resource_type: string | null
+    resource_id: string | null
+  },
   now: Date
 ): Promise<Address> {
   const id = m.recipient_id
@@ -109,7 +142,18 @@ export async function resolveAddress(
     if (m.channel === "email" && !pref.email) return { skip: "email turned off by the resident" }
     if (m.channel === "sms" && !pref.sms) return { skip: "SMS turned off by the resident" }
     const contact = await customerContact(container, id, m.resource_type === "order" ? m.resource_id : null)
-    if (m.channel === "email") return contact?.email ? { address: contact.email, masked: maskEmail(contact.email) } : { skip: "no email address" }
+    if (m.channel === "email")
+      return contact?.email
+        ? { address: contact.email, masked: maskEmail(contact.email) }
+        : { skip: "no email address" }
+    return contact?.phone ? { address: contact.phone, masked: maskPhone(contact.phone) } : { skip: "no mobile number" }
+  }
+  if (m.recipient_type === "order") {
+    const contact = await orderContact(container, id)
+    if (m.channel === "email")
+      return contact?.email
+        ? { address: contact.email, masked: maskEmail(contact.email) }
+        : { skip: "no email address" }
     return contact?.phone ? { address: contact.phone, masked: maskPhone(contact.phone) } : { skip: "no mobile number" }
   }
   if (m.recipient_type === "staff") {
@@ -117,7 +161,9 @@ export async function resolveAddress(
     const pref = await preferenceOf(container, "staff", id)
     if (!pref.email) return { skip: "email turned off" }
     const contact = await staffContact(container, id)
-    return contact?.email ? { address: contact.email, masked: maskEmail(contact.email) } : { skip: "no active staff email" }
+    return contact?.email
+      ? { address: contact.email, masked: maskEmail(contact.email) }
+      : { skip: "no active staff email" }
   }
   if (m.recipient_type === "household") {
     if (m.channel !== "sms") return { skip: `households get no ${m.channel}` }

@@ -9,9 +9,15 @@ import type RevenueShareModuleService from "../../../modules/revenue-share/servi
 import { toFen } from "../../../utils/money"
 import type { NotifyTemplateName } from "../../../utils/notify-templates"
 import { pickupService, type Query } from "../../pickup/steps/service"
+import { readHarvestBatchRecall } from "../../listing/trace-reads"
 type Container = Pick<MedusaContainer, "resolve">
 
-export type Recipient = { type: "customer" | "staff" | "household"; id: string }
+/**
+ * Who a message is for: a customer (an account, or a guest who gave an email), staff, a household, or — for a guest
+ * who gave only a mobile at checkout, so no customer exists — the order itself, reached through the contact details on
+ * the order (read when sending, like every address).
+ */
+export type Recipient = { type: "customer" | "staff" | "household" | "order"; id: string }
 
 /** One message to send to some recipients, before channels and languages are chosen. */
 export type NotifySpec = {
@@ -37,7 +43,9 @@ export const NOTIFY_EVENTS = [
   "pickup.uncollected",
   "pickup.shortage_recorded",
   "pickup.harvest_frozen",
+  "pickup.cycle_changed",
   "listing.reviewed",
+  "listing.batch_recalled",
   "statement.paid",
 ] as const
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number]
@@ -63,9 +71,15 @@ type AssignmentContext = {
   window_end: string
 }
 
-async function assignmentContext(container: Container, where: { id?: string; order_id?: string }): Promise<AssignmentContext | null> {
+async function assignmentContext(
+  container: Container,
+  where: { id?: string; order_id?: string }
+): Promise<AssignmentContext | null> {
   const svc = pickupService(container)
-  const [a] = await svc.listPickupAssignments(where, { take: 1, relations: ["batch", "batch.point", "batch.point.office", "batch.cycle"] })
+  const [a] = await svc.listPickupAssignments(where, {
+    take: 1,
+    relations: ["batch", "batch.point", "batch.point.office", "batch.cycle"],
+  })
   if (!a?.order_id) return null
   const { data } = await query(container).graph({
     entity: "order",
@@ -86,19 +100,22 @@ async function assignmentContext(container: Container, where: { id?: string; ord
   }
 }
 
+/** The resident behind an order: their customer record, or the order's own contact details for a mobile-only guest. */
+const residentOf = (customerId: string | null | undefined, orderId: string): Recipient =>
+  customerId ? { type: "customer", id: customerId } : { type: "order", id: orderId }
+
 function orderSpec(
   event: string,
   template: NotifyTemplateName,
   ctx: AssignmentContext,
   extra: Record<string, string> = {}
 ): NotifySpec[] {
-  if (!ctx.customer_id) return []
   return [
     {
       event,
       subject: ctx.assignment.id,
       template,
-      recipients: [{ type: "customer", id: ctx.customer_id }],
+      recipients: [residentOf(ctx.customer_id, ctx.assignment.order_id)],
       params: {
         order_no: ctx.order_no,
         place: ctx.place,
@@ -125,14 +142,19 @@ async function staffOfPoints(container: Container, pointIds: string[]): Promise<
 const asList = <T>(data: T | T[]): T[] => (Array.isArray(data) ? data : [data])
 
 /** Reads what one event's messages say and who gets them. Pure reads; nothing is written. */
-export async function collectNotifications(container: Container, event: NotifyEvent, data: unknown): Promise<NotifySpec[]> {
+export async function collectNotifications(
+  container: Container,
+  event: NotifyEvent,
+  data: unknown
+): Promise<NotifySpec[]> {
   const specs: NotifySpec[] = []
   switch (event) {
     case "order.placed": {
       for (const d of asList(data as { id: string })) {
         const ctx = await assignmentContext(container, { order_id: d.id })
         // Paid online (captured at checkout, decision 013): the message confirms the payment too.
-        if (ctx) specs.push(...orderSpec(event, "order_placed", ctx, { paid_fen: String(await capturedFen(container, d.id)) }))
+        if (ctx)
+          specs.push(...orderSpec(event, "order_placed", ctx, { paid_fen: String(await capturedFen(container, d.id)) }))
       }
       break
     }
@@ -168,7 +190,9 @@ export async function collectNotifications(container: Container, event: NotifyEv
         const ctx = await assignmentContext(container, { id: d.id })
         if (ctx && ctx.assignment.status === "ready") {
           specs.push(
-            ...orderSpec(event, "hold_last_call", ctx, { hold_until: new Date(ctx.assignment.hold_expires_at).toISOString() })
+            ...orderSpec(event, "hold_last_call", ctx, {
+              hold_until: new Date(ctx.assignment.hold_expires_at).toISOString(),
+            })
           )
         }
       }
@@ -177,7 +201,12 @@ export async function collectNotifications(container: Container, event: NotifyEv
     case "pickup.uncollected": {
       for (const d of asList(data as { id: string })) {
         const ctx = await assignmentContext(container, { id: d.id })
-        if (ctx) specs.push(...orderSpec(event, "uncollected", ctx, { policy: ctx.assignment.disposition ?? ctx.assignment.batch?.point?.uncollected_policy ?? "donate" }))
+        if (ctx)
+          specs.push(
+            ...orderSpec(event, "uncollected", ctx, {
+              policy: ctx.assignment.disposition ?? ctx.assignment.batch?.point?.uncollected_policy ?? "donate",
+            })
+          )
       }
       break
     }
@@ -229,13 +258,71 @@ export async function collectNotifications(container: Container, event: NotifyEv
       }
       break
     }
+    case "listing.batch_recalled": {
+      // Every resident whose order line the batch filled, once per order (subject = batch and order).
+      for (const d of asList(data as { id: string })) {
+        const recall = await readHarvestBatchRecall(container, d.id)
+        const b = recall.harvest_batch
+        for (const o of recall.orders) {
+          if (o.order_status === "canceled") continue
+          specs.push({
+            event,
+            subject: `${b.id}:${o.order_id}`,
+            template: "harvest_recall",
+            recipients: [residentOf(o.customer_id, o.order_id)],
+            params: {
+              order_no: String(o.display_id ?? o.order_id),
+              title: o.lines.map((l) => l.title).join("、") || recall.listing.title,
+              harvested_on: b.harvested_on,
+              certificate_no: b.certificate_no,
+              reason: b.recall_reason ?? "",
+            },
+            link: `/orders/${o.order_id}`,
+            resource_type: "order",
+            resource_id: o.order_id,
+          })
+        }
+      }
+      break
+    }
+    case "pickup.cycle_changed": {
+      // Every resident with a live order in the cycle; the subject carries the change's instant, so a second
+      // change of the same cycle is a second notice while a redelivered event is not.
+      for (const d of asList(data as { id: string; action: "close" | "extend"; reason?: string | null; at: string })) {
+        const [cycle] = await pickupService(container).listOrderCycles({ id: d.id }, { take: 1 })
+        if (!cycle) continue
+        const live = await pickupService(container).listPickupAssignments(
+          { order_cycle_id: d.id, status: ["placed", "ready"] },
+          { take: 10_000, select: ["id"] }
+        )
+        for (const a of live) {
+          const ctx = await assignmentContext(container, { id: a.id })
+          if (!ctx) continue
+          for (const spec of orderSpec(event, "cycle_changed", ctx, {
+            cycle: cycle.name,
+            change: d.action,
+            cutoff_at: new Date(cycle.resident_cutoff_at).toISOString(),
+            reason: d.reason ?? "",
+          })) {
+            specs.push({ ...spec, subject: `${a.id}@${d.at}` })
+          }
+        }
+      }
+      break
+    }
     case "listing.reviewed": {
       for (const d of asList(data as { id: string })) {
         const listings = container.resolve<ListingModuleService>(LISTING_MODULE)
         const [listing] = await listings.listListings({ id: d.id }, { take: 1 })
         if (!listing || listing.status === "pending_review") continue
-        const points = await pickupService(container).listPickupPoints({ office_id: listing.property_office_id }, { select: ["id"] })
-        const staff = await staffOfPoints(container, points.map((p: any) => p.id))
+        const points = await pickupService(container).listPickupPoints(
+          { office_id: listing.property_office_id },
+          { select: ["id"] }
+        )
+        const staff = await staffOfPoints(
+          container,
+          points.map((p: any) => p.id)
+        )
         const [household] = await container
           .resolve<HouseholdModuleService>(HOUSEHOLD_MODULE)
           .listHouseholds({ id: listing.household_id }, { take: 1, select: ["id", "code", "display_name"] })

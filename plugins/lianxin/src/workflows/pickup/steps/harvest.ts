@@ -48,7 +48,9 @@ export async function withProducerNames<T extends HarvestListRow>(
         fields: ["id", "code", "display_name"],
         filters: { id: householdIds },
       })
-      for (const h of data as any[]) households.set(h.id, { code: h.code ?? "", display_name: h.display_name ?? "" })
+      for (const h of data as Array<{ id: string; code: string | null; display_name: string | null }>) {
+        households.set(h.id, { code: h.code ?? "", display_name: h.display_name ?? "" })
+      }
     }
     if (cooperativeIds.length) {
       const { data } = await query.graph({
@@ -56,7 +58,7 @@ export async function withProducerNames<T extends HarvestListRow>(
         fields: ["id", "name"],
         filters: { id: cooperativeIds },
       })
-      for (const c of data as any[]) cooperatives.set(c.id, c.name ?? "")
+      for (const c of data as Array<{ id: string; name: string | null }>) cooperatives.set(c.id, c.name ?? "")
     }
   } catch {
     // Without the household module the list is still useful, by id.
@@ -75,7 +77,10 @@ export async function withProducerNames<T extends HarvestListRow>(
 }
 
 /** Who produces each product (household / cooperative), read across modules through the product link. */
-export async function loadAttributions(query: Pick<Query, "graph">, productIds: string[]): Promise<Map<string, Attribution>> {
+export async function loadAttributions(
+  query: Pick<Query, "graph">,
+  productIds: string[]
+): Promise<Map<string, Attribution>> {
   const attributions = new Map<string, Attribution>()
   if (!productIds.length) return attributions
   try {
@@ -84,13 +89,17 @@ export async function loadAttributions(query: Pick<Query, "graph">, productIds: 
       fields: ["id", "attribution.cooperative_id", "attribution.shares.household_id"],
       filters: { id: productIds },
     })
-    for (const p of data as any[]) {
+    type AttributedProduct = {
+      id: string
+      attribution?: { cooperative_id: string | null; shares?: Array<{ household_id: string }> | null } | null
+    }
+    for (const p of data as AttributedProduct[]) {
       attributions.set(
         p.id,
         p.attribution
           ? {
               cooperative_id: p.attribution.cooperative_id ?? null,
-              household_ids: (p.attribution.shares ?? []).map((s: any) => s.household_id).sort(),
+              household_ids: (p.attribution.shares ?? []).map((s) => s.household_id).sort(),
             }
           : null
       )

@@ -24,7 +24,6 @@ export type OrderLedgerContext = {
   lines: LedgerLineContext[]
 }
 
-
 /**
  * Who produced each product, read across the product ↔ attribution link of
  * the household module. Products without an attribution map to null.
@@ -71,7 +70,17 @@ export const loadOrderLedgerContextStep = createStep(
       entity: "order",
       // The order-level "total" makes the order module compute totals, item
       // totals included; without it items come back without them.
-      fields: ["id", "currency_code", "status", "total", "items.id", "items.title", "items.quantity", "items.total", "items.product_id"],
+      fields: [
+        "id",
+        "currency_code",
+        "status",
+        "total",
+        "items.id",
+        "items.title",
+        "items.quantity",
+        "items.total",
+        "items.product_id",
+      ],
       filters: { id: input.order_id },
     })
     const order = data[0]
@@ -94,7 +103,10 @@ export const loadOrderLedgerContextStep = createStep(
         filters: { id: productIds },
       })
       for (const p of products) {
-        categories.set(p.id, (p.categories ?? []).map((c: { id: string }) => c.id))
+        categories.set(
+          p.id,
+          (p.categories ?? []).map((c: { id: string }) => c.id)
+        )
       }
     }
     const lines: LedgerLineContext[] = order.items.map((item: any) => ({
@@ -103,8 +115,8 @@ export const loadOrderLedgerContextStep = createStep(
       title: item.title,
       quantity: Number(item.quantity),
       amount_fen: toFen(item.total ?? 0),
-      category_ids: item.product_id ? categories.get(item.product_id) ?? [] : [],
-      attribution: item.product_id ? attributions.get(item.product_id) ?? null : null,
+      category_ids: item.product_id ? (categories.get(item.product_id) ?? []) : [],
+      attribution: item.product_id ? (attributions.get(item.product_id) ?? null) : null,
     }))
     const context: OrderLedgerContext = {
       order_id: order.id,

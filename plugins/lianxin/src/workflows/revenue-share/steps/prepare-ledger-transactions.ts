@@ -20,8 +20,18 @@ export const prepareAccrualStep = createStep(
   async (input: { context: OrderLedgerContext; source?: string }, { container }) => {
     const ledger: RevenueShareModuleService = container.resolve(REVENUE_SHARE_MODULE)
     const policies = (await ledger.currentPolicies()) as StoredPolicy[]
+    // A line accrued already (say by an order edit that ran before this event's subscriber) is not accrued
+    // again from the order as it is now: its later changes were posted by the edit (decision 024).
+    const existing = await ledger.listLedgerEntries(
+      { order_id: input.context.order_id, kind: "accrual" },
+      { select: ["line_item_id", "transaction_key"] }
+    )
+    const accrued = new Set(
+      existing.filter((e) => e.transaction_key === `accrual:${e.line_item_id}`).map((e) => e.line_item_id)
+    )
     const transactions: LedgerTransactionInput[] = []
     for (const line of input.context.lines) {
+      if (accrued.has(line.line_item_id)) continue
       const policy = resolvePolicy(policies, line)
       if (!policy) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, "no split policy is in force: create a global policy first")
@@ -53,7 +63,7 @@ type LineState = {
 }
 
 /** What the ledger holds for each line of an order: its policy snapshot, paid, reversed, balances. */
-async function lineStates(ledger: RevenueShareModuleService, orderId: string): Promise<Map<string, LineState>> {
+export async function lineStates(ledger: RevenueShareModuleService, orderId: string): Promise<Map<string, LineState>> {
   const accruals = await ledger.listLedgerEntries(
     { order_id: orderId, kind: "accrual" },
     { select: ["line_item_id", "policy_id", "account", "direction", "amount", "party_type", "party_id"] }
@@ -105,7 +115,12 @@ export const prepareEarningStep = createStep(
         )
       }
       const txn = earningTransaction(
-        { order_id: input.context.order_id, line_item_id: line.line_item_id, product_id: line.product_id, policy: state.policy },
+        {
+          order_id: input.context.order_id,
+          line_item_id: line.line_item_id,
+          product_id: line.product_id,
+          policy: state.policy,
+        },
         state.accrued,
         input.source ?? "handover"
       )
@@ -138,7 +153,10 @@ export const prepareReversalStep = createStep(
     const states = await lineStates(ledger, input.context.order_id)
     const requests =
       input.reversals === "all"
-        ? [...states.entries()].map(([line_item_id, s]) => ({ line_item_id, amount_fen: s.original_fen - s.reversed_fen }))
+        ? [...states.entries()].map(([line_item_id, s]) => ({
+            line_item_id,
+            amount_fen: s.original_fen - s.reversed_fen,
+          }))
         : input.reversals
     const transactions: LedgerTransactionInput[] = []
     for (const request of requests) {

@@ -1,16 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { NOTIFY_MODULE } from "../../../../modules/notify"
 import type NotifyModuleService from "../../../../modules/notify/service"
-import { parseOr400 } from "../../../utils/zod-issues"
-import { AdminListNotifyMessagesQuery } from "../validators"
+import type { AdminListNotifyMessagesQueryType } from "../validators"
 
 /**
  * Operators' view of every message (Medusa Admin → 通知): by status, channel
  * and event, with attempts, the next try and the last error (addresses
  * redacted), plus counts per status for the failure badge.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = parseOr400(AdminListNotifyMessagesQuery, req.query)
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, AdminListNotifyMessagesQueryType>,
+  res: MedusaResponse
+) {
+  const q = req.validatedQuery
   const page = await req.scope.resolve<NotifyModuleService>(NOTIFY_MODULE).listForOperators(q)
   res.json({
     messages: page.messages.map((m) => ({

@@ -1,10 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updatePropertyOfficeWorkflow } from "../../../../workflows/pickup/update-property-office"
-import { parseOr400 } from "../../../utils/zod-issues"
-import { AdminUpdatePropertyOffice } from "../validators"
+import type { AdminUpdatePropertyOfficeType } from "../validators"
 
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const body = parseOr400(AdminUpdatePropertyOffice, req.body)
+export async function POST(req: AuthenticatedMedusaRequest<AdminUpdatePropertyOfficeType>, res: MedusaResponse) {
+  const body = req.validatedBody
   const { result } = await updatePropertyOfficeWorkflow(req.scope).run({ input: { id: req.params.id, data: body } })
   res.json({ property_office: result })
 }

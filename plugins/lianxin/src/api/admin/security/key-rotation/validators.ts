@@ -8,3 +8,5 @@ export const AdminRunKeyRotation = z
     max_batches: z.number().int("must be a whole number").min(1).max(100).default(20),
   })
   .strict()
+
+export type AdminRunKeyRotationType = z.infer<typeof AdminRunKeyRotation>

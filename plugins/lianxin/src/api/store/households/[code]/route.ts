@@ -1,19 +1,11 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { toPublicHouseholdProfile, type HouseholdForProfile } from "../public-profile"
+import { HOUSEHOLD_PROFILE_FIELDS, toPublicHouseholdProfile, type HouseholdForProfile } from "../public-profile"
 import type { WithValidatedParams } from "../../../utils/validate-params"
 import type { StoreGetHouseholdQueryType, StoreHouseholdParamsType } from "../validators"
 
 const PROFILE_FIELDS = [
-  "code",
-  "display_name",
-  "story",
-  "photo_url",
-  "public_profile_consent",
-  "village.name",
-  "village.township",
-  "village.county",
-  "village.province",
+  ...HOUSEHOLD_PROFILE_FIELDS,
   "attribution_shares.attribution.product.id",
   "attribution_shares.attribution.product.handle",
   "attribution_shares.attribution.product.title",
@@ -25,7 +17,7 @@ const PROFILE_FIELDS = [
 /** A household's public profile by its pseudonymous code. */
 export async function GET(
   req: MedusaStoreRequest<unknown, StoreGetHouseholdQueryType> & WithValidatedParams<StoreHouseholdParamsType>,
-  res: MedusaResponse,
+  res: MedusaResponse
 ) {
   const { product_limit } = req.validatedQuery as StoreGetHouseholdQueryType
   const { code } = req.validatedParams

@@ -20,3 +20,15 @@ export const StoreGetCatalog = z
 export type StoreGetCatalogType = z.infer<typeof StoreGetCatalog>
 
 export const StoreGetCatalogVillages = z.object({}).strict()
+
+/** A product handle as Medusa makes them (letters in any script, digits, `_` and `-`); anything else names no product. */
+export const StoreCatalogProductParams = z
+  .object({
+    handle: z
+      .string()
+      .regex(/^[\p{L}\p{N}_-]{1,200}$/u, "must be a product handle (letters, digits, - and _, at most 200)"),
+  })
+  .strict()
+export type StoreCatalogProductParamsType = z.infer<typeof StoreCatalogProductParams>
+
+export const StoreGetCatalogProduct = z.object({}).strict()

@@ -4,10 +4,9 @@ import { transferCartCustomerWorkflow } from "@medusajs/medusa/core-flows"
 import { issuePickupCodeWorkflow } from "../../../../workflows/pickup/issue-pickup-code"
 import { placePickupOrderWorkflow } from "../../../../workflows/pickup/place-pickup-order"
 import { CheckoutRefusal } from "../../../../utils/checkout-refusal"
-import { parseOr400 } from "../../../utils/zod-issues"
 import { pickup } from "../../../pickup-staff/helpers"
 import { customerIdOf } from "../../helpers/order-proof"
-import { StoreLianxinCheckoutBody } from "./validators"
+import type { StoreLianxinCheckoutBodyType } from "./validators"
 import type { StoreCheckoutResponse } from "../../../contract"
 
 /**
@@ -22,8 +21,11 @@ import type { StoreCheckoutResponse } from "../../../contract"
  * → { type: "order", order: { id }, pickup, pickup_code: { code, qr_token } | null }
  * → { type: "payment", payment_collection_id, pickup }   (complete: false)
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreCheckoutResponse>) {
-  const body = parseOr400(StoreLianxinCheckoutBody, req.body)
+export async function POST(
+  req: AuthenticatedMedusaRequest<StoreLianxinCheckoutBodyType>,
+  res: MedusaResponse<StoreCheckoutResponse>
+) {
+  const body = req.validatedBody
   const customerId = customerIdOf(req)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -31,15 +33,25 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<
     fields: ["id", "customer_id", "customer.has_account", "completed_at"],
     filters: { id: body.cart_id },
   })
-  const cart = data[0] as any
+  const [cart] = data as Array<{
+    id: string
+    customer_id: string | null
+    customer?: { has_account: boolean } | null
+    completed_at: Date | string | null
+  }>
   if (!cart || (cart.customer?.has_account && cart.customer_id !== customerId)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `cart ${body.cart_id} was not found`)
   }
   if (cart.completed_at) {
     // A retry whose first try placed the order but lost the answer (a server died, the network dropped):
     // the refusal names the order, so the client shows it instead of an error (docs/deploy.md).
-    const { data: placed } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart.id } })
-    throw new CheckoutRefusal("cart_completed", { order_id: (placed[0] as any)?.order_id ?? null })
+    const { data: placed } = await query.graph({
+      entity: "order_cart",
+      fields: ["order_id"],
+      filters: { cart_id: cart.id },
+    })
+    const [link] = placed as Array<{ order_id: string }>
+    throw new CheckoutRefusal("cart_completed", { order_id: link?.order_id ?? null })
   }
   if (customerId && cart.customer_id !== customerId) {
     await transferCartCustomerWorkflow(req.scope).run({ input: { id: cart.id, customer_id: customerId } })

@@ -11,7 +11,10 @@ export const StoreLianxinCheckoutBody = z
     /** Guests only, optional (a signed-in customer's order carries their account's email). */
     email: z.string().trim().max(254, "at most 254 characters").email("must be an email address").optional(),
     pickup_point_id: z.string().regex(/^ppt_[0-9A-Za-z]{10,40}$/, "must be a pickup point id (ppt_…)"),
-    order_cycle_id: z.string().regex(/^pcyc_[0-9A-Za-z]{10,40}$/, "must be an order cycle id (pcyc_…)").optional(),
+    order_cycle_id: z
+      .string()
+      .regex(/^pcyc_[0-9A-Za-z]{10,40}$/, "must be an order cycle id (pcyc_…)")
+      .optional(),
     /** true (default): pay at pickup, place the order now. false: prepare for an online payment session. */
     complete: z.boolean().default(true),
   })

@@ -22,11 +22,48 @@ export type StoreClaimOrdersBodyType = z.infer<typeof StoreClaimOrdersBody>
 
 const contactSchema = z.discriminatedUnion("channel", [
   z.object({ channel: z.literal("sms"), to: cnMobileSchema }),
-  z.object({ channel: z.literal("email"), to: z.string().trim().max(254, "at most 254 characters").email("must be an email address") }),
+  z.object({
+    channel: z.literal("email"),
+    to: z.string().trim().max(254, "at most 254 characters").email("must be an email address"),
+  }),
 ])
 
 /** POST /store/lianxin/orders/claim/code: a code to the mobile or email guest orders were placed with. */
-export const StoreClaimCodeBody = z.intersection(contactSchema, z.object({ locale: z.enum(["zh-CN", "en"]).optional() }))
+export const StoreClaimCodeBody = z.intersection(
+  contactSchema,
+  z.object({ locale: z.enum(["zh-CN", "en"]).optional() })
+)
 
 /** POST /store/lianxin/orders/claim/contact: that contact and its code → every guest order placed with it. */
 export const StoreClaimByContactBody = z.intersection(contactSchema, z.object({ code: oneTimeCodeSchema }))
+
+/** An order line id as Medusa makes them. */
+const lineItemIdSchema = z.string().regex(/^ordli_[0-9A-Za-z]{10,40}$/, "must be an order line id (ordli_…)")
+
+/**
+ * POST /store/lianxin/orders/:id/edit: new quantities for some lines (0 removes
+ * a line), against the order version the resident saw (decision 024).
+ */
+export const StoreEditOrderBody = z
+  .object({
+    cart_id: cartIdSchema.optional(),
+    version: z.number().int("must be a whole number").min(1, "must be at least 1"),
+    items: z
+      .array(
+        z
+          .object({
+            id: lineItemIdSchema,
+            quantity: z.number().int("must be a whole number").min(0, "must be 0 or more").max(99, "at most 99"),
+          })
+          .strict()
+      )
+      .min(1, "give at least one line")
+      .max(50, "at most 50 lines")
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, "items: each line at most once"),
+  })
+  .strict()
+export type StoreEditOrderBodyType = z.infer<typeof StoreEditOrderBody>
+
+export type StoreClaimByContactBodyType = z.infer<typeof StoreClaimByContactBody>
+export type StoreClaimCodeBodyType = z.infer<typeof StoreClaimCodeBody>
+export type StoreGetOwnOrderQueryType = z.infer<typeof StoreGetOwnOrderQuery>

@@ -20,7 +20,10 @@ export const StoreSearchProducts = z
     village: optionalText(50),
     price: z.enum(PRICE_BANDS.map((b) => b.key) as [string, ...string[]]).optional(),
     storage: z.enum(["chilled", "ambient"]).optional(),
-    in_stock: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
+    in_stock: z
+      .enum(["true", "false"])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "true")),
     sort: z.enum(SEARCH_SORTS).default("relevance"),
     page: z.coerce.number().int().min(1).max(100).default(1),
     limit: z.coerce.number().int().min(1).max(48).default(12),

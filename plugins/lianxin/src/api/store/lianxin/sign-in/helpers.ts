@@ -24,5 +24,9 @@ export function refuseCode(res: MedusaResponse, outcome: Exclude<VerifyOutcome, 
 
 /** The code could not be delivered (the SMS or email provider is down): try again later with a new code. */
 export function couldNotSend(res: MedusaResponse) {
-  res.status(503).json({ type: "unexpected_state", code: "code_not_sent", message: "验证码发送失败，请稍后再试。(could not send the code; try again)" })
+  res.status(503).json({
+    type: "unexpected_state",
+    code: "code_not_sent",
+    message: "验证码发送失败，请稍后再试。(could not send the code; try again)",
+  })
 }

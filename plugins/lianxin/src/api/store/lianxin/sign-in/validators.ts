@@ -17,7 +17,12 @@ export const cnMobileSchema = z
 export const oneTimeCodeSchema = z.string().regex(/^\d{6}$/, "must be the 6 digits of the code")
 
 /** POST /store/lianxin/sign-in/phone/code: send a sign-in code to this mobile. */
-export const StoreRequestPhoneCode = z.object({ phone: cnMobileSchema, locale: z.enum(["zh-CN", "en"]).optional() }).strict()
+export const StoreRequestPhoneCode = z
+  .object({ phone: cnMobileSchema, locale: z.enum(["zh-CN", "en"]).optional() })
+  .strict()
 
 /** POST /store/lianxin/sign-in/phone: the mobile and the code it received → a customer token. */
 export const StorePhoneSignIn = z.object({ phone: cnMobileSchema, code: oneTimeCodeSchema }).strict()
+
+export type StorePhoneSignInType = z.infer<typeof StorePhoneSignIn>
+export type StoreRequestPhoneCodeType = z.infer<typeof StoreRequestPhoneCode>

@@ -10,10 +10,7 @@ const GREETING: Record<StoreGetLianxinStatusType["lang"], string> = {
  * Proves the plugin is wired into the backend: a store route that lives in
  * the plugin, validated with zod, answering in the requested locale.
  */
-export async function GET(
-  req: MedusaRequest<unknown, StoreGetLianxinStatusType>,
-  res: MedusaResponse
-) {
+export async function GET(req: MedusaRequest<unknown, StoreGetLianxinStatusType>, res: MedusaResponse) {
   const { lang } = req.validatedQuery as StoreGetLianxinStatusType
   res.json({
     status: {

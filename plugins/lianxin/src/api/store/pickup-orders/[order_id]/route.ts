@@ -1,8 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { nowOf } from "../../../../utils/clock"
-import { parseOr400 } from "../../../utils/zod-issues"
 import { pickup } from "../../../pickup-staff/helpers"
-import { ownPickup, StorePickupOrderProof } from "./helpers"
+import { type StorePickupOrderProofType, ownPickup } from "./helpers"
 import type { StoreOrderPickupResponse } from "../../../contract"
 
 /**
@@ -10,8 +9,11 @@ import type { StoreOrderPickupResponse } from "../../../contract"
  * (never the code). For the signed-in owner, or a guest with ?cart_id= of the
  * cart the order was placed from.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreOrderPickupResponse>) {
-  const { cart_id } = parseOr400(StorePickupOrderProof, req.query)
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, StorePickupOrderProofType>,
+  res: MedusaResponse<StoreOrderPickupResponse>
+) {
+  const { cart_id } = req.validatedQuery
   const a = await ownPickup(req, cart_id)
   const svc = pickup(req)
   const [point] = await svc.listPickupPoints({ id: a.pickup_point_id }, { take: 1, relations: ["office"] })

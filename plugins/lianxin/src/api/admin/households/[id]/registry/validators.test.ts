@@ -24,7 +24,7 @@ const messageOf = async (body: unknown) => {
 describe("AdminSetHouseholdRegistry", () => {
   it("accepts and normalises valid registry data", async () => {
     expect(
-      await parseBody(AdminSetHouseholdRegistry, { ...valid, legal_name: " 王秀英 ", national_id: ID.toLowerCase() }),
+      await parseBody(AdminSetHouseholdRegistry, { ...valid, legal_name: " 王秀英 ", national_id: ID.toLowerCase() })
     ).toEqual({
       ...valid,
       national_id: ID,

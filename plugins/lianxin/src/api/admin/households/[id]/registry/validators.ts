@@ -55,7 +55,7 @@ export const AdminSetHouseholdRegistry = z
             .transform(normalizeBankAccount)
             .pipe(z.string().regex(BANK_ACCOUNT, "must be 12-19 digits")),
         },
-        { message: "must be an object with bank_name and account" },
+        { message: "must be an object with bank_name and account" }
       )
       .strict()
       .nullish(),

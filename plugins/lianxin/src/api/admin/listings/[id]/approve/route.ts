@@ -1,13 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { reviewListingWorkflow } from "../../../../../workflows/listing/review-listing"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { listings } from "../../../../pickup-staff/households/office"
 import { listingViews } from "../../../../pickup-staff/listings/helpers"
-import { AdminApproveListing } from "../../validators"
 
 /** Approves a listing pending review: its product is published. 409 from any other state. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  parseOr400(AdminApproveListing, req.body)
   await reviewListingWorkflow(req.scope).run({
     input: { listing_id: req.params.id, decision: "approve", reviewed_by: req.auth_context.actor_id },
   })

@@ -1,4 +1,5 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../../../../utils/validate-query"
 import { validateBody } from "../../../../utils/validate-body"
 import { AdminGetProductAttributionQuery, AdminSetProductAttribution } from "./validators"
 
@@ -6,7 +7,7 @@ export const adminProductAttributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/products/:id/attribution",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminGetProductAttributionQuery, { defaults: [], isList: false })],
+    middlewares: [validateQuery(AdminGetProductAttributionQuery)],
   },
   {
     matcher: "/admin/products/:id/attribution",

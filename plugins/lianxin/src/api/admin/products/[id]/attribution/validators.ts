@@ -16,7 +16,7 @@ export const AdminSetProductAttribution = z
             household_id: z.string().min(1),
             share_bp: z.number().int("must be a whole number of basis points").min(1).max(WHOLE_BP),
           })
-          .strict(),
+          .strict()
       )
       .min(1, "at least one household is required")
       .max(50),

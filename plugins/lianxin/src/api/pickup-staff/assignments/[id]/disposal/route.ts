@@ -1,17 +1,16 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { disposeUncollectedPickupWorkflow } from "../../../../../workflows/pickup/dispose-uncollected-pickup"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { answerConflict, ownAssignment, staffContext } from "../../../helpers"
-import { StaffDisposalBody } from "../../../validators"
+import type { StaffDisposalBodyType } from "../../../validators"
 
 /**
  * What staff did with an uncollected order (donate, dispose, sell off), once.
  * The same body again (a double tap) answers 200 with the disposal on record;
  * a different one answers 409 "already disposed".
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<StaffDisposalBodyType>, res: MedusaResponse) {
   const ctx = await staffContext(req)
-  const body = parseOr400(StaffDisposalBody, req.body)
+  const body = req.validatedBody
   const assignment = await ownAssignment(req, ctx, req.params.id)
   const done = await answerConflict(res, () =>
     disposeUncollectedPickupWorkflow(req.scope).run({

@@ -1,9 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { handOverPickupWorkflow } from "../../../../../workflows/pickup/hand-over-pickup"
 import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/verify-pickup-proof"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { answerConflict, ownAssignment, staffContext, counterView } from "../../../helpers"
-import { StaffHandoverBody } from "../../../validators"
+import type { StaffHandoverBodyType } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
 import type { StaffHandoverResponse } from "../../../../contract"
 
@@ -12,9 +11,12 @@ import type { StaffHandoverResponse } from "../../../../contract"
  * hands over exactly once: of two staff handing over at the same moment, one
  * gets 200 and the other 409.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHandoverResponse>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<StaffHandoverBodyType>,
+  res: MedusaResponse<StaffHandoverResponse>
+) {
   const ctx = await staffContext(req)
-  const body = parseOr400(StaffHandoverBody, req.body)
+  const body = req.validatedBody
   const assignment = await ownAssignment(req, ctx, req.params.id)
   const { result } = await verifyPickupProofWorkflow(req.scope).run({
     input: {

@@ -1,13 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkInBatchWorkflow } from "../../../../../workflows/pickup/check-in-batch"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { answerConflict, ownBatch, pickup, staffContext } from "../../../helpers"
-import { StaffCheckInBody } from "../../../validators"
+import type { StaffCheckInBodyType } from "../../../validators"
 import type { StaffCheckInResponse } from "../../../../contract"
 
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffCheckInResponse>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<StaffCheckInBodyType>,
+  res: MedusaResponse<StaffCheckInResponse>
+) {
   const ctx = await staffContext(req)
-  const body = parseOr400(StaffCheckInBody, req.body)
+  const body = req.validatedBody
   const batch = await ownBatch(req, ctx, req.params.id)
   const done = await answerConflict(res, () =>
     checkInBatchWorkflow(req.scope).run({

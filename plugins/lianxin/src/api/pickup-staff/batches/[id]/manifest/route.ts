@@ -2,13 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { toCsvRecords } from "../../../../../utils/csv"
 import { PICKUP_LIST_COLUMNS } from "../../../../../utils/pickup-manifest"
 import { NAMED_HARVEST_COLUMNS } from "../../../../../workflows/pickup/steps/harvest"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { buildManifest, ownBatch, staffContext } from "../../../helpers"
-import { ManifestQuery } from "../../../validators"
+import type { ManifestQueryType } from "../../../validators"
 
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, ManifestQueryType>, res: MedusaResponse) {
   const ctx = await staffContext(req)
-  const q = parseOr400(ManifestQuery, req.query)
+  const q = req.validatedQuery
   const batch = await ownBatch(req, ctx, req.params.id)
   await sendManifest(req, res, batch, q)
 }

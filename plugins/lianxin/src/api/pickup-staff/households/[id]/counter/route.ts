@@ -4,11 +4,33 @@ import { REVENUE_SHARE_MODULE } from "../../../../../modules/revenue-share"
 import type RevenueShareModuleService from "../../../../../modules/revenue-share/service"
 import { counterTotals, type CounterLedgerEntry } from "../../../../../utils/counter-view"
 import { weekContaining } from "../../../../../utils/periods"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { pickup } from "../../../helpers"
 import { notFound, officeContext, ownHousehold, staffHouseholdViews } from "../../office"
-import { StaffCounterQuery } from "../../validators"
+import type { StaffCounterQueryType } from "../../validators"
 import type { StaffHouseholdCounterResponse } from "../../../../contract"
+
+/** The order items read below with query.graph (the plugin has no generated query types). */
+type SoldItemRow = {
+  id: string
+  product_title: string | null
+  variant_title: string | null
+  quantity?: unknown
+  raw_quantity?: unknown
+  detail?: { quantity?: unknown } | null
+}
+
+/** An order item's quantity, however the query returns it (number, decimal string or BigNumber-like object). */
+function quantityOf(item: SoldItemRow): number | null {
+  const v = item.quantity ?? item.detail?.quantity ?? item.raw_quantity
+  if (v === undefined || v === null) return null
+  if (typeof v === "object") {
+    const big = v as { numeric?: unknown; value?: unknown; raw?: { value?: unknown } }
+    const inner = big.numeric ?? big.value ?? big.raw?.value
+    return inner === undefined ? null : Number(inner)
+  }
+  const n = Number(v)
+  return Number.isFinite(n) ? n : null
+}
 
 /**
  * The household's own view at the counter: what sold in the cycle (or, without
@@ -16,23 +38,14 @@ import type { StaffHouseholdCounterResponse } from "../../../../contract"
  * already earned — and its latest statement, all from the ledger. Public
  * fields only; printable by the office UI.
  */
-/** An order item's quantity, however the query returns it (number, decimal string or BigNumber-like object). */
-function quantityOf(item: any): number | null {
-  const v = item.quantity ?? item.detail?.quantity ?? item.raw_quantity
-  if (v === undefined || v === null) return null
-  if (typeof v === "object") {
-    const inner = v.numeric ?? v.value ?? v.raw?.value
-    return inner === undefined ? null : Number(inner)
-  }
-  const n = Number(v)
-  return Number.isFinite(n) ? n : null
-}
-
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffHouseholdCounterResponse>) {
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, StaffCounterQueryType>,
+  res: MedusaResponse<StaffHouseholdCounterResponse>
+) {
   const ctx = await officeContext(req)
   const householdId = req.params.id
   await ownHousehold(req, ctx, householdId)
-  const { cycle_id } = parseOr400(StaffCounterQuery, req.query)
+  const { cycle_id } = req.validatedQuery
   const ledger: RevenueShareModuleService = req.scope.resolve(REVENUE_SHARE_MODULE)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
@@ -77,24 +90,24 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<S
 
   // Line quantities live on the order's items (order_item), not on the bare line item.
   const soldOrderIds = [...new Set(totals.lines.map((l) => l.order_id).filter(Boolean))] as string[]
-  const { data: orders } = soldOrderIds.length
-    ? await query.graph({
-        entity: "order",
-        fields: [
-          "id",
-          "items.id",
-          "items.product_title",
-          "items.variant_title",
-          "items.quantity",
-          "items.raw_quantity",
-          "items.detail.quantity",
-        ],
-        filters: { id: soldOrderIds },
-      })
-    : { data: [] as any[] }
-  const itemById = new Map<string, any>(
-    (orders as any[]).flatMap((o) => (o.items ?? []).map((i: any) => [i.id as string, i] as const))
-  )
+  const orders = soldOrderIds.length
+    ? ((
+        await query.graph({
+          entity: "order",
+          fields: [
+            "id",
+            "items.id",
+            "items.product_title",
+            "items.variant_title",
+            "items.quantity",
+            "items.raw_quantity",
+            "items.detail.quantity",
+          ],
+          filters: { id: soldOrderIds },
+        })
+      ).data as Array<{ id: string; items?: SoldItemRow[] | null }>)
+    : []
+  const itemById = new Map<string, SoldItemRow>(orders.flatMap((o) => (o.items ?? []).map((i) => [i.id, i] as const)))
   const sold = totals.lines.map((l) => {
     const item = l.line_item_id ? itemById.get(l.line_item_id) : undefined
     return {
@@ -115,10 +128,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<S
   let latest_statement: StaffHouseholdCounterResponse["latest_statement"] = null
   if (statement) {
     const productIds = [...new Set((statement.lines ?? []).map((l: any) => l.product_id).filter(Boolean))] as string[]
-    const { data: products } = productIds.length
-      ? await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds } })
-      : { data: [] as any[] }
-    const titleOf = new Map((products as any[]).map((p) => [p.id as string, p.title as string]))
+    const products = productIds.length
+      ? ((await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds } }))
+          .data as Array<{
+          id: string
+          title: string
+        }>)
+      : []
+    const titleOf = new Map(products.map((p) => [p.id, p.title]))
     const payment = (statement as any).payment
     latest_statement = {
       id: statement.id,

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { answerMarkRead } from "../../../../utils/notify"
+import { answerMarkRead, type MarkReadBodyType } from "../../../../utils/notify"
 import { staffRecipient } from "../../helpers"
 
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<MarkReadBodyType>, res: MedusaResponse) {
   await answerMarkRead(req, res, await staffRecipient(req))
 }

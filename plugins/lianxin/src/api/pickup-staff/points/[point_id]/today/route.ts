@@ -1,8 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { mattersToday, shanghaiDay, sortByUrgency } from "../../../../../utils/pickup-counter"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownPoint, pickup, staffContext } from "../../../helpers"
-import { EmptyQuery } from "../../../validators"
 import type { StaffTodayResponse } from "../../../../contract"
 
 /**
@@ -13,7 +11,6 @@ import type { StaffTodayResponse } from "../../../../contract"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffTodayResponse>) {
   const ctx = await staffContext(req)
   const pointId = ownPoint(ctx, req.params.point_id)
-  parseOr400(EmptyQuery, req.query)
   const svc = pickup(req)
   const now = new Date()
   const [point] = await svc.listPickupPoints({ id: pointId }, { take: 1, relations: ["office"] })

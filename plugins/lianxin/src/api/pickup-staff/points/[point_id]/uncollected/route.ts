@@ -1,22 +1,24 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownPoint, pickup, staffContext } from "../../../helpers"
-import { PageQuery } from "../../../validators"
+import type { PageQueryType } from "../../../validators"
 import type { StaffUncollectedResponse } from "../../../../contract"
 
 /** Orders past their hold (and ready ones near expiry) with what was done with them. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffUncollectedResponse>) {
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, PageQueryType>,
+  res: MedusaResponse<StaffUncollectedResponse>
+) {
   const ctx = await staffContext(req)
   const pointId = ownPoint(ctx, req.params.point_id)
-  const q = parseOr400(PageQuery, req.query)
+  const q = req.validatedQuery
   const { rows, count } = await pickup(req).counterUncollected({ point_id: pointId, now: new Date(), ...q })
   const displayIds = new Map<string, number>()
   const orderIds = rows.map((r) => r.order_id).filter(Boolean)
   if (orderIds.length) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
-    for (const o of data as any[]) displayIds.set(o.id, o.display_id)
+    for (const o of data as Array<{ id: string; display_id: number }>) displayIds.set(o.id, o.display_id)
   }
   res.json({
     assignments: rows.map((r) => ({

@@ -1,15 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/verify-pickup-proof"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { ownAssignment, ownPoint, staffContext, counterView } from "../../../helpers"
-import { StaffVerifyBody } from "../../../validators"
+import type { StaffVerifyBodyType } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
 import type { StaffCounterPickupResponse } from "../../../../contract"
 
 /** Looks an order up by its code or QR token at this point (nothing is handed over). */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffCounterPickupResponse>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<StaffVerifyBodyType>,
+  res: MedusaResponse<StaffCounterPickupResponse>
+) {
   const ctx = await staffContext(req)
-  const body = parseOr400(StaffVerifyBody, req.body)
+  const body = req.validatedBody
   const pointId = ownPoint(ctx, req.params.point_id)
   if (body.assignment_id) await ownAssignment(req, ctx, body.assignment_id)
   const { result } = await verifyPickupProofWorkflow(req.scope).run({

@@ -1,8 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { orderForOwner } from "../../../helpers/order-proof"
-import { StoreGetOwnOrderQuery } from "../validators"
+import type { StoreGetOwnOrderQueryType } from "../validators"
 import { STORE_ORDER_FIELDS, type StoreOwnOrder, type StoreOwnOrderResponse } from "../../../../contract"
 
 /**
@@ -14,8 +13,11 @@ import { STORE_ORDER_FIELDS, type StoreOwnOrder, type StoreOwnOrderResponse } fr
  *
  * → { order }
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreOwnOrderResponse>) {
-  const { cart_id } = parseOr400(StoreGetOwnOrderQuery, req.query)
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, StoreGetOwnOrderQueryType>,
+  res: MedusaResponse<StoreOwnOrderResponse>
+) {
+  const { cart_id } = req.validatedQuery
   await orderForOwner(req, req.params.id, cart_id, ["id"])
   const { result } = await getOrderDetailWorkflow(req.scope).run({
     input: { fields: [...STORE_ORDER_FIELDS], order_id: req.params.id, filters: { is_draft_order: false } },

@@ -1,9 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { claimOrdersWorkflow } from "../../../../../workflows/pickup/claim-orders"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { customerIdOf } from "../../../helpers/order-proof"
-import { StoreClaimOrdersBody } from "../validators"
+import type { StoreClaimOrdersBodyType } from "../validators"
 
 /**
  * Guest orders placed from this browser move onto the signed-in account, each
@@ -15,10 +14,10 @@ import { StoreClaimOrdersBody } from "../validators"
  *
  * → { claimed: string[] }
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<StoreClaimOrdersBodyType>, res: MedusaResponse) {
   const customerId = customerIdOf(req)
   if (!customerId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
-  const body = parseOr400(StoreClaimOrdersBody, req.body)
+  const body = req.validatedBody
   const { result } = await claimOrdersWorkflow(req.scope).run({
     input: { customer_id: customerId, proofs: body.orders.map((o) => ({ order_id: o.id, cart_id: o.cart_id })) },
   })

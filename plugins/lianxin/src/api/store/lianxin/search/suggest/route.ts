@@ -14,21 +14,32 @@ export async function GET(req: MedusaStoreRequest<unknown, StoreSearchSuggestTyp
   }
   const answer = await searchProducts(
     req.scope,
-    { q, sort: "relevance", page: 1, limit, category: undefined, province: undefined, village: undefined, in_stock: undefined },
+    {
+      q,
+      sort: "relevance",
+      page: 1,
+      limit,
+      category: undefined,
+      province: undefined,
+      village: undefined,
+      in_stock: undefined,
+    },
     req.publishable_key_context?.sales_channel_ids ?? []
   )
   res.json({
     query: answer.query,
-    products: answer.products.map(({ id, handle, title, title_segments, thumbnail, price_min_fen, price_max_fen, in_stock }) => ({
-      id,
-      handle,
-      title,
-      title_segments,
-      thumbnail,
-      price_min_fen,
-      price_max_fen,
-      in_stock,
-    })),
+    products: answer.products.map(
+      ({ id, handle, title, title_segments, thumbnail, price_min_fen, price_max_fen, in_stock }) => ({
+        id,
+        handle,
+        title,
+        title_segments,
+        thumbnail,
+        price_min_fen,
+        price_max_fen,
+        in_stock,
+      })
+    ),
     categories: answer.facets.category_handles.slice(0, 3),
     degraded: answer.degraded,
     ...(answer.retried_with ? { retried_with: answer.retried_with } : {}),

@@ -3,10 +3,9 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { generateJwtTokenWithChecks } from "@medusajs/medusa/api/auth/utils/generate-jwt-token"
 import { PHONE_AUTH_PROVIDER, signInWithPhoneWorkflow } from "../../../../../workflows/identity/sign-in-with-phone"
 import { claimOrdersWorkflow } from "../../../../../workflows/pickup/claim-orders"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { clearContactTries, throttleOr429 } from "../../../../throttle"
 import { refuseCode } from "../helpers"
-import { StorePhoneSignIn } from "../validators"
+import type { StorePhoneSignInType } from "../validators"
 
 /**
  * Sign-in with mobile number and SMS code. A right code gives a Medusa
@@ -18,8 +17,8 @@ import { StorePhoneSignIn } from "../validators"
  *
  * → 200 { token, customer_id, created, claimed }
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse) {
-  const body = parseOr400(StorePhoneSignIn, req.body)
+export async function POST(req: MedusaRequest<StorePhoneSignInType>, res: MedusaResponse) {
+  const body = req.validatedBody
   const rules = await throttleOr429(req, res, "one_time_code_verify", { purpose: "sign_in", contact: body.phone })
   if (!rules) return
   const { result } = await signInWithPhoneWorkflow(req.scope).run({ input: { phone: body.phone, code: body.code } })
@@ -28,9 +27,16 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
 
   const auth = req.scope.resolve(Modules.AUTH)
   const authIdentity = await auth.retrieveAuthIdentity(result.auth_identity_id, { relations: ["provider_identities"] })
-  const issued = await generateJwtTokenWithChecks(req.scope as any, { authIdentity, actorType: "customer", authProvider: PHONE_AUTH_PROVIDER })
+  const issued = await generateJwtTokenWithChecks(req.scope as any, {
+    authIdentity,
+    actorType: "customer",
+    authProvider: PHONE_AUTH_PROVIDER,
+  })
   if (!issued.token || issued.mfa_required || issued.verification_required) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "this account needs another sign-in step that mobile sign-in does not offer")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "this account needs another sign-in step that mobile sign-in does not offer"
+    )
   }
   let claimed: string[] = []
   try {
@@ -40,7 +46,9 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     claimed = claim.claimed
   } catch (error) {
     // Signed in all the same: the orders can be claimed again from the account.
-    req.scope.resolve("logger").warn(`[sign-in] guest orders of customer ${result.customer_id} not claimed: ${(error as Error).message}`)
+    req.scope
+      .resolve("logger")
+      .warn(`[sign-in] guest orders of customer ${result.customer_id} not claimed: ${(error as Error).message}`)
   }
   res.setHeader("Cache-Control", "no-store")
   res.json({ token: issued.token, customer_id: result.customer_id, created: result.created, claimed })

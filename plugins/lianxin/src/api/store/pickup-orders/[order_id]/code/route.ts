@@ -1,8 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { issuePickupCodeWorkflow } from "../../../../../workflows/pickup/issue-pickup-code"
-import { parseOr400 } from "../../../../utils/zod-issues"
-import { StoreEmptyQuery } from "../../../pickup-points/validators"
-import { ownPickup, StorePickupOrderProof } from "../helpers"
+import { type StorePickupOrderProofType, ownPickup } from "../helpers"
 import type { StoreIssuedCodeResponse } from "../../../../contract"
 
 /**
@@ -10,9 +8,11 @@ import type { StoreIssuedCodeResponse } from "../../../../contract"
  * HMAC is kept. Any earlier code (and QR) stops working. For the signed-in
  * owner, or a guest with { cart_id } of the cart the order was placed from.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreIssuedCodeResponse>) {
-  const { cart_id } = parseOr400(StorePickupOrderProof, req.body)
-  parseOr400(StoreEmptyQuery, req.query)
+export async function POST(
+  req: AuthenticatedMedusaRequest<StorePickupOrderProofType>,
+  res: MedusaResponse<StoreIssuedCodeResponse>
+) {
+  const { cart_id } = req.validatedBody
   const a = await ownPickup(req, cart_id)
   const { result } = await issuePickupCodeWorkflow(req.scope).run({ input: { assignment_id: a.id } })
   res.setHeader("Cache-Control", "no-store")

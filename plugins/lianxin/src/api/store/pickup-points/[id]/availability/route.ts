@@ -2,10 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { nowOf } from "../../../../../utils/clock"
 import { cycleOffer, nextOpenCycle } from "../../../../../utils/order-rule"
-import { parseOr400 } from "../../../../utils/zod-issues"
 import { pickup } from "../../../../pickup-staff/helpers"
 import { activePoint } from "../../helpers"
-import { StoreAvailabilityQuery } from "../../validators"
+import type { StoreAvailabilityQueryType } from "../../validators"
 import type { StoreAvailabilityResponse } from "../../../../contract"
 
 /**
@@ -17,8 +16,11 @@ import type { StoreAvailabilityResponse } from "../../../../contract"
  * given one is canceled), cutoff_passed, batch_closed, point_full (no class
  * has a place left).
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreAvailabilityResponse>) {
-  const q = parseOr400(StoreAvailabilityQuery, req.query)
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, StoreAvailabilityQueryType>,
+  res: MedusaResponse<StoreAvailabilityResponse>
+) {
+  const q = req.validatedQuery
   const point = await activePoint(req, req.params.id)
   const now = nowOf(req.scope)
   const { cycles } = await pickup(req).cyclesAtPoint({ point_id: point.id, now, cycle_id: q.order_cycle_id })

@@ -1,23 +1,23 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { cancelPickupOrderWorkflow } from "../../../../../../workflows/pickup/cancel-pickup-order"
-import { parseOr400 } from "../../../../../utils/zod-issues"
 import { customerIdOf, orderForOwner } from "../../../../helpers/order-proof"
-import { StoreCancelOrderBody } from "../../validators"
+import type { StoreCancelOrderBodyType } from "../../validators"
 
 /**
  * The resident cancels an order before its cycle's cutoff: the signed-in
  * customer, or the guest with { cart_id } of the cart it was placed from.
  * Someone else's order is a 404; after the cutoff (or a second time) a 409.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const body = parseOr400(StoreCancelOrderBody, req.body)
+export async function POST(req: AuthenticatedMedusaRequest<StoreCancelOrderBodyType>, res: MedusaResponse) {
+  const body = req.validatedBody
   const order = await orderForOwner(req, req.params.id, body.cart_id, ["status", "pickup_assignment.id"])
   if (!order.pickup_assignment?.id) {
     res.status(409).json({
       type: "conflict",
       code: "no_pickup",
-      message: "这个订单没有自提信息，无法在线取消，请联系客服。(this order has no pickup assignment and cannot be canceled here)",
+      message:
+        "这个订单没有自提信息，无法在线取消，请联系客服。(this order has no pickup assignment and cannot be canceled here)",
     })
     return
   }

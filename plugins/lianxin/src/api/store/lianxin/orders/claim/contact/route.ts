@@ -1,11 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { claimOrdersByContactWorkflow } from "../../../../../../workflows/identity/claim-orders-by-contact"
-import { parseOr400 } from "../../../../../utils/zod-issues"
 import { clearContactTries, throttleOr429 } from "../../../../../throttle"
 import { customerIdOf } from "../../../../helpers/order-proof"
 import { refuseCode } from "../../../sign-in/helpers"
-import { StoreClaimByContactBody } from "../../validators"
+import type { StoreClaimByContactBodyType } from "../../validators"
 
 /**
  * The contact and the code sent to it (claim/code, by this account): every
@@ -14,10 +13,10 @@ import { StoreClaimByContactBody } from "../../validators"
  *
  * → { claimed: string[] }
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<StoreClaimByContactBodyType>, res: MedusaResponse) {
   const customerId = customerIdOf(req)
   if (!customerId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Unauthorized")
-  const body = parseOr400(StoreClaimByContactBody, req.body)
+  const body = req.validatedBody
   const contact = body.channel === "email" ? body.to.toLowerCase() : body.to
   const rules = await throttleOr429(req, res, "one_time_code_verify", { purpose: "verify_contact", contact })
   if (!rules) return

@@ -1,9 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { parseOr400 } from "../../../../../utils/zod-issues"
 import { throttleOr429 } from "../../../../../throttle"
 import { requestOneTimeCodeWorkflow } from "../../../../../../workflows/identity/request-one-time-code"
 import { couldNotSend, RESEND_AFTER_SECONDS } from "../../helpers"
-import { StoreRequestPhoneCode } from "../../validators"
+import type { StoreRequestPhoneCodeType } from "../../validators"
 
 /**
  * Sends a sign-in code by SMS. The same answer whether or not the number has
@@ -12,8 +11,8 @@ import { StoreRequestPhoneCode } from "../../validators"
  *
  * → 202 { sent: true, expires_at, resend_after }
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse) {
-  const body = parseOr400(StoreRequestPhoneCode, req.body)
+export async function POST(req: MedusaRequest<StoreRequestPhoneCodeType>, res: MedusaResponse) {
+  const body = req.validatedBody
   if (!(await throttleOr429(req, res, "one_time_code_send", { purpose: "sign_in", contact: body.phone }))) return
   const { result } = await requestOneTimeCodeWorkflow(req.scope).run({
     input: { purpose: "sign_in", channel: "sms", to: body.phone, locale: body.locale ?? "zh-CN" },

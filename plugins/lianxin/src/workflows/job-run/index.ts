@@ -1,0 +1,2 @@
+export * from "./claim-job-run"
+export * from "./finish-job-run"
