@@ -20,15 +20,29 @@ export function decodeQrRgba(rgba: Uint8ClampedArray | Uint8Array, width: number
 /**
  * ZXing's binarizer misses some sharp, large renderings (a phone screenshot of
  * the QR at 2–3× device pixels) that it reads at once when smaller: try the
- * picture as it is, then averaged down by 2, 3 and 4.
+ * picture as it is, then averaged down by 2, 3 and 4; last, as a "pure" code (a
+ * screenshot of the QR alone, which ZXing then reads without locating it).
  */
 export function decodeQrAnySize(luminance: Uint8ClampedArray, width: number, height: number): string | null {
+  return locateQrAnySize(luminance, width, height) ?? locateQrAnySize(luminance, width, height, { pure: true })
+}
+
+/**
+ * Each size in turn; `pure` reads the picture as the QR alone, without locating it. Without `pure` it is what a
+ * photo of a screen needs (the server checks the QRs it draws with that).
+ */
+export function locateQrAnySize(
+  luminance: Uint8ClampedArray,
+  width: number,
+  height: number,
+  { pure = false } = {}
+): string | null {
   for (const factor of [1, 2, 3, 4]) {
     if (factor > 1 && Math.min(width, height) / factor < 60) break
     const found =
       factor === 1
-        ? decodeQrLuminance(luminance, width, height)
-        : decodeQrLuminance(...shrink(luminance, width, height, factor))
+        ? decodeQrLuminance(luminance, width, height, { pure })
+        : decodeQrLuminance(...shrink(luminance, width, height, factor), { pure })
     if (found) return found
   }
   return null
@@ -54,8 +68,14 @@ function shrink(
   return [out, w, h]
 }
 
-export function decodeQrLuminance(luminance: Uint8ClampedArray, width: number, height: number): string | null {
+export function decodeQrLuminance(
+  luminance: Uint8ClampedArray,
+  width: number,
+  height: number,
+  { pure = false } = {}
+): string | null {
   const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true]])
+  if (pure) hints.set(DecodeHintType.PURE_BARCODE, true)
   try {
     const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))
     return new QRCodeReader().decode(bitmap, hints).getText()
