@@ -78,7 +78,7 @@ try {
     `shop up after ${seededIn.toFixed(0)} s (migrations, seed of ${products} products, Medusa start); waiting for the index…`
   )
   const indexStarted = Date.now()
-  // The catalog's count stops at the index's maxTotalHits (2000, plugin search/products.ts), so past that it cannot
+  // The catalog's count stops at the index's maxTotalHits (10,000, plugin search/settings.ts), so past that it cannot
   // say every product is in: the Search Module's own line that it has seeded the new index version says that.
   const backendLog = path.join(logDir, "backend.log")
   await waitUntil(
@@ -86,7 +86,7 @@ try {
     async () => {
       const a = await getJson(`${stack.backendUrl}/store/lianxin/catalog?limit=1`, key)
       const seeded = /Seeded "products": [\d,]+ documents/.test(fs.readFileSync(backendLog, "utf8"))
-      return a.engine === "meilisearch" && a.count >= Math.min(products, 2000) && seeded
+      return a.engine === "meilisearch" && a.count >= Math.min(products, 10_000) && seeded
     },
     30 * 60_000
   )

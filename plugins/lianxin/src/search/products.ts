@@ -6,7 +6,7 @@ import {
   toSearchDocument,
 } from "../utils/search-document"
 import { synonymMap } from "../utils/search-text"
-import { PRODUCT_INDEX, SEED_BATCH, reportSeedProgress } from "./settings"
+import { MAX_TOTAL_HITS, PRODUCT_INDEX, SEED_BATCH, reportSeedProgress } from "./settings"
 import { searchPg, soldCounts } from "./sold-counts"
 
 /**
@@ -136,7 +136,7 @@ export default process.env.MEILISEARCH_HOST
             // Short Chinese strings are otherwise sometimes detected as Japanese.
             localizedAttributes: [{ attributePatterns: CHINESE_ATTRIBUTES, locales: ["cmn"] }],
             rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "sold_count:desc"],
-            pagination: { maxTotalHits: 2000 },
+            pagination: { maxTotalHits: MAX_TOTAL_HITS },
             faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
           },
         },

@@ -1,6 +1,12 @@
 /** Name of the product index in the Search Module (its physical names carry a version and any prefix). */
 export const PRODUCT_INDEX = "products"
 
+/**
+ * How far into a result list the index answers (Meilisearch's pagination.maxTotalHits): beyond it pages are empty
+ * and counts stop. Every route that pages through the index must stay within it (pagination.test.ts).
+ */
+export const MAX_TOTAL_HITS = 10_000
+
 /** Products read per query.graph page while seeding or syncing. */
 export const SEED_BATCH = 250
 

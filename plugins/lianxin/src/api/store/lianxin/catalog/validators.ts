@@ -3,6 +3,10 @@ import { z } from "@medusajs/framework/zod"
 
 export const CATALOG_SORTS = ["newest", "price_asc", "price_desc", "best_selling"] as const
 
+/** The catalog's deepest page: its offset and limit stay within the index's MAX_TOTAL_HITS (pagination.test.ts). */
+export const CATALOG_MAX_OFFSET = 5000
+export const CATALOG_MAX_LIMIT = 48
+
 export const StoreGetCatalog = z
   .object({
     category: z
@@ -12,8 +16,18 @@ export const StoreGetCatalog = z
       .optional(),
     village: z.string().trim().min(1, "must not be empty").max(50, "must be at most 50 characters").optional(),
     sort: z.enum(CATALOG_SORTS).default("newest"),
-    limit: z.coerce.number().int().min(1, "must be at least 1").max(48, "must be at most 48").default(24),
-    offset: z.coerce.number().int().min(0, "must not be negative").max(5000, "must be at most 5000").default(0),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1, "must be at least 1")
+      .max(CATALOG_MAX_LIMIT, `must be at most ${CATALOG_MAX_LIMIT}`)
+      .default(24),
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0, "must not be negative")
+      .max(CATALOG_MAX_OFFSET, `must be at most ${CATALOG_MAX_OFFSET}`)
+      .default(0),
   })
   .strict()
 

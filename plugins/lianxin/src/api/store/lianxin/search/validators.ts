@@ -12,6 +12,10 @@ const optionalText = (max: number) =>
 
 export const SEARCH_SORTS = ["relevance", "price_asc", "price_desc", "newest", "best_selling"] as const
 
+/** The search's deepest page stays within the index's MAX_TOTAL_HITS (pagination.test.ts). */
+export const SEARCH_MAX_PAGE = 100
+export const SEARCH_MAX_LIMIT = 48
+
 export const StoreSearchProducts = z
   .object({
     q: z.string().max(200, "must be at most 200 characters").default(""),
@@ -25,8 +29,8 @@ export const StoreSearchProducts = z
       .optional()
       .transform((v) => (v === undefined ? undefined : v === "true")),
     sort: z.enum(SEARCH_SORTS).default("relevance"),
-    page: z.coerce.number().int().min(1).max(100).default(1),
-    limit: z.coerce.number().int().min(1).max(48).default(12),
+    page: z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE).default(1),
+    limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(12),
   })
   .strict()
 
