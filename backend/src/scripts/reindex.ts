@@ -1,22 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
+import type { SeedProgress } from "@lianxin/plugin/search/settings"
 import { ProgressPrinter } from "@lianxin/plugin/utils/progress-bar"
-
-type ActiveProductIndex = { version: number; physical_name: string; status: string }
-type SeedProgress = { phase: "build" | "catchup"; done: number; total: number; batches: number }
-type PluginSearch = {
-  activeProductIndex(container: unknown): Promise<ActiveProductIndex | null>
-  reindexProductSearch(
-    container: unknown,
-    options: { onProgress(progress: SeedProgress): void; wait?: boolean }
-  ): Promise<{
-    before: ActiveProductIndex | null
-    after: ActiveProductIndex | null
-    products: number
-    documents: number | null
-    reapplied: number
-    ms: number
-  }>
-}
+import type * as PluginWorkflows from "@lianxin/plugin/workflows"
 
 /** backend/scripts/reindex.mjs tells this exit code apart from a failed rebuild. */
 const ALREADY_RUNNING_EXIT = 3
@@ -33,7 +18,7 @@ const LABELS: Record<SeedProgress["phase"], string> = { build: "products", catch
  */
 export default async function reindexScript({ container, args }: ExecArgs) {
   // `medusa exec` loads the plugin's code on demand (as the seed script does).
-  const plugin = require("@lianxin/plugin/workflows") as PluginSearch
+  const plugin = require("@lianxin/plugin/workflows") as typeof PluginWorkflows
   const out = process.stdout
   const live = await plugin.activeProductIndex(container)
   out.write(
@@ -48,7 +33,7 @@ export default async function reindexScript({ container, args }: ExecArgs) {
   // `--wait`: start when a rebuild that is running (the nightly job, another terminal) has finished.
   const wait = (args ?? []).includes("--wait")
   if (wait) out.write("Waiting for any rebuild that is running to finish first (--wait)\n")
-  let result: Awaited<ReturnType<PluginSearch["reindexProductSearch"]>>
+  let result: Awaited<ReturnType<typeof PluginWorkflows.reindexProductSearch>>
   try {
     result = await plugin.reindexProductSearch(container, {
       wait,
