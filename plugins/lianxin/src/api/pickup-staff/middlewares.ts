@@ -5,7 +5,7 @@ import {
   type MedusaResponse,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { InboxQuery, MarkReadBody, PreferenceBody, PreferenceQuery } from "../utils/notify"
+import { InboxQuery, MarkReadBody, PreferenceBody } from "../utils/notify"
 import { validateBody } from "../utils/validate-body"
 import { validateQuery } from "../utils/validate-query"
 import { staffContext } from "./helpers"
@@ -13,8 +13,6 @@ import { StaffCounterQuery, StaffListHouseholdsQuery, StaffRegisterHousehold } f
 import { StaffCreateListing, StaffListListingsQuery } from "./listings/validators"
 import {
   BatchListQuery,
-  EmptyBody,
-  EmptyQuery,
   ManifestQuery,
   PageQuery,
   StaffCheckInBody,
@@ -22,6 +20,7 @@ import {
   StaffHandoverBody,
   StaffVerifyBody,
 } from "./validators"
+import { NoParams } from "../utils/no-params"
 
 /**
  * A deactivated staff member is refused (401) before their request is
@@ -46,7 +45,7 @@ export const pickupStaffMiddlewares: MiddlewareRoute[] = [
     matcher: "/pickup-staff*",
     middlewares: [authenticate("pickup_staff", ["session", "bearer"]), activeStaffOnly],
   },
-  { matcher: "/pickup-staff/points/:point_id/today", methods: ["GET"], middlewares: [validateQuery(EmptyQuery)] },
+  { matcher: "/pickup-staff/points/:point_id/today", methods: ["GET"], middlewares: [validateQuery(NoParams)] },
   { matcher: "/pickup-staff/points/:point_id/batches", methods: ["GET"], middlewares: [validateQuery(BatchListQuery)] },
   {
     matcher: "/pickup-staff/points/:point_id/uncollected",
@@ -58,7 +57,7 @@ export const pickupStaffMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [validateBody(StaffVerifyBody)],
   },
-  { matcher: "/pickup-staff/batches/:id/arrive", methods: ["POST"], middlewares: [validateBody(EmptyBody)] },
+  { matcher: "/pickup-staff/batches/:id/arrive", methods: ["POST"], middlewares: [validateBody(NoParams)] },
   { matcher: "/pickup-staff/batches/:id/check-in", methods: ["POST"], middlewares: [validateBody(StaffCheckInBody)] },
   { matcher: "/pickup-staff/batches/:id/manifest", methods: ["GET"], middlewares: [validateQuery(ManifestQuery)] },
   {
@@ -82,6 +81,6 @@ export const pickupStaffMiddlewares: MiddlewareRoute[] = [
   { matcher: "/pickup-staff/listings", methods: ["POST"], middlewares: [validateBody(StaffCreateListing)] },
   { matcher: "/pickup-staff/notify/messages", methods: ["GET"], middlewares: [validateQuery(InboxQuery)] },
   { matcher: "/pickup-staff/notify/messages/read", methods: ["POST"], middlewares: [validateBody(MarkReadBody)] },
-  { matcher: "/pickup-staff/notify/preferences", methods: ["GET"], middlewares: [validateQuery(PreferenceQuery)] },
+  { matcher: "/pickup-staff/notify/preferences", methods: ["GET"], middlewares: [validateQuery(NoParams)] },
   { matcher: "/pickup-staff/notify/preferences", methods: ["POST"], middlewares: [validateBody(PreferenceBody)] },
 ]

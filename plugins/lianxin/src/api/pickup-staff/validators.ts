@@ -68,8 +68,6 @@ export const StaffCheckInBody = z
   .strict()
 export type StaffCheckInBodyType = z.infer<typeof StaffCheckInBody>
 
-export const EmptyBody = z.object({}).strict()
-
 export const ManifestQuery = z
   .object({
     kind: z.enum(["pickup", "harvest"]).default("pickup"),
@@ -92,8 +90,6 @@ export const PageQuery = z
   })
   .strict()
 export type PageQueryType = z.infer<typeof PageQuery>
-
-export const EmptyQuery = z.object({}).strict()
 
 export const StaffDisposalBody = z
   .object({

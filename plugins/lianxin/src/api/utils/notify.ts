@@ -27,9 +27,6 @@ export const MarkReadBody = z
   .strict()
   .refine((b) => Boolean(b.ids) !== Boolean(b.all), { message: "give either ids or all: true", path: ["ids"] })
 
-/** GET …/notify/preferences takes no parameters. */
-export const PreferenceQuery = z.object({}).strict()
-
 export const PreferenceBody = z
   .object({
     email: z.boolean().optional(),

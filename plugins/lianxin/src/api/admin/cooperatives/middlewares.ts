@@ -1,12 +1,8 @@
 import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../../utils/validate-body"
 import { listCooperativesQueryConfig, retrieveCooperativeQueryConfig } from "./query-config"
-import {
-  AdminCreateCooperative,
-  AdminGetCooperativeQuery,
-  AdminListCooperativesQuery,
-  AdminUpdateCooperative,
-} from "./validators"
+import { AdminCreateCooperative, AdminListCooperativesQuery, AdminUpdateCooperative } from "./validators"
+import { NoParams } from "../../utils/no-params"
 
 export const adminCooperativesMiddlewares: MiddlewareRoute[] = [
   {
@@ -19,20 +15,20 @@ export const adminCooperativesMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [
       validateBody(AdminCreateCooperative),
-      validateAndTransformQuery(AdminGetCooperativeQuery, retrieveCooperativeQueryConfig),
+      validateAndTransformQuery(NoParams, retrieveCooperativeQueryConfig),
     ],
   },
   {
     matcher: "/admin/cooperatives/:id",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminGetCooperativeQuery, retrieveCooperativeQueryConfig)],
+    middlewares: [validateAndTransformQuery(NoParams, retrieveCooperativeQueryConfig)],
   },
   {
     matcher: "/admin/cooperatives/:id",
     methods: ["POST"],
     middlewares: [
       validateBody(AdminUpdateCooperative),
-      validateAndTransformQuery(AdminGetCooperativeQuery, retrieveCooperativeQueryConfig),
+      validateAndTransformQuery(NoParams, retrieveCooperativeQueryConfig),
     ],
   },
 ]

@@ -14,8 +14,6 @@ export const AdminListCooperativesQuery = z
   .strict()
 export type AdminListCooperativesQueryType = z.infer<typeof AdminListCooperativesQuery>
 
-export const AdminGetCooperativeQuery = z.object({}).strict()
-
 /** The contact is the cooperative's business contact (not registry data); landlines are allowed. */
 export const AdminCreateCooperative = z
   .object({

@@ -12,8 +12,6 @@ export const AdminRecallHarvestBatch = z
   .strict()
 export type AdminRecallHarvestBatchType = z.infer<typeof AdminRecallHarvestBatch>
 
-export const AdminGetHarvestBatchRecall = z.object({}).strict()
-
 /** GET /admin/harvest-batches: every harvest batch of every listing, newest harvest first. */
 export const AdminListHarvestBatchesQuery = z
   .object({

@@ -2,16 +2,12 @@ import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/frame
 import { AdminListConsentsQuery, AdminRecordConsent } from "./[id]/consents/validators"
 import { AdminListAccessLogsQuery } from "./[id]/registry/access-logs/validators"
 import { AdminRevealRegistryField } from "./[id]/registry/reveal/validators"
-import { AdminGetRegistryQuery, AdminSetHouseholdRegistry } from "./[id]/registry/validators"
+import { AdminSetHouseholdRegistry } from "./[id]/registry/validators"
 import { validateBody, validateSensitiveBody } from "../../utils/validate-body"
 import { validateQuery } from "../../utils/validate-query"
 import { listHouseholdsQueryConfig, retrieveHouseholdQueryConfig } from "./query-config"
-import {
-  AdminCreateHousehold,
-  AdminGetHouseholdQuery,
-  AdminListHouseholdsQuery,
-  AdminUpdateHousehold,
-} from "./validators"
+import { AdminCreateHousehold, AdminListHouseholdsQuery, AdminUpdateHousehold } from "./validators"
+import { NoParams } from "../../utils/no-params"
 
 export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
@@ -24,20 +20,20 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [
       validateBody(AdminCreateHousehold),
-      validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig),
+      validateAndTransformQuery(NoParams, retrieveHouseholdQueryConfig),
     ],
   },
   {
     matcher: "/admin/households/:id",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig)],
+    middlewares: [validateAndTransformQuery(NoParams, retrieveHouseholdQueryConfig)],
   },
   {
     matcher: "/admin/households/:id",
     methods: ["POST"],
     middlewares: [
       validateBody(AdminUpdateHousehold),
-      validateAndTransformQuery(AdminGetHouseholdQuery, retrieveHouseholdQueryConfig),
+      validateAndTransformQuery(NoParams, retrieveHouseholdQueryConfig),
     ],
   },
   {
@@ -53,7 +49,7 @@ export const adminHouseholdsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/households/:id/registry",
     methods: ["GET"],
-    middlewares: [validateQuery(AdminGetRegistryQuery)],
+    middlewares: [validateQuery(NoParams)],
   },
   // Registry bodies are parsed by validateSensitiveBody, whose errors never quote the input.
   {

@@ -20,8 +20,6 @@ export const AdminListHouseholdsQuery = z
   .strict()
 export type AdminListHouseholdsQueryType = z.infer<typeof AdminListHouseholdsQuery>
 
-export const AdminGetHouseholdQuery = z.object({}).strict()
-
 /**
  * The public code is a pseudonym: village code plus a number, never a name.
  * Consent flags are not accepted here: they follow consent records.

@@ -12,8 +12,6 @@ export const AdminListListingsQuery = z
   .strict()
 export type AdminListListingsQueryType = z.infer<typeof AdminListListingsQuery>
 
-export const AdminApproveListing = z.object({}).strict()
-
 export const AdminRejectListing = z
   .object({
     reason: z

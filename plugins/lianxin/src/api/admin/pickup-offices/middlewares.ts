@@ -9,8 +9,6 @@ import {
   AdminCreatePickupStaff,
   AdminCreatePropertyOffice,
   AdminDisposalBody,
-  AdminEmptyBody,
-  AdminEmptyQuery,
   AdminExtendOrderCycle,
   AdminListQuery,
   AdminManifestQuery,
@@ -21,6 +19,7 @@ import {
   AdminUpdatePickupStaff,
   AdminUpdatePropertyOffice,
 } from "./validators"
+import { NoParams } from "../../utils/no-params"
 
 /**
  * Bodies and queries of the pickup network's admin routes (docs/admin.md).
@@ -56,7 +55,7 @@ export const adminPickupMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateBody(AdminResetStaffPassword)],
   },
   { matcher: "/admin/pickup-batches", methods: ["GET"], middlewares: [validateQuery(AdminBatchListQuery)] },
-  { matcher: "/admin/pickup-batches/:id", methods: ["GET"], middlewares: [validateQuery(AdminEmptyQuery)] },
+  { matcher: "/admin/pickup-batches/:id", methods: ["GET"], middlewares: [validateQuery(NoParams)] },
   {
     matcher: "/admin/pickup-batches/:id/manifest",
     methods: ["GET"],
@@ -68,10 +67,10 @@ export const adminPickupMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [validateBody(AdminDisposalBody)],
   },
-  { matcher: "/admin/pickup-orders/:order_id", methods: ["GET"], middlewares: [validateQuery(AdminEmptyQuery)] },
+  { matcher: "/admin/pickup-orders/:order_id", methods: ["GET"], middlewares: [validateQuery(NoParams)] },
   {
     matcher: "/admin/pickup-orders/:order_id/code",
     methods: ["POST"],
-    middlewares: [validateBody(AdminEmptyBody)],
+    middlewares: [validateBody(NoParams)],
   },
 ]

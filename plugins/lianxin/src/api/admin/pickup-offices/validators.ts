@@ -146,9 +146,6 @@ export const AdminResetStaffPassword = z
   .strict()
 export type AdminResetStaffPasswordType = z.infer<typeof AdminResetStaffPassword>
 
-export const AdminEmptyBody = z.object({}).strict()
-export const AdminEmptyQuery = z.object({}).strict()
-
 export type AdminBatchListQueryType = z.infer<typeof AdminBatchListQuery>
 export type AdminCreateOrderCycleType = z.infer<typeof AdminCreateOrderCycle>
 export type AdminCreatePickupPointType = z.infer<typeof AdminCreatePickupPoint>

@@ -1,7 +1,8 @@
 import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../../utils/validate-body"
 import { listVillagesQueryConfig, retrieveVillageQueryConfig } from "./query-config"
-import { AdminCreateVillage, AdminGetVillageQuery, AdminListVillagesQuery, AdminUpdateVillage } from "./validators"
+import { AdminCreateVillage, AdminListVillagesQuery, AdminUpdateVillage } from "./validators"
+import { NoParams } from "../../utils/no-params"
 
 export const adminVillagesMiddlewares: MiddlewareRoute[] = [
   {
@@ -12,22 +13,16 @@ export const adminVillagesMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/villages",
     methods: ["POST"],
-    middlewares: [
-      validateBody(AdminCreateVillage),
-      validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig),
-    ],
+    middlewares: [validateBody(AdminCreateVillage), validateAndTransformQuery(NoParams, retrieveVillageQueryConfig)],
   },
   {
     matcher: "/admin/villages/:id",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig)],
+    middlewares: [validateAndTransformQuery(NoParams, retrieveVillageQueryConfig)],
   },
   {
     matcher: "/admin/villages/:id",
     methods: ["POST"],
-    middlewares: [
-      validateBody(AdminUpdateVillage),
-      validateAndTransformQuery(AdminGetVillageQuery, retrieveVillageQueryConfig),
-    ],
+    middlewares: [validateBody(AdminUpdateVillage), validateAndTransformQuery(NoParams, retrieveVillageQueryConfig)],
   },
 ]

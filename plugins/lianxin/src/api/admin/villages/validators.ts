@@ -16,8 +16,6 @@ export const AdminListVillagesQuery = z
   .strict()
 export type AdminListVillagesQueryType = z.infer<typeof AdminListVillagesQuery>
 
-export const AdminGetVillageQuery = z.object({}).strict()
-
 export const AdminCreateVillage = z
   .object({
     code: z

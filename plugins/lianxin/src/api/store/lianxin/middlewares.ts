@@ -1,11 +1,6 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
 import { validateParams } from "../../utils/validate-params"
-import {
-  StoreCatalogProductParams,
-  StoreGetCatalog,
-  StoreGetCatalogProduct,
-  StoreGetCatalogVillages,
-} from "./catalog/validators"
+import { StoreCatalogProductParams, StoreGetCatalog } from "./catalog/validators"
 import { StoreSearchProducts, StoreSearchSuggest } from "./search/validators"
 import { StoreGetLianxinStatus } from "./status/validators"
 import { StoreLianxinCheckoutBody } from "./checkout/validators"
@@ -20,6 +15,7 @@ import {
 import { StorePhoneSignIn, StoreRequestPhoneCode } from "./sign-in/validators"
 import { validateBody } from "../../utils/validate-body"
 import { validateQuery } from "../../utils/validate-query"
+import { NoParams } from "../../utils/no-params"
 
 /** A signed-in customer, or a guest proving ownership in the request (the handler decides which may do what). */
 const customerOrGuest = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -39,13 +35,13 @@ export const storeLianxinMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/lianxin/catalog/villages",
     methods: ["GET"],
-    middlewares: [validateQuery(StoreGetCatalogVillages)],
+    middlewares: [validateQuery(NoParams)],
   },
   {
     // The product page in one call (decision 027); a malformed handle is a 400 naming it.
     matcher: "/store/lianxin/catalog/products/:handle",
     methods: ["GET"],
-    middlewares: [validateParams(StoreCatalogProductParams), validateQuery(StoreGetCatalogProduct)],
+    middlewares: [validateParams(StoreCatalogProductParams), validateQuery(NoParams)],
   },
   {
     matcher: "/store/lianxin/search",

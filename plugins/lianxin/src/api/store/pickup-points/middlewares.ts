@@ -5,10 +5,10 @@ import { StorePickupOrderProof } from "../pickup-orders/[order_id]/helpers"
 import {
   StoreAvailabilityQuery,
   StoreCartPickupBody,
-  StoreEmptyQuery,
   StorePickupPointsQuery,
   StoreRememberPointBody,
 } from "./validators"
+import { NoParams } from "../../utils/no-params"
 
 /**
  * Store routes of the pickup area: listing is public; a logged-in resident sees their remembered point; orders need
@@ -33,8 +33,8 @@ export const storePickupMiddlewares: MiddlewareRoute[] = [
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
   { matcher: "/store/pickup-points", methods: ["GET"], middlewares: [validateQuery(StorePickupPointsQuery)] },
-  { matcher: "/store/pickup-points/:id", methods: ["GET"], middlewares: [validateQuery(StoreEmptyQuery)] },
-  { matcher: "/store/pickup-points/:id/cycles", methods: ["GET"], middlewares: [validateQuery(StoreEmptyQuery)] },
+  { matcher: "/store/pickup-points/:id", methods: ["GET"], middlewares: [validateQuery(NoParams)] },
+  { matcher: "/store/pickup-points/:id/cycles", methods: ["GET"], middlewares: [validateQuery(NoParams)] },
   {
     matcher: "/store/pickup-points/:id/availability",
     methods: ["GET"],
@@ -49,9 +49,9 @@ export const storePickupMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/pickup-orders/:order_id/code",
     methods: ["POST"],
-    middlewares: [validateBody(StorePickupOrderProof), validateQuery(StoreEmptyQuery)],
+    middlewares: [validateBody(StorePickupOrderProof), validateQuery(NoParams)],
   },
-  { matcher: "/store/customers/me/pickup-point", methods: ["GET"], middlewares: [validateQuery(StoreEmptyQuery)] },
+  { matcher: "/store/customers/me/pickup-point", methods: ["GET"], middlewares: [validateQuery(NoParams)] },
   {
     matcher: "/store/customers/me/pickup-point",
     methods: ["POST"],

@@ -9,8 +9,6 @@ export const StorePickupPointsQuery = z
   })
   .strict()
 
-export const StoreEmptyQuery = z.object({}).strict()
-
 export const StoreCartPickupBody = z
   .object({
     pickup_point_id: z.string().regex(/^ppt_[0-9A-Za-z]{10,40}$/, "must be a pickup point id (ppt_…)"),

@@ -1,7 +1,5 @@
 import { z } from "@medusajs/framework/zod"
 
-export const AdminKeyRotationQuery = z.object({}).strict()
-
 export const AdminRunKeyRotation = z
   .object({
     batch_size: z.number().int("must be a whole number").min(1).max(1000).default(200),

@@ -33,8 +33,6 @@ export const StoreGetCatalog = z
 
 export type StoreGetCatalogType = z.infer<typeof StoreGetCatalog>
 
-export const StoreGetCatalogVillages = z.object({}).strict()
-
 /** A product handle as Medusa makes them (letters in any script, digits, `_` and `-`); anything else names no product. */
 export const StoreCatalogProductParams = z
   .object({
@@ -44,5 +42,3 @@ export const StoreCatalogProductParams = z
   })
   .strict()
 export type StoreCatalogProductParamsType = z.infer<typeof StoreCatalogProductParams>
-
-export const StoreGetCatalogProduct = z.object({}).strict()

@@ -62,5 +62,3 @@ export const AdminSetHouseholdRegistry = z
   })
   .strict()
 export type AdminSetHouseholdRegistryType = z.infer<typeof AdminSetHouseholdRegistry>
-
-export const AdminGetRegistryQuery = z.object({}).strict()

@@ -1,13 +1,14 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateQuery } from "../../../../utils/validate-query"
 import { validateBody } from "../../../../utils/validate-body"
-import { AdminGetProductAttributionQuery, AdminSetProductAttribution } from "./validators"
+import { AdminSetProductAttribution } from "./validators"
+import { NoParams } from "../../../../utils/no-params"
 
 export const adminProductAttributionMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/products/:id/attribution",
     methods: ["GET"],
-    middlewares: [validateQuery(AdminGetProductAttributionQuery)],
+    middlewares: [validateQuery(NoParams)],
   },
   {
     matcher: "/admin/products/:id/attribution",

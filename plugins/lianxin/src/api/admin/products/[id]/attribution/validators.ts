@@ -30,5 +30,3 @@ export const AdminSetProductAttribution = z
     }
   })
 export type AdminSetProductAttributionType = z.infer<typeof AdminSetProductAttribution>
-
-export const AdminGetProductAttributionQuery = z.object({}).strict()
