@@ -12,6 +12,7 @@ import { accrueOrderRevenueWorkflow } from "../revenue-share/accrue-order-revenu
 import { loadOrderLedgerContextStep } from "../revenue-share/steps/load-order-ledger-context"
 import { postLedgerTransactionsStep } from "../revenue-share/steps/post-ledger-transactions"
 import { prepareEditTransactionsStep } from "../revenue-share/steps/prepare-edit-transactions"
+import { assertOrderOwnerStep, type OrderOwnerProof } from "./steps/assert-order-owner"
 import {
   authorizePickupPaymentStep,
   editPickupLinesStep,
@@ -28,7 +29,9 @@ export const ORDER_EDITED_EVENT = "lianxin.order.edited"
  * (issue 18, decision 024): quantities change, a line goes to 0. One edit of
  * an order at a time (lock), and only of the version the resident saw.
  *
- * Every refusal is decided before anything changes (validate). Then Medusa's
+ * Only the order's owner gets past the first step (anyone else: 404, as for
+ * an order that does not exist). Every refusal is decided before anything
+ * changes (validate). Then Medusa's
  * own order edit — begin, update quantities, confirm — which moves the
  * inventory reservations to the new quantities and reworks the payment
  * collection; then our sides: the pickup lines and total (cutoff checked
@@ -39,18 +42,36 @@ export const ORDER_EDITED_EVENT = "lianxin.order.edited"
  */
 export const editPickupOrderWorkflowId = "edit-pickup-order"
 
-export const editPickupOrderWorkflow = createWorkflow(editPickupOrderWorkflowId, (input: OrderEditInput) => {
+/** The edit, and who asks: the order's signed-in customer, or a guest with the cart it was placed from. */
+export type EditPickupOrderInput = OrderEditInput & OrderOwnerProof
+
+export const editPickupOrderWorkflow = createWorkflow(editPickupOrderWorkflowId, (input: EditPickupOrderInput) => {
+  // Someone else's order is refused before its lock is taken (a stranger cannot hold up the owner's edit).
+  const owned = assertOrderOwnerStep(
+    transform({ input }, ({ input }) => ({
+      order_id: input.order_id,
+      customer_id: input.customer_id,
+      cart_id: input.cart_id,
+    }))
+  )
   const lockKey = transform({ input }, ({ input }) => `lianxin-order-edit:${input.order_id}`)
   acquireLockStep({ key: lockKey, timeout: 5, ttl: 60 })
-  const plan = validateOrderEditStep(input)
+  const plan = validateOrderEditStep(
+    transform({ input }, ({ input }) => ({
+      order_id: input.order_id,
+      version: input.version,
+      items: input.items,
+      now: input.now,
+    }))
+  )
   // The order.placed subscriber may not have accrued yet: accrue what was placed first (idempotent).
   accrueOrderRevenueWorkflow.runAsStep({
     input: transform({ input }, ({ input }) => ({ order_id: input.order_id, source: "order.placed" })),
   })
   const change = beginOrderEditOrderWorkflow.runAsStep({
-    input: transform({ input }, ({ input }) => ({
+    input: transform({ input, owned }, ({ input, owned }) => ({
       order_id: input.order_id,
-      created_by: input.edited_by,
+      created_by: owned.actor,
       description: "resident edit before the cutoff",
     })),
   })
@@ -61,7 +82,7 @@ export const editPickupOrderWorkflow = createWorkflow(editPickupOrderWorkflowId,
     })),
   })
   confirmOrderEditRequestWorkflow.runAsStep({
-    input: transform({ input }, ({ input }) => ({ order_id: input.order_id, confirmed_by: input.edited_by })),
+    input: transform({ input, owned }, ({ input, owned }) => ({ order_id: input.order_id, confirmed_by: owned.actor })),
   })
   const edited = readEditedOrderStep({ plan })
   editPickupLinesStep({ edited, now: input.now })

@@ -32,7 +32,6 @@ export type OrderEditInput = {
   /** The order version the resident saw: a stale one is refused (two edits at once: one wins). */
   version: number
   items: Array<{ id: string; quantity: number }>
-  edited_by: string
   now?: Date
 }
 

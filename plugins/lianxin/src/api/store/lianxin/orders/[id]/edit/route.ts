@@ -2,25 +2,25 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { editPickupOrderWorkflow } from "../../../../../../workflows/pickup/edit-pickup-order"
 import { EDIT_REFUSALS } from "../../../../../../workflows/pickup/steps/order-edit"
-import { customerIdOf, orderForOwner } from "../../../../helpers/order-proof"
+import { customerIdOf } from "../../../../helpers/order-proof"
 import type { StoreEditOrderBodyType } from "../../validators"
 
 /**
  * The resident edits a placed order before its cycle's cutoff (decision 024):
  * the signed-in customer, or the guest with { cart_id } of the cart it was
- * placed from. Someone else's order is a 404; a refused edit (cutoff passed,
+ * placed from (the workflow's first step decides). Someone else's order is a 404; a refused edit (cutoff passed,
  * stale version, stock, online-paid increase, every line removed) a 409 with
  * its code; bad input a 400 naming the field.
  */
 export async function POST(req: AuthenticatedMedusaRequest<StoreEditOrderBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
-  const order = await orderForOwner(req, req.params.id, body.cart_id, ["status"])
   const { result, errors } = await editPickupOrderWorkflow(req.scope).run({
     input: {
-      order_id: order.id,
+      order_id: req.params.id,
+      customer_id: customerIdOf(req),
+      cart_id: body.cart_id,
       version: body.version,
       items: body.items,
-      edited_by: customerIdOf(req) ?? "guest",
     },
     throwOnError: false,
   })
