@@ -7,6 +7,7 @@ import { OffsetPagination } from "../../components/offset-pagination"
 import { ErrorLine } from "../../components/query-state"
 import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 type HarvestBatch = {
   id: string
@@ -56,12 +57,7 @@ const HarvestBatchesPage = () => {
   const [open, setOpen] = useState<HarvestBatch | null>(null)
   return (
     <Container className="divide-y p-0">
-      <div className="px-6 py-4">
-        <Heading level="h1">{t("harvest.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("harvest.subtitle")}
-        </Text>
-      </div>
+      <PageHeader title={t("harvest.title")} subtitle={t("harvest.subtitle")} />
       <ErrorLine error={list.error} />
       {list.data && !list.data.harvest_batches.length ? (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">

@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Users } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Select, Table, Text, Textarea } from "@medusajs/ui"
+import { Button, Container, Input, Select, Table, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { ConsentBadge } from "../../components/consent-badge"
@@ -11,6 +11,7 @@ import { ErrorLine } from "../../components/query-state"
 import type { Cooperative, HouseholdSummary, Village } from "../../lib/households"
 import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 const PAGE = 20
 
@@ -27,20 +28,14 @@ const HouseholdsPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">{t("households.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("households.subtitle")}
-          </Text>
-        </div>
+      <PageHeader title={t("households.title")} subtitle={t("households.subtitle")}>
         <div className="flex gap-x-2">
           <Button size="small" variant="secondary" asChild>
             <Link to="/villages">{t("households.villagesLink")}</Link>
           </Button>
           <CreateHousehold onCreated={(id) => navigate(`/households/${id}`)} />
         </div>
-      </div>
+      </PageHeader>
       <div className="px-6 py-4">
         <Input
           type="search"

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react"
 import { ErrorLine } from "../../components/query-state"
 import { fenToYuan, useT } from "../../lib/i18n"
 import { useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 type TrialBalance = { debits: number; credits: number; postings: number; unbalanced_transactions: string[] }
 type Entry = {
@@ -33,12 +34,7 @@ const LedgerPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0">
-        <div className="px-6 py-4">
-          <Heading level="h1">{t("ledger.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("ledger.subtitle")}
-          </Text>
-        </div>
+        <PageHeader title={t("ledger.title")} subtitle={t("ledger.subtitle")} />
         <ErrorLine error={tb.error} />
         <section aria-label={t("ledger.trialBalance")} className="flex flex-col gap-y-2 px-6 py-4">
           <Heading level="h2">{t("ledger.trialBalance")}</Heading>

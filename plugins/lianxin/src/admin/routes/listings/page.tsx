@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CheckCircle } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Label, Table, Text, Textarea } from "@medusajs/ui"
+import { Badge, Button, Container, Label, Table, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import { FormDrawer } from "../../components/form-drawer"
 import { OffsetPagination } from "../../components/offset-pagination"
@@ -8,6 +8,7 @@ import { ErrorLine } from "../../components/query-state"
 import { shanghaiDay, yuan } from "../../lib/ledger-format"
 import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 type Status = "pending_review" | "approved" | "rejected"
 type Listing = {
@@ -63,13 +64,7 @@ const ListingsPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-        <div>
-          <Heading level="h1">{t("listings.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("listings.subtitle")}
-          </Text>
-        </div>
+      <PageHeader title={t("listings.title")} subtitle={t("listings.subtitle")}>
         <fieldset className="flex gap-2" aria-label={t("listings.filter")}>
           {FILTERS.map((f) => (
             <Button
@@ -86,7 +81,7 @@ const ListingsPage = () => {
             </Button>
           ))}
         </fieldset>
-      </div>
+      </PageHeader>
       <ErrorLine error={error} />
       {data && data.listings.length === 0 && (
         <Text className="px-6 py-8 text-ui-fg-subtle">

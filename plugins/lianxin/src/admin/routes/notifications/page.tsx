@@ -1,12 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BellAlert } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { OffsetPagination } from "../../components/offset-pagination"
 import { ErrorLine } from "../../components/query-state"
 import { en } from "../../i18n/en"
 import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 /** `pickup.cycle_changed` → the key `notifyEvent.pickup_cycle_changed`; null for an event we have no label for. */
 const eventKey = (event: string) => {
@@ -97,13 +98,7 @@ const NotificationsPage = () => {
   const failing = (data?.by_status.failed ?? 0) + (data?.by_status.dead ?? 0)
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-        <div>
-          <Heading level="h1">{t("notifications.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("notifications.subtitle")}
-          </Text>
-        </div>
+      <PageHeader title={t("notifications.title")} subtitle={t("notifications.subtitle")}>
         <div className="flex flex-wrap items-center gap-2">
           <Select
             size="small"
@@ -143,7 +138,7 @@ const NotificationsPage = () => {
             ))}
           </fieldset>
         </div>
-      </div>
+      </PageHeader>
       <ErrorLine error={error} />
       {data && data.messages.length === 0 && (
         <Text className="px-6 py-8 text-ui-fg-subtle">

@@ -7,6 +7,7 @@ import { ErrorLine } from "../../components/query-state"
 import { fenToYuan, useT } from "../../lib/i18n"
 import type { Batch } from "../../lib/pickup"
 import { useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 const PAGE = 20
 const ORDER_STATES = ["placed", "ready", "collected", "uncollected", "canceled"] as const
@@ -23,12 +24,7 @@ const PickupBatchesPage = () => {
   const [open, setOpen] = useState<Batch | null>(null)
   return (
     <Container className="divide-y p-0">
-      <div className="px-6 py-4">
-        <Heading level="h1">{t("batches.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("batches.subtitle")}
-        </Text>
-      </div>
+      <PageHeader title={t("batches.title")} subtitle={t("batches.subtitle")} />
       <ErrorLine error={batches.error} />
       <Table>
         <Table.Header>

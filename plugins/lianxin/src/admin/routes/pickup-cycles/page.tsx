@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Calendar } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Select, Table, Text, Textarea } from "@medusajs/ui"
+import { Badge, Button, Container, Input, Select, Table, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../../components/field"
 import { FormDrawer } from "../../components/form-drawer"
@@ -8,6 +8,7 @@ import { ErrorLine } from "../../components/query-state"
 import { useT } from "../../lib/i18n"
 import { type Cycle, cycleState, shanghaiInput, toShanghaiInput } from "../../lib/pickup"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 const STATE_COLOR = { open: "green", closed: "orange", canceled: "grey", over: "grey" } as const
 
@@ -18,15 +19,9 @@ const PickupCyclesPage = () => {
   const [action, setAction] = useState<{ cycle: Cycle; kind: "close" | "extend" } | null>(null)
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">{t("cycles.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("cycles.subtitle")}
-          </Text>
-        </div>
+      <PageHeader title={t("cycles.title")} subtitle={t("cycles.subtitle")}>
         <CreateCycle />
-      </div>
+      </PageHeader>
       <ErrorLine error={cycles.error} />
       <Table>
         <Table.Header>

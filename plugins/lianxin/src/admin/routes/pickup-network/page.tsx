@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BuildingStorefront } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Select, Switch, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Select, Switch, Table } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../../components/field"
 import { FormDrawer } from "../../components/form-drawer"
@@ -8,6 +8,7 @@ import { ErrorLine } from "../../components/query-state"
 import { useT } from "../../lib/i18n"
 import { type Office, POLICIES, type Point } from "../../lib/pickup"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 /** Property offices and their pickup points: address, hours, phone, capacity and hold policy (docs/admin.md). */
 const PickupNetworkPage = () => {
@@ -20,15 +21,9 @@ const PickupNetworkPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div>
-            <Heading level="h1">{t("network.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("network.subtitle")}
-            </Text>
-          </div>
+        <PageHeader title={t("network.title")} subtitle={t("network.subtitle")}>
           <CreateOffice />
-        </div>
+        </PageHeader>
         <ErrorLine error={offices.error} />
         <Table>
           <Table.Header>

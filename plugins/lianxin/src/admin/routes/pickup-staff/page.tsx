@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Users } from "@medusajs/icons"
-import { Badge, Button, Checkbox, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Checkbox, Container, Input, Label, Table } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../../components/field"
 import { FormDrawer } from "../../components/form-drawer"
@@ -8,6 +8,7 @@ import { ErrorLine } from "../../components/query-state"
 import { useT } from "../../lib/i18n"
 import type { Point, Staff } from "../../lib/pickup"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 /** Staff accounts of the property offices: invite, bind to points, deactivate, reset password (docs/admin.md). */
 const PickupStaffPage = () => {
@@ -25,15 +26,9 @@ const PickupStaffPage = () => {
   })
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">{t("staff.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("staff.subtitle")}
-          </Text>
-        </div>
+      <PageHeader title={t("staff.title")} subtitle={t("staff.subtitle")}>
         <InviteStaff points={pointList} />
-      </div>
+      </PageHeader>
       <ErrorLine error={staff.error} />
       <Table>
         <Table.Header>

@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ExclamationCircle } from "@medusajs/icons"
-import { Badge, Button, Checkbox, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Checkbox, Container, Input, Label, Select, Table } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../../components/field"
 import { FormDrawer } from "../../components/form-drawer"
@@ -9,6 +9,7 @@ import { ErrorLine } from "../../components/query-state"
 import { useT } from "../../lib/i18n"
 import { POLICIES } from "../../lib/pickup"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 type Uncollected = {
   id: string
@@ -38,13 +39,7 @@ const PickupUncollectedPage = () => {
   const [open, setOpen] = useState<Uncollected | null>(null)
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">{t("uncollected.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("uncollected.subtitle")}
-          </Text>
-        </div>
+      <PageHeader title={t("uncollected.title")} subtitle={t("uncollected.subtitle")}>
         <div className="flex items-center gap-x-2">
           <Checkbox
             id="only-pending"
@@ -58,7 +53,7 @@ const PickupUncollectedPage = () => {
             {t("uncollected.onlyPending")}
           </Label>
         </div>
-      </div>
+      </PageHeader>
       <ErrorLine error={list.error} />
       <Table>
         <Table.Header>

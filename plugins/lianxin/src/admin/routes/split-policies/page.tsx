@@ -6,6 +6,7 @@ import { ErrorLine } from "../../components/query-state"
 import { useT } from "../../lib/i18n"
 import { percent, SCOPE_LABEL, shanghaiDay } from "../../lib/ledger-format"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 type Policy = {
   id: string
@@ -70,17 +71,11 @@ const SplitPoliciesPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div>
-            <Heading level="h1">{t("splitPolicies.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("splitPolicies.subtitle")}
-            </Text>
-          </div>
+        <PageHeader title={t("splitPolicies.title")} subtitle={t("splitPolicies.subtitle")}>
           <Button size="small" variant="secondary" onClick={() => setShowHistory((v) => !v)}>
             {showHistory ? t("splitPolicies.currentOnly") : t("splitPolicies.history")}
           </Button>
-        </div>
+        </PageHeader>
         <ErrorLine error={error} />
         <Table>
           <Table.Header>

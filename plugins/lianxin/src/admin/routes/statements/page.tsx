@@ -9,6 +9,7 @@ import { ErrorLine } from "../../components/query-state"
 import { useT } from "../../lib/i18n"
 import { METHOD_LABEL, shanghaiDay, yuan } from "../../lib/ledger-format"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 type Payment = { method: string; reference: string; paid_at: string } | null
 type StatementRow = {
@@ -56,13 +57,7 @@ const StatementsPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">{t("statements.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("statements.subtitle")}
-          </Text>
-        </div>
+      <PageHeader title={t("statements.title")} subtitle={t("statements.subtitle")}>
         <Button
           size="small"
           variant="secondary"
@@ -71,7 +66,7 @@ const StatementsPage = () => {
         >
           {t("statements.generate")}
         </Button>
-      </div>
+      </PageHeader>
       <ErrorLine error={error} />
       <Table>
         <Table.Header>

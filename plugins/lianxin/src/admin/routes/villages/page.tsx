@@ -1,10 +1,11 @@
-import { Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Input, Select, Table } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../../components/field"
 import { FormDrawer } from "../../components/form-drawer"
 import type { Cooperative, Village } from "../../lib/households"
 import { useT } from "../../lib/i18n"
 import { useAdminMutation, useAdminQuery } from "../../lib/query"
+import { PageHeader } from "../../components/page-header"
 
 /** Villages and cooperatives: the places and organisations households belong to. Reached from the households list. */
 const VillagesPage = () => {
@@ -15,15 +16,9 @@ const VillagesPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div>
-            <Heading level="h1">{t("villages.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("villages.subtitle")}
-            </Text>
-          </div>
+        <PageHeader title={t("villages.title")} subtitle={t("villages.subtitle")}>
           <CreateVillage />
-        </div>
+        </PageHeader>
         <Table>
           <Table.Header>
             <Table.Row>
