@@ -1,4 +1,10 @@
-import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from "@zxing/library"
+import * as ZXingModule from "@zxing/library"
+
+// @zxing/library is CommonJS to Node (the server reads back every QR it draws: qr.server.ts) and ESM to the browser
+// bundle: Node puts its names on the default export only, the bundle on the module itself. A named import works in
+// the bundle and in vitest but stops the built server at start ("Named export 'BinaryBitmap' not found").
+const ZXing: typeof ZXingModule = (Reflect.get(ZXingModule, "default") as typeof ZXingModule | undefined) ?? ZXingModule
+const { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = ZXing
 
 /**
  * Reads a pickup QR from pixels with ZXing (@zxing/library, pure JavaScript:
@@ -74,7 +80,7 @@ export function decodeQrLuminance(
   height: number,
   { pure = false } = {}
 ): string | null {
-  const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true]])
+  const hints = new Map<ZXingModule.DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true]])
   if (pure) hints.set(DecodeHintType.PURE_BARCODE, true)
   try {
     const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)))
