@@ -17,6 +17,7 @@ import os from "node:os"
 import path from "node:path"
 import { startCluster } from "../scripts/cluster/cluster.mjs"
 import { catalogue, checkout, withDb } from "../tests/cluster/support"
+import { processTree } from "./support/proc-tree"
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: number) => {
@@ -36,28 +37,7 @@ const log = (message: string) => console.log(`[bench ${new Date().toISOString().
 /** CPU seconds (user + system) used so far by a process and all its descendants (Linux /proc). */
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout.toString().trim()) || 100
 function cpuSeconds(rootPid: number): number {
-  const tick = CLOCK_TICKS
-  const children = new Map<number, number[]>()
-  const own = new Map<number, number>()
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-      const pid = Number(entry)
-      const ppid = Number(fields[1])
-      own.set(pid, (Number(fields[11]) + Number(fields[12])) / tick)
-      children.set(ppid, [...(children.get(ppid) ?? []), pid])
-    } catch {}
-  }
-  let total = 0
-  const stack = [rootPid]
-  while (stack.length) {
-    const pid = stack.pop()!
-    total += own.get(pid) ?? 0
-    stack.push(...(children.get(pid) ?? []))
-  }
-  return total
+  return processTree(rootPid).reduce((sum, p) => sum + (Number(p.stat[11]) + Number(p.stat[12])) / CLOCK_TICKS, 0)
 }
 /** CPU seconds of every postgres process on the machine (the cluster's embedded one, and any other: read with care). */
 function postgresSeconds(): number {

@@ -15,6 +15,7 @@ import os from "node:os"
 import path from "node:path"
 import { startCluster } from "../scripts/cluster/cluster.mjs"
 import { catalogue, checkout, withDb } from "../tests/cluster/support"
+import { processTree } from "./support/proc-tree"
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: number) => {
@@ -32,26 +33,13 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(" ")
 
-/** Resident set size in MB of a process and all its descendants (Linux /proc). */
+/** Resident set size in MB of a process and all its descendants (VmRSS, Linux /proc). */
 function rssMb(rootPid: number): number {
-  const children = new Map<number, number[]>()
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {}
-  }
   let kb = 0
-  const stack = [rootPid]
-  while (stack.length) {
-    const pid = stack.pop()!
+  for (const { pid } of processTree(rootPid)) {
     try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8")
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0)
     } catch {}
-    stack.push(...(children.get(pid) ?? []))
   }
   return kb / 1024
 }
