@@ -47,23 +47,10 @@ export type EditPickupOrderInput = OrderEditInput & OrderOwnerProof
 
 export const editPickupOrderWorkflow = createWorkflow(editPickupOrderWorkflowId, (input: EditPickupOrderInput) => {
   // Someone else's order is refused before its lock is taken (a stranger cannot hold up the owner's edit).
-  const owned = assertOrderOwnerStep(
-    transform({ input }, ({ input }) => ({
-      order_id: input.order_id,
-      customer_id: input.customer_id,
-      cart_id: input.cart_id,
-    }))
-  )
+  const owned = assertOrderOwnerStep(input)
   const lockKey = transform({ input }, ({ input }) => `lianxin-order-edit:${input.order_id}`)
   acquireLockStep({ key: lockKey, timeout: 5, ttl: 60 })
-  const plan = validateOrderEditStep(
-    transform({ input }, ({ input }) => ({
-      order_id: input.order_id,
-      version: input.version,
-      items: input.items,
-      now: input.now,
-    }))
-  )
+  const plan = validateOrderEditStep(input)
   // The order.placed subscriber may not have accrued yet: accrue what was placed first (idempotent).
   accrueOrderRevenueWorkflow.runAsStep({
     input: transform({ input }, ({ input }) => ({ order_id: input.order_id, source: "order.placed" })),
