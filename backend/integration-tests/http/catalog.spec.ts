@@ -24,6 +24,7 @@ import { trackSubscribers, until } from "../helpers/wait"
 
 const nodeRequire = createRequire(import.meta.url)
 const wf = nodeRequire("@lianxin/plugin/workflows")
+const searchSyncModule = nodeRequire("@lianxin/plugin/modules/search-sync")
 
 // The storefront's own parser of the product answer and its view model (decisions 021, 027): the contract is checked
 // on real answers. Imported by a computed path: the storefront's sources are outside this package's TypeScript project.
@@ -288,6 +289,85 @@ medusaIntegrationTestRunner({
         () => catalog({ category: "fruit" }),
         (a) => card(a, "fuji-apple-luochuan")?.producer === null
       )
+    })
+
+    const version = async (): Promise<string | null> =>
+      (await api.get("/store/lianxin/catalog/version", { headers })).data.version
+    /** Subscribers done and the outbox empty: the version has its final value for the changes made so far. */
+    const settled = async (subscribers: ReturnType<typeof trackSubscribers>) => {
+      const outbox = getContainer().resolve(searchSyncModule.SEARCH_SYNC_MODULE)
+      await eventually(
+        async () => {
+          await subscribers.idle(30_000)
+          return (await outbox.stats()).pending
+        },
+        (pending) => pending === 0
+      )
+    }
+
+    it("moves the catalogue version with every change a public page shows, and only once the index has it", async () => {
+      // Storefronts keep public answers under this version (storefront/app/lib/server/public-cache.server.ts): once it
+      // has stopped moving after a change, the list and the product page must already show the change.
+      const container = getContainer()
+      // Installed before the changes: it keeps every subscriber run they cause, however late.
+      const subscribers = trackSubscribers(container)
+      await settled(subscribers)
+      const v0 = await version()
+      expect(v0).toMatch(/^\d+\|[^|]+\|\d+\|[^|]+$/)
+      expect(await version()).toBe(v0)
+      const res = await api.get("/store/lianxin/catalog/version", { headers })
+      expect(res.headers["cache-control"]).toBe("no-store")
+
+      // A price change (the millet's only variant to ¥88.80).
+      const handle = "yellow-millet-luochuan"
+      const before = await productPage(handle)
+      expect(before.variants[0]!.price_fen).not.toBe(8880)
+      await updateProductVariantsWorkflow(container).run({
+        input: {
+          selector: { id: before.variants[0]!.id },
+          update: { prices: [{ currency_code: "cny", amount: 88.8 }] },
+        },
+      })
+      await settled(subscribers)
+      const v1 = await version()
+      expect(v1).not.toBe(v0)
+      expect(card(await catalog(), handle)?.price_min_fen).toBe(8880)
+      expect((await productPage(handle)).variants[0]!.price_fen).toBe(8880)
+
+      // Unpublished: gone from the list and the product page.
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: before.id }, update: { status: ProductStatus.DRAFT } },
+      })
+      await settled(subscribers)
+      const v2 = await version()
+      expect(v2).not.toBe(v1)
+      expect(card(await catalog(), handle)).toBeUndefined()
+      expect((await productAnswer(handle)).status).toBe(404)
+
+      // Published again: back, and the version is new (never an earlier one whose copies could be stale).
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: before.id }, update: { status: ProductStatus.PUBLISHED } },
+      })
+      await settled(subscribers)
+      const v3 = await version()
+      expect(new Set([v0, v1, v2, v3]).size).toBe(4)
+      expect(card(await catalog(), handle)?.price_min_fen).toBe(8880)
+
+      // A new split policy version changes product pages' breakdowns: the version moves too. (Scoped to a cooperative
+      // no product has, so the later tests' breakdowns are unchanged.)
+      await wf.createSplitPolicyVersionWorkflow(container).run({
+        input: {
+          name: "catalog-spec",
+          scope: "cooperative",
+          scope_id: "coop_catalog_spec_none",
+          household_bp: 6000,
+          cooperative_bp: 1500,
+          property_office_bp: 1500,
+          platform_bp: 1000,
+          created_by: "catalog-spec",
+        },
+      })
+      expect(await version()).not.toBe(v3)
     })
 
     const productAnswer = async (handle: string) =>

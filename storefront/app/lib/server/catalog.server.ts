@@ -4,6 +4,7 @@ import type { PriceBreakdown } from "../commerce"
 import { catalogProductSchema } from "../contract"
 import type { HouseholdProfile } from "./community.server"
 import type { StoreClient } from "./medusa.server"
+import { publicCopy, publicKey } from "./public-cache.server"
 
 /**
  * The browsing read model (issue 16): product cards for the home and category
@@ -80,20 +81,35 @@ export async function listCatalog(
 ): Promise<CatalogPage> {
   const query: Record<string, unknown> = { limit: filter.limit, offset: filter.offset ?? 0 }
   if (filter.category) query.category = filter.category
-  const raw = await store.request<unknown>("listing the catalogue", "/store/lianxin/catalog", { query })
-  const answer = answerSchema.parse(raw)
-  const products: ProductSummary[] = []
-  for (const item of answer.products) {
-    const card = cardSchema.safeParse(item)
-    if (card.success) products.push(cardToSummary(card.data, backendUrl))
-    else log(`skipping a catalogue card the storefront cannot read: ${card.error.issues[0]?.message ?? "invalid"}`)
-  }
-  return { products, count: answer.count, degraded: answer.degraded }
+  const path = "/store/lianxin/catalog"
+  return publicCopy(
+    store,
+    publicKey(path, query),
+    async () => {
+      const answer = answerSchema.parse(await store.request<unknown>("listing the catalogue", path, { query }))
+      const products: ProductSummary[] = []
+      for (const item of answer.products) {
+        const card = cardSchema.safeParse(item)
+        if (card.success) products.push(cardToSummary(card.data, backendUrl))
+        else log(`skipping a catalogue card the storefront cannot read: ${card.error.issues[0]?.message ?? "invalid"}`)
+      }
+      return { products, count: answer.count, degraded: answer.degraded }
+    },
+    // A list from the fallback (Meilisearch down) is not kept: the next view should get the index.
+    (page) => !page.degraded
+  )
 }
 
 export async function listVillages(store: StoreClient): Promise<VillageSummary[]> {
-  const raw = await store.request<{ villages?: unknown[] }>("listing villages", "/store/lianxin/catalog/villages")
-  return (raw.villages ?? []).flatMap((v) => {
+  const path = "/store/lianxin/catalog/villages"
+  return publicCopy(store, publicKey(path), async () => {
+    const raw = await store.request<{ villages?: unknown[] }>("listing villages", path)
+    return villagesFrom(raw.villages ?? [])
+  })
+}
+
+function villagesFrom(raw: unknown[]): VillageSummary[] {
+  return raw.flatMap((v) => {
     const parsed = villageSchema.safeParse(v)
     return parsed.success
       ? [
@@ -189,15 +205,21 @@ export async function readProductPage(
   backendUrl: string,
   handle: string
 ): Promise<ProductPageData | null> {
-  try {
-    const raw = await store.request<unknown>(
-      `loading product ${handle}`,
-      `/store/lianxin/catalog/products/${encodeURIComponent(handle)}`
-    )
-    return productPageFrom(catalogProductSchema.parse(raw), backendUrl)
-  } catch (error) {
-    // The SDK's FetchError carries the HTTP status; only "no such product" is an answer, the rest is thrown.
-    if ((error as { status?: unknown } | null)?.status === 404) return null
-    throw error
-  }
+  const path = `/store/lianxin/catalog/products/${encodeURIComponent(handle)}`
+  return publicCopy(
+    store,
+    publicKey(path),
+    async () => {
+      try {
+        const raw = await store.request<unknown>(`loading product ${handle}`, path)
+        return productPageFrom(catalogProductSchema.parse(raw), backendUrl)
+      } catch (error) {
+        // The SDK's FetchError carries the HTTP status; only "no such product" is an answer, the rest is thrown.
+        if ((error as { status?: unknown } | null)?.status === 404) return null
+        throw error
+      }
+    },
+    // "No such product" is asked again: handles nobody sells must not push real pages out of the copies.
+    (page) => page !== null
+  )
 }

@@ -234,7 +234,13 @@ function browsingSdk(cards: unknown[] = CARDS, count = cards.length) {
     if (detail) return structuredClone(detail)
     throw new FetchError("Not Found", "Not Found", 404)
   })
-  const sdk: StoreSdk = { ...base.sdk, client: { fetch: fetch as never } }
+  // The public copies' version probe is answered "no version" before the mock: nothing is kept between calls, and the
+  // mock's answers and counts are the page's own reads (public-cache.server.test.ts tests the copies).
+  const probeFirst = (path: string, init?: unknown) =>
+    path === "/store/lianxin/catalog/version"
+      ? Promise.reject(new FetchError("Not Found", "Not Found", 404))
+      : fetch(path, init)
+  const sdk: StoreSdk = { ...base.sdk, client: { fetch: probeFirst as never } }
   return { ...base, sdk, fetch }
 }
 
@@ -311,14 +317,12 @@ describe("home page loader", () => {
 
   it("is not stored at all when the list came from the degraded fallback", async () => {
     const base = browsingSdk()
-    base.fetch.mockImplementationOnce(async () => ({
-      products: CARDS,
-      count: 2,
-      offset: 0,
-      limit: 24,
-      engine: "postgres",
-      degraded: true,
-    }))
+    const usual = base.fetch.getMockImplementation()!
+    base.fetch.mockImplementation(async (path, init) =>
+      path === "/store/lianxin/catalog"
+        ? { products: CARDS, count: 2, offset: 0, limit: 24, engine: "postgres", degraded: true }
+        : usual(path, init)
+    )
     const headers = (await loadHomePage(client(base.sdk), anonymous())).init?.headers as Record<string, string>
     expect(headers["Cache-Control"]).toBe("no-store")
     expect(headers.ETag).toBeUndefined()

@@ -22,6 +22,7 @@ import { messageOf, publicHeaders, statusOf } from "./http.server"
 import { StoreUnavailableError, type StoreClient } from "./medusa.server"
 import { loadCompound, orUnavailable } from "./pages.server"
 import type { PickupApi } from "./pickup.server"
+import { publicCopy, publicKey } from "./public-cache.server"
 
 /**
  * Search pages' server side: `GET /store/lianxin/search` and `/suggest` of the
@@ -101,10 +102,15 @@ export function backendQuery(params: SearchParams, limit = SEARCH_PAGE_SIZE): Re
 export function createSearchApi(store: StoreClient): SearchApi {
   return {
     async search(params, limit = SEARCH_PAGE_SIZE) {
-      const raw = await store.request(`searching "${params.q}"`, "/store/lianxin/search", {
-        query: backendQuery(params, limit),
-      })
-      return searchAnswerSchema.parse(raw)
+      const path = "/store/lianxin/search"
+      const query = backendQuery(params, limit)
+      return publicCopy(
+        store,
+        publicKey(path, query),
+        async () => searchAnswerSchema.parse(await store.request(`searching "${params.q}"`, path, { query })),
+        // Results from the PostgreSQL fallback are not kept: the next search should get the index.
+        (answer) => !answer.degraded
+      )
     },
     async suggest(q, limit = 6) {
       const raw = await store.request(`suggesting for "${q}"`, "/store/lianxin/search/suggest", {

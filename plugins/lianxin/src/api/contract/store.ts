@@ -214,3 +214,9 @@ export type StoreOrderTraceResponse = {
     households: StoreOrderHouseholdAccrual
   }
 }
+
+/**
+ * GET /store/lianxin/catalog/version: changes whenever a public catalogue answer may have changed; storefronts key
+ * their copies of those answers by it. `null`: the backend keeps no version (no search index), nothing may be kept.
+ */
+export type StoreCatalogVersionResponse = { version: string | null }

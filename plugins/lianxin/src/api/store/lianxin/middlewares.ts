@@ -33,6 +33,11 @@ export const storeLianxinMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateQuery(StoreGetCatalog)],
   },
   {
+    matcher: "/store/lianxin/catalog/version",
+    methods: ["GET"],
+    middlewares: [validateQuery(NoParams)],
+  },
+  {
     matcher: "/store/lianxin/catalog/villages",
     methods: ["GET"],
     middlewares: [validateQuery(NoParams)],
