@@ -10,6 +10,7 @@ import {
 } from "../../utils/pickup-counter"
 import { toFen } from "../../utils/money"
 import { harvestBatchNote, maskResidentName, type PickupListRow } from "../../utils/pickup-manifest"
+import { orderDisplayId, rows } from "../../utils/query-types"
 import { harvestBatchesOfLines } from "../../workflows/listing/trace-reads"
 import { harvestRowsOf, withProducerNames } from "../../workflows/pickup/steps/harvest"
 import type { Query } from "../../workflows/pickup/steps/service"
@@ -150,20 +151,20 @@ export async function counterView(req: MedusaRequest, a: any) {
   const counterCaptures = new Set((a.handovers ?? []).map((h: any) => h.payment_capture_id).filter(Boolean))
   let paid = 0
   let paidOnline = 0
-  for (const pc of order.payment_collections ?? []) {
-    for (const p of pc?.payments ?? []) {
-      for (const c of p?.captures ?? []) {
+  for (const pc of rows(order.payment_collections)) {
+    for (const p of rows(pc.payments)) {
+      for (const c of rows(p.captures)) {
         paid += toFen(c.amount)
         if (!counterCaptures.has(c.id)) paidOnline += toFen(c.amount)
       }
-      paid -= (p?.refunds ?? []).reduce((s: number, r: any) => s + toFen(r.amount), 0)
+      paid -= rows(p.refunds).reduce((s, r) => s + toFen(r.amount), 0)
     }
   }
-  const variants = new Map<string, string | null>((order.items ?? []).map((i: any) => [i.id, i.variant_title ?? null]))
+  const variants = new Map<string, string | null>(rows(order.items).map((i) => [i.id, i.variant_title ?? null]))
   const view = staffView(a)
   return {
     ...view,
-    display_id: order.display_id ?? null,
+    display_id: order.display_id == null ? null : orderDisplayId(order),
     masked_name: a.resident_name_masked,
     paid_online: paidOnline > 0,
     amount_to_collect_fen:

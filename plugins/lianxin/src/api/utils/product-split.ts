@@ -5,6 +5,7 @@ import type RevenueShareModuleService from "../../modules/revenue-share/service"
 import { lineParties } from "../../utils/ledger-postings"
 import { toFen } from "../../utils/money"
 import { resolvePolicy, toSnapshot } from "../../utils/policy-resolution"
+import { rows } from "../../utils/query-types"
 import { readProductAttributions } from "../../workflows/revenue-share/steps/load-order-ledger-context"
 
 export type ProductSplit = {
@@ -46,7 +47,7 @@ export async function productSplit(scope: MedusaContainer, productId: string): P
   const service: RevenueShareModuleService = scope.resolve(REVENUE_SHARE_MODULE)
   const stored = resolvePolicy(await service.currentPolicies(), {
     attribution,
-    category_ids: (product.categories ?? []).map((c: { id: string }) => c.id),
+    category_ids: rows(product.categories).map((c) => c.id),
   })
   if (!stored) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "no split policy is in force")
@@ -59,10 +60,10 @@ export async function productSplit(scope: MedusaContainer, productId: string): P
       fields: ["id", "code"],
       filters: { id: attribution.households.map((h) => h.household_id) },
     })
-    householdCodes = data.map((h: { code: string }) => h.code).sort()
+    householdCodes = data.map((h) => h.code).sort()
   }
-  const variants = (product.variants ?? []).flatMap((v: any) => {
-    const price = (v.price_set?.prices ?? []).find((p: { currency_code: string }) => p.currency_code === "cny")
+  const variants = rows(product.variants).flatMap((v) => {
+    const price = rows(v.price_set?.prices).find((p) => p.currency_code === "cny")
     if (!price) return []
     const priceFen = toFen(price.amount)
     const shares = { household: 0, cooperative: 0, property_office: 0, platform: 0 }

@@ -4,6 +4,7 @@ import { PICKUP_MODULE } from "../../modules/pickup"
 import type { ReserveInput } from "../../modules/pickup/types"
 import { toFen } from "../../utils/money"
 import { maskResidentName, phoneLast4 } from "../../utils/pickup-manifest"
+import { type QueryRow, rows } from "../../utils/query-types"
 import { pickupService, type Query } from "../pickup/steps/service"
 import { holdStock, releaseStock, type StockLine } from "./stock-hold"
 
@@ -55,19 +56,8 @@ export async function releaseCartStock(container: Container, undo: { cart_id: st
   await releaseStock(container, undo.cart_id)
 }
 
-type PlacedOrder = {
-  customer_id?: string | null
-  total?: unknown
-  items?: Array<{
-    id: string
-    title: string
-    quantity: unknown
-    total?: unknown
-    variant_id?: string | null
-    product_id?: string | null
-  }> | null
-  shipping_address?: { first_name?: string | null; last_name?: string | null; phone?: string | null } | null
-}
+/** The placed order as complete-cart-pickup reads it (ORDER_FIELDS). */
+type PlacedOrder = Pick<QueryRow<"order">, "customer_id" | "total" | "items" | "shipping_address">
 
 /**
  * 3. The cart's reservation becomes the order's assignment: lines, masked
@@ -81,14 +71,14 @@ export async function placePickupAssignment(
 ) {
   const svc = pickupService(container)
   const { order } = input
-  const address = order.shipping_address ?? {}
+  const address = order.shipping_address
   const placed = await svc.placeReservation({
     cart_id: input.cart_id,
     order_id: input.order_id,
-    resident_name_masked: maskResidentName(`${address.last_name ?? ""}${address.first_name ?? ""}`),
-    phone_last4: phoneLast4(address.phone),
+    resident_name_masked: maskResidentName(`${address?.last_name ?? ""}${address?.first_name ?? ""}`),
+    phone_last4: phoneLast4(address?.phone),
     order_total_fen: toFen(order.total ?? 0),
-    lines: (order.items ?? []).map((i) => ({
+    lines: rows(order.items).map((i) => ({
       line_item_id: i.id,
       variant_id: i.variant_id ?? null,
       product_id: i.product_id ?? null,

@@ -58,7 +58,7 @@ completeCartWorkflow.hooks.validate(
         "请先选择自提点和自提批次，再提交订单。(pickup_point_id: the cart has no pickup point and cycle; choose one with POST /store/carts/:id/pickup)"
       )
     }
-    const perishability = orderPerishability((row.items ?? []).map((i: { product?: unknown } | null) => i?.product))
+    const perishability = orderPerishability((row.items ?? []).map((i) => i?.product))
     const cycleId: string = row.order_cycle?.id ?? (await nextCycleAt(container, pointId, perishability, now))
     const done: CheckoutUndo[] = []
     try {

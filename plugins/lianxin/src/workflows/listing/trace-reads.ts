@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { REVENUE_SHARE_MODULE } from "../../modules/revenue-share"
+import type ListingModuleService from "../../modules/listing/service"
 import type RevenueShareModuleService from "../../modules/revenue-share/service"
 import { householdAccrual, type HouseholdAccrual } from "../../utils/harvest-trace"
 import { pickupService, type Query } from "../pickup/steps/service"
@@ -20,7 +21,14 @@ export type HarvestBatchView = {
   recalled_at: string | null
 }
 
-export function harvestBatchView(b: any): HarvestBatchView {
+type HarvestBatchRow = Awaited<ReturnType<ListingModuleService["listHarvestBatches"]>>[number]
+
+export function harvestBatchView(
+  b: Pick<
+    HarvestBatchRow,
+    "id" | "harvested_on" | "quantity" | "quantity_unit" | "certificate_no" | "certificate_photo_url" | "recalled_at"
+  >
+): HarvestBatchView {
   return {
     id: b.id,
     harvested_on: b.harvested_on,
@@ -44,7 +52,7 @@ export async function harvestBatchesOfLines(
     { line_item_id: lineItemIds },
     { take: lineItemIds.length, relations: ["harvest_batch"] }
   )
-  for (const r of rows as any[]) if (r.harvest_batch) out.set(r.line_item_id, harvestBatchView(r.harvest_batch))
+  for (const r of rows) if (r.harvest_batch) out.set(r.line_item_id, harvestBatchView(r.harvest_batch))
   return out
 }
 

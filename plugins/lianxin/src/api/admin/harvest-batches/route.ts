@@ -26,15 +26,15 @@ export async function GET(
     relations: ["listing"],
     order: { harvested_on: "DESC", created_at: "DESC" },
   })
-  const householdIds = [...new Set((rows as any[]).map((b) => b.listing?.household_id).filter(Boolean) as string[])]
+  const householdIds = [...new Set(rows.map((b) => b.listing?.household_id).filter(Boolean) as string[])]
   const hh = householdIds.length
     ? await households(req).listHouseholds({ id: householdIds }, { relations: ["village"], take: householdIds.length })
     : []
-  const householdById = new Map(hh.map((h: any) => [h.id as string, h]))
+  const householdById = new Map(hh.map((h) => [h.id, h]))
   res.setHeader("Cache-Control", "no-store")
   res.json({
-    harvest_batches: (rows as any[]).map((b) => {
-      const h: any = householdById.get(b.listing?.household_id)
+    harvest_batches: rows.map((b) => {
+      const h = b.listing?.household_id ? householdById.get(b.listing.household_id) : undefined
       return {
         ...harvestBatchView(b),
         recall_reason: b.recall_reason ?? null,

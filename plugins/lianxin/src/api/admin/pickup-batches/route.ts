@@ -1,9 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type PickupModuleService from "../../../modules/pickup/service"
 import { pickup } from "../../pickup-staff/helpers"
 import type { AdminBatchListQueryType } from "../pickup-offices/validators"
 
+type BatchRow = Awaited<ReturnType<PickupModuleService["listPickupBatches"]>>[number]
+
 /** A batch as operators read it: its point, cycle, check-in result and its orders counted by status. */
-export function batchAdminView(b: any, counts: Record<string, number>) {
+export function batchAdminView(b: BatchRow, counts: Record<string, number>) {
   return {
     id: b.id,
     status: b.status,
@@ -24,7 +27,7 @@ export function batchAdminView(b: any, counts: Record<string, number>) {
     arrived_at: b.arrived_at,
     checked_in_at: b.checked_in_at,
     checked_in_by: b.checked_in_by,
-    shortages: (b.shortages ?? []).map((s: any) => ({
+    shortages: (b.shortages ?? []).map((s) => ({
       id: s.id,
       variant_id: s.variant_id,
       missing_quantity: s.missing_quantity,
@@ -42,7 +45,7 @@ export async function statusCounts(req: AuthenticatedMedusaRequest, batchIds: st
     { batch_id: batchIds, status: ["placed", "ready", "collected", "uncollected", "canceled"] },
     { select: ["id", "batch_id", "status"], take: 100_000 }
   )
-  for (const r of rows as any[]) {
+  for (const r of rows) {
     const c = out.get(r.batch_id) ?? {}
     c[r.status] = (c[r.status] ?? 0) + 1
     out.set(r.batch_id, c)
@@ -64,10 +67,10 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminBatchLis
   })
   const counts = await statusCounts(
     req,
-    batches.map((b: any) => b.id)
+    batches.map((b) => b.id)
   )
   res.json({
-    pickup_batches: batches.map((b: any) => batchAdminView(b, counts.get(b.id) ?? {})),
+    pickup_batches: batches.map((b) => batchAdminView(b, counts.get(b.id) ?? {})),
     count,
     offset: q.offset,
     limit: q.limit,

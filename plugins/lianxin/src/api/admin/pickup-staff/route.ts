@@ -1,15 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPickupStaffWorkflow } from "../../../workflows/pickup/create-pickup-staff"
+import type PickupModuleService from "../../../modules/pickup/service"
 import { pickup } from "../../pickup-staff/helpers"
 import type { AdminCreatePickupStaffType, AdminListQueryType } from "../pickup-offices/validators"
 
-const view = (s: any) => ({
+type StaffRow = Awaited<ReturnType<PickupModuleService["listPickupStaffs"]>>[number]
+
+const view = (s: StaffRow) => ({
   id: s.id,
   name: s.name,
   email: s.email,
   phone: s.phone,
   is_active: s.is_active,
-  point_ids: (s.point_links ?? []).map((l: any) => l.point_id),
+  point_ids: (s.point_links ?? []).map((l) => l.point_id),
 })
 
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListQueryType>, res: MedusaResponse) {

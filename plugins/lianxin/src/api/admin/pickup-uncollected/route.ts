@@ -1,10 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type PickupModuleService from "../../../modules/pickup/service"
 import { pickup } from "../../pickup-staff/helpers"
+import { orderDisplayId } from "../../../utils/query-types"
 import type { AdminUncollectedQueryType } from "../pickup-offices/validators"
 
+type AssignmentRow = Awaited<ReturnType<PickupModuleService["listPickupAssignments"]>>[number]
+
 /** An uncollected order as operators read it (no resident data beyond what the counter shows). */
-export function uncollectedView(a: any, displayId: number | null) {
+export function uncollectedView(a: AssignmentRow, displayId: number | null) {
   return {
     id: a.id,
     order_id: a.order_id,
@@ -26,7 +30,7 @@ export async function displayIdsOf(req: AuthenticatedMedusaRequest, orderIds: st
   if (!orderIds.length) return out
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
-  for (const o of data as Array<{ id: string; display_id: number }>) out.set(o.id, o.display_id)
+  for (const o of data) out.set(o.id, orderDisplayId(o))
   return out
 }
 
@@ -43,9 +47,9 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminUncollec
     relations: ["batch", "batch.point", "batch.cycle"],
     order: { uncollected_at: "DESC" },
   })
-  const ids = await displayIdsOf(req, rows.map((r: any) => r.order_id).filter(Boolean))
+  const ids = await displayIdsOf(req, rows.map((r) => r.order_id).filter(Boolean) as string[])
   res.json({
-    assignments: rows.map((r: any) => uncollectedView(r, ids.get(r.order_id) ?? null)),
+    assignments: rows.map((r) => uncollectedView(r, (r.order_id ? ids.get(r.order_id) : undefined) ?? null)),
     count,
     offset: q.offset,
     limit: q.limit,

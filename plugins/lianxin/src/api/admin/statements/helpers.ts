@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { REVENUE_SHARE_MODULE } from "../../../modules/revenue-share"
 import type RevenueShareModuleService from "../../../modules/revenue-share/service"
+import { orderDisplayId } from "../../../utils/query-types"
 
 /**
  * A statement with its lines, the household's public code, each line's product title and its order's display number
@@ -19,7 +20,7 @@ export async function statementWithLines(scope: MedusaContainer, id: string) {
   const [{ data: products }, { data: households }, { data: orders }] = await Promise.all([
     productIds.length
       ? query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds } })
-      : Promise.resolve({ data: [] as Array<{ id: string; title: string }> }),
+      : Promise.resolve({ data: [] }),
     query.graph({
       entity: "household",
       fields: ["id", "code", "display_name"],
@@ -27,10 +28,10 @@ export async function statementWithLines(scope: MedusaContainer, id: string) {
     }),
     orderIds.length
       ? query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
-      : Promise.resolve({ data: [] as Array<{ id: string; display_id: number }> }),
+      : Promise.resolve({ data: [] }),
   ])
-  const displayIds = new Map(orders.map((o: { id: string; display_id: number }) => [o.id, o.display_id]))
-  const titles = new Map(products.map((p: { id: string; title: string }) => [p.id, p.title]))
+  const displayIds = new Map(orders.map((o) => [o.id, orderDisplayId(o)]))
+  const titles = new Map(products.map((p) => [p.id, p.title]))
   const lines = [...statement.lines]
     .sort((a, b) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime() || a.id.localeCompare(b.id))
     .map((l) => ({

@@ -2,10 +2,14 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { nowOf } from "../../../utils/clock"
 import { cycleOffer, offeredCycles } from "../../../utils/order-rule"
+import type PickupModuleService from "../../../modules/pickup/service"
+import type { StoreOpeningHours } from "../../contract"
 import { pickup } from "../../pickup-staff/helpers"
 
+type PointRow = Awaited<ReturnType<PickupModuleService["listPickupPoints"]>>[number]
+
 /** A point as residents see it (list element, detail, remembered point). */
-export function publicPoint(p: any, remembered: string | null) {
+export function publicPoint(p: PointRow, remembered: string | null) {
   return {
     id: p.id,
     code: p.code,
@@ -21,7 +25,8 @@ export function publicPoint(p: any, remembered: string | null) {
       latitude: p.office.latitude,
       longitude: p.office.longitude,
       phone: p.office.phone,
-      opening_hours: p.office.opening_hours,
+      // A JSON column: written only through the offices' validator (admin/pickup-offices/validators.ts).
+      opening_hours: p.office.opening_hours as StoreOpeningHours[] | null,
     },
   }
 }
@@ -34,17 +39,16 @@ export async function rememberedPointId(req: MedusaRequest, customerId: string):
     fields: ["id", "pickup_point.id"],
     filters: { id: customerId },
   })
-  const [customer] = data as Array<{ id: string; pickup_point?: { id: string } | null }>
-  return customer?.pickup_point?.id ?? null
+  return data[0]?.pickup_point?.id ?? null
 }
 
 /** An active point of an active office, with its office; 404 otherwise (inactive points do not exist for residents). */
 export async function activePoint(req: MedusaRequest, id: string) {
   const [point] = await pickup(req).listPickupPoints({ id, is_active: true }, { take: 1, relations: ["office"] })
-  if (!point || !(point as any).office?.is_active) {
+  if (!point?.office?.is_active) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `pickup point ${id} was not found`)
   }
-  return point as any
+  return point
 }
 
 /**

@@ -17,10 +17,10 @@ export async function GET(
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
   const remembered = customerId ? await rememberedPointId(req, customerId) : null
   const visible = points
-    .filter((p: any) => p.office?.is_active)
-    .filter((p: any) => !q.city || p.office.city === q.city)
-    .filter((p: any) => !q.q || `${p.name}${p.office.compound_name}${p.office.address}`.includes(q.q))
-    .sort((a: any, b: any) => Number(b.id === remembered) - Number(a.id === remembered))
-  const page = visible.slice(q.offset, q.offset + q.limit).map((p: any) => publicPoint(p, remembered))
+    .filter((p) => p.office?.is_active)
+    .filter((p) => !q.city || p.office.city === q.city)
+    .filter((p) => !q.q || `${p.name}${p.office.compound_name}${p.office.address}`.includes(q.q))
+    .sort((a, b) => Number(b.id === remembered) - Number(a.id === remembered))
+  const page = visible.slice(q.offset, q.offset + q.limit).map((p) => publicPoint(p, remembered))
   res.json({ pickup_points: page, count: visible.length, offset: q.offset, limit: q.limit })
 }

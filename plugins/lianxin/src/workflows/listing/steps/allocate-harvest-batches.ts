@@ -32,37 +32,37 @@ export async function allocateHarvestBatches(
     { batch_id: input.pickup_batch_ids, status: HARVEST_STATUSES },
     { take: 100_000, relations: ["lines"] }
   )
-  const lines = assignments.flatMap((a: any) =>
+  const lines = assignments.flatMap((a) =>
     (a.lines ?? [])
-      .filter((l: any) => l.product_id && a.order_id)
-      .map((l: any) => ({ ...l, order_id: a.order_id as string, pickup_batch_id: a.batch_id as string }))
+      .filter((l) => l.product_id && a.order_id)
+      .map((l) => ({ ...l, order_id: a.order_id as string, pickup_batch_id: a.batch_id as string }))
   )
   if (!lines.length) return []
   const already = await listings.listHarvestAllocations(
-    { line_item_id: lines.map((l: any) => l.line_item_id) },
+    { line_item_id: lines.map((l) => l.line_item_id) },
     { take: lines.length, select: ["id", "line_item_id"] }
   )
-  const done = new Set(already.map((a: any) => a.line_item_id))
-  const todo = lines.filter((l: any) => !done.has(l.line_item_id))
+  const done = new Set(already.map((a) => a.line_item_id))
+  const todo = lines.filter((l) => !done.has(l.line_item_id))
   if (!todo.length) return []
-  const productIds = [...new Set(todo.map((l: any) => l.product_id as string))]
+  const productIds = [...new Set(todo.map((l) => l.product_id as string))]
   const listed = await listings.listListings(
     { product_id: productIds },
     { take: productIds.length * 4, relations: ["harvest_batches"] }
   )
   const batchOf = new Map<string, { listing_id: string; batch_id: string }>()
-  for (const listing of listed as any[]) {
+  for (const listing of listed) {
     const batch = currentHarvestBatch(listing.harvest_batches ?? [])
     if (batch) batchOf.set(listing.product_id, { listing_id: listing.id, batch_id: batch.id })
   }
   const rows = todo
-    .filter((l: any) => batchOf.has(l.product_id))
-    .map((l: any) => {
-      const b = batchOf.get(l.product_id)!
+    .filter((l) => batchOf.has(l.product_id as string))
+    .map((l) => {
+      const b = batchOf.get(l.product_id as string)!
       return {
         harvest_batch_id: b.batch_id,
         listing_id: b.listing_id,
-        product_id: l.product_id,
+        product_id: l.product_id as string,
         order_id: l.order_id,
         line_item_id: l.line_item_id,
         pickup_batch_id: l.pickup_batch_id,
@@ -73,7 +73,7 @@ export async function allocateHarvestBatches(
     })
   if (!rows.length) return []
   const created = await listings.createHarvestAllocations(rows)
-  return created.map((c: any) => c.id as string)
+  return created.map((c) => c.id)
 }
 
 export const allocateHarvestBatchesStep = createStep(

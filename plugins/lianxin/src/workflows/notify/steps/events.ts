@@ -8,6 +8,7 @@ import { REVENUE_SHARE_MODULE } from "../../../modules/revenue-share"
 import type RevenueShareModuleService from "../../../modules/revenue-share/service"
 import { toFen } from "../../../utils/money"
 import type { NotifyTemplateName } from "../../../utils/notify-templates"
+import { rows } from "../../../utils/query-types"
 import { pickupService, type Query } from "../../pickup/steps/service"
 import { readHarvestBatchRecall } from "../../listing/trace-reads"
 type Container = Pick<MedusaContainer, "resolve">
@@ -376,8 +377,8 @@ async function capturedFen(container: Container, orderId: string): Promise<numbe
     filters: { id: orderId },
   })
   let captured = 0
-  for (const pc of data[0]?.payment_collections ?? []) {
-    for (const p of pc?.payments ?? []) for (const c of p?.captures ?? []) captured += toFen(c.amount)
+  for (const pc of rows(data[0]?.payment_collections)) {
+    for (const p of rows(pc.payments)) for (const c of rows(p.captures)) captured += toFen(c.amount)
   }
   return captured
 }

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toFen } from "../../../utils/money"
 import { amountToCollectFen, declinedFen } from "../../../utils/pickup-counter"
+import { rows } from "../../../utils/query-types"
 import { pickupService, type Query } from "./service"
 import type { Collection, HandoverPlan } from "../types"
 
@@ -32,10 +33,10 @@ export const computePickupCollectionStep = createStep(
     })
     let paid = 0
     let payment: Collection["payment"] = null
-    for (const pc of data[0]?.payment_collections ?? []) {
-      for (const p of pc?.payments ?? []) {
-        const captured = (p.captures ?? []).reduce((s: number, c: any) => s + toFen(c.amount), 0)
-        paid += captured - (p.refunds ?? []).reduce((s: number, r: any) => s + toFen(r.amount), 0)
+    for (const pc of rows(data[0]?.payment_collections)) {
+      for (const p of rows(pc.payments)) {
+        const captured = rows(p.captures).reduce((s, c) => s + toFen(c.amount), 0)
+        paid += captured - rows(p.refunds).reduce((s, r) => s + toFen(r.amount), 0)
         if (!payment && !p.canceled_at && toFen(p.amount) > captured) payment = { id: p.id, collection_id: pc.id }
       }
     }

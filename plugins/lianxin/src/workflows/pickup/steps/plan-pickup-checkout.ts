@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CheckoutRefusal } from "../../../utils/checkout-refusal"
 import { nowOf } from "../../../utils/clock"
 import { orderPerishability } from "../../../utils/pickup-hold"
+import { rows } from "../../../utils/query-types"
 import type { Query } from "./service"
 import { decidePickup } from "../utils/decide-pickup"
 import type { PickupChoice, PickupSummary, PlacePickupOrderInput } from "../types"
@@ -42,7 +43,7 @@ export const planPickupCheckoutStep = createStep(
     if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `cart ${input.cart_id} was not found`)
     if (cart.completed_at) throw new CheckoutRefusal("cart_completed")
     if (!cart.items?.length) throw new CheckoutRefusal("cart_empty")
-    const perishability = orderPerishability(cart.items.map((i: any) => i?.product))
+    const perishability = orderPerishability(cart.items.map((i) => i?.product))
     const { point, cycle } = await decidePickup(container, {
       pickup_point_id: input.pickup_point_id,
       order_cycle_id: input.order_cycle_id,
@@ -60,9 +61,9 @@ export const planPickupCheckoutStep = createStep(
       entity: "shipping_option",
       fields: ["id", "service_zone.fulfillment_set.type"],
     })
-    const option = options.find((o: any) => o.service_zone?.fulfillment_set?.type === "pickup")
+    const option = options.find((o) => o.service_zone?.fulfillment_set?.type === "pickup")
     if (!option) throw new MedusaError(MedusaError.Types.NOT_FOUND, "no pickup shipping option is set up")
-    const methods: Array<{ id: string; shipping_option_id: string | null }> = cart.shipping_methods ?? []
+    const methods = rows(cart.shipping_methods)
     const hasPickupMethod = methods.length === 1 && methods[0].shipping_option_id === option.id
     const pickup: PickupSummary = {
       point_id: point.id,

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toFen } from "../../../utils/money"
 import { shortRefundFen } from "../../../utils/pickup-shortage"
+import { rows } from "../../../utils/query-types"
 import { pickupService, type Query } from "./service"
 import type { SettlementPlan } from "../types"
 
@@ -48,11 +49,11 @@ export const planShortageSettlementStep = createStep(
     })
     const refunds: SettlementPlan["refunds"] = []
     let left = total
-    for (const pc of data[0]?.payment_collections ?? []) {
-      for (const p of pc?.payments ?? []) {
+    for (const pc of rows(data[0]?.payment_collections)) {
+      for (const p of rows(pc.payments)) {
         if (left <= 0) break
-        const captured = (p.captures ?? []).reduce((s: number, c: any) => s + toFen(c.amount), 0)
-        const refunded = (p.refunds ?? []).reduce((s: number, r: any) => s + toFen(r.amount), 0)
+        const captured = rows(p.captures).reduce((s, c) => s + toFen(c.amount), 0)
+        const refunded = rows(p.refunds).reduce((s, r) => s + toFen(r.amount), 0)
         const amount = Math.min(left, captured - refunded)
         if (amount > 0) {
           refunds.push({ payment_id: p.id, amount: amount / 100, note: `缺货退款 pickup shortage ${a.id}` })

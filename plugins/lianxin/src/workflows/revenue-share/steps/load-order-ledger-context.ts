@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { LineAttribution } from "../../../utils/ledger-postings"
 import { toFen } from "../../../utils/money"
+import { rows } from "../../../utils/query-types"
 import type { Query } from "../../pickup/steps/service"
 import { readOrderPickupPoint } from "../../pickup/utils/read-order-pickup-point"
 
@@ -46,14 +47,9 @@ export async function readProductAttributions(
       a
         ? {
             cooperative_id: a.cooperative_id ?? null,
-            households: (a.shares ?? [])
-              .map((s: { household_id: string; share_bp: number }) => ({
-                household_id: s.household_id,
-                share_bp: Number(s.share_bp),
-              }))
-              .sort((x: { household_id: string }, y: { household_id: string }) =>
-                x.household_id.localeCompare(y.household_id)
-              ),
+            households: rows(a.shares)
+              .map((s) => ({ household_id: s.household_id, share_bp: Number(s.share_bp) }))
+              .sort((x, y) => x.household_id.localeCompare(y.household_id)),
           }
         : null
     )
@@ -93,7 +89,7 @@ export const loadOrderLedgerContextStep = createStep(
         `order ${order.id} is in ${order.currency_code}; the revenue ledger keeps CNY only`
       )
     }
-    const productIds = [...new Set<string>(order.items.map((i: any) => i.product_id).filter(Boolean))]
+    const productIds = [...new Set(rows(order.items).flatMap((i) => (i.product_id ? [i.product_id] : [])))]
     const attributions = await readProductAttributions(query, productIds)
     const categories = new Map<string, string[]>()
     if (productIds.length) {
@@ -105,11 +101,11 @@ export const loadOrderLedgerContextStep = createStep(
       for (const p of products) {
         categories.set(
           p.id,
-          (p.categories ?? []).map((c: { id: string }) => c.id)
+          rows(p.categories).map((c) => c.id)
         )
       }
     }
-    const lines: LedgerLineContext[] = order.items.map((item: any) => ({
+    const lines: LedgerLineContext[] = rows(order.items).map((item) => ({
       line_item_id: item.id,
       product_id: item.product_id ?? null,
       title: item.title,

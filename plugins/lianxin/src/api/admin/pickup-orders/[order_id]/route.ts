@@ -8,7 +8,7 @@ export async function orderAssignment(req: AuthenticatedMedusaRequest) {
     { take: 1, relations: ["batch", "batch.point", "batch.point.office", "batch.cycle", "lines", "handovers"] }
   )
   if (!a) throw new MedusaError(MedusaError.Types.NOT_FOUND, `order ${req.params.order_id} has no pickup`)
-  return a as any
+  return a
 }
 
 /**
@@ -18,11 +18,11 @@ export async function orderAssignment(req: AuthenticatedMedusaRequest) {
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const a = await orderAssignment(req)
   const handovers = [...(a.handovers ?? [])].sort(
-    (x: any, y: any) => new Date(x.handed_over_at).getTime() - new Date(y.handed_over_at).getTime()
+    (x, y) => new Date(x.handed_over_at).getTime() - new Date(y.handed_over_at).getTime()
   )
-  const staffIds = [...new Set(handovers.map((h: any) => h.staff_id).filter(Boolean))] as string[]
+  const staffIds = [...new Set(handovers.map((h) => h.staff_id).filter(Boolean))] as string[]
   const staff = staffIds.length ? await pickup(req).listPickupStaffs({ id: staffIds }, { take: staffIds.length }) : []
-  const names = new Map(staff.map((s: any) => [s.id, s.name]))
+  const names = new Map(staff.map((s) => [s.id, s.name]))
   const point = a.batch?.point
   const cycle = a.batch?.cycle
   res.json({
@@ -55,7 +55,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       refunded_fen: Number(a.refunded_fen),
       collect_reduction_fen: Number(a.collect_reduction_fen),
       disposal: a.disposed_at ? { policy: a.disposal_policy, note: a.disposal_note, disposed_at: a.disposed_at } : null,
-      lines: (a.lines ?? []).map((l: any) => ({
+      lines: (a.lines ?? []).map((l) => ({
         id: l.id,
         title: l.title,
         quantity: Number(l.quantity),
@@ -64,7 +64,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         handed_over_quantity: Number(l.handed_over_quantity),
         refund_fen: Number(l.refund_fen),
       })),
-      handovers: handovers.map((h: any) => ({
+      handovers: handovers.map((h) => ({
         id: h.id,
         kind: h.kind,
         method: h.method,

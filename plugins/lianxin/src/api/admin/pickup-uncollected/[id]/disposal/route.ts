@@ -16,7 +16,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminDisposalBodyType
       { take: 1, relations: ["batch", "batch.point", "batch.cycle"] }
     )
     if (!a) throw new MedusaError(MedusaError.Types.NOT_FOUND, `pickup assignment ${req.params.id} was not found`)
-    return a as any
+    return a
   }
   const before = await read()
   const done = await answerConflict(res, () =>
@@ -32,5 +32,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminDisposalBodyType
   if (!done) return
   const after = await read()
   const ids = await displayIdsOf(req, after.order_id ? [after.order_id] : [])
-  res.json({ assignment: uncollectedView(after, ids.get(after.order_id) ?? null), created: done.result.created })
+  res.json({
+    assignment: uncollectedView(after, (after.order_id ? ids.get(after.order_id) : undefined) ?? null),
+    created: done.result.created,
+  })
 }

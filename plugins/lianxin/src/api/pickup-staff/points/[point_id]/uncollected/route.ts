@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ownPoint, pickup, staffContext } from "../../../helpers"
 import type { PageQueryType } from "../../../validators"
 import type { StaffUncollectedResponse } from "../../../../contract"
+import { orderDisplayId } from "../../../../../utils/query-types"
 
 /** Orders past their hold (and ready ones near expiry) with what was done with them. */
 export async function GET(
@@ -18,7 +19,7 @@ export async function GET(
   if (orderIds.length) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
-    for (const o of data as Array<{ id: string; display_id: number }>) displayIds.set(o.id, o.display_id)
+    for (const o of data) displayIds.set(o.id, orderDisplayId(o))
   }
   res.json({
     assignments: rows.map((r) => ({

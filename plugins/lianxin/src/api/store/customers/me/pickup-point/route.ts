@@ -17,7 +17,7 @@ async function readPoint(req: AuthenticatedMedusaRequest, customerId: string) {
   if (!id) return null
   const [point] = await pickup(req).listPickupPoints({ id, is_active: true }, { take: 1, relations: ["office"] })
   // A point that was closed since is not offered any more.
-  return point && (point as any).office?.is_active ? publicPoint(point, id) : null
+  return point?.office?.is_active ? publicPoint(point, id) : null
 }
 
 /** The compound remembered on the account (null when none, or it closed since). */
