@@ -1,3 +1,4 @@
+import type { Transform } from "node:stream"
 import { createReadableStreamFromReadable } from "@react-router/node"
 import { isbot } from "isbot"
 import { renderToPipeableStream } from "react-dom/server"
@@ -5,6 +6,7 @@ import { ServerRouter, type EntryContext } from "react-router"
 import { CSP_NONCE_HEADER, NonceContext } from "./lib/nonce"
 import { getEnv } from "./lib/server/env.server"
 import { notModified } from "./lib/server/http.server"
+import { createPageCache, keptPageKey, recordingStream } from "./lib/server/page-cache.server"
 import { createNulStripper } from "./lib/server/strip-nul.server"
 
 // Parse the environment when the server build is loaded, so a bad variable
@@ -35,6 +37,15 @@ export default function handleRequest(
   // scripts/server.mjs sets it on every request (a client's own is replaced);
   // absent under `react-router dev`, which sends no CSP.
   const nonce = request.headers.get(CSP_NONCE_HEADER) ?? undefined
+  // A public page rendered a moment ago for someone else: the same document with this response's nonce.
+  const keptKey = keptPageKey(request, responseStatusCode, responseHeaders, nonce)
+  if (keptKey && nonce) {
+    const html = keptPages.get(keptKey, nonce)
+    if (html !== null) {
+      setDocumentHeaders(responseHeaders)
+      return new Response(html, { status: responseStatusCode, headers: responseHeaders })
+    }
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellSent = false
     let status = responseStatusCode
@@ -45,16 +56,23 @@ export default function handleRequest(
     )
     const { pipe, abort } = renderToPipeableStream(app, {
       nonce,
-      [waitForAll ? "onAllReady" : "onShellReady"]() {
+      // A page to keep is rendered whole before it is sent (these pages wait on no deferred data, so it is as soon).
+      [waitForAll || keptKey ? "onAllReady" : "onShellReady"]() {
         shellSent = true
         // Not a plain PassThrough: React 18 leaks NUL bytes into Chinese text (lib/server/strip-nul.server.ts).
-        const body = createNulStripper()
+        const stripped = createNulStripper()
+        let body: Transform = stripped
+        if (keptKey && nonce) {
+          body = stripped.pipe(
+            recordingStream((html) => {
+              if (status === 200) keptPages.set(keptKey, html, nonce)
+            })
+          )
+        }
         body.once("close", () => clearTimeout(timer))
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8")
-        responseHeaders.set("X-Content-Type-Options", "nosniff")
-        responseHeaders.set("Referrer-Policy", "strict-origin-when-cross-origin")
+        setDocumentHeaders(responseHeaders)
         resolve(new Response(createReadableStreamFromReadable(body), { status, headers: responseHeaders }))
-        pipe(body)
+        pipe(stripped)
       },
       onShellError(error: unknown) {
         reject(error)
@@ -68,6 +86,15 @@ export default function handleRequest(
     // Give deferred data streamTimeout to settle, then flush whatever is left as errors.
     const timer = setTimeout(abort, streamTimeout + 1_000)
   })
+}
+
+/** Rendered public pages of this process (lib/server/page-cache.server.ts). */
+const keptPages = createPageCache()
+
+function setDocumentHeaders(headers: Headers) {
+  headers.set("Content-Type", "text/html; charset=utf-8")
+  headers.set("X-Content-Type-Options", "nosniff")
+  headers.set("Referrer-Policy", "strict-origin-when-cross-origin")
 }
 
 /** Client-side navigations fetch the same loader data (`.data`): the same ETag answers them with a 304. */

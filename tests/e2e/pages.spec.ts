@@ -98,3 +98,34 @@ test("browsing pages carry an ETag and answer 304 to it; a session or a chosen c
     }
   }
 })
+
+test("a public page kept for the next visitor is the same document with that response's own nonce", async ({
+  request,
+}) => {
+  // The storefront keeps a rendered public page a few seconds (storefront/app/lib/server/page-cache.server.ts);
+  // each response must still carry a fresh CSP nonce, on every inline script, matching its own header.
+  const base = process.env.STOREFRONT_URL!
+  const path = `/products/${E2E.products.apple.handle}`
+  const views = []
+  for (let i = 0; i < 3; i++) {
+    const res = await request.get(`${base}${path}`, { headers: { cookie: "" } })
+    expect(res.status()).toBe(200)
+    const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1]
+    expect(nonce).toBeTruthy()
+    const html = await res.text()
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1])
+    expect(inline.length).toBeGreaterThan(0)
+    for (const attrs of inline) expect(attrs).toContain(`nonce="${nonce}"`)
+    views.push({ nonce: nonce!, html, etag: res.headers().etag })
+  }
+  expect(new Set(views.map((v) => v.nonce)).size).toBe(3)
+  // Same data (one worker: nothing changes the apple meanwhile), same document: only the nonces differ.
+  expect(new Set(views.map((v) => v.etag)).size).toBe(1)
+  const bare = views.map((v) => v.html.split(v.nonce).join("NONCE"))
+  expect(bare[1]).toBe(bare[0])
+  expect(bare[2]).toBe(bare[0])
+  // A visitor with a session never gets the kept document: their page is rendered for them.
+  const mine = await request.get(`${base}${path}`, { headers: { cookie: "lx_session=anything" } })
+  expect(mine.headers()["cache-control"]).toBe("private, no-cache")
+  expect(await mine.text()).not.toContain(views[2]!.nonce)
+})
