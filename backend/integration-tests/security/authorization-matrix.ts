@@ -482,6 +482,12 @@ export const MATRIX: MatrixRow[] = [
   },
   { route: "GET /store/lianxin/catalog", target: () => "/store/lianxin/catalog?limit=4", expect: everyone(200) },
   {
+    // The catalogue's version (decision 029): public, no-store, the same stamp for every actor.
+    route: "GET /store/lianxin/catalog/version",
+    target: () => "/store/lianxin/catalog/version",
+    expect: everyone(200),
+  },
+  {
     route: "GET /store/lianxin/catalog/villages",
     target: () => "/store/lianxin/catalog/villages",
     expect: everyone(200),
