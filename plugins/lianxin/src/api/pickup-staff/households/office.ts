@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import HouseholdPropertyOfficeLink from "../../../links/household-property-office"
 import { HOUSEHOLD_MODULE, type HouseholdModuleService } from "../../../modules/household"
@@ -54,9 +55,14 @@ export async function ownHousehold(req: MedusaRequest, ctx: OfficeContext, house
 }
 
 /** What staff see of a household: public fields, consent flags and which registry fields are on file — never a value. */
-export async function staffHouseholdViews(req: MedusaRequest, ids: string[]) {
+export function staffHouseholdViews(req: MedusaRequest, ids: string[]) {
+  return householdViews(req.scope, ids)
+}
+
+/** staffHouseholdViews for a read model, which has the container, not the request. */
+export async function householdViews(scope: MedusaContainer, ids: string[]) {
   if (!ids.length) return []
-  const service = households(req)
+  const service = scope.resolve<HouseholdModuleService>(HOUSEHOLD_MODULE)
   const [rows, registries] = await Promise.all([
     service.listHouseholds({ id: ids }, { relations: ["village", "cooperative"], take: ids.length }),
     service.listHouseholdRegistries(

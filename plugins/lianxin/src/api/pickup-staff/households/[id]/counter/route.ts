@@ -1,42 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { REVENUE_SHARE_MODULE } from "../../../../../modules/revenue-share"
-import type RevenueShareModuleService from "../../../../../modules/revenue-share/service"
-import { counterTotals, type CounterLedgerEntry } from "../../../../../utils/counter-view"
-import { weekContaining } from "../../../../../utils/periods"
-import { pickup } from "../../../helpers"
-import { notFound, officeContext, ownHousehold, staffHouseholdViews } from "../../office"
+import { officeContext, ownHousehold } from "../../office"
 import type { StaffCounterQueryType } from "../../validators"
 import type { StaffHouseholdCounterResponse } from "../../../../contract"
-
-/** The order items read below with query.graph (the plugin has no generated query types). */
-type SoldItemRow = {
-  id: string
-  product_title: string | null
-  variant_title: string | null
-  quantity?: unknown
-  raw_quantity?: unknown
-  detail?: { quantity?: unknown } | null
-}
-
-/** An order item's quantity, however the query returns it (number, decimal string or BigNumber-like object). */
-function quantityOf(item: SoldItemRow): number | null {
-  const v = item.quantity ?? item.detail?.quantity ?? item.raw_quantity
-  if (v === undefined || v === null) return null
-  if (typeof v === "object") {
-    const big = v as { numeric?: unknown; value?: unknown; raw?: { value?: unknown } }
-    const inner = big.numeric ?? big.value ?? big.raw?.value
-    return inner === undefined ? null : Number(inner)
-  }
-  const n = Number(v)
-  return Number.isFinite(n) ? n : null
-}
+import { readHouseholdCounter } from "./read-model"
 
 /**
- * The household's own view at the counter: what sold in the cycle (or, without
- * cycle_id, in this week's orders), what that brings it — still accrued and
- * already earned — and its latest statement, all from the ledger. Public
- * fields only; printable by the office UI.
+ * GET /pickup-staff/households/:id/counter[?cycle_id=]
+ * The household's own view at the counter (read-model.ts), for staff of the
+ * office it was registered through only: any other household is a 404.
  */
 export async function GET(
   req: AuthenticatedMedusaRequest<unknown, StaffCounterQueryType>,
@@ -45,125 +16,5 @@ export async function GET(
   const ctx = await officeContext(req)
   const householdId = req.params.id
   await ownHousehold(req, ctx, householdId)
-  const { cycle_id } = req.validatedQuery
-  const ledger: RevenueShareModuleService = req.scope.resolve(REVENUE_SHARE_MODULE)
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-
-  let period: StaffHouseholdCounterResponse["period"]
-  let orderIds: string[]
-  if (cycle_id) {
-    const [cycle] = await pickup(req).listOrderCycles({ id: cycle_id }, { take: 1 })
-    if (!cycle) throw notFound("order cycle", cycle_id)
-    const assignments = await pickup(req).listPickupAssignments(
-      { order_cycle_id: cycle_id },
-      { select: ["order_id"], take: 100_000 }
-    )
-    orderIds = [...new Set(assignments.map((a: any) => a.order_id as string).filter(Boolean))]
-    period = {
-      type: "cycle",
-      cycle_id: cycle.id,
-      name: cycle.name,
-      pickup_starts_at: cycle.pickup_starts_at.toISOString(),
-      pickup_ends_at: cycle.pickup_ends_at.toISOString(),
-    }
-  } else {
-    const week = weekContaining(new Date())
-    const accruals = await ledger.listLedgerEntries(
-      {
-        party_type: "household",
-        party_id: householdId,
-        kind: "accrual",
-        occurred_at: { $gte: week.start, $lt: week.end },
-      } as any,
-      { select: ["order_id"], take: 100_000 }
-    )
-    orderIds = [...new Set(accruals.map((e) => e.order_id as string).filter(Boolean))]
-    period = { type: "week", start: week.start.toISOString(), end: week.end.toISOString() }
-  }
-
-  const entries = orderIds.length
-    ? await ledger.listLedgerEntries({ party_type: "household", party_id: householdId, order_id: orderIds } as any, {
-        take: 100_000,
-      })
-    : []
-  const totals = counterTotals(entries.map((e) => ({ ...e, amount: Number(e.amount) })) as CounterLedgerEntry[])
-
-  // Line quantities live on the order's items (order_item), not on the bare line item.
-  const soldOrderIds = [...new Set(totals.lines.map((l) => l.order_id).filter(Boolean))] as string[]
-  const orders = soldOrderIds.length
-    ? ((
-        await query.graph({
-          entity: "order",
-          fields: [
-            "id",
-            "items.id",
-            "items.product_title",
-            "items.variant_title",
-            "items.quantity",
-            "items.raw_quantity",
-            "items.detail.quantity",
-          ],
-          filters: { id: soldOrderIds },
-        })
-      ).data as Array<{ id: string; items?: SoldItemRow[] | null }>)
-    : []
-  const itemById = new Map<string, SoldItemRow>(orders.flatMap((o) => (o.items ?? []).map((i) => [i.id, i] as const)))
-  const sold = totals.lines.map((l) => {
-    const item = l.line_item_id ? itemById.get(l.line_item_id) : undefined
-    return {
-      order_id: l.order_id,
-      line_item_id: l.line_item_id,
-      product_id: l.product_id,
-      product_title: item?.product_title ?? null,
-      variant_title: item?.variant_title ?? null,
-      quantity: item ? quantityOf(item) : null,
-      amount_fen: l.amount_fen,
-    }
-  })
-
-  const [statement] = await ledger.listStatements(
-    { household_id: householdId },
-    { relations: ["lines", "payment"], order: { period_start: "DESC" }, take: 1 }
-  )
-  let latest_statement: StaffHouseholdCounterResponse["latest_statement"] = null
-  if (statement) {
-    const productIds = [...new Set((statement.lines ?? []).map((l: any) => l.product_id).filter(Boolean))] as string[]
-    const products = productIds.length
-      ? ((await query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds } }))
-          .data as Array<{
-          id: string
-          title: string
-        }>)
-      : []
-    const titleOf = new Map(products.map((p) => [p.id, p.title]))
-    const payment = (statement as any).payment
-    latest_statement = {
-      id: statement.id,
-      period_start: new Date(statement.period_start).toISOString(),
-      period_end: new Date(statement.period_end).toISOString(),
-      total_fen: Number(statement.total),
-      status: payment ? "paid" : "unpaid",
-      paid_at: payment?.paid_at ?? null,
-      lines: (statement.lines ?? [])
-        .map((l: any) => ({
-          order_id: l.order_id,
-          product_id: l.product_id,
-          product_title: l.product_id ? (titleOf.get(l.product_id) ?? null) : null,
-          amount_fen: Number(l.amount),
-          occurred_at: l.occurred_at,
-        }))
-        .sort((a: any, b: any) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime()),
-    }
-  }
-
-  const [view] = await staffHouseholdViews(req, [householdId])
-  const { registry_recorded: _omit, ...household } = view
-  res.json({
-    household,
-    period,
-    sold,
-    accrued_fen: totals.accrued_fen,
-    earned_fen: totals.earned_fen,
-    latest_statement,
-  })
+  res.json(await readHouseholdCounter(req.scope, { household_id: householdId, cycle_id: req.validatedQuery.cycle_id }))
 }

@@ -1,67 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { mattersToday, shanghaiDay, sortByUrgency } from "../../../../../utils/pickup-counter"
-import { ownPoint, pickup, staffContext } from "../../../helpers"
+import { ownPoint, staffContext } from "../../../helpers"
 import type { StaffTodayResponse } from "../../../../contract"
+import { readCounterDay } from "./read-model"
 
 /**
- * The counter's day at a point (Asia/Shanghai): batches whose pickup window
- * is today, batches not yet arrived whose pickup starts within 48 h, and
- * ready batches still holding orders — most urgent first.
+ * GET /pickup-staff/points/:point_id/today
+ * The counter's day at one of the staff member's points (read-model.ts); any
+ * other point is a 404.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<StaffTodayResponse>) {
   const ctx = await staffContext(req)
   const pointId = ownPoint(ctx, req.params.point_id)
-  const svc = pickup(req)
-  const now = new Date()
-  const [point] = await svc.listPickupPoints({ id: pointId }, { take: 1, relations: ["office"] })
-  const rows = (await svc.counterBatches({ point_id: pointId, day_start: shanghaiDay(now).start, now })).map(
-    (r: any) => ({
-      ...r,
-      pickup_starts_at: new Date(r.pickup_starts_at),
-      pickup_ends_at: new Date(r.pickup_ends_at),
-      ready_count: r.ready,
-    })
-  )
-  const batches = sortByUrgency(
-    rows.filter((r) => mattersToday(r, now)),
-    now
-  ).map((r) => ({
-    batch: {
-      id: r.id,
-      status: r.status,
-      arrived_at: r.arrived_at,
-      checked_in_at: r.checked_in_at,
-      harvest_frozen_at: r.harvest_frozen_at,
-      reserved_chilled: r.reserved_chilled,
-      reserved_ambient: r.reserved_ambient,
-    },
-    cycle: {
-      id: r.cycle_id,
-      name: r.cycle_name,
-      kind: r.rhythm,
-      producer_cutoff_at: r.producer_cutoff_at,
-      resident_cutoff_at: r.resident_cutoff_at,
-      pickup_start_at: r.pickup_starts_at,
-      pickup_end_at: r.pickup_ends_at,
-    },
-    counts: {
-      placed: r.placed,
-      ready: r.ready,
-      collected: r.collected,
-      uncollected: r.uncollected,
-      canceled: r.canceled,
-    },
-    short_lines: r.short_lines,
-  }))
-  const office = (point as any).office
-  res.json({
-    point: {
-      id: point.id,
-      code: point.code,
-      name: point.name,
-      office: { id: office?.id, compound_name: office?.compound_name, address: office?.address },
-    },
-    batches,
-    uncollected_pending: await svc.countUndisposed(pointId),
-  })
+  res.json(await readCounterDay(req.scope, { point_id: pointId, now: new Date() }))
 }
