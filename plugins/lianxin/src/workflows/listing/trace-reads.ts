@@ -4,6 +4,7 @@ import { REVENUE_SHARE_MODULE } from "../../modules/revenue-share"
 import type ListingModuleService from "../../modules/listing/service"
 import type RevenueShareModuleService from "../../modules/revenue-share/service"
 import { householdAccrual, type HouseholdAccrual } from "../../utils/harvest-trace"
+import { orderDisplayId, rows } from "../../utils/query-types"
 import { pickupService, type Query } from "../pickup/steps/service"
 import { listingService } from "./steps/service"
 
@@ -83,7 +84,7 @@ export async function readOrderTrace(
         { take: productIds.length * 4, select: ["id", "product_id"] }
       )
     : []
-  const listedProducts = new Set(listed.map((l: any) => l.product_id as string))
+  const listedProducts = new Set(listed.map((l) => l.product_id))
   const ledger = container.resolve<RevenueShareModuleService>(REVENUE_SHARE_MODULE)
   const entries = await ledger.listLedgerEntries(
     { order_id: orderId },
@@ -96,7 +97,7 @@ export async function readOrderTrace(
       traceable: batches.has(i.id) || Boolean(i.product_id && listedProducts.has(i.product_id)),
       harvest_batch: batches.get(i.id) ?? null,
     })),
-    households: householdAccrual(entries as any[]),
+    households: householdAccrual(entries),
   }
 }
 
@@ -132,10 +133,10 @@ export async function readHarvestBatchRecall(container: Container, batchId: stri
   const svc = listingService(container as MedusaContainer)
   const [batch] = await svc.listHarvestBatches({ id: batchId }, { take: 1, relations: ["listing"] })
   if (!batch) throw new MedusaError(MedusaError.Types.NOT_FOUND, `harvest batch ${batchId} was not found`)
-  const allocations = (await svc.listHarvestAllocations({ harvest_batch_id: batchId }, { take: 100_000 })) as any[]
-  const orderIds = [...new Set(allocations.map((a) => a.order_id as string))].sort()
+  const allocations = await svc.listHarvestAllocations({ harvest_batch_id: batchId }, { take: 100_000 })
+  const orderIds = [...new Set(allocations.map((a) => a.order_id))].sort()
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as Query
-  const orders: any[] = orderIds.length
+  const orders = orderIds.length
     ? (
         await query.graph({
           entity: "order",
@@ -156,7 +157,7 @@ export async function readHarvestBatchRecall(container: Container, batchId: stri
         })
       ).data
     : []
-  const assignments: any[] = orderIds.length
+  const assignments = orderIds.length
     ? await pickupService(container).listPickupAssignments({ order_id: orderIds }, { take: orderIds.length })
     : []
   const assignmentOf = new Map(assignments.map((a) => [a.order_id, a]))
@@ -176,15 +177,15 @@ export async function readHarvestBatchRecall(container: Container, batchId: stri
     const wanted = linesOf.get(id) ?? new Set()
     recallOrders.push({
       order_id: id,
-      display_id: o.display_id ?? null,
+      display_id: o.display_id == null ? null : orderDisplayId(o),
       order_status: o.status,
       pickup_status: a?.status ?? null,
       pickup_point_id: a?.pickup_point_id ?? null,
       customer_id: o.customer_id ?? null,
       // Quantities as traced (the line as it was when the batch filled it).
-      lines: (o.items ?? [])
-        .filter((i: any) => wanted.has(i.id))
-        .map((i: any) => ({
+      lines: rows(o.items)
+        .filter((i) => wanted.has(i.id))
+        .map((i) => ({
           line_item_id: i.id,
           title: i.product_title ?? i.title,
           quantity: Number(quantityOf.get(i.id) ?? 0),
@@ -202,12 +203,12 @@ export async function readHarvestBatchRecall(container: Container, batchId: stri
     r.order_ids.push(id)
     residents.set(key, r)
   }
-  const listing = (batch as any).listing
+  const listing = batch.listing
   return {
     harvest_batch: {
       ...harvestBatchView(batch),
-      recall_reason: (batch as any).recall_reason ?? null,
-      recalled_by: (batch as any).recalled_by ?? null,
+      recall_reason: batch.recall_reason ?? null,
+      recalled_by: batch.recalled_by ?? null,
     },
     listing: { id: listing.id, title: listing.title, product_id: listing.product_id, status: listing.status },
     orders: recallOrders,

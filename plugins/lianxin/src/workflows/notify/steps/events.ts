@@ -137,7 +137,7 @@ function orderSpec(
 async function staffOfPoints(container: Container, pointIds: string[]): Promise<string[]> {
   if (!pointIds.length) return []
   const links = await pickupService(container).listPickupStaffPoints({ point_id: pointIds }, { relations: ["staff"] })
-  return [...new Set(links.filter((l: any) => l.staff?.is_active).map((l: any) => l.staff_id as string))].sort()
+  return [...new Set(links.filter((l) => l.staff?.is_active).map((l) => l.staff_id))].sort()
 }
 
 const asList = <T>(data: T | T[]): T[] => (Array.isArray(data) ? data : [data])
@@ -216,12 +216,12 @@ export async function collectNotifications(
         const ctx = await assignmentContext(container, { id: d.assignment_id })
         if (!ctx) continue
         const lines = await pickupService(container).listPickupLines({ assignment_id: d.assignment_id }, { take: 1000 })
-        const short = lines.filter((l: any) => Number(l.short_quantity) > 0)
+        const short = lines.filter((l) => Number(l.short_quantity) > 0)
         if (!short.length) continue
-        const refund = short.reduce((s: number, l: any) => s + Number(l.refund_fen), 0)
+        const refund = short.reduce((s, l) => s + Number(l.refund_fen), 0)
         specs.push(
           ...orderSpec(event, "shortage_refund", ctx, {
-            items: short.map((l: any) => `${l.title} ×${l.short_quantity}`).join("、"),
+            items: short.map((l) => `${l.title} ×${l.short_quantity}`).join("、"),
             refund_fen: String(refund),
             paid: (await capturedFen(container, ctx.assignment.order_id)) > 0 ? "online" : "at_pickup",
           })
@@ -322,7 +322,7 @@ export async function collectNotifications(
         )
         const staff = await staffOfPoints(
           container,
-          points.map((p: any) => p.id)
+          points.map((p) => p.id)
         )
         const [household] = await container
           .resolve<HouseholdModuleService>(HOUSEHOLD_MODULE)
