@@ -47,6 +47,8 @@ if (!gqlSchema) throw new Error("Medusa produced no GraphQL schema for the plugi
 
 // Written aside, then renamed into place: `turbo run build typecheck` runs this twice at once, and a compiler
 // reading the file must never see half of it. An unchanged file is left alone.
+// On a fresh clone `.medusa/` does not exist yet (this runs before the first plugin build).
+fs.mkdirSync(path.join(pluginDir, ".medusa"), { recursive: true })
 const scratchDir = fs.mkdtempSync(path.join(pluginDir, ".medusa", "query-types-"))
 try {
   await gqlSchemaToTypes({
