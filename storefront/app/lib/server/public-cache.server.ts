@@ -153,8 +153,3 @@ export function publicCopy<T>(
   if (process.env.LIANXIN_PUBLIC_CACHE === "off") return load()
   return cacheOf(store).read(key, load, keep)
 }
-
-/** The copies' counters, for the bench and tests. */
-export function publicCacheStats(store: StoreClient): PublicCacheStats {
-  return cacheOf(store).stats()
-}

@@ -14,13 +14,14 @@ import type { StoreCatalogVersionResponse } from "../../../contract"
  * - Split policies (the product page's breakdown): append-only versions.
  *
  * `null` when the outbox is not kept (no MEILISEARCH_HOST: the search-sync subscriber does nothing): nothing may be
- * cached then. Rows are counted with their maximum time so a purge or a soft delete changes the stamp too.
+ * cached then. Rows are counted with their maximum time so a purge or a soft delete changes the stamp too. Times
+ * come as PostgreSQL's text: microseconds matter (two writes in one millisecond).
  */
 export const CATALOG_VERSION_SQL = `
 SELECT (SELECT count(*) FROM search_outbox) AS outbox_rows,
-       (SELECT max(updated_at) FROM search_outbox) AS outbox_at,
+       (SELECT max(updated_at) FROM search_outbox)::text AS outbox_at,
        (SELECT count(*) FROM split_policy) AS policy_rows,
-       (SELECT max(updated_at) FROM split_policy) AS policy_at`
+       (SELECT max(updated_at) FROM split_policy)::text AS policy_at`
 
 type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -29,10 +30,7 @@ const stampOf = (value: unknown): string => (value == null ? "-" : String(value)
 export async function readCatalogVersion(container: MedusaContainer): Promise<StoreCatalogVersionResponse> {
   if (!productSearchModule(container)) return { version: null }
   const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-  // Microseconds matter (two writes in one millisecond): ask PostgreSQL for the text of the times.
-  const { rows } = await knex.raw(
-    `SELECT outbox_rows, outbox_at::text AS outbox_at, policy_rows, policy_at::text AS policy_at FROM (${CATALOG_VERSION_SQL}) v`
-  )
+  const { rows } = await knex.raw(CATALOG_VERSION_SQL)
   const row = rows[0] ?? {}
   return {
     version: [row.outbox_rows, row.outbox_at, row.policy_rows, row.policy_at].map(stampOf).join("|"),
