@@ -521,5 +521,120 @@ medusaIntegrationTestRunner({
         photo_url: null,
       })
     })
+
+    // The page reads its producer and breakdown in its one statement; the price-breakdown route (productSplit through
+    // Query and the revenue-share service) and the households route (Query) are the old path. Same answers, to the
+    // byte, for every product, with a policy of each scope in force, and after the consent withdrawal above.
+    it("answers the same breakdown as /store/products/:id/price-breakdown and the same producer as /store/households/:code", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: products } = await query.graph({
+        entity: "product",
+        fields: ["id", "handle", "categories.id", "attribution.cooperative_id", "attribution.shares.household_id"],
+        filters: { status: ProductStatus.PUBLISHED },
+      })
+      const compareAll = async () => {
+        const answers = new Map<string, ProductAnswer>()
+        for (const p of products) {
+          const page = await productPage(p.handle)
+          answers.set(p.handle, page)
+          const old = (
+            await api.get(`/store/products/${p.id}/price-breakdown`, { headers, validateStatus: () => true })
+          ).data
+          const expected = old.price_breakdown
+            ? {
+                product_id: old.price_breakdown.product_id,
+                policy_version: old.price_breakdown.policy_version,
+                household_codes: old.price_breakdown.household_codes,
+                variants: old.price_breakdown.variants.map((v: { title?: string | null }) => ({
+                  ...v,
+                  title: v.title ?? null,
+                })),
+              }
+            : null
+          expect(JSON.stringify(page.price_breakdown), p.handle).toBe(JSON.stringify(expected))
+          if (!page.household) {
+            expect(page.origin.household_code ?? "", p.handle).not.toMatch(/^[A-Z]{2}-[A-Z0-9]{2,6}-\d{3,4}$/)
+            continue
+          }
+          const h = (await api.get(`/store/households/${page.household.code}`, { headers })).data.household
+          expect(JSON.stringify(page.household), p.handle).toBe(
+            JSON.stringify({
+              code: h.code,
+              public_profile: h.public_profile,
+              display_name: h.public_profile ? (h.display_name ?? null) : null,
+              story: h.public_profile ? h.story?.trim() || null : null,
+              photo_url: h.public_profile ? (h.photo_url ?? null) : null,
+              village: h.village,
+            })
+          )
+        }
+        return answers
+      }
+      const before = await compareAll()
+      // A withdrawn consent hides the profile on both paths.
+      const apple = products.find((p: any) => p.handle === "fuji-apple-luochuan") as any
+      await wf.recordConsentWorkflow(container).run({
+        input: {
+          household_id: apple.attribution.shares[0].household_id,
+          kind: "public_profile",
+          granted: false,
+          method: "paper",
+          recorded_by: "catalog-spec",
+        },
+      })
+      const withdrawn = await compareAll()
+      expect(withdrawn.get("fuji-apple-luochuan")?.household).toMatchObject({
+        public_profile: false,
+        display_name: null,
+      })
+
+      // A policy of each scope, each with other shares than the global one, on products that have what it names.
+      const attributed = products.filter((p: any) => p.attribution)
+      const coop = attributed.find((p: any) => p.attribution.cooperative_id) as any
+      const single = attributed.find(
+        (p: any) => !p.attribution.cooperative_id && p.attribution.shares.length === 1
+      ) as any
+      const categorised = products.find((p: any) => p.categories?.length && p !== coop && p !== single) as any
+      type Scope = "cooperative" | "household" | "category"
+      const policies: { scope: Scope; scope_id: string; shares: [number, number, number, number] }[] = []
+      if (coop)
+        policies.push({
+          scope: "cooperative",
+          scope_id: coop.attribution.cooperative_id,
+          shares: [6000, 2000, 1000, 1000],
+        })
+      if (single) {
+        policies.push({
+          scope: "household",
+          scope_id: single.attribution.shares[0].household_id,
+          shares: [8500, 0, 1000, 500],
+        })
+      }
+      if (categorised) {
+        policies.push({ scope: "category", scope_id: categorised.categories[0].id, shares: [6500, 500, 1500, 1500] })
+      }
+      expect(policies.length).toBeGreaterThanOrEqual(2)
+      for (const p of policies) {
+        await wf.createSplitPolicyVersionWorkflow(container).run({
+          input: {
+            name: `catalog-spec ${p.scope}`,
+            scope: p.scope,
+            scope_id: p.scope_id,
+            household_bp: p.shares[0],
+            cooperative_bp: p.shares[1],
+            property_office_bp: p.shares[2],
+            platform_bp: p.shares[3],
+            created_by: "catalog-spec",
+          },
+        })
+      }
+      const after = await compareAll()
+      for (const p of [coop, single, categorised].filter((p) => p !== undefined)) {
+        expect(JSON.stringify(after.get(p.handle)?.price_breakdown), p.handle).not.toBe(
+          JSON.stringify(before.get(p.handle)?.price_breakdown)
+        )
+      }
+    })
   },
 })

@@ -2,11 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { REVENUE_SHARE_MODULE } from "../../modules/revenue-share"
 import type RevenueShareModuleService from "../../modules/revenue-share/service"
-import { lineParties } from "../../utils/ledger-postings"
 import { toFen } from "../../utils/money"
-import { resolvePolicy, toSnapshot } from "../../utils/policy-resolution"
 import { rows } from "../../utils/query-types"
 import { readProductAttributions } from "../../workflows/revenue-share/steps/load-order-ledger-context"
+import { splitVariants } from "./split-variants"
 
 export type ProductSplit = {
   product_id: string
@@ -45,14 +44,19 @@ export async function productSplit(scope: MedusaContainer, productId: string): P
   }
   const attribution = (await readProductAttributions(query as never, [productId])).get(productId) ?? null
   const service: RevenueShareModuleService = scope.resolve(REVENUE_SHARE_MODULE)
-  const stored = resolvePolicy(await service.currentPolicies(), {
-    attribution,
-    category_ids: rows(product.categories).map((c) => c.id),
+  const priced = rows(product.variants).flatMap((v) => {
+    const price = rows(v.price_set?.prices).find((p) => p.currency_code === "cny")
+    return price ? [{ variant_id: v.id, title: v.title, price_fen: toFen(price.amount) }] : []
   })
-  if (!stored) {
+  const split = splitVariants(
+    await service.currentPolicies(),
+    { attribution, category_ids: rows(product.categories).map((c) => c.id) },
+    priced
+  )
+  if (!split) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "no split policy is in force")
   }
-  const policy = toSnapshot(stored)
+  const { stored, policy, variants } = split
   let householdCodes: string[] = []
   if (attribution?.households.length) {
     const { data } = await query.graph({
@@ -62,16 +66,6 @@ export async function productSplit(scope: MedusaContainer, productId: string): P
     })
     householdCodes = data.map((h) => h.code).sort()
   }
-  const variants = rows(product.variants).flatMap((v) => {
-    const price = rows(v.price_set?.prices).find((p) => p.currency_code === "cny")
-    if (!price) return []
-    const priceFen = toFen(price.amount)
-    const shares = { household: 0, cooperative: 0, property_office: 0, platform: 0 }
-    for (const party of lineParties(priceFen, policy.shares, attribution, null)) {
-      shares[party.party_type] += party.amount
-    }
-    return [{ variant_id: v.id, title: v.title, price_fen: priceFen, shares_fen: shares }]
-  })
   return {
     product_id: product.id,
     policy: {

@@ -1,11 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { productSplit } from "../../../utils/product-split"
-import {
-  HOUSEHOLD_PROFILE_FIELDS,
-  type HouseholdForProfile,
-  toPublicHouseholdProfile,
-} from "../../../store/households/public-profile"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { LineAttribution } from "../../../../utils/ledger-postings"
+import type { StoredPolicy } from "../../../../utils/policy-resolution"
+import { splitVariants } from "../../../utils/split-variants"
+import { type HouseholdForProfile, toPublicHouseholdProfile } from "../../../store/households/public-profile"
 import type {
   CatalogProduct,
   CatalogProductBreakdown,
@@ -34,11 +32,28 @@ export type {
 type Knex = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
 
 /**
+ * The public profile's fields of a household (HOUSEHOLD_PROFILE_FIELDS of
+ * households/public-profile.ts: all plain columns, nothing of the encrypted
+ * registry) as one JSON object; `h` is the household, `hv` its village.
+ */
+const HOUSEHOLD_PROFILE_JSON = `json_build_object(
+      'code', h.code, 'display_name', h.display_name, 'story', h.story, 'photo_url', h.photo_url,
+      'public_profile_consent', h.public_profile_consent,
+      'village', CASE WHEN hv.id IS NULL THEN NULL ELSE json_build_object(
+        'name', hv.name, 'township', hv.township, 'county', hv.county, 'province', hv.province) END)`
+
+/**
  * One statement: the published product with this handle in one of the key's
  * channels, its images, and its variants with their CNY base price and the
  * quantity Medusa's store API would report (per inventory item: free units over
  * the channels' stock locations divided by the required quantity; the least of
- * those).
+ * those). Beside it, what the page's producer and breakdown need, read as
+ * productSplit reads them through Query (nothing soft-deleted): the product's
+ * category ids; its attribution across the product ↔ attribution link
+ * (src/links/product-household-attribution.ts) with each share's household
+ * code; the current split policies (as RevenueShareModuleService.currentPolicies,
+ * only the scopes that could apply to this product); and the household whose
+ * code the metadata names, with its village.
  */
 export const CATALOG_PRODUCT_SQL = `
 SELECT p.id, p.handle, p.title, p.description, p.thumbnail, p.metadata,
@@ -65,12 +80,54 @@ SELECT p.id, p.handle, p.title, p.description, p.thumbnail, p.metadata,
                    FROM product_variant_inventory_item vi
                   WHERE vi.variant_id = v.id AND vi.deleted_at IS NULL)
     ) ORDER BY v.variant_rank NULLS LAST, v.created_at, v.id)
-    FROM product_variant v WHERE v.product_id = p.id AND v.deleted_at IS NULL), '[]'::json) AS variants
+    FROM product_variant v WHERE v.product_id = p.id AND v.deleted_at IS NULL), '[]'::json) AS variants,
+  COALESCE(cat.ids, '{}') AS category_ids,
+  attr.id AS attribution_id, attr.cooperative_id, COALESCE(share.list, '[]'::json) AS attribution_shares,
+  COALESCE((SELECT json_agg(sp) FROM (
+      SELECT DISTINCT ON (sp.scope, COALESCE(sp.scope_id, ''))
+             sp.id, sp.scope, sp.scope_id, sp.version, sp.household_bp, sp.cooperative_bp, sp.property_office_bp, sp.platform_bp
+        FROM split_policy sp
+       WHERE sp.deleted_at IS NULL
+         AND (sp.scope = 'global'
+              OR (sp.scope = 'category' AND sp.scope_id = ANY(cat.ids))
+              OR (sp.scope = 'cooperative' AND sp.scope_id = attr.cooperative_id)
+              OR (sp.scope = 'household' AND sp.scope_id = ANY(share.household_ids)))
+       ORDER BY sp.scope, COALESCE(sp.scope_id, ''), sp.version DESC) sp), '[]'::json) AS policies,
+  substring(p.metadata->>'household_code' from '^\\s*(\\S+)\\s*$') AS household_lookup_code,
+  (SELECT ${HOUSEHOLD_PROFILE_JSON}
+     FROM household h LEFT JOIN village hv ON hv.id = h.village_id AND hv.deleted_at IS NULL
+    WHERE h.code = substring(p.metadata->>'household_code' from '^\\s*(\\S+)\\s*$') AND h.deleted_at IS NULL
+    LIMIT 1) AS household
 FROM product p
+LEFT JOIN LATERAL (
+  SELECT array_agg(pc.id ORDER BY pc.id) AS ids
+    FROM product_category_product pcp
+    JOIN product_category pc ON pc.id = pcp.product_category_id AND pc.deleted_at IS NULL
+   WHERE pcp.product_id = p.id) cat ON true
+LEFT JOIN LATERAL (
+  SELECT a.id, a.cooperative_id
+    FROM product_product_household_attribution l
+    JOIN attribution a ON a.id = l.attribution_id AND a.deleted_at IS NULL
+   WHERE l.product_id = p.id AND l.deleted_at IS NULL
+   ORDER BY l.created_at DESC, a.id
+   LIMIT 1) attr ON true
+LEFT JOIN LATERAL (
+  SELECT json_agg(json_build_object('household_id', s.household_id, 'share_bp', s.share_bp, 'code', sh.code)) AS list,
+         array_agg(s.household_id) AS household_ids
+    FROM attribution_share s
+    LEFT JOIN household sh ON sh.id = s.household_id AND sh.deleted_at IS NULL
+   WHERE s.attribution_id = attr.id AND s.deleted_at IS NULL) share ON true
 WHERE p.handle = ? AND p.status = 'published' AND p.deleted_at IS NULL
   AND EXISTS (SELECT 1 FROM product_sales_channel psc
               WHERE psc.product_id = p.id AND psc.deleted_at IS NULL AND psc.sales_channel_id = ANY(?::text[]))
 LIMIT 1`
+
+/** The household profile by code, for a metadata code the statement above could not look up as JavaScript reads it. */
+const HOUSEHOLD_PROFILE_SQL = `
+SELECT ${HOUSEHOLD_PROFILE_JSON} AS household
+  FROM household h LEFT JOIN village hv ON hv.id = h.village_id AND hv.deleted_at IS NULL
+ WHERE h.code = ? AND h.deleted_at IS NULL
+ LIMIT 1`
 
 const HOUSEHOLD_CODE = /^[A-Z]{2}-[A-Z0-9]{2,6}-\d{3,4}$/
 
@@ -112,20 +169,9 @@ export function toCatalogVariant(v: RawVariant): CatalogProductVariant {
   }
 }
 
-async function publicHousehold(
-  container: MedusaContainer,
-  code: string | null
-): Promise<CatalogProductHousehold | null> {
-  if (!code || !HOUSEHOLD_CODE.test(code)) return null
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "household",
-    fields: HOUSEHOLD_PROFILE_FIELDS,
-    filters: { code },
-  })
-  if (!data[0]) return null
-  // The households route's allow-list decides what the public may see (display name, story, photo only with consent).
-  const profile = toPublicHouseholdProfile(data[0] as HouseholdForProfile, { salesChannelIds: [], productLimit: 0 })
+/** The page's household from the public profile's allow-list (display name, story, photo only with consent). */
+export function toCatalogHousehold(household: HouseholdForProfile): CatalogProductHousehold {
+  const profile = toPublicHouseholdProfile(household, { salesChannelIds: [], productLimit: 0 })
   return {
     code: profile.code,
     public_profile: profile.public_profile,
@@ -136,19 +182,59 @@ async function publicHousehold(
   }
 }
 
-async function breakdown(container: MedusaContainer, productId: string): Promise<CatalogProductBreakdown | null> {
-  try {
-    const split = await productSplit(container, productId)
-    return {
-      product_id: split.product_id,
-      policy_version: split.policy.version,
-      household_codes: split.household_codes,
-      variants: split.variants.map((v) => ({ ...v, title: v.title ?? null })),
-    }
-  } catch (error) {
-    // No split policy in force: the page leaves the breakdown out, as the breakdown route's 404 did.
-    if (error instanceof MedusaError && error.type === MedusaError.Types.NOT_FOUND) return null
-    throw error
+async function publicHousehold(
+  knex: Knex,
+  code: string | null,
+  rawCode: unknown,
+  row: Record<string, unknown>
+): Promise<CatalogProductHousehold | null> {
+  if (!code || !HOUSEHOLD_CODE.test(code)) return null
+  const found = row.household as HouseholdForProfile | null
+  if (found?.code === code) return toCatalogHousehold(found)
+  // The statement looked the code up exactly as written (no household has it), unless the metadata wrapped it in
+  // whitespace that PostgreSQL's \s and JavaScript's trim() read differently: then by the trimmed code.
+  if (rawCode === code && row.household_lookup_code === code) return null
+  const { rows } = await knex.raw(HOUSEHOLD_PROFILE_SQL, [code])
+  const household = rows[0]?.household as HouseholdForProfile | null | undefined
+  return household ? toCatalogHousehold(household) : null
+}
+
+type RawShare = { household_id: string; share_bp: number | string; code: string | null }
+
+/** The breakdown from the statement's row: productSplit's answer for this product, without its Query reads. */
+export function catalogBreakdown(
+  productId: string,
+  row: {
+    variants: RawVariant[]
+    category_ids: string[]
+    attribution_id: string | null
+    cooperative_id: string | null
+    attribution_shares: RawShare[]
+    policies: StoredPolicy[]
+  }
+): CatalogProductBreakdown | null {
+  const shares = row.attribution_shares ?? []
+  const attribution: LineAttribution | null = row.attribution_id
+    ? {
+        cooperative_id: row.cooperative_id ?? null,
+        households: shares
+          .map((s) => ({ household_id: s.household_id, share_bp: Number(s.share_bp) }))
+          .sort((x, y) => x.household_id.localeCompare(y.household_id)),
+      }
+    : null
+  // The page's variants with a CNY base price (the fen it shows), as productSplit takes each variant's CNY price.
+  const priced = row.variants.flatMap((v) => {
+    const price = toCatalogVariant(v).price_fen
+    return price === null ? [] : [{ variant_id: v.id, title: v.title as string, price_fen: price }]
+  })
+  // No split policy in force: the page leaves the breakdown out, as the breakdown route's 404 did.
+  const split = splitVariants(row.policies ?? [], { attribution, category_ids: row.category_ids ?? [] }, priced)
+  if (!split) return null
+  return {
+    product_id: productId,
+    policy_version: split.policy.version,
+    household_codes: attribution?.households.length ? shares.flatMap((s) => (s.code ? [s.code] : [])).sort() : [],
+    variants: split.variants.map((v) => ({ ...v, title: v.title ?? null })),
   }
 }
 
@@ -165,10 +251,8 @@ export async function readCatalogProduct(
   if (!row) return null
   const metadata = (row.metadata as Record<string, unknown> | null) ?? null
   const householdCode = metadataText(metadata, "household_code")
-  const [household, price_breakdown] = await Promise.all([
-    publicHousehold(container, householdCode),
-    breakdown(container, String(row.id)),
-  ])
+  const household = await publicHousehold(knex, householdCode, metadata?.household_code, row)
+  const price_breakdown = catalogBreakdown(String(row.id), row as Parameters<typeof catalogBreakdown>[1])
   return {
     id: String(row.id),
     handle: String(row.handle),
