@@ -27,13 +27,13 @@ import { adminSecurityMiddlewares } from "./admin/security/middlewares"
 // composes them.
 export default defineMiddlewares({
   // 400 instead of 500 for undecodable paths and values PostgreSQL refuses.
-  errorHandler: lianxinErrorHandler as any,
+  errorHandler: lianxinErrorHandler,
   routes: [
     // The input guard (docs/security.md). Matcher "/" without methods: Medusa
     // registers it before every route, ours and its own, after the body parser.
-    { matcher: "/", middlewares: [inputGuard as any] },
+    { matcher: "/", middlewares: [inputGuard] },
     // Rate limits on sign-in, registration and password reset for every actor (docs/security.md).
-    ...(authThrottleMiddlewares as any[]),
+    ...authThrottleMiddlewares,
     // Orders and carts, ours and Medusa's, for their owners only (docs/security.md).
     ...storeOwnershipMiddlewares,
     ...storeLianxinMiddlewares,

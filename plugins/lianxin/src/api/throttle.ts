@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { THROTTLE_MODULE, type ThrottleModuleService } from "../modules/throttle"
 import { maskEmail } from "../utils/notify-envelope"
 import { clientAddress, compileTrust, type TrustFn } from "../utils/proxy-trust"
@@ -111,7 +111,7 @@ export function throttleAuth(kind: Kind) {
   }
 }
 
-export const authThrottleMiddlewares = [
+export const authThrottleMiddlewares: MiddlewareRoute[] = [
   { matcher: "/auth/:actor_type/:auth_provider", methods: ["POST"], middlewares: [throttleAuth("sign_in")] },
   { matcher: "/auth/:actor_type/:auth_provider/register", methods: ["POST"], middlewares: [throttleAuth("register")] },
   {

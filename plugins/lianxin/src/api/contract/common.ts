@@ -9,3 +9,6 @@ export type PickupStatus = "placed" | "ready" | "collected" | "uncollected" | "c
 
 /** What happens to an order nobody collected. */
 export type DisposalPolicy = "donate" | "dispose" | "sell_off"
+
+/** 409 of a counter or operator action that already happened differently ("already checked in", "already disposed"). */
+export type ConflictAnswer = { type: "conflict"; message: string }

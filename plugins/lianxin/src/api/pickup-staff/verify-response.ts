@@ -1,12 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { VerifyResult } from "../../modules/pickup/service"
+import type { StaffProofRefusal } from "../contract"
 
 /** 429 while locked, 422 for a wrong code or token; every failure is logged with ids, never the digits. */
 export function answerFailure(
   req: MedusaRequest,
-  // any: the refusal goes out on the response of whichever route asked (its success type is not this body).
-  res: MedusaResponse<any>,
+  // The route's response: its own body on success, this refusal otherwise.
+  res: MedusaResponse<StaffProofRefusal>,
   result: Extract<VerifyResult, { ok: false }>,
   staffId: string,
   pointId: string
@@ -24,7 +25,7 @@ export function answerFailure(
     return res.status(429).json({
       type: "locked",
       message: "错误次数过多，已锁定 15 分钟。请核对订单后稍后再试。(too many wrong codes; locked)",
-      locked_until: lockedUntil,
+      locked_until: lockedUntil?.toISOString() ?? null,
     })
   }
   return res.status(422).json({
@@ -33,6 +34,6 @@ export function answerFailure(
       result.reason === "bad_token"
         ? "二维码无效或已过期，请让居民刷新二维码，或改用取货码。(invalid QR token)"
         : "取货码不对，请核对后再试。(wrong pickup code)",
-    locked_until: lockedUntil,
+    locked_until: lockedUntil?.toISOString() ?? null,
   })
 }

@@ -16,10 +16,6 @@ import { customerIdOf } from "./helpers/order-proof"
  * before route handlers).
  */
 
-/** The fields these guards read with query.graph (the plugin has no generated query types). */
-type OwnedRow = { id: string; customer_id: string | null }
-type CartOwnerRow = OwnedRow & { customer?: { has_account: boolean } | null }
-
 const notFound = (what: string, id: string) =>
   new MedusaError(MedusaError.Types.NOT_FOUND, `${what} with id: ${id} was not found`)
 
@@ -46,7 +42,7 @@ export const ownOrderOnly = guarded(async (req, _res, next) => {
   if (!customerId) throw notFound("Order", id)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id } })
-  const [order] = data as OwnedRow[]
+  const [order] = data
   if (!order || order.customer_id !== customerId) throw notFound("Order", id)
   next()
 })
@@ -62,7 +58,7 @@ async function accountOwner(
     fields: ["id", "customer_id", "customer.has_account"],
     filters: { id: cartId },
   })
-  const [cart] = data as CartOwnerRow[]
+  const [cart] = data
   if (!cart) return { exists: false, owner: null }
   return { exists: true, owner: cart.customer?.has_account ? cart.customer_id : null }
 }
@@ -124,7 +120,7 @@ export const ownReturnOrder = guarded(async (req, _res, next) => {
     const customerId = customerIdOf(req)
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id: orderId } })
-    const [order] = data as OwnedRow[]
+    const [order] = data
     if (!customerId || !order || order.customer_id !== customerId) throw notFound("Order", orderId)
   }
   next()
@@ -132,9 +128,9 @@ export const ownReturnOrder = guarded(async (req, _res, next) => {
 
 /** Global (no methods): Medusa registers them before every route, its own included. */
 export const storeOwnershipMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/orders/:id", middlewares: [ownOrderOnly as any] },
-  { matcher: "/store/carts/:id", middlewares: [ownCartOnly as any] },
-  { matcher: "/store/carts", middlewares: [noAnonymousCartEmail as any] },
-  { matcher: "/store/payment-collections", middlewares: [ownPaymentCart as any] },
-  { matcher: "/store/returns", middlewares: [ownReturnOrder as any] },
+  { matcher: "/store/orders/:id", middlewares: [ownOrderOnly] },
+  { matcher: "/store/carts/:id", middlewares: [ownCartOnly] },
+  { matcher: "/store/carts", middlewares: [noAnonymousCartEmail] },
+  { matcher: "/store/payment-collections", middlewares: [ownPaymentCart] },
+  { matcher: "/store/returns", middlewares: [ownReturnOrder] },
 ]

@@ -18,7 +18,7 @@ export const attachGuestCustomerToCartWorkflow = createWorkflow(
       const update = transform({ input, customer }, ({ input, customer }) => [
         { id: input.cart_id, customer_id: customer!.id, email: customer!.email },
       ])
-      updateCartsStep(update as any)
+      updateCartsStep(update)
     })
     return new WorkflowResponse(customer)
   }

@@ -44,7 +44,7 @@ export const claimOrdersByContactWorkflow = createWorkflow(
       ({ outcome, claim }): ClaimOrdersByContactResult =>
         outcome.ok
           ? { ok: true, claimed: (claim as { claimed: string[] } | undefined)?.claimed ?? [] }
-          : { ok: false, outcome: outcome as any }
+          : { ok: false, outcome }
     )
     return new WorkflowResponse(result)
   }

@@ -28,7 +28,7 @@ export const findOrCreatePhoneIdentityStep = createStep(
   async (input: { phone: string }, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const [existing] = await auth.listAuthIdentities(
-      { provider_identities: { provider: PHONE_AUTH_PROVIDER, entity_id: input.phone } } as any,
+      { provider_identities: { provider: PHONE_AUTH_PROVIDER, entity_id: input.phone } },
       { relations: ["provider_identities"], take: 1 }
     )
     if (existing) {

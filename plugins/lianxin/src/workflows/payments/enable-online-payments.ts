@@ -27,8 +27,8 @@ const addRegionPaymentProvidersStep = createStep(
     const link = container.resolve(ContainerRegistrationKeys.LINK)
     const regionModule = container.resolve(Modules.REGION)
     const added: Added = []
-    for (const region of regions as any[]) {
-      const linked = new Set((region.payment_providers ?? []).map((p: any) => p?.id))
+    for (const region of regions) {
+      const linked = new Set((region.payment_providers ?? []).map((p) => p?.id))
       const before = (region.metadata ?? null) as Record<string, unknown> | null
       const done = new Set(
         Array.isArray(before?.[ADDED_PROVIDERS_KEY]) ? (before![ADDED_PROVIDERS_KEY] as string[]) : []

@@ -79,7 +79,7 @@ export const changeOrderCycleWorkflow = createWorkflow(changeOrderCycleWorkflowI
     id: input.id,
     action: input.action,
     reason: input.reason ?? null,
-    at: new Date((updated as any).updated_at ?? Date.now()).toISOString(),
+    at: new Date(updated.updated_at ?? Date.now()).toISOString(),
   }))
   // After the write, before the notice: a failing handler rolls the change back and nobody is told.
   const cycleChanged = createHook("cycleChanged", { id: input.id, action: input.action })

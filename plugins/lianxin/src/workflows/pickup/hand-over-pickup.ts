@@ -69,13 +69,13 @@ export const handOverPickupWorkflow = createWorkflow(handOverPickupWorkflowId, (
     markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
       input: transform({ plan, fulfillment }, ({ plan, fulfillment }) => ({
         orderId: plan.order_id,
-        fulfillmentId: (fulfillment as any).id as string,
+        fulfillmentId: fulfillment.id,
       })),
     })
     return linkPickupHandoverFulfillmentStep(
       transform({ handover, fulfillment }, ({ handover, fulfillment }) => ({
-        handover_id: (handover as any).id as string,
-        fulfillment_id: (fulfillment as any).id as string,
+        handover_id: handover.id,
+        fulfillment_id: fulfillment.id,
       }))
     )
   })

@@ -1,3 +1,4 @@
+import type { ValidateFulfillmentDataContext } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
@@ -12,6 +13,7 @@ import {
   removeShippingMethodFromCartStep,
   updateCartsStep,
   validateAndReturnShippingMethodsDataStep,
+  type ValidateShippingMethodsDataInput,
   validateCartShippingOptionsPriceStep,
 } from "@medusajs/medusa/core-flows"
 import { replaceCartPickupLinksStep } from "./steps/replace-cart-pickup-links"
@@ -58,27 +60,32 @@ export const placePickupOrderWorkflow = createWorkflow(placePickupOrderWorkflowI
       input: { cart_id: input.cart_id, options, is_return: false },
     })
     validateCartShippingOptionsPriceStep({ shippingOptions: priced })
-    const dataInput = transform({ plan, priced }, ({ plan, priced }) =>
-      priced
-        .filter((o: any) => o.id === plan.option_id)
-        .map((o: any) => ({
-          id: o.id,
-          provider_id: o.provider_id,
-          option_data: o.data ?? {},
-          method_data: {},
-          context: { from_location: o.stock_location ?? {} },
-        }))
+    // The priced options are untyped in Medusa's declaration of the workflow output.
+    const dataInput = transform(
+      { plan, priced },
+      ({ plan, priced }): ValidateShippingMethodsDataInput =>
+        priced
+          .filter((o) => o.id === plan.option_id)
+          .map((o) => ({
+            id: o.id,
+            provider_id: o.provider_id,
+            option_data: o.data ?? {},
+            method_data: {},
+            // Medusa's addShippingMethodToCartWorkflow also spreads the cart in; the pickup option's manual provider
+            // reads no context, so only the location is passed (as before typing).
+            context: { from_location: o.stock_location ?? {} } as ValidateFulfillmentDataContext,
+          }))
     )
-    const methodData = validateAndReturnShippingMethodsDataStep(dataInput as any)
+    const methodData = validateAndReturnShippingMethodsDataStep(dataInput)
     const methods = transform({ plan, priced, methodData }, ({ plan, priced, methodData }) => {
-      const option = (priced as any[]).find((o) => o.id === plan.option_id)
+      const option = priced.find((o) => o.id === plan.option_id)
       if (!option?.calculated_price) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `Shipping option with ID ${plan.option_id} do not have a price`
         )
       }
-      const data = (methodData as any[] | undefined)?.find((d) => d?.[option.id])?.[option.id] ?? {}
+      const data = (Array.isArray(methodData) ? methodData : []).find((d) => d?.[option.id])?.[option.id] ?? {}
       return [
         {
           cart_id: plan.cart_id,

@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { pickupService } from "./steps/service"
 
@@ -13,7 +13,7 @@ export const resetPickupStaffPasswordStep = createStep(
   async (input: { staff_id: string; password: string }, { container }) => {
     const [staff] = await pickupService(container).listPickupStaffs({ id: input.staff_id }, { take: 1 })
     if (!staff) throw new MedusaError(MedusaError.Types.NOT_FOUND, `pickup staff ${input.staff_id} was not found`)
-    const auth = container.resolve("auth") as any
+    const auth = container.resolve(Modules.AUTH)
     const [identity] = await auth.listProviderIdentities({ entity_id: staff.email, provider: "emailpass" }, { take: 1 })
     if (!identity) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `pickup staff ${input.staff_id} has no password sign-in`)
@@ -27,7 +27,7 @@ export const resetPickupStaffPasswordStep = createStep(
   },
   async (comp, { container }) => {
     if (!comp) return
-    await (container.resolve("auth") as any).updateProviderIdentities({
+    await container.resolve(Modules.AUTH).updateProviderIdentities({
       id: comp.id,
       provider_metadata: comp.previous,
     })

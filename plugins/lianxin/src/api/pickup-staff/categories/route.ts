@@ -14,7 +14,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<S
     )
   res.json({
     categories: categories
-      .sort((a: any, b: any) => (a.rank ?? 0) - (b.rank ?? 0))
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
       .map((c) => ({ id: c.id, name: c.name, handle: c.handle })),
   })
 }

@@ -1,7 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import HouseholdPropertyOfficeLink from "../../../links/household-property-office"
 import { HOUSEHOLD_MODULE, type HouseholdModuleService } from "../../../modules/household"
 import { LISTING_MODULE, type ListingModuleService } from "../../../modules/listing"
 import { pickup, staffContext } from "../helpers"
@@ -21,9 +20,9 @@ export type OfficeContext = { staffId: string; pointIds: string[]; officeIds: st
 export async function officeContext(req: AuthenticatedMedusaRequest): Promise<OfficeContext> {
   const ctx = await staffContext(req)
   const points = ctx.pointIds.length
-    ? await pickup(req).listPickupPoints({ id: ctx.pointIds }, { take: 1000, select: ["id", "office_id"] } as any)
+    ? await pickup(req).listPickupPoints({ id: ctx.pointIds }, { take: 1000, select: ["id", "office_id"] })
     : []
-  const officeIds = [...new Set(points.map((p: any) => p.office_id as string))].sort()
+  const officeIds = [...new Set(points.map((p) => p.office_id))].sort()
   return { ...ctx, officeIds }
 }
 
@@ -35,12 +34,13 @@ export async function officeHouseholdLinks(req: MedusaRequest, officeIds: string
   if (!officeIds.length) return new Map<string, string>()
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
-    entity: HouseholdPropertyOfficeLink.entryPoint,
+    // The entry point of links/household-property-office.ts (its `entryPoint`, spelled out so Query types the rows).
+    entity: "household_property_office",
     fields: ["household_id", "property_office_id"],
     filters: { property_office_id: officeIds, ...(householdIds ? { household_id: householdIds } : {}) },
-  } as any)
+  })
   const map = new Map<string, string>()
-  for (const row of data as Array<{ household_id: string; property_office_id: string }>) {
+  for (const row of data) {
     if (!map.has(row.household_id)) map.set(row.household_id, row.property_office_id)
   }
   return map
@@ -74,8 +74,8 @@ export async function householdViews(scope: MedusaContainer, ids: string[]) {
     ),
   ])
   const recorded = new Map(
-    registries.map((r: any) => [
-      r.household_id as string,
+    registries.map((r) => [
+      r.household_id,
       {
         legal_name: !!r.legal_name_enc,
         national_id: !!r.national_id_enc,
@@ -84,11 +84,11 @@ export async function householdViews(scope: MedusaContainer, ids: string[]) {
       },
     ])
   )
-  const byId = new Map(rows.map((h: any) => [h.id as string, h]))
+  const byId = new Map(rows.map((h) => [h.id, h]))
   return ids
     .filter((id) => byId.has(id))
     .map((id) => {
-      const h: any = byId.get(id)
+      const h = byId.get(id)!
       return {
         id: h.id,
         code: h.code,

@@ -15,12 +15,15 @@ export async function GET(
   const links = await officeHouseholdLinks(req, ctx.officeIds)
   const ids = [...links.keys()]
   if (!ids.length) return res.json({ households: [], count: 0, offset, limit })
-  const [rows, count] = await households(req).listAndCountHouseholds({ id: ids, ...(q ? { q } : {}) } as any, {
-    select: ["id"],
-    take: limit,
-    skip: offset,
-    order: { created_at: "DESC" },
-  })
+  const [rows, count] = await households(req).listAndCountHouseholds(
+    { id: ids, ...(q ? { q } : {}) },
+    {
+      select: ["id"],
+      take: limit,
+      skip: offset,
+      order: { created_at: "DESC" },
+    }
+  )
   res.json({
     households: await staffHouseholdViews(
       req,

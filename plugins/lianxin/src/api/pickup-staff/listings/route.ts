@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { createOfficeListingWorkflow } from "../../../workflows/listing/create-office-listing"
 import { listings, notFound, officeContext, ownHousehold, type OfficeContext } from "../households/office"
 import { listingViews } from "./helpers"
+import { rows } from "../../../utils/query-types"
 import type { StaffCreateListingType, StaffListListingsQueryType } from "./validators"
 import type { StaffListingResponse, StaffListingsResponse } from "../../contract"
 
@@ -28,8 +29,8 @@ async function storeTargets(req: AuthenticatedMedusaRequest) {
     entity: "store",
     fields: ["id", "default_sales_channel_id", "supported_currencies.currency_code", "supported_currencies.is_default"],
   })
-  const store: any = stores[0]
-  const salesChannelId = store?.default_sales_channel_id as string | undefined
+  const store = stores[0]
+  const salesChannelId = store?.default_sales_channel_id
   if (!salesChannelId)
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The store has no default sales channel")
   const { data: channels } = await query.graph({
@@ -37,15 +38,15 @@ async function storeTargets(req: AuthenticatedMedusaRequest) {
     fields: ["id", "stock_locations.id"],
     filters: { id: salesChannelId },
   })
-  const stockLocationId = (channels[0] as any)?.stock_locations?.[0]?.id as string | undefined
+  const stockLocationId = channels[0]?.stock_locations?.[0]?.id
   if (!stockLocationId) {
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The store's sales channel has no stock location")
   }
   const profiles = await req.scope.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" }, { take: 1 })
   if (!profiles[0]) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "There is no default shipping profile")
   const currency =
-    (store.supported_currencies ?? []).find((c: any) => c.is_default)?.currency_code ??
-    (store.supported_currencies ?? [])[0]?.currency_code ??
+    rows(store.supported_currencies).find((c) => c.is_default)?.currency_code ??
+    rows(store.supported_currencies)[0]?.currency_code ??
     "cny"
   return { salesChannelId, stockLocationId, shippingProfileId: profiles[0].id, currency }
 }

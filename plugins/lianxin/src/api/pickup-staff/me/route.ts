@@ -9,7 +9,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     : []
   res.json({
     staff: { id: staff.id, name: staff.name, email: staff.email },
-    points: points.map((p: any) => ({
+    points: points.map((p) => ({
       id: p.id,
       code: p.code,
       name: p.name,

@@ -10,7 +10,7 @@ const upload = multer({
 
 /** Multipart parsing whose failures (too many files, a stray field) are a 400 naming the field, not a 500. */
 function parseFiles(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  upload(req as any, res as any, (error: unknown) => {
+  upload(req, res, (error: unknown) => {
     if (!error) return next()
     const e = error as { code?: string; field?: string; message?: string }
     const message =

@@ -10,7 +10,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<S
     { relations: ["cooperatives"], order: { code: "ASC" }, take: 1000 }
   )
   res.json({
-    villages: villages.map((v: any) => ({
+    villages: villages.map((v) => ({
       id: v.id,
       code: v.code,
       name: v.name,
@@ -18,8 +18,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<S
       county: v.county,
       township: v.township,
       cooperatives: (v.cooperatives ?? [])
-        .map((c: any) => ({ id: c.id, name: c.name }))
-        .sort((a: any, b: any) => a.name.localeCompare(b.name, "zh-CN")),
+        .map((c) => ({ id: c.id, name: c.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
     })),
   })
 }

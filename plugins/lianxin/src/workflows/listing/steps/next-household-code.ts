@@ -18,11 +18,14 @@ export const nextHouseholdCodeStep = createStep(
     if (!village) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `village_id: no village with id ${input.village_id}`)
     }
-    const existing = await service.listHouseholds({ code: { $like: `${village.code}-%` } } as any, {
-      select: ["code"],
-      withDeleted: true,
-      take: 100_000,
-    })
+    const existing = await service.listHouseholds(
+      { code: { $like: `${village.code}-%` } },
+      {
+        select: ["code"],
+        withDeleted: true,
+        take: 100_000,
+      }
+    )
     return new StepResponse(
       nextHouseholdCode(
         village.code,

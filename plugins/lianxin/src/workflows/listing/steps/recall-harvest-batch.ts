@@ -27,7 +27,7 @@ export const markHarvestBatchRecalledStep = createStep(
     if (!batch) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `harvest batch ${input.harvest_batch_id} was not found`)
     }
-    const listing = (batch as any).listing
+    const listing = batch.listing
     const siblings = await svc.listHarvestBatches({ listing_id: listing.id }, { take: 1000 })
     const already = Boolean(batch.recalled_at)
     if (!already) {
@@ -39,7 +39,7 @@ export const markHarvestBatchRecalledStep = createStep(
       })
     }
     const remaining = currentHarvestBatch(
-      siblings.map((b: any) => (b.id === batch.id ? { ...b, recalled_at: b.recalled_at ?? new Date(input.now) } : b))
+      siblings.map((b) => (b.id === batch.id ? { ...b, recalled_at: b.recalled_at ?? new Date(input.now) } : b))
     )
     const result: MarkedRecall = {
       harvest_batch_id: batch.id,
@@ -93,7 +93,7 @@ export const withdrawProductStockStep = createStep(
     const levels = await inventory.listInventoryLevels({ inventory_item_id: itemIds }, { take: 1000 })
     const before: LevelBefore[] = []
     const updates: Array<{ inventory_item_id: string; location_id: string; stocked_quantity: number }> = []
-    for (const level of levels as any[]) {
+    for (const level of levels) {
       const stocked = Number(level.stocked_quantity)
       const reserved = Number(level.reserved_quantity)
       if (stocked <= reserved) continue

@@ -19,7 +19,7 @@ export const validateCooperativeVillageStep = createStep(
         `cooperative_id: no cooperative with id ${input.cooperative_id}`
       )
     }
-    if ((coop as any).village_id !== input.village_id) {
+    if (coop.village_id !== input.village_id) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "cooperative_id: the cooperative is not of this village")
     }
     return new StepResponse(undefined)

@@ -1,9 +1,10 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { HOUSEHOLD_MODULE } from "../../../modules/household"
 import type HouseholdModuleService from "../../../modules/household/service"
 import { LISTING_MODULE } from "../../../modules/listing"
 import type ListingModuleService from "../../../modules/listing/service"
+import type { PickupAssignment } from "../../../modules/pickup/models"
 import { REVENUE_SHARE_MODULE } from "../../../modules/revenue-share"
 import type RevenueShareModuleService from "../../../modules/revenue-share/service"
 import { toFen } from "../../../utils/money"
@@ -62,8 +63,13 @@ export function placeName(compound: string | null | undefined, point: string | n
 
 const query = (container: Container) => container.resolve(ContainerRegistrationKeys.QUERY) as Query
 
+/** A placed order's assignment, with its batch, point, office and cycle. */
+type PlacedAssignment = InferTypeOf<typeof PickupAssignment> & { order_id: string }
+
+const hasOrder = (a: InferTypeOf<typeof PickupAssignment>): a is PlacedAssignment => !!a.order_id
+
 type AssignmentContext = {
-  assignment: any
+  assignment: PlacedAssignment
   order_no: string
   customer_id: string | null
   place: string
@@ -81,7 +87,7 @@ async function assignmentContext(
     take: 1,
     relations: ["batch", "batch.point", "batch.point.office", "batch.cycle"],
   })
-  if (!a?.order_id) return null
+  if (!a || !hasOrder(a)) return null
   const { data } = await query(container).graph({
     entity: "order",
     fields: ["id", "display_id", "customer_id"],
@@ -175,7 +181,8 @@ export async function collectNotifications(
         )
         for (const a of ready) {
           const ctx = await assignmentContext(container, { id: a.id })
-          if (ctx) {
+          // A ready order's hold ends at hold_expires_at (set with ready); without one there is no date to announce.
+          if (ctx?.assignment.hold_expires_at) {
             specs.push(
               ...orderSpec(event, "pickup_ready", ctx, {
                 hold_until: new Date(ctx.assignment.hold_expires_at).toISOString(),
@@ -189,7 +196,7 @@ export async function collectNotifications(
     case "pickup.hold_expiring": {
       for (const d of asList(data as { id: string })) {
         const ctx = await assignmentContext(container, { id: d.id })
-        if (ctx && ctx.assignment.status === "ready") {
+        if (ctx && ctx.assignment.status === "ready" && ctx.assignment.hold_expires_at) {
           specs.push(
             ...orderSpec(event, "hold_last_call", ctx, {
               hold_until: new Date(ctx.assignment.hold_expires_at).toISOString(),

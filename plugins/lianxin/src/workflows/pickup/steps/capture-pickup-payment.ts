@@ -1,3 +1,4 @@
+import type { UpdatePaymentDTO } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { Collection } from "../types"
@@ -23,16 +24,16 @@ export const capturePickupPaymentStep = createStep(
         `order ${input.order_id} has ¥${collection.amount_to_collect_fen / 100} to collect but no authorized payment to capture it on`
       )
     }
-    const payments = container.resolve(Modules.PAYMENT) as any
+    const payments = container.resolve(Modules.PAYMENT)
     const [before] = await payments.listPayments({ id: collection.payment.id }, { relations: ["captures"] })
     const [pcBefore] = await payments.listPaymentCollections({ id: collection.payment.collection_id })
-    const known = new Set((before.captures ?? []).map((c: any) => c.id))
+    const known = new Set((before.captures ?? []).map((c) => c.id))
     const after = await payments.capturePayment({
       payment_id: collection.payment.id,
       amount: collection.amount_to_collect_fen / 100,
       captured_by: input.staff_id,
     })
-    const capture = (after.captures ?? []).find((c: any) => !known.has(c.id))
+    const capture = (after.captures ?? []).find((c) => !known.has(c.id))
     const result = {
       capture_id: capture?.id as string,
       payment_id: collection.payment.id,
@@ -52,9 +53,10 @@ export const capturePickupPaymentStep = createStep(
   },
   async (comp, { container }) => {
     if (!comp) return
-    const payments = container.resolve(Modules.PAYMENT) as any
+    const payments = container.resolve(Modules.PAYMENT)
     if (comp.capture_id) await payments.deleteCaptures([comp.capture_id])
-    await payments.updatePayment({ id: comp.payment.id, captured_at: comp.payment.captured_at })
+    // The Payment Module updates any column of the payment; UpdatePaymentDTO names fewer.
+    await payments.updatePayment({ id: comp.payment.id, captured_at: comp.payment.captured_at } as UpdatePaymentDTO)
     const { id, ...previous } = comp.collection
     await payments.updatePaymentCollections(id, previous)
   }

@@ -40,7 +40,7 @@ export const computePickupCollectionStep = createStep(
         if (!payment && !p.canceled_at && toFen(p.amount) > captured) payment = { id: p.id, collection_id: pc.id }
       }
     }
-    const lines = (a.lines ?? []).map((l: any) => ({
+    const lines = (a.lines ?? []).map((l) => ({
       id: l.id,
       line_item_id: l.line_item_id,
       quantity: Number(l.quantity),

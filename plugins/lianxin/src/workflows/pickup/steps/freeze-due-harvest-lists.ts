@@ -27,7 +27,7 @@ export const freezeDueHarvestListsStep = createStep(
       )
       const snapshot: HarvestSnapshot = {
         frozen_at: now.toISOString(),
-        assignment_ids: assignments.map((a: any) => a.id),
+        assignment_ids: assignments.map((a) => a.id),
         // With the producers' public codes and names, so the frozen list prints as it was.
         rows: await harvestRowsOf(query, assignments),
       }

@@ -35,7 +35,10 @@ export async function withProducerNames<T extends HarvestListRow>(
   rows: T[]
 ): Promise<Array<T & NamedHarvestRow>> {
   const named = (r: T) =>
-    typeof (r as any).household_codes === "string" && typeof (r as any).cooperative_name === "string"
+    "household_codes" in r &&
+    typeof r.household_codes === "string" &&
+    "cooperative_name" in r &&
+    typeof r.cooperative_name === "string"
   const missing = rows.filter((r) => !named(r))
   const householdIds = [...new Set(missing.flatMap((r) => idsOf(r.household_ids)))]
   const cooperativeIds = [...new Set(missing.map((r) => r.cooperative_id).filter(Boolean))]
@@ -111,9 +114,23 @@ export async function loadAttributions(
 }
 
 /** The harvest list (per producer and variant) of these assignments' lines. */
-export async function harvestRowsOf(query: Pick<Query, "graph">, assignments: any[]): Promise<NamedHarvestRow[]> {
-  const lines = assignments.flatMap((a: any) =>
-    (a.lines ?? []).map((l: any) => ({
+/** What the harvest list reads of a pickup assignment: its lines (the relation `lines` of the Pickup Module). */
+export type HarvestAssignment = {
+  lines?: ReadonlyArray<{
+    product_id: string | null
+    variant_id: string | null
+    title: string
+    quantity: number
+    short_quantity: number
+  }> | null
+}
+
+export async function harvestRowsOf(
+  query: Pick<Query, "graph">,
+  assignments: HarvestAssignment[]
+): Promise<NamedHarvestRow[]> {
+  const lines = assignments.flatMap((a) =>
+    (a.lines ?? []).map((l) => ({
       product_id: l.product_id,
       variant_id: l.variant_id,
       title: l.title,

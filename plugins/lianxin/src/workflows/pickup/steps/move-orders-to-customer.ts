@@ -1,3 +1,4 @@
+import type { UpdateOrderDTO } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { Claimable } from "./select-claimable-orders"
@@ -18,6 +19,7 @@ export const moveOrdersToCustomerStep = createStep(
   },
   async (previous, { container }) => {
     if (!previous?.length) return
-    await container.resolve(Modules.ORDER).updateOrders(previous as any)
+    // A guest order that had no customer gets none again: the Order Module writes the null, UpdateOrderDTO says string.
+    await container.resolve(Modules.ORDER).updateOrders(previous as UpdateOrderDTO[])
   }
 )

@@ -304,7 +304,7 @@ export const authorizePickupPaymentStep = createStep(
       (pc) => pc && ["not_paid", "awaiting"].includes(pc.status) && !(pc.payments ?? []).some((p) => !p.canceled_at)
     )
     if (!open) return new StepResponse(null, null)
-    const payments = container.resolve(Modules.PAYMENT) as any
+    const payments = container.resolve(Modules.PAYMENT)
     const session = await payments.createPaymentSession(open.id, {
       provider_id: "pp_system_default",
       currency_code: open.currency_code,
@@ -312,11 +312,15 @@ export const authorizePickupPaymentStep = createStep(
       data: {},
     })
     const payment = await payments.authorizePaymentSession(session.id, {})
-    return new StepResponse({ payment_id: payment.id as string }, { payment_id: payment.id as string })
+    // The system provider authorizes at once; a session left unauthorized has no payment.
+    if (!payment) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `payment session ${session.id} was not authorized`)
+    }
+    return new StepResponse({ payment_id: payment.id }, { payment_id: payment.id })
   },
   async (comp, { container }) => {
     if (!comp) return
-    const payments = container.resolve(Modules.PAYMENT) as any
+    const payments = container.resolve(Modules.PAYMENT)
     await payments.cancelPayment(comp.payment_id)
   }
 )

@@ -22,7 +22,7 @@ export const planPickupHandoverStep = createStep(
           : `这个订单现在不能交付（状态：${a.status}）。`
       )
     }
-    const counterLines = (a.lines ?? []).map((l: any) => ({
+    const counterLines = (a.lines ?? []).map((l) => ({
       id: l.id as string,
       line_item_id: l.line_item_id as string,
       quantity: Number(l.quantity),

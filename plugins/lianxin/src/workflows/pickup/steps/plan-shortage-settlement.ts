@@ -20,14 +20,14 @@ export const planShortageSettlementStep = createStep(
     const svc = pickupService(container)
     const [a] = await svc.listPickupAssignments({ id: input.assignment_id }, { take: 1, relations: ["lines"] })
     if (!a?.order_id) throw new MedusaError(MedusaError.Types.NOT_FOUND, `pickup ${input.assignment_id} has no order`)
-    const open = (a.lines ?? []).filter((l: any) => Number(l.short_quantity) > Number(l.settled_short_quantity))
-    const claims = open.map((l: any) => ({
+    const open = (a.lines ?? []).filter((l) => Number(l.short_quantity) > Number(l.settled_short_quantity))
+    const claims = open.map((l) => ({
       id: l.id,
       from: Number(l.settled_short_quantity),
       to: Number(l.short_quantity),
     }))
     const reversals = open
-      .map((l: any) => ({
+      .map((l) => ({
         line_item_id: l.line_item_id,
         amount_fen:
           shortRefundFen(Number(l.amount_fen), Number(l.quantity), Number(l.short_quantity)) -

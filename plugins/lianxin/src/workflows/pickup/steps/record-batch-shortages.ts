@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { allocateShortage, shortRefundFen } from "../../../utils/pickup-shortage"
-import { pickupService } from "./service"
+import { jsonList, pickupService } from "./service"
 
 export type ShortageInput = { variant_id: string; missing_quantity: number }
 
@@ -40,17 +40,17 @@ export const recordBatchShortagesStep = createStep(
         `请先确认到货，再验收。(batch ${batch.id} is ${batch.status}; mark it arrived first)`
       )
     }
-    const assignments = await svc.listPickupAssignments(
-      { batch_id: batch.id, status: "placed" },
-      { take: 10_000, relations: ["lines"] }
-    )
+    // Placed assignments: each has its order.
+    const assignments = (
+      await svc.listPickupAssignments({ batch_id: batch.id, status: "placed" }, { take: 10_000, relations: ["lines"] })
+    ).filter((a): a is typeof a & { order_id: string } => a.order_id !== null)
     const plans: LinePlan[] = []
     const shortages: Array<{
       batch_id: string
       variant_id: string
       missing_quantity: number
       recorded_by: string
-      allocations: unknown
+      allocations: Record<string, unknown>
     }> = []
     const seen = new Set<string>()
     input.shortages.forEach((s, index) => {
@@ -58,12 +58,12 @@ export const recordBatchShortagesStep = createStep(
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `shortages.${index}.variant_id is listed twice`)
       }
       seen.add(s.variant_id)
-      const lines = assignments.flatMap((a: any) =>
+      const lines = assignments.flatMap((a) =>
         (a.lines ?? [])
-          .filter((l: any) => l.variant_id === s.variant_id)
-          .map((l: any) => ({ ...l, order_id: a.order_id, assignment_id: a.id }))
+          .filter((l) => l.variant_id === s.variant_id)
+          .map((l) => ({ ...l, order_id: a.order_id, assignment_id: a.id }))
       )
-      const ordered = lines.reduce((sum: number, l: any) => sum + Number(l.quantity), 0)
+      const ordered = lines.reduce((sum, l) => sum + Number(l.quantity), 0)
       if (!lines.length) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
@@ -79,10 +79,11 @@ export const recordBatchShortagesStep = createStep(
       const allocation = allocateShortage(
         batch.id,
         s.missing_quantity,
-        lines.map((l: any) => ({ line_item_id: l.line_item_id, order_id: l.order_id, quantity: Number(l.quantity) }))
+        lines.map((l) => ({ line_item_id: l.line_item_id, order_id: l.order_id, quantity: Number(l.quantity) }))
       )
       for (const a of allocation) {
-        const line = lines.find((l: any) => l.line_item_id === a.line_item_id)
+        // Every allocated line is one of `lines`.
+        const line = lines.find((l) => l.line_item_id === a.line_item_id)!
         if (!a.short_quantity) continue
         plans.push({
           id: line.id,
@@ -98,10 +99,10 @@ export const recordBatchShortagesStep = createStep(
         variant_id: s.variant_id,
         missing_quantity: s.missing_quantity,
         recorded_by: input.staff_id,
-        allocations: allocation,
+        allocations: jsonList(allocation),
       })
     })
-    const created: Array<{ id: string }> = shortages.length ? await svc.createPickupShortages(shortages as any[]) : []
+    const created: Array<{ id: string }> = shortages.length ? await svc.createPickupShortages(shortages) : []
     if (plans.length) {
       await svc.updatePickupLines(
         plans.map((p) => ({ id: p.id, short_quantity: p.short_quantity, refund_fen: p.refund_fen }))

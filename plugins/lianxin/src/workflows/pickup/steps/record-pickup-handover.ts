@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { pickupService } from "./service"
+import { jsonList, pickupService } from "./service"
 import type { Collection, HandoverPlan } from "../types"
 
 export const recordPickupHandoverStepId = "record-pickup-handover"
@@ -27,17 +27,19 @@ export const recordPickupHandoverStep = createStep(
         method: input.method,
         proxy: !!input.proxy,
         proxy_name: input.proxy?.name ?? null,
-        lines: plan.lines.map((l) => ({
-          line_item_id: l.line_item_id,
-          quantity: l.quantity,
-          declined_quantity: l.declined_quantity,
-          damaged_quantity: l.damaged_quantity,
-        })),
+        lines: jsonList(
+          plan.lines.map((l) => ({
+            line_item_id: l.line_item_id,
+            quantity: l.quantity,
+            declined_quantity: l.declined_quantity,
+            damaged_quantity: l.damaged_quantity,
+          }))
+        ),
         amount_to_collect_fen: input.collection.amount_to_collect_fen,
         captured_fen: input.capture ? input.collection.amount_to_collect_fen : 0,
         payment_capture_id: input.capture?.capture_id ?? null,
         handed_over_at: new Date(plan.now),
-      } as any,
+      },
     ])
     await svc.updatePickupLines(
       plan.lines.map((l) => ({ id: l.id, handed_over_quantity: l.quantity, declined_quantity: l.declined_quantity }))

@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
 /**
@@ -11,7 +11,7 @@ export const registerPickupStaffIdentityStepId = "register-pickup-staff-identity
 export const registerPickupStaffIdentityStep = createStep(
   registerPickupStaffIdentityStepId,
   async (input: { email: string; password: string; staff_id: string }, { container }) => {
-    const auth = container.resolve("auth") as any
+    const auth = container.resolve(Modules.AUTH)
     const { success, authIdentity, error } = await auth.register("emailpass", {
       body: { email: input.email, password: input.password },
     })
@@ -25,6 +25,6 @@ export const registerPickupStaffIdentityStep = createStep(
     return new StepResponse(authIdentity.id as string, authIdentity.id as string)
   },
   async (id, { container }) => {
-    if (id) await (container.resolve("auth") as any).deleteAuthIdentities([id])
+    if (id) await container.resolve(Modules.AUTH).deleteAuthIdentities([id])
   }
 )

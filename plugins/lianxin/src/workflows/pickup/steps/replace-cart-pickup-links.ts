@@ -1,10 +1,11 @@
+import type { LinkDefinition } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PICKUP_MODULE } from "../../../modules/pickup"
 import type { Choice } from "../utils/decide-pickup"
 
 export function linkDefs(cartId: string, choice: Choice) {
-  const defs: Record<string, Record<string, string>>[] = []
+  const defs: LinkDefinition[] = []
   if (choice.pickup_point_id) {
     defs.push({ [Modules.CART]: { cart_id: cartId }, [PICKUP_MODULE]: { pickup_point_id: choice.pickup_point_id } })
   }
@@ -22,15 +23,15 @@ export const replaceCartPickupLinksStep = createStep(
   async (input: { cart_id: string; previous: Choice; next: Choice }, { container }) => {
     const link = container.resolve(ContainerRegistrationKeys.LINK)
     const old = linkDefs(input.cart_id, input.previous)
-    if (old.length) await link.dismiss(old as any)
-    await link.create(linkDefs(input.cart_id, input.next) as any)
+    if (old.length) await link.dismiss(old)
+    await link.create(linkDefs(input.cart_id, input.next))
     return new StepResponse(input.next, input)
   },
   async (input, { container }) => {
     if (!input) return
     const link = container.resolve(ContainerRegistrationKeys.LINK)
-    await link.dismiss(linkDefs(input.cart_id, input.next) as any)
+    await link.dismiss(linkDefs(input.cart_id, input.next))
     const old = linkDefs(input.cart_id, input.previous)
-    if (old.length) await link.create(old as any)
+    if (old.length) await link.create(old)
   }
 )

@@ -28,8 +28,8 @@ export const replaceRememberedPointStep = createStep(
       return new StepResponse({ pickup_point_id: previous as string | null }, null)
     }
     const link = container.resolve(ContainerRegistrationKeys.LINK)
-    if (previous) await link.dismiss([customerPoint(input.customer_id, previous)] as any)
-    await link.create([customerPoint(input.customer_id, input.pickup_point_id)] as any)
+    if (previous) await link.dismiss([customerPoint(input.customer_id, previous)])
+    await link.create([customerPoint(input.customer_id, input.pickup_point_id)])
     return new StepResponse(
       { pickup_point_id: input.pickup_point_id as string | null },
       { customer_id: input.customer_id, previous, next: input.pickup_point_id }
@@ -38,7 +38,7 @@ export const replaceRememberedPointStep = createStep(
   async (comp, { container }) => {
     if (!comp) return
     const link = container.resolve(ContainerRegistrationKeys.LINK)
-    await link.dismiss([customerPoint(comp.customer_id, comp.next)] as any)
-    if (comp.previous) await link.create([customerPoint(comp.customer_id, comp.previous)] as any)
+    await link.dismiss([customerPoint(comp.customer_id, comp.next)])
+    if (comp.previous) await link.create([customerPoint(comp.customer_id, comp.previous)])
   }
 )

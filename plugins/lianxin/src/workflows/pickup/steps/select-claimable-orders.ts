@@ -1,5 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { FilterableOrderProps } from "@medusajs/framework/types"
+import type { QueryRow } from "../../../utils/query-types"
 import type { Query } from "./service"
 import type { ClaimOrdersInput } from "../types"
 
@@ -9,6 +11,9 @@ export type Claimable = {
   assignment_id: string | null
   pickup_point_id: string | null
 }
+
+/** Orders by the contact given at checkout: the email (without case) or the shipping phone. */
+type OrderContactFilter = { email: { $ilike: string } } | { shipping_address: { phone: string[] } }
 
 export type Selection = { claimable: Claimable[]; mine: string[]; requested: string[] }
 
@@ -46,7 +51,7 @@ export const selectClaimableOrdersStep = createStep(
     })
     const customer = customers[0]
     if (!customer?.has_account) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "sign in to claim orders")
-    let orders: any[] = []
+    let orders: QueryRow<"order">[] = []
     let requested: string[] = []
     if (input.proofs?.length) {
       requested = [...new Set(input.proofs.map((p) => p.order_id))]
@@ -57,21 +62,24 @@ export const selectClaimableOrdersStep = createStep(
       })
       const proven = new Set(
         input.proofs
-          .filter((p) => links.some((l: any) => l.order_id === p.order_id && l.cart_id === p.cart_id))
+          .filter((p) => links.some((l) => l.order_id === p.order_id && l.cart_id === p.cart_id))
           .map((p) => p.order_id)
       )
       const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: requested } })
-      orders = data.filter((o: any) => proven.has(o.id) || o.customer_id === customer.id)
+      orders = data.filter((o) => proven.has(o.id) || o.customer_id === customer.id)
     } else if (input.contact) {
       // Emails compared without case (Medusa keeps what the resident typed); LIKE's wildcards escaped.
-      const filters =
+      // The Order Module filters its columns and relations; FilterableOrderProps names only a few of them.
+      const filters: OrderContactFilter =
         input.contact.channel === "email"
           ? { email: { $ilike: input.contact.value.trim().replace(/[\\%_]/g, (c) => `\\${c}`) } }
           : { shipping_address: { phone: phoneSpellings(input.contact.value) } }
-      const found = await container.resolve(Modules.ORDER).listOrders(filters as any, { select: ["id"], take: 200 })
-      const ids = found.map((o: any) => o.id)
+      const found = await container
+        .resolve(Modules.ORDER)
+        .listOrders(filters as unknown as FilterableOrderProps, { select: ["id"], take: 200 })
+      const ids = found.map((o) => o.id)
       if (ids.length) orders = (await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: ids } })).data
-      requested = orders.map((o: any) => o.id)
+      requested = orders.map((o) => o.id)
     }
     const mine: string[] = []
     const claimable: Claimable[] = []

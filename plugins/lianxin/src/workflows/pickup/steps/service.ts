@@ -7,3 +7,9 @@ export const pickupService = (container: { resolve: MedusaContainer["resolve"] }
 
 /** Medusa's query, as `container.resolve(ContainerRegistrationKeys.QUERY)` gives it. */
 export type Query = Omit<RemoteQueryFunction, symbol>
+
+/**
+ * A list for a `model.json()` column (shortage allocations, handover lines): Medusa's DML types every json column as
+ * an object (Record<string, unknown>), while the jsonb column holds any JSON value, arrays included.
+ */
+export const jsonList = <T>(items: T[]) => items as unknown as Record<string, unknown>

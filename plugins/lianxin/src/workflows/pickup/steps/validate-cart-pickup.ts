@@ -26,7 +26,7 @@ export const validateCartPickupStep = createStep(
     if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `cart ${input.cart_id} was not found`)
     if (cart.completed_at)
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "this cart has already been checked out")
-    const perishability = orderPerishability((cart.items ?? []).map((i: any) => i?.product))
+    const perishability = orderPerishability((cart.items ?? []).map((i) => i?.product))
     const { point, cycle } = await decidePickup(container, { ...input, perishability, now })
     const previous: Choice = {
       pickup_point_id: cart.pickup_point?.id ?? null,

@@ -12,7 +12,7 @@ export const validateRememberedPointStep = createStep(
       { id: input.pickup_point_id },
       { take: 1, relations: ["office"] }
     )
-    if (!point?.is_active || !(point as any).office?.is_active) {
+    if (!point?.is_active || !point.office?.is_active) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "pickup_point_id: no such active pickup point")
     }
     return new StepResponse(point.id)

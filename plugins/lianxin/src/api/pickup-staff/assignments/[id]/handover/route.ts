@@ -4,7 +4,7 @@ import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/verif
 import { answerConflict, ownAssignment, staffContext, counterView } from "../../../helpers"
 import type { StaffHandoverBodyType } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
-import type { StaffHandoverResponse } from "../../../../contract"
+import type { ConflictAnswer, StaffHandoverResponse, StaffProofRefusal } from "../../../../contract"
 
 /**
  * Verifies the code (or QR token) for this very order under the lockout, then
@@ -13,7 +13,7 @@ import type { StaffHandoverResponse } from "../../../../contract"
  */
 export async function POST(
   req: AuthenticatedMedusaRequest<StaffHandoverBodyType>,
-  res: MedusaResponse<StaffHandoverResponse>
+  res: MedusaResponse<StaffHandoverResponse | StaffProofRefusal | ConflictAnswer>
 ) {
   const ctx = await staffContext(req)
   const body = req.validatedBody

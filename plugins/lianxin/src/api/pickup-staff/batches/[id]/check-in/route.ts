@@ -2,11 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { checkInBatchWorkflow } from "../../../../../workflows/pickup/check-in-batch"
 import { answerConflict, ownBatch, pickup, staffContext } from "../../../helpers"
 import type { StaffCheckInBodyType } from "../../../validators"
-import type { StaffCheckInResponse } from "../../../../contract"
+import type { ConflictAnswer, StaffCheckInResponse } from "../../../../contract"
 
 export async function POST(
   req: AuthenticatedMedusaRequest<StaffCheckInBodyType>,
-  res: MedusaResponse<StaffCheckInResponse>
+  res: MedusaResponse<StaffCheckInResponse | ConflictAnswer>
 ) {
   const ctx = await staffContext(req)
   const body = req.validatedBody

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { toCsvRecords } from "../../../../../utils/csv"
 import { PICKUP_LIST_COLUMNS } from "../../../../../utils/pickup-manifest"
 import { NAMED_HARVEST_COLUMNS } from "../../../../../workflows/pickup/steps/harvest"
-import { buildManifest, ownBatch, staffContext } from "../../../helpers"
+import { buildManifest, ownBatch, staffContext, type PickupBatchRow } from "../../../helpers"
 import type { ManifestQueryType } from "../../../validators"
 
 export async function GET(req: AuthenticatedMedusaRequest<unknown, ManifestQueryType>, res: MedusaResponse) {
@@ -15,7 +15,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ManifestQuery
 export async function sendManifest(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse,
-  batch: any,
+  batch: PickupBatchRow,
   q: { kind: "pickup" | "harvest"; format: "json" | "csv" }
 ) {
   const { pickupList, harvest } = await buildManifest(req, batch)

@@ -3,12 +3,12 @@ import { verifyPickupProofWorkflow } from "../../../../../workflows/pickup/verif
 import { ownAssignment, ownPoint, staffContext, counterView } from "../../../helpers"
 import type { StaffVerifyBodyType } from "../../../validators"
 import { answerFailure } from "../../../verify-response"
-import type { StaffCounterPickupResponse } from "../../../../contract"
+import type { StaffCounterPickupResponse, StaffProofRefusal } from "../../../../contract"
 
 /** Looks an order up by its code or QR token at this point (nothing is handed over). */
 export async function POST(
   req: AuthenticatedMedusaRequest<StaffVerifyBodyType>,
-  res: MedusaResponse<StaffCounterPickupResponse>
+  res: MedusaResponse<StaffCounterPickupResponse | StaffProofRefusal>
 ) {
   const ctx = await staffContext(req)
   const body = req.validatedBody

@@ -27,7 +27,7 @@ export async function POST(req: MedusaRequest<StorePhoneSignInType>, res: Medusa
 
   const auth = req.scope.resolve(Modules.AUTH)
   const authIdentity = await auth.retrieveAuthIdentity(result.auth_identity_id, { relations: ["provider_identities"] })
-  const issued = await generateJwtTokenWithChecks(req.scope as any, {
+  const issued = await generateJwtTokenWithChecks(req.scope, {
     authIdentity,
     actorType: "customer",
     authProvider: PHONE_AUTH_PROVIDER,
