@@ -3,7 +3,7 @@
 // storefront, Redis, PostgreSQL and Meilisearch (scripts/cluster/cluster.mjs), demo scenario.
 //
 //   npm run build -w @lianxin/backend -w @lianxin/storefront
-//   npx jiti bench/memory.ts [--minutes 60] [--browsers 10] [--buyers 2] [--sample 60]
+//   npx jiti bench/memory.ts [--minutes 60] [--browsers 10] [--buyers 2] [--sample 60] [--server-node-options "…"]
 //
 // For `--minutes`, `--browsers` visitors at once browse (storefront home, a product page, search; the catalogue read
 // model and Medusa's product list on the backend) and `--buyers` residents at once buy (cart, line, the one-request
@@ -26,6 +26,10 @@ const minutes = option("minutes", 60)
 const browsers = option("browsers", 10)
 const buyers = option("buyers", 2)
 const sampleSeconds = option("sample", 60)
+// NODE_OPTIONS for the Medusa server only, e.g. "--max-old-space-size=384" (the worker and storefront keep Node's defaults).
+const serverNodeOptions = args.includes("--server-node-options")
+  ? args[args.indexOf("--server-node-options") + 1]
+  : undefined
 const log = (message: string) => console.log(`[memory ${new Date().toISOString().slice(11, 19)}] ${message}`)
 const load = () =>
   os
@@ -61,6 +65,7 @@ const cluster = await startCluster({
   env,
   scenario: "demo",
   servers: 1,
+  serverEnv: serverNodeOptions ? { NODE_OPTIONS: serverNodeOptions } : {},
   storefronts: 1,
   log: (l: string) => log(l),
 })

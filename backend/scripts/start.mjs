@@ -111,6 +111,16 @@ function run(args, { cwd, env }) {
 
 async function main() {
   const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
+  // A Medusa server (MEDUSA_WORKER_MODE=server) keeps its JavaScript heap under LIANXIN_SERVER_HEAP_MB (384 unless
+  // NODE_OPTIONS already sets a limit). Node's default lets an idle-looking heap grow past 1 GB under load before it
+  // collects; with the limit the server stays ≈ 550 MB RSS for an hour of mixed load (bench/README.md, "Memory").
+  // The worker and `npm start`'s all-in-one process keep Node's default: they build search documents in bulk.
+  if (env.MEDUSA_WORKER_MODE === "server" && !/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
+    const heapMb = Number(env.LIANXIN_SERVER_HEAP_MB ?? 384)
+    if (!Number.isInteger(heapMb) || heapMb < 128)
+      fail(`LIANXIN_SERVER_HEAP_MB must be a whole number ≥ 128, got ${env.LIANXIN_SERVER_HEAP_MB}`)
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim()
+  }
 
   if (!env.DATABASE_URL) {
     const port = Number(env.LIANXIN_PG_PORT ?? DEFAULT_EMBEDDED_PORT)

@@ -50,6 +50,8 @@ export async function startCluster({
   backendPort = 0,
   storefrontPort = 0,
   scenario,
+  // Extra environment for the Medusa servers only (not the worker or storefronts), e.g. NODE_OPTIONS.
+  serverEnv = {},
   log = (line) => console.log(`[cluster] ${line}`),
 }) {
   fs.mkdirSync(path.join(dataDir, "logs"), { recursive: true })
@@ -179,7 +181,7 @@ export async function startCluster({
 
     const definitions = []
     for (let i = 1; i <= servers; i++) {
-      definitions.push({ name: `server-${i}`, kind: "backend", mode: "server", port: await freePort() })
+      definitions.push({ name: `server-${i}`, kind: "backend", mode: "server", port: await freePort(), env: serverEnv })
     }
     definitions.push({ name: "worker", kind: "backend", mode: "worker", port: await freePort() })
     for (let i = 1; i <= storefronts; i++) {
