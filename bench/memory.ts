@@ -81,7 +81,11 @@ const samples: Sample[] = []
 try {
   await withDb(cluster.env.DATABASE_URL, async (db) => {
     await db.query("UPDATE pickup_point SET capacity_chilled = 1000000, capacity_ambient = 1000000")
-    await db.query("UPDATE inventory_level SET stocked_quantity = stocked_quantity + 1000000")
+    // Medusa reads the raw_ (BigNumber) column: raising stocked_quantity alone changes nothing it sells.
+    await db.query(
+      "UPDATE inventory_level SET stocked_quantity = stocked_quantity + 1000000, " +
+        "raw_stocked_quantity = jsonb_build_object('value', (stocked_quantity + 1000000)::text, 'precision', 20)"
+    )
   })
   const shop = await catalogue(cluster.backendUrl, cluster.publishableKey)
   const { products } = (await (
