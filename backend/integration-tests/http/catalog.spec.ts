@@ -66,6 +66,10 @@ let meili = await startMeili()
 process.env.MEILISEARCH_HOST = meili.host
 process.env.MEILISEARCH_API_KEY = masterKey
 process.env.MEILISEARCH_INDEX_PREFIX = "catalogspec"
+// The version test waits for the subscribers and the outbox to settle; the app's own minute drain is neither, and a
+// drain of it racing a subscriber's re-enqueued a row after the outbox looked empty (the version moved 23 ms after
+// "settled", in a CI run). Due once a year here, as in search.spec.ts; the subscribers drain every change.
+process.env.LIANXIN_JOB_SCHEDULES = JSON.stringify({ "search-outbox-drain": "0 0 1 1 *" })
 afterAll(async () => {
   await meili.stop()
   fs.rmSync(meiliDir, { recursive: true, force: true })
