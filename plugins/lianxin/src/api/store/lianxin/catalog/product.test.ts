@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest"
 import { productSplit } from "../../../utils/product-split"
 import { HOUSEHOLD_PROFILE_FIELDS } from "../../households/public-profile"
 import { CATALOG_PRODUCT_SQL, catalogBreakdown, toCatalogHousehold } from "./product"
+import type { StoredPolicy } from "../../../../utils/policy-resolution"
 
 // vi.mock is hoisted above the imports: productSplit sees the mocked module and attribution reader.
 // productSplit (the admin revenue-split and /store/products/:id/price-breakdown routes) reads through Query and the
@@ -27,16 +28,7 @@ vi.mock("../../../../workflows/revenue-share/steps/load-order-ledger-context", (
   },
 }))
 
-type Policy = {
-  id: string
-  scope: "global" | "category" | "cooperative" | "household"
-  scope_id: string | null
-  version: number
-  household_bp: number
-  cooperative_bp: number
-  property_office_bp: number
-  platform_bp: number
-}
+type Policy = StoredPolicy
 const policy = (id: string, scope: Policy["scope"], scope_id: string | null, bp: [number, number, number, number]) => ({
   id,
   scope,
