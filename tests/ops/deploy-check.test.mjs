@@ -69,7 +69,12 @@ test("broken compose files fail: docker-compose refuses an invalid file; a secon
   ])
   has((await runChecks({ deployDir: invalid, groups: ["compose"] })).problems, /docker-compose config refused it/)
   const twoWorkers = brokenCopy([
-    ["compose.yaml", "      MEDUSA_WORKER_MODE: server\n  server-2:", "      MEDUSA_WORKER_MODE: worker\n  server-2:"],
+    // The first server (server-1) becomes a worker; its heap line stays, the topology check must still count.
+    [
+      "compose.yaml",
+      "      MEDUSA_WORKER_MODE: server\n      # The JavaScript heap",
+      "      MEDUSA_WORKER_MODE: worker\n      # The JavaScript heap",
+    ],
     // The first storefront secret becomes a short literal (the rest of the line turns into a YAML comment).
     ["compose.yaml", "    SESSION_SECRET: $", "    SESSION_SECRET: too-short #$"],
   ])
