@@ -7,6 +7,7 @@ import { CSP_NONCE_HEADER, NonceContext } from "./lib/nonce"
 import { getEnv } from "./lib/server/env.server"
 import { notModified } from "./lib/server/http.server"
 import { createPageCache, keptPageKey, recordingStream } from "./lib/server/page-cache.server"
+import { type FrontRequest, type FrontResult, getFrontDoor } from "./lib/server/public-page.server"
 import { createNulStripper } from "./lib/server/strip-nul.server"
 
 // Parse the environment when the server build is loaded, so a bad variable
@@ -65,7 +66,9 @@ export default function handleRequest(
         if (keptKey && nonce) {
           body = stripped.pipe(
             recordingStream((html) => {
-              if (status === 200) keptPages.set(keptKey, html, nonce)
+              if (status !== 200) return
+              keptPages.set(keptKey, html, nonce)
+              getFrontDoor().keep(request, html, nonce, responseHeaders)
             })
           )
         }
@@ -90,6 +93,14 @@ export default function handleRequest(
 
 /** Rendered public pages of this process (lib/server/page-cache.server.ts). */
 const keptPages = createPageCache()
+
+/**
+ * scripts/server.mjs asks this before React Router: a public page kept under the current catalogue version, with this
+ * response's nonce, or the version to render under (lib/server/public-page.server.ts).
+ */
+export function frontDoor(request: FrontRequest): Promise<FrontResult> {
+  return getFrontDoor().serve(request)
+}
 
 function setDocumentHeaders(headers: Headers) {
   headers.set("Content-Type", "text/html; charset=utf-8")

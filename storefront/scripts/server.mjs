@@ -20,6 +20,8 @@ import proxyaddr from "proxy-addr"
  */
 export const CLIENT_ADDRESS_HEADER = "x-lianxin-client-address"
 export const CSP_NONCE_HEADER = "x-lianxin-csp-nonce"
+/** The catalogue version the front door saw (app/lib/server/public-page.server.ts `PAGE_VERSION_HEADER`). */
+export const PAGE_VERSION_HEADER = "x-lianxin-page-version"
 export const HSTS = "max-age=31536000; includeSubDomains"
 export const DEFAULT_TRUST_PROXY = "loopback"
 
@@ -117,6 +119,40 @@ export function securityMiddleware({ trust, backendUrl, stripe = false }) {
   }
 }
 
+/**
+ * Public pages kept by the app answer here, before React Router runs a loader (decision 031): the build's
+ * `frontDoor` (app/entry.server.tsx) gives a kept page with this response's nonce, or the catalogue version to render
+ * under, which is handed on in PAGE_VERSION_HEADER. A client's own PAGE_VERSION_HEADER never reaches the app.
+ */
+export function frontDoorMiddleware(frontDoor) {
+  return async function lianxinFrontDoor(req, res, next) {
+    delete req.headers[PAGE_VERSION_HEADER]
+    if (!frontDoor || (req.method !== "GET" && req.method !== "HEAD")) return next()
+    let result
+    try {
+      result = await frontDoor({
+        method: req.method,
+        url: req.originalUrl,
+        cookie: req.headers.cookie ?? null,
+        ifNoneMatch: req.headers["if-none-match"] ?? null,
+        nonce: res.locals.cspNonce ?? null,
+      })
+    } catch (error) {
+      // The front door is only a shortcut: the page is rendered as if it were not there.
+      console.error(`[storefront] front door: ${error instanceof Error ? error.message : error}`)
+      return next()
+    }
+    if (!result.answer) {
+      if (result.version) req.headers[PAGE_VERSION_HEADER] = result.version
+      return next()
+    }
+    const { status, headers, body } = result.answer
+    res.status(status)
+    for (const [name, value] of headers) res.setHeader(name, value)
+    res.end(body ?? undefined)
+  }
+}
+
 /** The app: what react-router-serve did (compression, static files, the request handler) plus the headers above. */
 export function createServerApp({
   build,
@@ -148,6 +184,7 @@ export function createServerApp({
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }))
   app.use(express.static(clientDir, { maxAge: "1h" }))
   if (log) app.use(morgan("tiny"))
+  app.use(frontDoorMiddleware(build.entry?.module?.frontDoor))
   app.all("*", createRequestHandler({ build, mode }))
   return app
 }

@@ -1,12 +1,15 @@
 import type http from "node:http"
 import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { CSP_NONCE_HEADER as APP_NONCE_HEADER } from "../app/lib/nonce"
+import { PAGE_VERSION_HEADER as APP_VERSION_HEADER } from "../app/lib/server/public-page.server"
 import {
   CLIENT_ADDRESS_HEADER,
   CSP_NONCE_HEADER,
   compileTrust,
   contentSecurityPolicy,
   createServerApp,
+  PAGE_VERSION_HEADER,
 } from "./server.mjs"
 
 /**
@@ -126,5 +129,104 @@ describe("storefront server headers", () => {
     expect(contentSecurityPolicy({ nonce: "n", backendUrl: "http://localhost:9000/", tls: false })).toContain(
       "img-src 'self' data: blob: https: http://localhost:9000"
     )
+  })
+})
+
+describe("the front door before React Router", () => {
+  type Asked = { method: string; url: string; cookie: string | null; ifNoneMatch: string | null; nonce: string | null }
+  const asked: Asked[] = []
+  const handed: Array<string | null> = []
+  let answer: "page" | "miss" | "none" | "throw" = "miss"
+  let frontServer: http.Server
+  let frontBase: string
+
+  beforeAll(async () => {
+    const frontDoor = async (request: Asked) => {
+      asked.push(request)
+      if (answer === "throw") throw new Error("version unreadable")
+      if (answer === "none") return { answer: null, version: null }
+      if (answer === "miss") return { answer: null, version: "v7" }
+      if (request.ifNoneMatch === 'W/"kept"')
+        return { answer: { status: 304, headers: [["etag", 'W/"kept"']], body: null } }
+      return {
+        answer: {
+          status: 200,
+          headers: [
+            ["etag", 'W/"kept"'],
+            ["cache-control", "public, max-age=0"],
+            ["content-type", "text/html; charset=utf-8"],
+          ],
+          body: `<script nonce="${request.nonce}">kept</script>`,
+        },
+      }
+    }
+    const app = createServerApp({
+      build: { entry: { module: { default: () => new Response(""), frontDoor } } } as any,
+      clientDir: "/nonexistent",
+      log: false,
+    })
+    app._router.stack.pop()
+    app.all("*", (req: any, res: any) => {
+      handed.push(req.headers[PAGE_VERSION_HEADER] ?? null)
+      res.type("html").send("<p>rendered</p>")
+    })
+    frontServer = app.listen(0, "127.0.0.1")
+    await new Promise((r) => frontServer.once("listening", r))
+    frontBase = `http://127.0.0.1:${(frontServer.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((r) => frontServer.close(r)))
+
+  const fetchFront = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${frontBase}${path}`, init)
+    return { res, text: await res.text() }
+  }
+
+  it("names the headers as the app reads them", () => {
+    expect(PAGE_VERSION_HEADER).toBe(APP_VERSION_HEADER)
+    expect(CSP_NONCE_HEADER).toBe(APP_NONCE_HEADER)
+  })
+
+  it("serves a kept page with this response's CSP nonce and headers, without reaching React Router", async () => {
+    answer = "page"
+    const before = handed.length
+    const { res, text } = await fetchFront("/products/tea?x=1", { headers: { cookie: "lang=en" } })
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1]
+    expect(res.status).toBe(200)
+    expect(nonce).toBeTruthy()
+    expect(text).toBe(`<script nonce="${nonce}">kept</script>`)
+    expect(res.headers.get("etag")).toBe('W/"kept"')
+    expect(res.headers.get("x-frame-options")).toBe("DENY")
+    expect(asked.at(-1)).toMatchObject({ method: "GET", url: "/products/tea?x=1", cookie: "lang=en", nonce })
+    expect(handed.length).toBe(before)
+  })
+
+  it("answers a matching revalidation with a 304 that carries no CSP", async () => {
+    answer = "page"
+    const { res } = await fetchFront("/", { headers: { "if-none-match": 'W/"kept"' } })
+    expect(res.status).toBe(304)
+    expect(res.headers.get("content-security-policy")).toBeNull()
+  })
+
+  it("hands a miss to React Router with the version it saw, and a client's own version header never", async () => {
+    answer = "miss"
+    const { text } = await fetchFront("/", { headers: { [PAGE_VERSION_HEADER]: "forged" } })
+    expect(text).toBe("<p>rendered</p>")
+    expect(handed.at(-1)).toBe("v7")
+    answer = "none"
+    await fetchFront("/", { headers: { [PAGE_VERSION_HEADER]: "forged" } })
+    expect(handed.at(-1)).toBeNull()
+  })
+
+  it("renders the page when the front door fails, and never asks it about a POST", async () => {
+    answer = "throw"
+    const { res, text } = await fetchFront("/", { headers: { [PAGE_VERSION_HEADER]: "forged" } })
+    expect(res.status).toBe(200)
+    expect(text).toBe("<p>rendered</p>")
+    expect(handed.at(-1)).toBeNull()
+    const count = asked.length
+    answer = "page"
+    await fetchFront("/cart", { method: "POST" })
+    expect(asked.length).toBe(count)
+    expect(handed.at(-1)).toBeNull()
   })
 })

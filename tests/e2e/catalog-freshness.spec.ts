@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test"
 
 /**
  * The storefront keeps public catalogue answers under the backend's catalogue version and rendered public pages under
- * their ETag (decision 029). Its caches must never hide a change (issue 16): an operator changes a price, sells out,
+ * their ETag (decision 029) and, for the front door before React Router, under that version (decision 031). Its caches must never hide a change (issue 16): an operator changes a price, sells out,
  * withdraws a household's consent and unpublishes; a visitor's next views (no cookie: the kept pages) show each, within
  * the time the search index takes plus the one-second version check. Everything is put back at the end.
  */
@@ -40,6 +40,9 @@ test("a price change, a sell-out, a withdrawn consent and an unpublish show on t
   }
   const productPage = () => view(`/products/${pear.handle}`)
   const categoryPage = () => view(`/categories/${pear.category}`)
+  // Result pages are kept too (decision 031); the card links to the product, the heading repeats the query.
+  const searchPage = () => view(`/search?q=${encodeURIComponent(pear.title)}`)
+  const productLink = `href="/products/${pear.handle}"`
   const price = (fen: number) => new RegExp(`¥\\s?${(fen / 100).toFixed(2).replace(".", "\\.")}`)
   const within = { timeout: 30_000, intervals: [250, 500, 1000] }
 
@@ -66,6 +69,7 @@ test("a price change, a sell-out, a withdrawn consent and an unpublish show on t
   expect((await productPage()).html).toContain(orchard.displayName)
   expect((await productPage()).html).not.toContain("已售罄")
   expect((await categoryPage()).html).toContain(pear.title)
+  expect((await searchPage()).html).toContain(productLink)
 
   const newFen = pear.priceFen + 200
   try {
@@ -75,6 +79,7 @@ test("a price change, a sell-out, a withdrawn consent and an unpublish show on t
     })
     await expect.poll(async () => (await productPage()).html, within).toMatch(price(newFen))
     await expect.poll(async () => (await categoryPage()).html, within).toMatch(price(newFen))
+    await expect.poll(async () => (await searchPage()).html, within).toMatch(price(newFen))
 
     // 2. Sold out: every pack's stock to 0.
     for (const level of levels) {
@@ -96,6 +101,7 @@ test("a price change, a sell-out, a withdrawn consent and an unpublish show on t
     await adminPost(`/admin/products/${product.id}`, { status: "draft" })
     await expect.poll(async () => (await productPage()).status, within).toBe(404)
     await expect.poll(async () => (await categoryPage()).html, within).not.toContain(pear.title)
+    await expect.poll(async () => (await searchPage()).html, within).not.toContain(productLink)
   } finally {
     // Put everything back for the specs after this one (one worker: they run next).
     await adminPost(`/admin/products/${product.id}`, { status: "published" })
@@ -118,4 +124,5 @@ test("a price change, a sell-out, a withdrawn consent and an unpublish show on t
   await expect.poll(async () => (await productPage()).html, within).toContain(orchard.displayName)
   await expect.poll(async () => (await productPage()).html, within).not.toContain("已售罄")
   await expect.poll(async () => (await categoryPage()).html, within).toContain(pear.title)
+  await expect.poll(async () => (await searchPage()).html, within).toContain(productLink)
 })

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url"
 import { data } from "react-router"
 import { langFromCookieHeader } from "../i18n"
 import type { ErrorReason } from "./pages.server"
-import { compoundFromCookieHeader, hasSessionCookie, type LxSession } from "./session.server"
+import { compoundFromCookieHeader, type LxSession, sessionCookieIn } from "./session.server"
 
 /** Helpers shared by the loaders and actions beyond the catalogue. */
 
@@ -51,7 +51,12 @@ function buildFingerprint(): string {
 
 /** The cookies that make a page personal: the session (cart, sign-in, orders) and the chosen compound. */
 export function hasPersonalCookie(request: Request): boolean {
-  return hasSessionCookie(request) || compoundFromCookieHeader(request.headers.get("Cookie")) !== null
+  return personalCookieIn(request.headers.get("Cookie"))
+}
+
+/** The same, from a Cookie header alone (the front door in scripts/server.mjs has no Request). */
+export function personalCookieIn(header: string | null | undefined): boolean {
+  return sessionCookieIn(header) || compoundFromCookieHeader(header ?? null) !== null
 }
 
 /** A weak validator of a public page: its loader data, its language and this build. */
@@ -85,9 +90,13 @@ export function publicHeaders(request: Request, value?: unknown): Record<string,
 
 /** True when the request's If-None-Match names this ETag (weak comparison, as for GET). */
 export function notModified(request: Request, etag: string | null): boolean {
-  if (!etag || !["GET", "HEAD"].includes(request.method.toUpperCase())) return false
-  const header = request.headers.get("If-None-Match")
-  if (!header) return false
+  if (!["GET", "HEAD"].includes(request.method.toUpperCase())) return false
+  return notModifiedBy(request.headers.get("If-None-Match"), etag)
+}
+
+/** True when an If-None-Match header names this ETag (weak comparison). */
+export function notModifiedBy(header: string | null, etag: string | null): boolean {
+  if (!etag || !header) return false
   const bare = (tag: string) => tag.trim().replace(/^W\//, "")
   return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag))
 }

@@ -13,7 +13,8 @@ import { Transform } from "node:stream"
  * Not kept: any page that sets a cookie, is not `public`, has no ETag, or was rendered without a nonce.
  */
 
-export type KeptPage = { html: string; nonce: string; at: number }
+/** `parts`: the document split where the first response's nonce stood (the nonce is put back between them). */
+export type KeptPage = { parts: string[]; at: number; headers: Array<[string, string]> }
 
 export type PageCacheOptions = { maxEntries?: number; maxAgeMs?: number; now?: () => number }
 
@@ -31,6 +32,10 @@ export function createPageCache({
   return {
     /** The page's document with this response's nonce, or null. */
     get(key: string, nonce: string): string | null {
+      return this.read(key, nonce)?.html ?? null
+    },
+    /** The page's document with this response's nonce and the headers it was kept with, or null. */
+    read(key: string, nonce: string): { html: string; headers: Array<[string, string]> } | null {
       const page = pages.get(key)
       if (!page || now() - page.at >= maxAgeMs) {
         if (page) pages.delete(key)
@@ -38,13 +43,13 @@ export function createPageCache({
         return null
       }
       hits++
-      return page.html.split(page.nonce).join(nonce)
+      return { html: page.parts.join(nonce), headers: page.headers }
     },
-    set(key: string, html: string, nonce: string) {
+    set(key: string, html: string, nonce: string, headers: Array<[string, string]> = []) {
       // A nonce that is not in the document would be put nowhere; one that is too short could match page text.
       if (nonce.length < 16 || !html.includes(nonce)) return
       pages.delete(key)
-      pages.set(key, { html, nonce, at: now() })
+      pages.set(key, { parts: html.split(nonce), at: now(), headers })
       if (pages.size > maxEntries) pages.delete(pages.keys().next().value as string)
     },
     stats: () => ({ hits, misses, size: pages.size }),

@@ -28,6 +28,8 @@ export type PublicCacheStats = { hits: number; misses: number; bypassed: number;
 export type PublicCache = {
   /** The answer for this key: a copy made under the current version, or `load()` (kept when `keep` says so). */
   read<T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T>
+  /** The catalogue version as last asked (asked again when older than `checkEveryMs`); null: none, keep nothing. */
+  version(): Promise<string | null>
   stats(): PublicCacheStats
 }
 
@@ -98,6 +100,7 @@ export function createPublicCache(
       )
       return copy
     },
+    version,
     stats: () => ({ ...counts }),
   }
 }
@@ -128,6 +131,15 @@ function cacheOf(store: StoreClient): PublicCache {
 function cacheOptionsFromEnv(): PublicCacheOptions {
   const ms = Number(process.env.LIANXIN_PUBLIC_CACHE_CHECK_MS)
   return process.env.LIANXIN_PUBLIC_CACHE_CHECK_MS && Number.isFinite(ms) && ms >= 0 ? { checkEveryMs: ms } : {}
+}
+
+/**
+ * The catalogue version the copies are kept under now (asked at most once per check interval), or null when nothing
+ * may be kept: the backend has none, it cannot be read, or `LIANXIN_PUBLIC_CACHE=off`.
+ */
+export function publicCopiesVersion(store: StoreClient): Promise<string | null> {
+  if (process.env.LIANXIN_PUBLIC_CACHE === "off") return Promise.resolve(null)
+  return cacheOf(store).version()
 }
 
 /** The key of a GET: its path and its query, names sorted. */

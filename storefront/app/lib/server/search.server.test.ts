@@ -106,7 +106,11 @@ describe("loadSearchPage", () => {
     expect(facets?.price.map((o) => o.value)).toEqual(["20-50", "100+"])
     expect(facets?.price.find((o) => o.selected)?.value).toBe("20-50")
     expect(facets?.inStock).toEqual([{ value: "true", label: "true", count: 1, selected: true }])
-    expect(initOf(result).headers).toMatchObject({ "Cache-Control": expect.stringContaining("public") })
+    expect(initOf(result).headers).toMatchObject({
+      "Cache-Control": expect.stringContaining("public"),
+      // The page's data hashed: a revalidation gets a 304, and the rendered page can be kept (decision 031).
+      ETag: expect.stringMatching(/^W\/"[\w-]{27}"$/),
+    })
   })
 
   it("keeps a chosen filter visible even when nothing is left under it", async () => {

@@ -261,7 +261,9 @@ export async function loadSearchPage(
     categories: list.map((c) => ({ handle: c.handle, name: c.name })),
     availability: compound.availability,
   }
-  const headers = !answer || answer.degraded ? NO_STORE : publicHeaders(request)
+  // With its ETag (a hash of the page's data) a result page is revalidated with a 304 and kept like the other public
+  // pages (decisions 029, 031): the results are the public copy for this query under the current catalogue version.
+  const headers = !answer || answer.degraded ? NO_STORE : publicHeaders(request, page)
   return data(page, { headers })
 }
 

@@ -97,8 +97,12 @@ export async function commitSession(request: Request, session: LxSession): Promi
 
 /** Whether the request carries a session at all: public pages are only shared-cacheable without one. */
 export function hasSessionCookie(request: Request): boolean {
-  const header = request.headers.get("Cookie") ?? ""
-  return header.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
+  return sessionCookieIn(request.headers.get("Cookie"))
+}
+
+/** Whether a Cookie header carries a session. */
+export function sessionCookieIn(header: string | null | undefined): boolean {
+  return (header ?? "").split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
 }
 
 /** An order placed from this browser, with the cart it came from (the guest's proof; its pickup is read from the pickup routes). */
