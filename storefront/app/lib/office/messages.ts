@@ -76,6 +76,8 @@ export const officeZhCN = {
   "office.batch.refund": "订单 {order}：缺 {count} 件，退 {amount}",
   "office.batch.noShortage": "没有缺货。",
   "office.batch.notYet": "还没到货。货到了再标记到货、核对数量。",
+  "office.batch.stillOrdering":
+    "这一期还在接单，采摘单还没锁定。标记到货后，这一期不再接新订单，居民之后下的单会排到下一期。请在货真正送到时再标记。",
   "office.batch.alreadyChecked": "这个批次已经核对过了。",
   "office.batch.pickupList": "取货清单",
   "office.batch.harvestList": "采收清单",
@@ -316,6 +318,8 @@ export const officeEn: Record<OfficeMessageKey, string> = {
   "office.batch.refund": "Order {order}: {count} short, refund {amount}",
   "office.batch.noShortage": "Nothing was short.",
   "office.batch.notYet": "Not arrived yet. Mark it arrived when the goods are here, then check the quantities.",
+  "office.batch.stillOrdering":
+    "This cycle still takes orders and its harvest list is not locked yet. Once marked arrived it takes no new orders: residents' later orders go to the next cycle. Mark it only when the goods are really here.",
   "office.batch.alreadyChecked": "This batch has already been checked in.",
   "office.batch.pickupList": "Pickup list",
   "office.batch.harvestList": "Harvest list",

@@ -52,6 +52,13 @@ export default function BatchPage({ loaderData, actionData }: Route.ComponentPro
       {canArrive ? (
         <Form method="post" className="rounded-xl bg-white p-4 ring-1 ring-stone-200">
           <p className="mb-3 text-sm text-stone-700">{t("office.batch.notYet")}</p>
+          {batch.status === "open" ? (
+            // Marking an open batch arrived closes its cycle to residents (the pickup module refuses new orders for
+            // an arrived batch); say so before the tap, not after.
+            <p role="note" className="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+              {t("office.batch.stillOrdering")}
+            </p>
+          ) : null}
           <SubmitButton intent="arrive">{t("office.batch.arrive")}</SubmitButton>
         </Form>
       ) : null}
