@@ -155,6 +155,19 @@ try {
       headers: {},
       expect: 200,
     },
+    // The other browsing pages: a demo category (the bench scenario is the demo plus generated twins) and a search.
+    {
+      name: "storefront /categories/fruit (SSR)",
+      url: `${stack.storefrontUrl}/categories/fruit`,
+      headers: {},
+      expect: 200,
+    },
+    {
+      name: "storefront /search?q=苹果 (SSR)",
+      url: `${stack.storefrontUrl}/search?q=${encodeURIComponent("苹果")}`,
+      headers: {},
+      expect: 200,
+    },
     {
       name: `vanilla GET /store/products (limit 20) at ${rate} req/s`,
       url: `${vanillaUrl}${productsPath}`,
