@@ -41,10 +41,13 @@ export default function handleRequest(
   // A public page rendered a moment ago for someone else: the same document with this response's nonce.
   const keptKey = keptPageKey(request, responseStatusCode, responseHeaders, nonce)
   if (keptKey && nonce) {
-    const html = keptPages.get(keptKey, nonce)
-    if (html !== null) {
+    const kept = keptPages.read(keptKey, nonce)
+    if (kept !== null) {
       setDocumentHeaders(responseHeaders)
-      return new Response(html, { status: responseStatusCode, headers: responseHeaders })
+      // The front door missed (the catalogue version moved) but the page's data did not change: the next visitors
+      // find it there again under the new version, without running the loaders.
+      getFrontDoor().keep(request, kept.html, nonce, responseHeaders, kept.at)
+      return new Response(kept.html, { status: responseStatusCode, headers: responseHeaders })
     }
   }
   return new Promise<Response>((resolve, reject) => {

@@ -30,6 +30,15 @@ describe("createPageCache", () => {
     expect(cache.get("c", NONCE_B)).not.toBeNull()
   })
 
+  it("counts a page's age from the render time it is given, and gives that time back", () => {
+    let t = 20_000
+    const cache = createPageCache({ maxAgeMs: 10_000, now: () => t })
+    cache.set("a", page(NONCE_A), NONCE_A, [["etag", 'W/"e1"']], 12_000)
+    expect(cache.read("a", NONCE_B)).toEqual({ html: page(NONCE_B), headers: [["etag", 'W/"e1"']], at: 12_000 })
+    t = 22_000
+    expect(cache.get("a", NONCE_B)).toBeNull()
+  })
+
   it("keeps nothing whose nonce is not in the document or is too short to be unmistakable", () => {
     const cache = createPageCache()
     cache.set("none", "<html></html>", NONCE_A)

@@ -29,27 +29,27 @@ export function createPageCache({
   const pages = new Map<string, KeptPage>()
   let hits = 0
   let misses = 0
+  /** The page's document with this response's nonce, the headers it was kept with and when it was rendered, or null. */
+  function read(key: string, nonce: string): { html: string; headers: Array<[string, string]>; at: number } | null {
+    const page = pages.get(key)
+    if (!page || now() - page.at >= maxAgeMs) {
+      if (page) pages.delete(key)
+      misses++
+      return null
+    }
+    hits++
+    return { html: page.parts.join(nonce), headers: page.headers, at: page.at }
+  }
   return {
     /** The page's document with this response's nonce, or null. */
-    get(key: string, nonce: string): string | null {
-      return this.read(key, nonce)?.html ?? null
-    },
-    /** The page's document with this response's nonce and the headers it was kept with, or null. */
-    read(key: string, nonce: string): { html: string; headers: Array<[string, string]> } | null {
-      const page = pages.get(key)
-      if (!page || now() - page.at >= maxAgeMs) {
-        if (page) pages.delete(key)
-        misses++
-        return null
-      }
-      hits++
-      return { html: page.parts.join(nonce), headers: page.headers }
-    },
-    set(key: string, html: string, nonce: string, headers: Array<[string, string]> = []) {
+    get: (key: string, nonce: string): string | null => read(key, nonce)?.html ?? null,
+    read,
+    /** `at`: when the document was rendered (a page kept again under another key keeps its first render's age). */
+    set(key: string, html: string, nonce: string, headers: Array<[string, string]> = [], at = now()) {
       // A nonce that is not in the document would be put nowhere; one that is too short could match page text.
       if (nonce.length < 16 || !html.includes(nonce)) return
       pages.delete(key)
-      pages.set(key, { parts: html.split(nonce), at: now(), headers })
+      pages.set(key, { parts: html.split(nonce), at, headers })
       if (pages.size > maxEntries) pages.delete(pages.keys().next().value as string)
     },
     stats: () => ({ hits, misses, size: pages.size }),

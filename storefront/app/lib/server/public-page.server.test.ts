@@ -115,6 +115,17 @@ describe("createFrontDoor", () => {
     expect((await front.serve({ method: "POST", url: "/?notice=x", nonce: NONCE_B })).answer).toBeNull()
   })
 
+  it("keeps a page served again from its ETag copy only until 10 s after its first render", async () => {
+    let t = 0
+    const front = door(["v2"], () => t)
+    // Rendered at -6 s under v1; the version moved to v2 and the ETag copy answered: kept under v2 with its render time.
+    front.keep(rendered(undefined, { version: "v2" }), page(NONCE_A), NONCE_A, pageHeaders(), -6_000)
+    t = 3_999
+    expect((await front.serve({ method: "GET", url: "/?notice=x", nonce: NONCE_B })).answer?.body).toBe(page(NONCE_B))
+    t = 4_000
+    expect((await front.serve({ method: "GET", url: "/?notice=x", nonce: NONCE_B })).answer).toBeNull()
+  })
+
   it("serves nothing without a nonce, without a version, when the version cannot be read, after 10 s, or when switched off", async () => {
     let t = 0
     const front = door(["v1", "v1", "v1", null, new Error("backend away"), "v1", "v1"], () => t)

@@ -39,8 +39,11 @@ export type FrontResult = { answer: FrontAnswer } | { answer: null; version: str
 
 export type FrontDoor = {
   serve(request: FrontRequest): Promise<FrontResult>
-  /** After a render that was kept under its ETag: keep it for the front door too. */
-  keep(request: Request, html: string, nonce: string, headers: Headers): void
+  /**
+   * After a page was kept (or served) under its ETag: keep it for the front door too. `renderedAt`: when it was
+   * rendered, so a page served again from the ETag copy is not kept longer than PAGE_MAX_AGE_MS after its render.
+   */
+  keep(request: Request, html: string, nonce: string, headers: Headers, renderedAt?: number): void
   stats(): { hits: number; misses: number; size: number }
 }
 
@@ -70,7 +73,7 @@ export function createFrontDoor(
         return { answer: { status: 304, headers: page.headers, body: null } }
       return { answer: { status: 200, headers: page.headers, body: verb === "HEAD" ? null : page.html } }
     },
-    keep(request, html, nonce, headers) {
+    keep(request, html, nonce, headers, renderedAt) {
       const version = request.headers.get(PAGE_VERSION_HEADER)
       if (!version || request.method.toUpperCase() !== "GET") return
       const url = new URL(request.url)
@@ -78,7 +81,8 @@ export function createFrontDoor(
       headers.forEach((value, name) => {
         if (name !== "set-cookie") kept.push([name, value])
       })
-      pages.set(frontKey(version, request.headers.get("Cookie"), `${url.pathname}${url.search}`), html, nonce, kept)
+      const key = frontKey(version, request.headers.get("Cookie"), `${url.pathname}${url.search}`)
+      pages.set(key, html, nonce, kept, renderedAt)
     },
     stats: () => pages.stats(),
   }
