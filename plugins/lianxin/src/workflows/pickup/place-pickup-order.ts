@@ -1,5 +1,3 @@
-import type { ValidateFulfillmentDataContext } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
@@ -7,14 +5,10 @@ import {
   completeCartWorkflow,
   createPaymentCollectionForCartWorkflow,
   createPaymentSessionsWorkflow,
-  listShippingOptionsForCartWithPricingWorkflow,
   refreshCartItemsWorkflow,
   releaseLockStep,
   removeShippingMethodFromCartStep,
   updateCartsStep,
-  validateAndReturnShippingMethodsDataStep,
-  type ValidateShippingMethodsDataInput,
-  validateCartShippingOptionsPriceStep,
 } from "@medusajs/medusa/core-flows"
 import { replaceCartPickupLinksStep } from "./steps/replace-cart-pickup-links"
 import { planPickupCheckoutStep } from "./steps/plan-pickup-checkout"
@@ -54,55 +48,20 @@ export const placePickupOrderWorkflow = createWorkflow(placePickupOrderWorkflowI
   updateCartsStep([cartUpdate])
   replaceCartPickupLinksStep({ cart_id: input.cart_id, previous: plan.previous, next: plan.next })
 
+  // The pickup method is added unpriced; the refresh below prices it (Medusa's refreshCartShippingMethodsWorkflow
+  // lists the cart's options with prices and sets each method's amount, or removes a method whose option is not
+  // offered to this cart, which completion then refuses). Pricing it here as well priced the option twice.
   when("add-pickup-shipping", { plan }, ({ plan }) => plan.add_shipping).then(() => {
-    const options = transform({ plan }, ({ plan }) => [{ id: plan.option_id }])
-    const priced = listShippingOptionsForCartWithPricingWorkflow.runAsStep({
-      input: { cart_id: input.cart_id, options, is_return: false },
-    })
-    validateCartShippingOptionsPriceStep({ shippingOptions: priced })
-    // The priced options are untyped in Medusa's declaration of the workflow output.
-    const dataInput = transform(
-      { plan, priced },
-      ({ plan, priced }): ValidateShippingMethodsDataInput =>
-        priced
-          .filter((o) => o.id === plan.option_id)
-          .map((o) => ({
-            id: o.id,
-            provider_id: o.provider_id,
-            option_data: o.data ?? {},
-            method_data: {},
-            // Medusa's addShippingMethodToCartWorkflow also spreads the cart in; the pickup option's manual provider
-            // reads no context, so only the location is passed (as before typing).
-            context: { from_location: o.stock_location ?? {} } as ValidateFulfillmentDataContext,
-          }))
-    )
-    const methodData = validateAndReturnShippingMethodsDataStep(dataInput)
-    const methods = transform({ plan, priced, methodData }, ({ plan, priced, methodData }) => {
-      const option = priced.find((o) => o.id === plan.option_id)
-      if (!option?.calculated_price) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `Shipping option with ID ${plan.option_id} do not have a price`
-        )
-      }
-      const data = (Array.isArray(methodData) ? methodData : []).find((d) => d?.[option.id])?.[option.id] ?? {}
-      return [
-        {
-          cart_id: plan.cart_id,
-          shipping_option_id: option.id,
-          name: option.name,
-          amount: option.calculated_price.calculated_amount,
-          is_tax_inclusive: !!option.calculated_price.is_calculated_price_tax_inclusive,
-          data,
-        },
-      ]
-    })
     const removeIds = transform({ plan }, ({ plan }) => ({ shipping_method_ids: plan.remove_method_ids }))
     removeShippingMethodFromCartStep(removeIds)
+    const methods = transform({ plan }, ({ plan }) => [
+      { cart_id: plan.cart_id, shipping_option_id: plan.option_id, name: plan.option_name, amount: 0, data: {} },
+    ])
     addShippingMethodToCartStep({ shipping_methods: methods })
   })
 
-  // Once, after everything that changes prices or taxes (the address is the point's office): Medusa's own refresh.
+  // Once, after everything that changes prices or taxes (the address is the point's office): Medusa's own refresh
+  // (items, the shipping method's price, taxes, promotions, an existing payment collection).
   refreshCartItemsWorkflow.runAsStep({ input: { cart_id: input.cart_id, force_refresh: true } })
 
   const created = when("create-payment-collection", { plan }, ({ plan }) => !plan.payment_collection_id).then(() =>

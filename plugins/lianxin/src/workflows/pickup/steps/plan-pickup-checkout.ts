@@ -59,7 +59,7 @@ export const planPickupCheckoutStep = createStep(
     // The pickup option of the point's stock location (the one seeded per scenario): fulfillment set of type "pickup".
     const { data: options } = await query.graph({
       entity: "shipping_option",
-      fields: ["id", "service_zone.fulfillment_set.type"],
+      fields: ["id", "name", "service_zone.fulfillment_set.type"],
     })
     const option = options.find((o) => o.service_zone?.fulfillment_set?.type === "pickup")
     if (!option) throw new MedusaError(MedusaError.Types.NOT_FOUND, "no pickup shipping option is set up")
@@ -97,6 +97,7 @@ export const planPickupCheckoutStep = createStep(
       previous,
       next: { pickup_point_id: point.id, order_cycle_id: cycle.id } as PickupChoice,
       option_id: option.id as string,
+      option_name: (option.name as string | null) ?? "",
       add_shipping: !hasPickupMethod,
       remove_method_ids: hasPickupMethod ? [] : methods.map((m) => m.id),
       payment_collection_id: (cart.payment_collection?.id as string | undefined) ?? null,
