@@ -175,7 +175,7 @@ async function startStack() {
     throw error
   }
   const statements = async () => (await (await fetch(`http://127.0.0.1:${countPort}/`)).json()).statements
-  const texts = async () => new Map(await (await fetch(`http://127.0.0.1:${countPort}/texts`)).json())
+  const texts = async (what = "texts") => new Map(await (await fetch(`http://127.0.0.1:${countPort}/${what}`)).json())
   return { backendUrl, storefrontUrl, key: fs.readFileSync(keyFile, "utf8").trim(), records, statements, texts, stop }
 }
 
@@ -290,14 +290,18 @@ async function run(stack) {
   load.push(os.loadavg()[0])
 
   let profile = null
+  let sites = null
   if (PROFILE) {
-    const before = await stack.texts()
+    const [before, sitesBefore] = [await stack.texts(), await stack.texts("sites")]
     await viaStorefront(4000)
-    const after = await stack.texts()
-    profile = [...after]
-      .map(([text, count]) => [text, count - (before.get(text) ?? 0)])
-      .filter(([, count]) => count > 0)
-      .sort((a, b) => b[1] - a[1])
+    const [after, sitesAfter] = [await stack.texts(), await stack.texts("sites")]
+    const since = (now, then) =>
+      [...now]
+        .map(([text, count]) => [text, count - (then.get(text) ?? 0)])
+        .filter(([, count]) => count > 0)
+        .sort((a, b) => b[1] - a[1])
+    profile = since(after, before)
+    sites = since(sitesAfter, sitesBefore)
   }
 
   const submit = stats(submits.map((s) => s.took))
@@ -337,12 +341,14 @@ async function run(stack) {
     )
     for (const [text, count] of profile.slice(0, 40))
       console.log(`  ${String(count).padStart(4)}  ${text.slice(0, 200)}`)
+    console.log('the same statements by the workflow step that sent them (innermost; "(no step)": outside any step):')
+    for (const [where, count] of sites) console.log(`  ${String(count).padStart(4)}  ${where}`)
   }
   if (JSON_OUT) {
     const steps = Object.fromEntries([...bySteps].map(([k, v]) => [k, stats(v)]))
     fs.writeFileSync(
       JSON_OUT,
-      JSON.stringify({ load, submit, requests, submitSql, completion, completionSql, steps, profile }, null, 2)
+      JSON.stringify({ load, submit, requests, submitSql, completion, completionSql, steps, profile, sites }, null, 2)
     )
     console.log(`figures written to ${JSON_OUT}`)
   }

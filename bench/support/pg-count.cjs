@@ -13,6 +13,37 @@ if (port && process.argv.includes("start")) {
   // (GET /texts), to see which statements a checkout repeats.
   const keepTexts = process.env.LIANXIN_PG_COUNT_TEXTS === "1"
   const byText = new Map()
+  // …and by the workflow step that sent them (GET /sites): every step's invoke and compensate run inside an
+  // AsyncLocalStorage naming it (the innermost step wins), set when Medusa's create-step module is first loaded.
+  const bySite = new Map()
+  const { AsyncLocalStorage } = require("node:async_hooks")
+  const stepOf = new AsyncLocalStorage()
+  if (keepTexts) {
+    const Module = require("node:module")
+    const load = Module._load
+    Module._load = function loadNamingSteps(request, ...rest) {
+      const loaded = load.call(this, request, ...rest)
+      if (
+        /create-step(\.js)?$/.test(request) &&
+        typeof loaded?.createStep === "function" &&
+        !loaded.createStep.__counted
+      ) {
+        const original = loaded.createStep
+        const counted = (nameOrConfig, invokeFn, compensateFn) => {
+          const name = (typeof nameOrConfig === "string" ? nameOrConfig : nameOrConfig?.name) ?? invokeFn?.name
+          // The step's id in its workflow (a configured name such as useQueryGraphStep's "cart-query") and the workflow.
+          const label = (context) =>
+            `${context?.workflowId ?? context?.metadata?.model_id ?? "?"} › ${context?.metadata?.action ?? name}`
+          const wrap = (fn) =>
+            fn ? (input, context, ...a) => stepOf.run(label(context), () => fn(input, context, ...a)) : fn
+          return original(nameOrConfig, wrap(invokeFn), wrap(compensateFn))
+        }
+        counted.__counted = true
+        loaded.createStep = counted
+      }
+      return loaded
+    }
+  }
   const shape = (text) =>
     text
       .replace(/'(?:[^']|'')*'/g, "?")
@@ -45,6 +76,8 @@ if (port && process.argv.includes("start")) {
           if (keepTexts) {
             const key = shape(text)
             byText.set(key, (byText.get(key) ?? 0) + 1)
+            const where = `${stepOf.getStore() ?? "(no step)"} ${verb}`
+            bySite.set(where, (bySite.get(where) ?? 0) + 1)
           }
         }
         return query.call(this, config, ...rest)
@@ -53,6 +86,10 @@ if (port && process.argv.includes("start")) {
   }
   const server = http.createServer((req, res) => {
     res.setHeader("content-type", "application/json")
+    if (req.url === "/sites") {
+      res.end(JSON.stringify([...bySite].sort((a, b) => b[1] - a[1])))
+      return
+    }
     if (req.url === "/texts") {
       res.end(JSON.stringify([...byText].sort((a, b) => b[1] - a[1])))
       return
