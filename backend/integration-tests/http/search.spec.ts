@@ -41,8 +41,9 @@ process.env.MEILISEARCH_HOST = meili.host
 process.env.MEILISEARCH_API_KEY = masterKey
 process.env.MEILISEARCH_INDEX_PREFIX = "spec"
 // The outbox tests play the drains themselves; the app's own minute drain would claim their rows between two steps
-// (it did once: "never leaves a change behind…" found nothing to claim). Due once a year here.
-process.env.LIANXIN_JOB_SCHEDULES = JSON.stringify({ "search-outbox-drain": "0 0 1 1 *" })
+// (it did once: "never leaves a change behind…" found nothing to claim). Off here. (It was "once a year", which
+// Medusa's in-memory scheduler cannot wait for: its timer overflowed and the job ran about 20 times a second.)
+process.env.LIANXIN_JOB_SCHEDULES = JSON.stringify({ "search-outbox-drain": "off" })
 afterAll(async () => {
   await meili.stop()
   fs.rmSync(meiliDir, { recursive: true, force: true })

@@ -1,7 +1,7 @@
 import os from "node:os"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { claimJobRunWorkflow, finishJobRunWorkflow } from "../workflows/job-run"
-import { jobSchedule, tickOf } from "./job-schedule"
+import { defaultSchedule, jobSchedule, MAX_TIMER_MS, OFF, tickOf } from "./job-schedule"
 
 /**
  * Every scheduled job of ours is `scheduledJob(name, schedule, work)`: before its work it claims the tick
@@ -17,9 +17,15 @@ type Schedule = string | { interval: number; numberOfExecutions?: number }
 export const runnerName = () => process.env.LIANXIN_INSTANCE || `${os.hostname()}:${process.pid}`
 
 export function scheduledJob(name: string, fallback: Schedule, work: (container: MedusaContainer) => Promise<void>) {
-  const schedule = typeof fallback === "string" ? jobSchedule(name, fallback) : fallback
+  const schedule = typeof fallback === "string" ? jobSchedule(name, defaultSchedule(name, fallback)) : fallback
+  // Off: Medusa needs a schedule, so the longest timer Node has; should it fire, the run does nothing.
+  const off = schedule === OFF
   async function run(container: MedusaContainer, context?: JobContext) {
     const logger = container.resolve("logger")
+    if (off) {
+      logger.info(`[jobs] ${name} is off (LIANXIN_JOB_SCHEDULES): skipped`)
+      return
+    }
     const scheduledFor =
       typeof schedule === "string" ? tickOf(schedule, new Date()) : (context?.scheduledFor ?? new Date())
     const { result: claim } = await claimJobRunWorkflow(container).run({
@@ -40,5 +46,5 @@ export function scheduledJob(name: string, fallback: Schedule, work: (container:
     }
     await finishJobRunWorkflow(container).run({ input: { id: claim.id, outcome: "done" } })
   }
-  return { run, config: { name, schedule } }
+  return { run, config: { name, schedule: off ? { interval: MAX_TIMER_MS } : schedule } }
 }
