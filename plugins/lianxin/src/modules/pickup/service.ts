@@ -6,6 +6,7 @@ import * as Models from "./models"
 import type { PickupRepositories } from "./repositories"
 import type { ReservationRepository } from "./repositories/reservation"
 import type * as T from "./types"
+import { codeCryptoOf } from "./utils/code-crypto"
 
 export * from "./types"
 
@@ -28,25 +29,13 @@ class PickupModuleService extends MedusaService(Models) {
     super(...arguments)
     this.keys_ = deps[PICKUP_KEYS]
     this.repo_ = deps
-    this.crypto_ = {
-      currentKeyId: () => this.keys_.currentId,
-      hash: (pointId, code) => this.hashCode(pointId, code),
-      candidates: (pointId, code) => this.hashCandidates(pointId, code),
-      seal: (context, code) => Codes.sealPickupCodeWith(this.keys_, context, code),
-      open: (context, sealed) => Codes.openPickupCodeWith(this.keys_, context, sealed),
-      sealedKeyId: Codes.sealedPickupKeyId,
-    }
+    this.crypto_ = codeCryptoOf(() => this.keys_)
   }
 
   // ---- codes and tokens (decision 014: only HMACs and sealed copies are stored; 016: keys rotate) ----
 
   hashCode(pickupPointId: string, code: string): string {
-    return Codes.hashPickupCode(this.keys_.current.code, pickupPointId, code)
-  }
-
-  /** The code's HMAC under every loaded key: a look-up finds codes issued before a rotation. */
-  hashCandidates(pickupPointId: string, code: string): string[] {
-    return Codes.pickupCodeHashes(this.keys_, pickupPointId, code)
+    return this.crypto_.hash(pickupPointId, code)
   }
 
   signToken(claims: Codes.PickupTokenClaims): string {
@@ -188,7 +177,7 @@ class PickupModuleService extends MedusaService(Models) {
     const now = new Date(input.now)
     const proof = {
       claims: input.token !== undefined ? this.readToken(input.token) : null,
-      code_hashes: input.code !== undefined ? this.hashCandidates(input.pickup_point_id, input.code) : undefined,
+      code_hashes: input.code !== undefined ? this.crypto_.candidates(input.pickup_point_id, input.code) : undefined,
     }
     return this.repo_.codeLockoutRepository.verify({ ...input, now }, proof, sharedContext)
   }
