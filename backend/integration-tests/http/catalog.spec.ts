@@ -4,7 +4,7 @@ import { createRequire } from "node:module"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   updateInventoryLevelsWorkflow,
   updateProductsWorkflow,
@@ -656,6 +656,32 @@ medusaIntegrationTestRunner({
           JSON.stringify(before.get(p.handle)?.price_breakdown)
         )
       }
+    })
+
+    // A deleted row's product is found only when the query itself asks for deleted rows; the subscriber passed
+    // withDeleted where Medusa ignores it, and the card kept a deleted size's price (found 2026-12-06). The demo's
+    // sizes have reservations, which deleteProductVariantsWorkflow refuses: the size is soft-deleted in the product
+    // module, and the event that workflow emits is emitted as it would (same name, same data).
+    it("drops a deleted size's price from the card", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const handle = "fuji-apple-luochuan"
+      const { data } = await query.graph({
+        entity: "product",
+        fields: ["variants.id", "variants.title"],
+        filters: { handle },
+      })
+      const variants = (data[0] as { variants: { id: string; title: string }[] }).variants
+      const big = variants.find((v) => v.title === "10斤装")!
+      const small = card(await catalog({ category: "fruit" }), handle)
+      expect(small).toMatchObject({ price_min_fen: 3990, price_max_fen: 7200 })
+      await container.resolve(Modules.PRODUCT).softDeleteProductVariants([big.id])
+      await container.resolve(Modules.EVENT_BUS).emit({ name: "product-variant.deleted", data: { id: big.id } })
+      await eventually(
+        () => catalog({ category: "fruit" }),
+        (a) => card(a, handle)?.price_max_fen === 3990 && card(a, handle)?.price_min_fen === 3990
+      )
+      expect((await productPage(handle)).variants.map((v) => v.price_fen)).toEqual([3990])
     })
   },
 })

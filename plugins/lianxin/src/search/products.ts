@@ -1,3 +1,4 @@
+import type { RemoteQueryFunction } from "@medusajs/framework/types"
 import { defineSearchIndex, search } from "@medusajs/framework/utils"
 import {
   PRODUCT_SEARCH_GRAPH_FIELDS,
@@ -56,42 +57,32 @@ const CHINESE_ATTRIBUTES = [
   "description",
 ]
 
-type GraphQuery = {
-  graph(
-    input: Record<string, unknown>,
-    options?: Record<string, unknown>
-  ): Promise<{
-    data: unknown[]
-    metadata?: { count?: number }
-  }>
-}
-
 async function* seedProducts(context: {
   container: { query: unknown }
   last_key?: string
   catchup?: { since: Date }
   filters?: Record<string, unknown>
 }) {
-  const query = context.container.query as GraphQuery
+  const query = context.container.query as Omit<RemoteQueryFunction, symbol>
   let cursor = context.last_key
   let done = 0
   let batches = 0
   let total: number | undefined
   const phase = context.catchup ? "catchup" : "build"
   for (;;) {
-    const { data, metadata } = await query.graph(
-      {
-        entity: "product",
-        fields: [...PRODUCT_SEARCH_GRAPH_FIELDS],
-        filters: {
-          ...(context.filters ?? {}),
-          ...(cursor ? { id: { $gt: cursor } } : {}),
-          ...(context.catchup ? { updated_at: { $gte: context.catchup.since } } : {}),
-        },
-        pagination: { take: SEED_BATCH, skip: 0, order: { id: "ASC" } },
+    const { data, metadata } = await query.graph({
+      entity: "product",
+      fields: [...PRODUCT_SEARCH_GRAPH_FIELDS],
+      filters: {
+        ...(context.filters ?? {}),
+        ...(cursor ? { id: { $gt: cursor } } : {}),
+        ...(context.catchup ? { updated_at: { $gte: context.catchup.since } } : {}),
       },
-      context.catchup ? { withDeleted: true } : undefined
-    )
+      pagination: { take: SEED_BATCH, skip: 0, order: { id: "ASC" } },
+      // Products deleted since the build are read too, so the catch-up removes their documents. (In the query: as
+      // the second argument, where it was until 2026-12-06, Medusa ignores it.)
+      withDeleted: Boolean(context.catchup),
+    })
     const rows = data as (ProductSearchSource & { deleted_at?: string | null })[]
     total ??= metadata?.count
     if (!rows.length) break

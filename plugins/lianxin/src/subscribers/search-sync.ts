@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import type { Logger, MedusaContainer, RemoteQueryFunction } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { drainSearchOutbox, productSearchModule } from "../workflows/search/drain-search-outbox"
 import { enqueueSearchSyncWorkflow } from "../workflows/search/enqueue-search-sync"
@@ -11,7 +11,7 @@ function ids(data: Data): string[] {
   return list.filter((id): id is string => typeof id === "string" && id !== "")
 }
 
-type Graph = (input: Record<string, unknown>, options?: Record<string, unknown>) => Promise<{ data: unknown[] }>
+type Query = Omit<RemoteQueryFunction, symbol>
 
 function pluck(rows: unknown[], path: string[]): string[] {
   const out: string[] = []
@@ -31,41 +31,48 @@ function pluck(rows: unknown[], path: string[]): string[] {
   return out
 }
 
-async function productsOfHouseholds(graph: Graph, householdIds: string[]): Promise<string[]> {
+async function productsOfHouseholds(query: Query, householdIds: string[]): Promise<string[]> {
   if (!householdIds.length) return []
-  const { data: shares } = await graph({
+  const { data: shares } = await query.graph({
     entity: "attribution_share",
     fields: ["attribution_id"],
     filters: { household_id: householdIds },
   })
   const attributionIds = pluck(shares, ["attribution_id"])
   if (!attributionIds.length) return []
-  const { data } = await graph({ entity: "attribution", fields: ["product.id"], filters: { id: attributionIds } })
+  const { data } = await query.graph({ entity: "attribution", fields: ["product.id"], filters: { id: attributionIds } })
   return pluck(data, ["product", "id"])
 }
 
-/** Which products' documents an event changes. */
+/**
+ * Which products' documents an event changes. A deleted variant, inventory level or category is read with
+ * `withDeleted` (in the query itself: Medusa ignores it as the second argument, which is where it was until
+ * 2026-12-06, so a deleted variant's price stayed in the index).
+ */
 export async function affectedProducts(container: MedusaContainer, name: string, data: Data): Promise<string[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const graph: Graph = (input, options) => query.graph(input as never, options as never) as never
+  const query: Query = container.resolve(ContainerRegistrationKeys.QUERY)
   const eventIds = ids(data)
   if (!eventIds.length) return []
   if (name.startsWith("product.") || name === "lianxin.product.attributed") return eventIds
   if (name.startsWith("product-variant.")) {
-    const { data: rows } = await graph(
-      { entity: "product_variant", fields: ["product_id"], filters: { id: eventIds } },
-      { withDeleted: true }
-    )
+    const { data: rows } = await query.graph({
+      entity: "product_variant",
+      fields: ["product_id"],
+      filters: { id: eventIds },
+      withDeleted: true,
+    })
     return pluck(rows, ["product_id"])
   }
   if (name.startsWith("inventory-level.")) {
-    const { data: levels } = await graph(
-      { entity: "inventory_level", fields: ["inventory_item_id"], filters: { id: eventIds } },
-      { withDeleted: true }
-    )
+    const { data: levels } = await query.graph({
+      entity: "inventory_level",
+      fields: ["inventory_item_id"],
+      filters: { id: eventIds },
+      withDeleted: true,
+    })
     const itemIds = pluck(levels, ["inventory_item_id"])
     if (!itemIds.length) return []
-    const { data: items } = await graph({
+    const { data: items } = await query.graph({
       entity: "inventory_item",
       fields: ["variants.product_id"],
       filters: { id: itemIds },
@@ -73,7 +80,7 @@ export async function affectedProducts(container: MedusaContainer, name: string,
     return pluck(items, ["variants", "product_id"])
   }
   if (name.startsWith("inventory-item.")) {
-    const { data: items } = await graph({
+    const { data: items } = await query.graph({
       entity: "inventory_item",
       fields: ["variants.product_id"],
       filters: { id: eventIds },
@@ -81,20 +88,30 @@ export async function affectedProducts(container: MedusaContainer, name: string,
     return pluck(items, ["variants", "product_id"])
   }
   if (name.startsWith("order.") || name === "lianxin.order.edited") {
-    const { data: orders } = await graph({ entity: "order", fields: ["items.product_id"], filters: { id: eventIds } })
+    const { data: orders } = await query.graph({
+      entity: "order",
+      fields: ["items.product_id"],
+      filters: { id: eventIds },
+    })
     return pluck(orders, ["items", "product_id"])
   }
   if (name.startsWith("product-category.")) {
-    const { data: categories } = await graph(
-      { entity: "product_category", fields: ["products.id"], filters: { id: eventIds } },
-      { withDeleted: true }
-    )
+    const { data: categories } = await query.graph({
+      entity: "product_category",
+      fields: ["products.id"],
+      filters: { id: eventIds },
+      withDeleted: true,
+    })
     return pluck(categories, ["products", "id"])
   }
-  if (name.startsWith("lianxin.household.")) return productsOfHouseholds(graph, eventIds)
+  if (name.startsWith("lianxin.household.")) return productsOfHouseholds(query, eventIds)
   if (name === "lianxin.village.updated") {
-    const { data: households } = await graph({ entity: "household", fields: ["id"], filters: { village_id: eventIds } })
-    return productsOfHouseholds(graph, pluck(households, ["id"]))
+    const { data: households } = await query.graph({
+      entity: "household",
+      fields: ["id"],
+      filters: { village_id: eventIds },
+    })
+    return productsOfHouseholds(query, pluck(households, ["id"]))
   }
   return []
 }
