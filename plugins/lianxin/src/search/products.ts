@@ -1,4 +1,3 @@
-import type { RemoteQueryFunction } from "@medusajs/framework/types"
 import { defineSearchIndex, search } from "@medusajs/framework/utils"
 import {
   PRODUCT_SEARCH_GRAPH_FIELDS,
@@ -7,6 +6,7 @@ import {
   toSearchDocument,
 } from "../utils/search-document"
 import { synonymMap } from "../utils/search-text"
+import type { Query } from "../workflows/pickup/steps/service"
 import { MAX_TOTAL_HITS, PRODUCT_INDEX, SEED_BATCH, reportSeedProgress } from "./settings"
 import { searchPg, soldCounts } from "./sold-counts"
 
@@ -63,7 +63,7 @@ async function* seedProducts(context: {
   catchup?: { since: Date }
   filters?: Record<string, unknown>
 }) {
-  const query = context.container.query as Omit<RemoteQueryFunction, symbol>
+  const query = context.container.query as Query
   let cursor = context.last_key
   let done = 0
   let batches = 0

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import type { Logger, MedusaContainer, RemoteQueryFunction } from "@medusajs/framework/types"
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Query } from "../workflows/pickup/steps/service"
 import { drainSearchOutbox, productSearchModule } from "../workflows/search/drain-search-outbox"
 import { enqueueSearchSyncWorkflow } from "../workflows/search/enqueue-search-sync"
 
@@ -10,8 +11,6 @@ function ids(data: Data): string[] {
   const list = Array.isArray(data) ? data.map((d) => d.id) : Array.isArray(data.id) ? data.id : [data.id]
   return list.filter((id): id is string => typeof id === "string" && id !== "")
 }
-
-type Query = Omit<RemoteQueryFunction, symbol>
 
 function pluck(rows: unknown[], path: string[]): string[] {
   const out: string[] = []
@@ -50,7 +49,7 @@ async function productsOfHouseholds(query: Query, householdIds: string[]): Promi
  * 2026-12-06, so a deleted variant's price stayed in the index).
  */
 export async function affectedProducts(container: MedusaContainer, name: string, data: Data): Promise<string[]> {
-  const query: Query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const eventIds = ids(data)
   if (!eventIds.length) return []
   if (name.startsWith("product.") || name === "lianxin.product.attributed") return eventIds
