@@ -31,16 +31,10 @@ export function longestDayGap(expression: string, from = new Date()): number {
   const dows = new Set([...numbers(dayOfWeek)].map((d) => d % 7))
   const anyDom = doms.size === 31
   const anyDow = dows.size === 7
-  // Cron's rule: with both day fields restricted, a day matching either runs.
+  // Cron's rule: a day field left as "*" defers to the other; with both restricted, a day matching either runs.
   const runs = (d: Date) =>
     months.has(d.getMonth() + 1) &&
-    (anyDom && anyDow
-      ? true
-      : anyDom
-        ? dows.has(d.getDay())
-        : anyDow
-          ? doms.has(d.getDate())
-          : doms.has(d.getDate()) || dows.has(d.getDay()))
+    (anyDom ? dows.has(d.getDay()) : anyDow ? doms.has(d.getDate()) : doms.has(d.getDate()) || dows.has(d.getDay()))
   // Measured from today (the first wait) to the horizon (a schedule that stops running counts as a long gap).
   const horizon = 4 * 366
   const start = new Date(from.getFullYear(), from.getMonth(), from.getDate())
@@ -57,13 +51,14 @@ export function longestDayGap(expression: string, from = new Date()): number {
 
 /** Why a cron expression cannot be a job's schedule, or null when it can. */
 export function scheduleProblem(expression: string): string | null {
+  let gap: number
   try {
-    cronParser.parseExpression(expression)
+    gap = longestDayGap(expression) // parses it: throws on an invalid expression
   } catch {
     return "not a valid cron expression"
   }
   // Two ticks n days apart are less than n + 1 days apart.
-  if ((longestDayGap(expression) + 1) * DAY_MS > MAX_TIMER_MS)
+  if ((gap + 1) * DAY_MS > MAX_TIMER_MS)
     return 'days with a tick more than 23 days apart: Medusa\'s in-memory scheduler cannot wait that long (use "off")'
   return null
 }
