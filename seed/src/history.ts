@@ -118,7 +118,6 @@ export async function ensureHistory(
   })
   const placedInFirstCycle = spec.collected + spec.ready
 
-  const started = new Date(Date.now() - 1000)
   const orderIds: string[] = []
   for (const [i, lines] of spec.orders.entries()) {
     const resident = spec.residents[i % spec.residents.length]
@@ -169,8 +168,11 @@ export async function ensureHistory(
   await receiveAndHandOver(container, query, orderIds.slice(0, placedInFirstCycle), spec.collected, now)
   await runWorkflow(container, "freeze-harvest-lists", { now })
 
+  // The statement runs from the first order's noon to now, so an operator reads a period with dates ("12/05 – 12/07"),
+  // not the seconds the seed took. Its start is never a Monday 00:00, the weekly job's period start: statements are
+  // unique per household and period start, and the weekly run of that week must still state what is earned after.
   const statementIds = await runWorkflow<string[]>(container, "generate-household-statements", {
-    period_start: started,
+    period_start: shanghaiAt(now, -2, "12:00"),
     period_end: new Date(),
   })
   if (statementIds.length) {

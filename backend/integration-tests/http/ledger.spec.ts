@@ -4,6 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seed, E2E } from "@lianxin/seed"
 import {
+  accrueMissedOrdersWorkflow,
   accrueOrderRevenueWorkflow,
   attributeProductWorkflow,
   createCooperativesWorkflow,
@@ -278,6 +279,60 @@ medusaIntegrationTestRunner({
       await reverse()
       const after = await ledger().listLedgerEntries({ order_id: order.id }, { take: 1000 })
       expect(after.length).toBe(before)
+    })
+
+    it("an order whose order.placed accrual was lost is accrued at handover or by the hourly job, never twice", async () => {
+      // The subscriber's posting fails for these orders (a database fault, a process stopped between the completion
+      // and the subscriber): the ledger has nothing for them. Only the subscriber's source fails; catch-ups post.
+      const service = ledger() as unknown as { postTransactions: (t: any[], ...rest: unknown[]) => Promise<unknown> }
+      const original = service.postTransactions
+      const lost = new Set<string>()
+      service.postTransactions = async function (transactions: any[], ...rest: unknown[]) {
+        const subscriber = transactions.find((t) => t.kind === "accrual" && t.source === "order.placed")
+        if (subscriber) {
+          lost.add(subscriber.postings[0].order_id)
+          throw new Error("connection terminated unexpectedly (injected)")
+        }
+        return original.call(this, transactions, ...rest)
+      }
+      let handedOver: Awaited<ReturnType<typeof orderWithTwoLines>>
+      let leftAlone: Awaited<ReturnType<typeof orderWithTwoLines>>
+      try {
+        handedOver = await orderWithTwoLines()
+        leftAlone = await orderWithTwoLines()
+        const deadline = Date.now() + 20_000
+        while (!(lost.has(handedOver.id) && lost.has(leftAlone.id)) && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 100))
+        }
+        expect([...lost].sort()).toEqual([handedOver.id, leftAlone.id].sort())
+      } finally {
+        service.postTransactions = original
+      }
+      expect(await ledger().listLedgerEntries({ order_id: [handedOver.id, leftAlone.id] })).toEqual([])
+
+      // The counter is not blocked: the handover accrues the missing lines, then earns them.
+      await earnOrderRevenueWorkflow(getContainer()).run({ input: { order_id: handedOver.id } })
+      const handed = await ledger().lineBalances(handedOver.id)
+      expect(net(handed, "accrued")).toBe(0)
+      expect(-net(handed, "earned")).toBe(fen(handedOver.total))
+
+      // The hourly job finds the other one (the window starts 5 minutes back: an order's own subscriber goes first).
+      const job = (now: Date) => accrueMissedOrdersWorkflow(getContainer()).run({ input: { now } })
+      const { result: early } = await job(new Date())
+      expect(early.accrued).toEqual([])
+      const later = new Date(Date.now() + 10 * 60_000)
+      const { result: first } = await job(later)
+      expect(first.accrued).toEqual([leftAlone.id])
+      const accrued = await ledger().listLedgerEntries({ order_id: leftAlone.id }, { take: 1000 })
+      const paid = accrued.filter((e) => e.account === "resident_payments" && e.direction === "debit")
+      expect(paid.reduce((sum, e) => sum + Number(e.amount), 0)).toBe(fen(leftAlone.total))
+      expect(new Set(accrued.map((e) => e.line_item_id))).toEqual(new Set(leftAlone.items.map((i) => i.id)))
+
+      // Run again, and the late subscriber's replay: nothing more is posted.
+      const { result: second } = await job(later)
+      expect(second.accrued).toEqual([])
+      await accrueOrderRevenueWorkflow(getContainer()).run({ input: { order_id: leftAlone.id } })
+      expect(await ledger().listLedgerEntries({ order_id: leftAlone.id }, { take: 1000 })).toHaveLength(accrued.length)
     })
 
     it("a new policy version applies to new orders only; old lines keep theirs", async () => {

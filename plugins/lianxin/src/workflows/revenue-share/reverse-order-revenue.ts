@@ -1,4 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { accrueMissingLinesStep } from "./steps/accrue-missing-lines"
 import { loadOrderLedgerContextStep } from "./steps/load-order-ledger-context"
 import { postLedgerTransactionsStep } from "./steps/post-ledger-transactions"
 import { prepareReversalStep, type ReversalRequest } from "./steps/prepare-ledger-transactions"
@@ -15,11 +16,15 @@ export type ReverseOrderRevenueInput = {
   source?: string
 }
 
-/** Cancellation, refund or shortage: new entries that reverse only what was not delivered. */
+/**
+ * Cancellation, refund or shortage: new entries that reverse only what was not delivered. A line never accrued (the
+ * order.placed event lost) is accrued first, so what is reversed is what was paid.
+ */
 export const reverseOrderRevenueWorkflow = createWorkflow(
   reverseOrderRevenueWorkflowId,
   (input: ReverseOrderRevenueInput) => {
     const context = loadOrderLedgerContextStep({ order_id: input.order_id })
+    accrueMissingLinesStep({ context, source: "catch-up:reverse" })
     const transactions = prepareReversalStep({
       context,
       reversals: input.reversals,

@@ -14,43 +14,55 @@ import { resolvePolicy, toSnapshot, type StoredPolicy } from "../../../utils/pol
 import type { SharePartyType } from "../../../utils/revenue-split"
 import type { OrderLedgerContext } from "./load-order-ledger-context"
 
+/**
+ * The accrual of every line of a placed order not accrued yet, each split under the policy in force now. Read-only.
+ * A line accrued already (say by an order edit that ran before this event's subscriber) is not accrued again from the
+ * order as it is now: its later changes were posted by the edit (decision 024).
+ */
+export async function missingAccruals(
+  ledger: RevenueShareModuleService,
+  context: OrderLedgerContext,
+  source: string
+): Promise<LedgerTransactionInput[]> {
+  const existing = await ledger.listLedgerEntries(
+    { order_id: context.order_id, kind: "accrual" },
+    { select: ["line_item_id", "transaction_key"] }
+  )
+  const accrued = new Set(
+    existing.filter((e) => e.transaction_key === `accrual:${e.line_item_id}`).map((e) => e.line_item_id)
+  )
+  const lines = context.lines.filter((line) => !accrued.has(line.line_item_id))
+  if (!lines.length) return []
+  const policies = (await ledger.currentPolicies()) as StoredPolicy[]
+  const transactions: LedgerTransactionInput[] = []
+  for (const line of lines) {
+    const policy = resolvePolicy(policies, line)
+    if (!policy) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "no split policy is in force: create a global policy first")
+    }
+    const txn = accrualTransaction(
+      {
+        order_id: context.order_id,
+        line_item_id: line.line_item_id,
+        product_id: line.product_id,
+        amount_fen: line.amount_fen,
+        policy: toSnapshot(policy),
+        attribution: line.attribution,
+        property_office_id: context.property_office_id,
+      },
+      source
+    )
+    if (txn) transactions.push(txn)
+  }
+  return transactions
+}
+
 /** Splits every line of a placed order under the policy in force now. Read-only. */
 export const prepareAccrualStep = createStep(
   "prepare-accrual",
   async (input: { context: OrderLedgerContext; source?: string }, { container }) => {
     const ledger: RevenueShareModuleService = container.resolve(REVENUE_SHARE_MODULE)
-    const policies = (await ledger.currentPolicies()) as StoredPolicy[]
-    // A line accrued already (say by an order edit that ran before this event's subscriber) is not accrued
-    // again from the order as it is now: its later changes were posted by the edit (decision 024).
-    const existing = await ledger.listLedgerEntries(
-      { order_id: input.context.order_id, kind: "accrual" },
-      { select: ["line_item_id", "transaction_key"] }
-    )
-    const accrued = new Set(
-      existing.filter((e) => e.transaction_key === `accrual:${e.line_item_id}`).map((e) => e.line_item_id)
-    )
-    const transactions: LedgerTransactionInput[] = []
-    for (const line of input.context.lines) {
-      if (accrued.has(line.line_item_id)) continue
-      const policy = resolvePolicy(policies, line)
-      if (!policy) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, "no split policy is in force: create a global policy first")
-      }
-      const txn = accrualTransaction(
-        {
-          order_id: input.context.order_id,
-          line_item_id: line.line_item_id,
-          product_id: line.product_id,
-          amount_fen: line.amount_fen,
-          policy: toSnapshot(policy),
-          attribution: line.attribution,
-          property_office_id: input.context.property_office_id,
-        },
-        input.source ?? "order.placed"
-      )
-      if (txn) transactions.push(txn)
-    }
-    return new StepResponse(transactions)
+    return new StepResponse(await missingAccruals(ledger, input.context, input.source ?? "order.placed"))
   }
 )
 
