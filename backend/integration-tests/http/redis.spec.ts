@@ -51,6 +51,34 @@ describe.skipIf(!available)("with REDIS_URL", () => {
         expect(eventBus.constructor.name).toBe("RedisEventBusService")
       })
 
+      it("retries a subscriber that failed, and only that one (EVENT_JOB_OPTIONS: Medusa's default is one attempt)", async () => {
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const name = `lianxin.test.retry.${Date.now()}`
+        let flaky = 0
+        let steady = 0
+        eventBus.subscribe(
+          name,
+          async () => {
+            flaky++
+            if (flaky === 1) throw new Error("transient fault (injected)")
+          },
+          { subscriberId: `flaky-${name}` }
+        )
+        eventBus.subscribe(
+          name,
+          async () => {
+            steady++
+          },
+          { subscriberId: `steady-${name}` }
+        )
+        await eventBus.emit({ name, data: { id: "retry" } })
+        const deadline = Date.now() + 20_000
+        while (flaky < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+        expect(flaky).toBe(2)
+        await new Promise((r) => setTimeout(r, 500))
+        expect(steady).toBe(1)
+      })
+
       it("takes locks in Redis", async () => {
         const locking = getContainer().resolve(Modules.LOCKING)
         const key = `lianxin-test-${Date.now()}-${Math.random().toString(36).slice(2)}`

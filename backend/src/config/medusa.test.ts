@@ -28,6 +28,11 @@ describe("buildMedusaConfig", () => {
     ])
     expect(JSON.stringify(config.modules)).not.toContain("undefined")
     expect(config.featureFlags).toEqual({ caching: true })
+    // Medusa's default is one attempt: a subscriber that fails would never run again.
+    const eventBus = (config.modules as Array<{ resolve: string; options?: any }>).find(
+      (m) => m.resolve === "@medusajs/medusa/event-bus-redis"
+    )
+    expect(eventBus?.options?.jobOptions).toMatchObject({ attempts: 5, backoff: { type: "exponential", delay: 2000 } })
   })
 
   it("loads our plugin and serves the admin at /app", () => {

@@ -5,6 +5,20 @@ import type { BackendEnv } from "./env"
 const DEV_SECRET = "lianxin-dev-secret-not-for-production"
 
 /**
+ * Every event on the Redis event bus: a subscriber that throws (a database fault, a provider down) is run again, up to
+ * 5 attempts in about 30 s (2, 4, 8, 16 s apart); the subscribers that succeeded are not run again (Medusa keeps their
+ * ids on the job). Medusa's default is one attempt, so a failed subscriber was never retried. Ours are idempotent
+ * (ledger keys, notification idempotency keys, the search outbox). A job that fails every attempt stays in Redis
+ * for a week for operators; the ledger's hourly catch-up covers a lost accrual (docs/ledger.md).
+ */
+export const EVENT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+}
+
+/**
  * Redis-backed infrastructure modules, or nothing (Medusa's in-memory
  * defaults) when REDIS_URL is unset. Kept apart so a test can assert both.
  */
@@ -13,9 +27,9 @@ export function infrastructureModules(redisUrl: string | undefined): InputConfig
     return []
   }
   return [
-    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, jobOptions: EVENT_JOB_OPTIONS } },
     { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
-    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl, jobOptions: EVENT_JOB_OPTIONS } },
     {
       resolve: "@medusajs/medusa/locking",
       options: {
