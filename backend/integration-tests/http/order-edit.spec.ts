@@ -299,6 +299,61 @@ medusaIntegrationTestRunner({
       await expectLedgerMatches(after)
     })
 
+    it("an edit that fails keeps the accrual it caught up for a lost order.placed; the next edit posts on it", async () => {
+      // The order's own accrual is lost (its subscriber's posting fails), and the first edit fails at its last
+      // ledger post (a database fault). Before, the edit's catch-up accrual was undone with the edit (a mirror under
+      // the same keys), leaving the order's lines with nothing accrued and keys no retry could post again.
+      const service = ledger() as { postTransactions: (t: any[], ...rest: unknown[]) => Promise<unknown> }
+      const original = service.postTransactions
+      let lostOrder: string | null = null
+      let editFaults = 0
+      service.postTransactions = async function (transactions: any[], ...rest: unknown[]) {
+        const subscriber = transactions.find((t) => t.kind === "accrual" && t.source === "order.placed")
+        if (subscriber && !lostOrder) {
+          lostOrder = subscriber.postings[0].order_id
+          throw new Error("connection terminated unexpectedly (injected)")
+        }
+        if (editFaults === 0 && transactions.some((t) => String(t.transaction_key).startsWith("edit:"))) {
+          editFaults++
+          throw new Error("connection terminated unexpectedly (injected)")
+        }
+        return original.call(this, transactions, ...rest)
+      }
+      let order: any
+      try {
+        const r = await placePickupOrder(api, residentA.headers, [{ variant_id: v.apple, quantity: 3 }], choice())
+        await until(
+          async () => lostOrder,
+          (id) => id === r.order.id
+        )
+        await subscribers.idle()
+        order = await readOrder(r.order.id)
+        expect(await ledger().listLedgerEntries({ order_id: order.id })).toEqual([])
+        const apple = lineOf(order, v.apple)
+        const failed = await edit(order.id, { version: order.version, items: [{ id: apple.id, quantity: 2 }] })
+        expect(failed.status).toBeGreaterThanOrEqual(400)
+        expect(editFaults).toBe(1)
+      } finally {
+        service.postTransactions = original
+      }
+      // The accrual of the order as placed stands: resident_payments holds what was paid for the line.
+      const placedBalances = (await ledger().lineBalances(order.id)) as any[]
+      const paid = placedBalances.find((b) => b.account === "resident_payments")?.net ?? 0
+      expect(paid).toBe(fen(order.total))
+      const now = await readOrder(order.id)
+      expect(Number(lineOf(now, v.apple).quantity)).toBe(3)
+      await expectLedgerMatches(now)
+
+      const again = await edit(order.id, {
+        version: now.version,
+        items: [{ id: lineOf(now, v.apple).id, quantity: 2 }],
+      })
+      expect(again.status).toBe(200)
+      const edited = await readOrder(order.id)
+      expect(Number(lineOf(edited, v.apple).quantity)).toBe(2)
+      await expectLedgerMatches(edited)
+    })
+
     it("removes a line (quantity 0) and then increases another; removing every line is refused (cancel instead)", async () => {
       const order = await placed([
         { variant_id: v.apple, quantity: 1 },

@@ -8,7 +8,7 @@ import {
   refundPaymentsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
-import { accrueOrderRevenueWorkflow } from "../revenue-share/accrue-order-revenue"
+import { accrueMissingLinesStep } from "../revenue-share/steps/accrue-missing-lines"
 import { loadOrderLedgerContextStep } from "../revenue-share/steps/load-order-ledger-context"
 import { postLedgerTransactionsStep } from "../revenue-share/steps/post-ledger-transactions"
 import { prepareEditTransactionsStep } from "../revenue-share/steps/prepare-edit-transactions"
@@ -51,10 +51,12 @@ export const editPickupOrderWorkflow = createWorkflow(editPickupOrderWorkflowId,
   const lockKey = transform({ input }, ({ input }) => `lianxin-order-edit:${input.order_id}`)
   acquireLockStep({ key: lockKey, timeout: 5, ttl: 60 })
   const plan = validateOrderEditStep(input)
-  // The order.placed subscriber may not have accrued yet: accrue what was placed first (idempotent).
-  accrueOrderRevenueWorkflow.runAsStep({
-    input: transform({ input }, ({ input }) => ({ order_id: input.order_id, source: "order.placed" })),
+  // The order.placed subscriber may not have accrued yet (or its event was lost): accrue what was placed first, with
+  // the subscriber's keys. Not undone if the edit fails: the order was placed as it was (accrue-missing-lines).
+  const placed = loadOrderLedgerContextStep({ order_id: input.order_id }).config({
+    name: "load-placed-order-ledger-context",
   })
+  accrueMissingLinesStep({ context: placed, source: "catch-up:edit" })
   const change = beginOrderEditOrderWorkflow.runAsStep({
     input: transform({ input, owned }, ({ input, owned }) => ({
       order_id: input.order_id,
