@@ -28,11 +28,15 @@ describe("buildMedusaConfig", () => {
     ])
     expect(JSON.stringify(config.modules)).not.toContain("undefined")
     expect(config.featureFlags).toEqual({ caching: true })
+    const optionsOf = (resolve: string) =>
+      (config.modules as Array<{ resolve: string; options?: any }>).find((m) => m.resolve === resolve)?.options
     // Medusa's default is one attempt: a subscriber that fails would never run again.
-    const eventBus = (config.modules as Array<{ resolve: string; options?: any }>).find(
-      (m) => m.resolve === "@medusajs/medusa/event-bus-redis"
-    )
-    expect(eventBus?.options?.jobOptions).toMatchObject({ attempts: 5, backoff: { type: "exponential", delay: 2000 } })
+    expect(optionsOf("@medusajs/medusa/event-bus-redis")?.jobOptions).toMatchObject({
+      attempts: 5,
+      backoff: { type: "exponential", delay: 2000 },
+    })
+    // Only the event bus takes job options; the cache keeps its own.
+    expect(optionsOf("@medusajs/medusa/cache-redis")).toEqual({ redisUrl })
   })
 
   it("loads our plugin and serves the admin at /app", () => {

@@ -29,7 +29,7 @@ export function infrastructureModules(redisUrl: string | undefined): InputConfig
   return [
     { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl, jobOptions: EVENT_JOB_OPTIONS } },
     { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
-    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl, jobOptions: EVENT_JOB_OPTIONS } },
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
     {
       resolve: "@medusajs/medusa/locking",
       options: {
